@@ -1,0 +1,37 @@
+"""Reading input files and reporting errors the same way in every command (exit 2, JSON on stderr)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+from zorgzwaarte.fouten import InvoerFout
+
+EXIT_INVOERFOUT = 2
+
+
+def lees_json(bestand: str) -> Any:
+    """Read JSON from a file or '-' (stdin); a Dutch InvoerFout when it cannot be read or parsed."""
+    try:
+        tekst = sys.stdin.read() if bestand == "-" else Path(bestand).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InvoerFout.een("bestand", f"bestand '{bestand}' bestaat niet") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvoerFout.een("bestand", f"bestand '{bestand}' kan niet worden gelezen ({exc.__class__.__name__})") from None
+    try:
+        return json.loads(tekst)
+    except json.JSONDecodeError as exc:
+        raise InvoerFout.een(
+            "bestand", f"geen geldige JSON: {exc.msg} op regel {exc.lineno}, kolom {exc.colno}"
+        ) from None
+
+
+def stop_met_fout(fout: InvoerFout) -> NoReturn:
+    sys.stderr.write(json.dumps(fout.als_dict(), ensure_ascii=False, indent=2) + "\n")
+    raise SystemExit(EXIT_INVOERFOUT)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -1,0 +1,48 @@
+"""Plain-Dutch rendering of an indicatiebesluit for the terminal."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from zorgzwaarte.regels.datums import nl
+from zorgzwaarte.regels.indicatie.besluit import FUNCTIENAMEN, Indicatiebesluit
+
+
+def toon_besluit(besluit: Indicatiebesluit, console: Console) -> None:
+    console.print(f"[bold]Indicatiebesluit[/bold] van {nl(besluit.besluitdatum)}: [bold]{besluit.besluit}[/bold]")
+    if besluit.geldig_tot_overlijden:
+        console.print(f"Geldig vanaf {nl(besluit.geldig_van)} tot het overlijden")
+    else:
+        console.print(f"Geldig van {nl(besluit.geldig_van)} tot en met {nl(besluit.geldig_tot)}")
+    if besluit.verblijf:
+        console.print(f"Zorg met verblijf, {besluit.etmalen_verblijf} etmalen per week")
+        if besluit.zzp:
+            console.print(f"Zorgzwaartepakket: [bold]{besluit.zzp['code']}[/bold] {besluit.zzp['naam']}")
+    if besluit.functies:
+        tabel = Table(title="Geïndiceerde functies")
+        for kop in ("Functie", "Omvang", "Klasse", "Ingang", "Einde"):
+            tabel.add_column(kop)
+        for f in besluit.functies:
+            if f.eenheid == "uren" and f.minuten_per_week is not None:
+                omvang = f"{float(f.minuten_per_week) / 60:.1f} uur per week".replace(".", ",")
+            elif f.omvang is not None:
+                omvang = f"{f.omvang} {f.eenheid} per week"
+            else:
+                omvang = "geen klasse"
+            tabel.add_row(
+                FUNCTIENAMEN[f.functie],
+                omvang,
+                "—" if f.klasse is None else str(f.klasse),
+                nl(f.ingangsdatum),
+                nl(f.einddatum) if f.einddatum else "tot overlijden" if besluit.geldig_tot_overlijden else "—",
+            )
+        console.print(tabel)
+    for grond in besluit.afwijzingsgronden:
+        console.print(f"Reden van afwijzing: {grond}")
+    console.print("\n[bold]Toelichting[/bold]")
+    for i, stap in enumerate(besluit.toelichting, start=1):
+        console.print(f"{i}. [bold]{stap.regel}[/bold]: {stap.uitkomst}")
+        console.print(f"   [dim]Bron: {stap.bron}[/dim]")
+    r = besluit.ruleset
+    console.print(f"\nBerekend met regelset {r.naam}, versie {r.versie}, kenmerk {r.hash}")

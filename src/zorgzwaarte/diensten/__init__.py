@@ -1,0 +1,1 @@
+"""Use cases: validate raw input, call the rules core, (later) store in one transaction and audit."""

@@ -1,0 +1,176 @@
+"""The standard assessment ("foto") as entered by the assessor: the input of the trechtermodel.
+
+Assessment principles (Beleidsregels indicatiestelling AWBZ 2014, bijlage 1 §3.1 and §3.2), shown with every form
+that enters an assessment (see ``BEOORDELINGSPRINCIPES``):
+- the assessor starts from a citizen who lives independently without help (the 'foto' is of the situation
+  without the care now given);
+- what is done to prevent behaviour counts as care (supervision that prevents problem behaviour is scored);
+- a varying situation is averaged per week over the last three months;
+- "not willing" is not "not able": only what the client cannot do counts;
+- aids and medication can remove a need: a disorder under control by treatment, medication or an aid scores 0.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+BEOORDELINGSPRINCIPES: list[tuple[str, str]] = [
+    (
+        "Ga uit van een zelfstandig wonende burger zonder hulp",
+        "De foto beschrijft wat de cliënt zelf kan, zonder de zorg die nu al wordt gegeven.",
+    ),
+    (
+        "Tel ook wat gedaan wordt om gedrag te voorkomen",
+        "Toezicht en sturing die probleemgedrag voorkomen zijn zorg en worden meegescoord.",
+    ),
+    (
+        "Gemiddeld per week over de laatste drie maanden",
+        "Een wisselende situatie wordt gemiddeld per week over de afgelopen drie maanden gescoord.",
+    ),
+    (
+        "Niet willen is niet hetzelfde als niet kunnen",
+        "Alleen wat de cliënt niet kán telt mee, niet wat hij of zij niet wíl.",
+    ),
+    (
+        "Hulpmiddelen en medicatie kunnen een behoefte wegnemen",
+        "Een stoornis die onder controle is door behandeling, medicatie of een hulpmiddel scoort 0.",
+    ),
+]
+BRON_PRINCIPES = "Beleidsregels indicatiestelling AWBZ 2014, bijlage 1 §3.1 (Stap 1, 'foto') en §3.2 (Stap 2)"
+
+Functie = Literal["PV", "VP", "BG-IND"]
+BgActiviteit = Literal["structuur_regie", "vaardigheden", "toezicht", "toezicht_onderwijs", "oefenen"]
+BhDoel = Literal[
+    "cslm", "herstel_aanleren", "aanvullende_functionele_diagnostiek", "consultatie", "medebehandeling"
+]
+Begeleidingsdoel = Literal["ontwikkeling", "stabilisatie", "begeleiding_bij_achteruitgang"]
+Bijzonderheid = Literal[
+    "terminaal",
+    "herstel_na_opname",
+    "geriatrische_revalidatie",
+    "beveiliging_nodig",
+    "chronische_invasieve_beademing",
+    "niet_aangeboren_hersenletsel",
+    "korsakov",
+    "huntington",
+    "gespecialiseerde_epilepsiezorg",
+]
+
+
+class Strikt(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Client(BaseModel):
+    # Other client data (naam, bsn) may travel along; the rules only need the birth date.
+    model_config = ConfigDict(extra="allow", frozen=True)
+    geboortedatum: date
+
+
+class Leefklimaat(Strikt):
+    beschermende_woonomgeving: bool = False
+    therapeutisch_leefklimaat: bool = False
+    permanent_toezicht: bool = False
+
+    def een_of_meer(self) -> bool:
+        return self.beschermende_woonomgeving or self.therapeutisch_leefklimaat or self.permanent_toezicht
+
+
+class Zorgmoment(Strikt):
+    per_week: float = Field(gt=0, le=7 * 24)
+    handelingen: list[str] = Field(min_length=1)
+    twee_zorgverleners: bool = False
+    gebruikelijke_zorg: bool = Field(
+        default=False,
+        description="Dit zorgmoment is gebruikelijke zorg van partner/ouder/huisgenoot (bijlage 3).",
+    )
+    omschrijving: str | None = None
+
+
+class Dagdelen(Strikt):
+    begeleiding_groep: int = Field(default=0, ge=0, le=14)
+    behandeling_groep: int = Field(default=0, ge=0, le=14)
+    school_werk: float = Field(default=0, ge=0, le=14)
+    school_werk_weken_per_jaar: int = Field(default=52, ge=1, le=52)
+
+
+class BegeleidingIndividueel(Strikt):
+    uren_per_week: float = Field(gt=0, le=168)
+    activiteiten: list[BgActiviteit] = Field(min_length=1)
+
+
+class BehandelingIndividueel(Strikt):
+    doel: BhDoel
+
+
+class Aftrek(Strikt):
+    """Minutes per week taken over by someone else (step 2 voorliggend, step 3 mantelzorg)."""
+
+    functie: Functie
+    minuten_per_week: float = Field(gt=0)
+    omschrijving: str | None = None
+
+
+class Mantelzorg(Strikt):
+    wens_aftrek: bool = False
+    aftrek: list[Aftrek] = Field(default_factory=list)
+
+
+class Huishouden(Strikt):
+    gebruikelijke_zorger_aanwezig: bool = False
+    kortdurende_zorgsituatie: bool = False
+    overbelasting: bool = False
+    intieme_zorg_door_ouder_geweigerd: bool = False
+
+
+class Aanleren(Strikt):
+    functie: Literal["PV", "VP"]
+    vertraagde_leerbaarheid: bool = False
+
+
+class Beoordeling(Strikt):
+    """Input of ``zorgzwaarte indiceer``: see docs/indiceer.md for every key."""
+
+    peildatum: date
+    besluitdatum: date | None = None
+    aanvraagdatum: date | None = None
+    spoed: bool = False
+    client: Client
+    grondslagen: list[str] = Field(min_length=1)
+    stoornisscores: dict[str, int] = Field(default_factory=dict)
+    beperkingscores: dict[str, int] = Field(default_factory=dict)
+    prognose: str | None = None
+    leefklimaat: Leefklimaat = Field(default_factory=Leefklimaat)
+    etmalen_per_week: int = Field(default=0, ge=0, le=7)
+    ontlasting_mantelzorger_nodig: bool = False
+    respijtzorg: bool = False
+    zorgmomenten: list[Zorgmoment] = Field(default_factory=list)
+    dagdelen: Dagdelen = Field(default_factory=Dagdelen)
+    begeleiding_individueel: BegeleidingIndividueel | None = None
+    behandeling_individueel: BehandelingIndividueel | None = None
+    behandeling_groep_doel: BhDoel | None = None
+    vp_medische_noodzaak: bool = True
+    voorliggend: list[Aftrek] = Field(default_factory=list)
+    mantelzorg: Mantelzorg = Field(default_factory=Mantelzorg)
+    huishouden: Huishouden = Field(default_factory=Huishouden)
+    aanleren: list[Aanleren] = Field(default_factory=list)
+    levensverwachting_korter_dan_3_maanden: bool = False
+    uitzondering_ondoelmatigheid: bool = False
+    geldig_tot_gewenst: date | None = None
+    # Profile choice (care with stay), used from the ZZP module on.
+    verpleegkundige_aandacht: int | None = Field(default=None, ge=0, le=3)
+    begeleidingsdoel: Begeleidingsdoel | None = None
+    bijzonderheden: list[Bijzonderheid] = Field(default_factory=list)
+    gekozen_zzp: str | None = None
+    motivering_afwijkend_profiel: str | None = None
+
+    @property
+    def terminaal(self) -> bool:
+        return self.levensverwachting_korter_dan_3_maanden or "terminaal" in self.bijzonderheden
+
+    @property
+    def dominante_grondslag(self) -> str:
+        return self.grondslagen[0]

@@ -1,0 +1,80 @@
+"""Turn Pydantic's validation errors into the project's Dutch InvoerFout (field path + message)."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from zorgzwaarte.fouten import Fout, InvoerFout
+
+M = TypeVar("M", bound=BaseModel)
+
+_MELDINGEN: dict[str, str] = {
+    "missing": "is verplicht maar ontbreekt",
+    "extra_forbidden": "is geen bekend veld",
+    "date_from_datetime_parsing": "is geen bestaande datum (verwacht JJJJ-MM-DD)",
+    "date_parsing": "is geen bestaande datum (verwacht JJJJ-MM-DD)",
+    "date_type": "moet een datum zijn (JJJJ-MM-DD)",
+    "date_from_datetime_inexact": "moet een datum zonder tijd zijn (JJJJ-MM-DD)",
+    "int_parsing": "moet een geheel getal zijn",
+    "int_type": "moet een geheel getal zijn",
+    "int_from_float": "moet een geheel getal zijn",
+    "float_parsing": "moet een getal zijn",
+    "float_type": "moet een getal zijn",
+    "decimal_parsing": "moet een bedrag of getal zijn",
+    "decimal_type": "moet een bedrag of getal zijn",
+    "finite_number": "moet een eindig getal zijn",
+    "bool_parsing": "moet true of false zijn",
+    "bool_type": "moet true of false zijn",
+    "string_type": "moet tekst zijn",
+    "list_type": "moet een lijst zijn",
+    "dict_type": "moet een object zijn",
+    "model_type": "moet een object zijn",
+    "model_attributes_type": "moet een object zijn",
+    "too_short": "is te kort of leeg",
+    "too_long": "is te lang",
+    "string_too_short": "mag niet leeg zijn",
+    "json_invalid": "is geen geldige JSON",
+}
+
+
+def _melding(err: Any) -> str:
+    soort = err["type"]
+    ctx = err.get("ctx") or {}
+    vergelijkingen = {
+        "greater_than_equal": ("ge", "moet minimaal {} zijn"),
+        "greater_than": ("gt", "moet groter zijn dan {}"),
+        "less_than_equal": ("le", "mag hoogstens {} zijn"),
+        "less_than": ("lt", "moet kleiner zijn dan {}"),
+    }
+    if soort in vergelijkingen:
+        sleutel, sjabloon = vergelijkingen[soort]
+        return sjabloon.format(ctx.get(sleutel))
+    if soort in ("literal_error", "enum"):
+        return f"moet een van deze waarden zijn: {ctx.get('expected', '')}".replace(" or ", " of ")
+    if soort in ("value_error", "assertion_error"):
+        return str(ctx.get("error", err.get("msg", "ongeldige waarde")))
+    return _MELDINGEN.get(soort, "heeft een ongeldige waarde")
+
+
+def pad(loc: tuple[Any, ...]) -> str:
+    return ".".join(str(d) for d in loc) or "(invoer)"
+
+
+def fouten_uit(exc: ValidationError, voorvoegsel: str = "") -> list[Fout]:
+    uit = []
+    for err in exc.errors(include_url=False):
+        p = pad(tuple(err["loc"]))
+        uit.append(Fout(f"{voorvoegsel}{p}" if voorvoegsel else p, _melding(err)))
+    return uit
+
+
+def valideer(model: type[M], data: Any, voorvoegsel: str = "") -> M:
+    """Validate raw input against a model; on failure raise InvoerFout with every problem in Dutch."""
+    if not isinstance(data, dict):
+        raise InvoerFout.een(voorvoegsel.rstrip(".") or "(invoer)", "moet een JSON-object zijn")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise InvoerFout(fouten_uit(exc, voorvoegsel)) from None

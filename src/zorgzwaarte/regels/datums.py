@@ -1,0 +1,35 @@
+"""Date arithmetic the law uses: periods are inclusive (a decision 'geldig tot' includes that day)."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+
+def plus_maanden(d: date, maanden: int) -> date:
+    """The same day N months later (clamped to the month's last day)."""
+    m = d.month - 1 + maanden
+    jaar, maand = d.year + m // 12, m % 12 + 1
+    return date(jaar, maand, min(d.day, calendar.monthrange(jaar, maand)[1]))
+
+
+def tot_en_met_na_maanden(van: date, maanden: int) -> date:
+    """Last day of a period of N months that starts on `van` (inclusive end)."""
+    return plus_maanden(van, maanden) - timedelta(days=1)
+
+
+def tot_en_met_na_weken(van: date, weken: int) -> date:
+    return van + timedelta(weeks=weken) - timedelta(days=1)
+
+
+def leeftijd(geboortedatum: date, peildatum: date) -> int:
+    """Age in whole years on the peildatum."""
+    jaren = peildatum.year - geboortedatum.year
+    if (peildatum.month, peildatum.day) < (geboortedatum.month, geboortedatum.day):
+        jaren -= 1
+    return jaren
+
+
+def nl(d: date | None) -> str:
+    """Dutch numeric date for trail texts (dd-mm-jjjj); adapters use Babel for long forms."""
+    return d.strftime("%d-%m-%Y") if d else "—"

@@ -1,0 +1,1 @@
+"""Indicatiestelling: the trechtermodel from assessment ('foto') to indicatiebesluit."""

@@ -1,0 +1,58 @@
+"""Semantic checks of an assessment against the code lists and the ruleset (after the structural check)."""
+
+from __future__ import annotations
+
+from zorgzwaarte.domein.beoordeling import Beoordeling
+from zorgzwaarte.fouten import Fout, InvoerFout
+from zorgzwaarte.regels.codes import codelijst
+from zorgzwaarte.regels.datums import nl
+
+GELDIGE_SCORES = {0, 1, 2, 3, 9}
+
+
+def controleer(b: Beoordeling, bekende_handelingen: set[str]) -> None:
+    """Raise InvoerFout listing every problem, each with its field path, in Dutch."""
+    fouten: list[Fout] = []
+    grondslagen = codelijst("LDT_Grondslag")
+    for i, g in enumerate(b.grondslagen):
+        if g not in grondslagen:
+            fouten.append(Fout(f"grondslagen.{i}", f"'{g}' is geen grondslag uit de iWlz-codelijst LDT_Grondslag"))
+    if len(set(b.grondslagen)) != len(b.grondslagen):
+        fouten.append(Fout("grondslagen", "een grondslag staat er meer dan eens in"))
+    for veld, lijst in (("stoornisscores", "LDT_StoornisVraag"), ("beperkingscores", "LDT_BeperkingVraag")):
+        vragen = codelijst(lijst)
+        for code, score in getattr(b, veld).items():
+            if code not in vragen:
+                fouten.append(Fout(f"{veld}.{code}", f"'{code}' is geen vraag uit de iWlz-codelijst {lijst}"))
+            if score not in GELDIGE_SCORES:
+                fouten.append(
+                    Fout(f"{veld}.{code}", f"score {score} bestaat niet: alleen 0, 1, 2, 3 of 9 (niet beoordeeld)")
+                )
+    if b.prognose is not None and b.prognose not in codelijst("LDT_Prognose"):
+        fouten.append(Fout("prognose", f"'{b.prognose}' is geen code uit de iWlz-codelijst LDT_Prognose (1-5)"))
+    for i, zm in enumerate(b.zorgmomenten):
+        for j, h in enumerate(zm.handelingen):
+            if h not in bekende_handelingen:
+                fouten.append(
+                    Fout(
+                        f"zorgmomenten.{i}.handelingen.{j}",
+                        f"handeling '{h}' bestaat niet in de normtijden (zie 'zorgzwaarte codes handelingen')",
+                    )
+                )
+    if b.client.geboortedatum > b.peildatum:
+        fouten.append(Fout("client.geboortedatum", f"ligt na de peildatum {nl(b.peildatum)}"))
+    besluitdatum = b.besluitdatum or b.peildatum
+    if b.besluitdatum and b.besluitdatum < b.peildatum:
+        fouten.append(Fout("besluitdatum", f"ligt vóór de peildatum {nl(b.peildatum)} van de beoordeling"))
+    if b.aanvraagdatum and b.aanvraagdatum > besluitdatum:
+        fouten.append(Fout("aanvraagdatum", f"ligt na de besluitdatum {nl(besluitdatum)}"))
+    if b.geldig_tot_gewenst and b.geldig_tot_gewenst < besluitdatum:
+        fouten.append(Fout("geldig_tot_gewenst", f"ligt vóór de besluitdatum {nl(besluitdatum)}"))
+    if b.mantelzorg.aftrek and not b.mantelzorg.wens_aftrek:
+        fouten.append(
+            Fout("mantelzorg.wens_aftrek", "mantelzorg wordt alleen afgetrokken als de cliënt dat wenst: zet op true")
+        )
+    if b.motivering_afwijkend_profiel is not None and not b.motivering_afwijkend_profiel.strip():
+        fouten.append(Fout("motivering_afwijkend_profiel", "mag niet leeg zijn"))
+    if fouten:
+        raise InvoerFout(fouten)

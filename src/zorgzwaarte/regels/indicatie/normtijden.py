@@ -1,0 +1,50 @@
+"""The normtijden tables (average minutes per handeling) of the ruleset in force."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from zorgzwaarte.regels.regelset import Regelset
+
+
+@dataclass(frozen=True)
+class Handeling:
+    id: str
+    functie: str
+    activiteit: str
+    activiteit_omschrijving: str
+    omschrijving: str
+    minuten: float
+    frequentie_in_bron: str | None
+    bron: str
+
+    def als_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "functie": self.functie,
+            "activiteit": self.activiteit,
+            "activiteit_omschrijving": self.activiteit_omschrijving,
+            "omschrijving": self.omschrijving,
+            "minuten": self.minuten,
+            "frequentie_in_bron": self.frequentie_in_bron,
+            "bron": self.bron,
+        }
+
+
+@cache
+def normtijden(regelset: Regelset) -> dict[str, Handeling]:
+    bestand = next(b for b in regelset.bestanden if b.startswith("normtijden"))
+    uit: dict[str, Handeling] = {}
+    for h in regelset.tabel(bestand)["handelingen"]:
+        uit[h["id"]] = Handeling(
+            id=h["id"],
+            functie=h["functie"],
+            activiteit=str(h["activiteit"]),
+            activiteit_omschrijving=h["activiteit_omschrijving"],
+            omschrijving=h["omschrijving"],
+            minuten=h["minuten"],
+            frequentie_in_bron=None if h.get("frequentie_in_bron") is None else str(h["frequentie_in_bron"]),
+            bron=h["bron"],
+        )
+    return uit
