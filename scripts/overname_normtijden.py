@@ -55,8 +55,7 @@ def main() -> None:
         "geldig_van": "2014-01-01",
         "geldig_tot": "2014-12-31",
         "bron": "Beleidsregels indicatiestelling AWBZ 2014 (BWBR0034547), bijlage 4 §4.4 en bijlage 5 §4.4",
-        "handelingen": handelingen(map_ / "normtijden_pv.yaml", "PV")
-        + handelingen(map_ / "normtijden_vp.yaml", "VP"),
+        "handelingen": handelingen(map_ / "normtijden_pv.yaml", "PV") + handelingen(map_ / "normtijden_vp.yaml", "VP"),
     }
     print("# Overgenomen uit de transcriptie van de Beleidsregels indicatiestelling AWBZ 2014;")
     print("# gemaakt door scripts/overname_normtijden.py. Elke waarde met haar bron.")

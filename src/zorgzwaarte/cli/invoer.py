@@ -19,7 +19,9 @@ def lees_json(bestand: str) -> Any:
     except FileNotFoundError:
         raise InvoerFout.een("bestand", f"bestand '{bestand}' bestaat niet") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvoerFout.een("bestand", f"bestand '{bestand}' kan niet worden gelezen ({exc.__class__.__name__})") from None
+        raise InvoerFout.een(
+            "bestand", f"bestand '{bestand}' kan niet worden gelezen ({exc.__class__.__name__})"
+        ) from None
     try:
         return json.loads(tekst)
     except json.JSONDecodeError as exc:

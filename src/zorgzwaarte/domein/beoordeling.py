@@ -43,9 +43,7 @@ BRON_PRINCIPES = "Beleidsregels indicatiestelling AWBZ 2014, bijlage 1 §3.1 (St
 
 Functie = Literal["PV", "VP", "BG-IND"]
 BgActiviteit = Literal["structuur_regie", "vaardigheden", "toezicht", "toezicht_onderwijs", "oefenen"]
-BhDoel = Literal[
-    "cslm", "herstel_aanleren", "aanvullende_functionele_diagnostiek", "consultatie", "medebehandeling"
-]
+BhDoel = Literal["cslm", "herstel_aanleren", "aanvullende_functionele_diagnostiek", "consultatie", "medebehandeling"]
 Begeleidingsdoel = Literal["ontwikkeling", "stabilisatie", "begeleiding_bij_achteruitgang"]
 Bijzonderheid = Literal[
     "terminaal",

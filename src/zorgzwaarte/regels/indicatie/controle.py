@@ -26,7 +26,10 @@ def controleer(b: Beoordeling, bekende_handelingen: set[str]) -> None:
                 fouten.append(Fout(f"{veld}.{code}", f"'{code}' is geen vraag uit de iWlz-codelijst {lijst}"))
             if score not in GELDIGE_SCORES:
                 fouten.append(
-                    Fout(f"{veld}.{code}", f"score {score} bestaat niet: alleen 0, 1, 2, 3 of 9 (niet beoordeeld)")
+                    Fout(
+                        f"{veld}.{code}",
+                        f"score {score} bestaat niet: alleen 0, 1, 2, 3 of 9 (niet beoordeeld)",
+                    )
                 )
     if b.prognose is not None and b.prognose not in codelijst("LDT_Prognose"):
         fouten.append(Fout("prognose", f"'{b.prognose}' is geen code uit de iWlz-codelijst LDT_Prognose (1-5)"))
@@ -50,7 +53,10 @@ def controleer(b: Beoordeling, bekende_handelingen: set[str]) -> None:
         fouten.append(Fout("geldig_tot_gewenst", f"ligt vóór de besluitdatum {nl(besluitdatum)}"))
     if b.mantelzorg.aftrek and not b.mantelzorg.wens_aftrek:
         fouten.append(
-            Fout("mantelzorg.wens_aftrek", "mantelzorg wordt alleen afgetrokken als de cliënt dat wenst: zet op true")
+            Fout(
+                "mantelzorg.wens_aftrek",
+                "mantelzorg wordt alleen afgetrokken als de cliënt dat wenst: zet op true",
+            )
         )
     if b.motivering_afwijkend_profiel is not None and not b.motivering_afwijkend_profiel.strip():
         fouten.append(Fout("motivering_afwijkend_profiel", "mag niet leeg zijn"))

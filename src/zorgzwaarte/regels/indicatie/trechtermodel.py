@@ -165,19 +165,32 @@ def gebruikelijke_zorg_geldt(w: Werk, functie: str, moment_vlag: bool) -> tuple[
     if not (moment_vlag or kortdurend):
         return False, ""
     if w.b.terminaal:
-        return False, "terminale levensfase: geen gebruikelijke zorg verwacht (bijlage 3 §2.2-2.4, uitzondering)"
+        return (
+            False,
+            "terminale levensfase: geen gebruikelijke zorg verwacht (bijlage 3 §2.2-2.4, uitzondering)",
+        )
     if hh.overbelasting:
         return False, "(dreigende) overbelasting van de gebruikelijke zorger (bijlage 3, uitzondering 2)"
     if functie == "VP" and volwassen:
         return False, "verpleging van een volwassene is geen gebruikelijke zorg (bijlage 3 §2.3 lid 1)"
-    if not volwassen and w.leeftijd >= w.p["gebruikelijke_zorg"]["intieme_zorg_weigeren_vanaf_jaar"]["waarde"]:
-        if hh.intieme_zorg_door_ouder_geweigerd:
-            return False, "kind van 12 jaar of ouder wil geen intieme zorg van de ouder (bijlage 3, uitzondering 5)"
+    if (
+        not volwassen and w.leeftijd >= w.p["gebruikelijke_zorg"]["intieme_zorg_weigeren_vanaf_jaar"]["waarde"]
+    ) and hh.intieme_zorg_door_ouder_geweigerd:
+        return (
+            False,
+            "kind van 12 jaar of ouder wil geen intieme zorg van de ouder (bijlage 3, uitzondering 5)",
+        )
     if kortdurend:
-        return True, "kortdurende zorgsituatie met uitzicht op herstel (in het algemeen ten hoogste 3 maanden)"
+        return (
+            True,
+            "kortdurende zorgsituatie met uitzicht op herstel (in het algemeen ten hoogste 3 maanden)",
+        )
     if functie == "PV" and volwassen and moment_vlag:
-        return False, "persoonlijke verzorging van een volwassene door de partner is alleen bij een kortdurende " \
-            "zorgsituatie gebruikelijke zorg (bijlage 3 §2.2 lid 1)"
+        return (
+            False,
+            "persoonlijke verzorging van een volwassene door de partner is alleen bij een kortdurende "
+            "zorgsituatie gebruikelijke zorg (bijlage 3 §2.2 lid 1)",
+        )
     if moment_vlag:
         return True, "door de beoordelaar aangemerkt als gebruikelijke zorg"
     return False, ""
@@ -215,11 +228,13 @@ def stap2_bruto_zorgbehoefte(w: Werk, tabel: dict[str, Handeling]) -> dict[str, 
             elif reden:
                 tekst += f"; geen gebruikelijke zorg: {reden}"
             tekst += f"; × {fmt(d(zm.per_week))} per week = {fmt(per_week)} min per week"
-            bron = f"{BIA}, bijlage {'4' if functie == 'PV' else '5'} §4.4 (gemiddelde tijden, samenvallende activiteiten)"
+            bron = (
+                f"{BIA}, bijlage {'4' if functie == 'PV' else '5'} §4.4 (gemiddelde tijden, samenvallende activiteiten)"
+            )
             if zm.twee_zorgverleners:
-                bron += f"; bijlage 1 §2.4 'Zorg door twee zorgverleners'"
+                bron += "; bijlage 1 §2.4 'Zorg door twee zorgverleners'"
             if gz or reden:
-                bron += f"; bijlage 3 (gebruikelijke zorg)"
+                bron += "; bijlage 3 (gebruikelijke zorg)"
             w.uitleg.stap("Stap 2: tijd per zorgmoment", tekst, bron)
     for a in w.b.voorliggend:
         if a.functie in totaal:
@@ -231,10 +246,10 @@ def stap2_bruto_zorgbehoefte(w: Werk, tabel: dict[str, Handeling]) -> dict[str, 
                 f"{a.omschrijving or 'voorliggende voorziening of hulpmiddel'}; {fmt(oud)} → {fmt(totaal[a.functie])} min",
                 f"{BIA}, bijlage 1 §3.2 Stap 2 (voorliggende voorzieningen, hulpmiddelen, behandeling)",
             )
-    for functie, minuten in totaal.items():
+    for functie, per_week_totaal in totaal.items():
         w.uitleg.stap(
             "Stap 2: bruto zorgbehoefte",
-            f"{FUNCTIENAMEN[functie]}: {fmt(minuten)} minuten per week ({fmt(minuten / ZESTIG)} uur)",
+            f"{FUNCTIENAMEN[functie]}: {fmt(per_week_totaal)} minuten per week ({fmt(per_week_totaal / ZESTIG)} uur)",
             f"{BIA}, bijlage 1 §3.2; bijlage {'4' if functie == 'PV' else '5'} §4.1 Omvang",
         )
     return totaal
@@ -325,10 +340,22 @@ def toegang_criterium(w: Werk, functie: str) -> tuple[bool, str, str]:
     if functie == "PV":
         score = w.maxscore("beperking", tp["pv"]["beperkingen_prefix"])
         if score is None:
-            return True, "beperkingen in persoonlijke zorg niet gescoord; beoordeeld op de aangewezen handelingen", tp["pv"]["bron"]
+            return (
+                True,
+                "beperkingen in persoonlijke zorg niet gescoord; beoordeeld op de aangewezen handelingen",
+                tp["pv"]["bron"],
+            )
         if score == 0:
-            return False, "geen beperkingen op het gebied van persoonlijke zorg gescoord (alle 0)", tp["pv"]["bron"]
-        return True, f"beperkingen op het gebied van persoonlijke zorg (hoogste score {score})", tp["pv"]["bron"]
+            return (
+                False,
+                "geen beperkingen op het gebied van persoonlijke zorg gescoord (alle 0)",
+                tp["pv"]["bron"],
+            )
+        return (
+            True,
+            f"beperkingen op het gebied van persoonlijke zorg (hoogste score {score})",
+            tp["pv"]["bron"],
+        )
     if functie == "VP":
         if not w.b.vp_medische_noodzaak:
             return False, "geen door een arts vastgestelde medische noodzaak", tp["vp"]["bron"]
@@ -336,14 +363,26 @@ def toegang_criterium(w: Werk, functie: str) -> tuple[bool, str, str]:
     if functie == "BG":
         bg = tp["begeleiding"]
         if "06" in w.b.grondslagen:
-            return True, "zintuiglijke handicap geeft op grond van de voorwaarden aan deze grondslag toegang", bg["bron"]
+            return (
+                True,
+                "zintuiglijke handicap geeft op grond van de voorwaarden aan deze grondslag toegang",
+                bg["bron"],
+            )
         drempel = int(bg["min_score_matig"])
         gescoord = {t: w.maxscore(v["soort"], v["prefix"]) for t, v in bg["terreinen"].items()}
         matig = [t.replace("_", " ") for t, s in gescoord.items() if s is not None and s >= drempel]
         if matig:
-            return True, f"matige tot zware beperkingen (score ≥ {drempel}) op: {', '.join(matig)}", bg["bron"]
+            return (
+                True,
+                f"matige tot zware beperkingen (score ≥ {drempel}) op: {', '.join(matig)}",
+                bg["bron"],
+            )
         if all(s is None for s in gescoord.values()):
-            return True, "de vijf terreinen voor begeleiding zijn niet gescoord; beoordeeld op de aangegeven begeleiding", bg["bron"]
+            return (
+                True,
+                "de vijf terreinen voor begeleiding zijn niet gescoord; beoordeeld op de aangegeven begeleiding",
+                bg["bron"],
+            )
         return False, f"geen matige of zware beperkingen (score ≥ {drempel}) op de vijf terreinen", bg["bron"]
     return True, "", ""
 
@@ -472,8 +511,12 @@ def begeleiding_individueel(w: Werk) -> GeindiceerdeFunctie | None:
     w.uitleg.stap("Indicatiecriteria begeleiding", ("Voldaan: " if ok else "Niet voldaan: ") + reden, bron)
     if not ok:
         return None
-    if w.b.huishouden.kortdurende_zorgsituatie and w.b.huishouden.gebruikelijke_zorger_aanwezig and not w.b.terminaal \
-            and not w.b.huishouden.overbelasting:
+    if (
+        w.b.huishouden.kortdurende_zorgsituatie
+        and w.b.huishouden.gebruikelijke_zorger_aanwezig
+        and not w.b.terminaal
+        and not w.b.huishouden.overbelasting
+    ):
         w.uitleg.stap(
             "Gebruikelijke begeleiding",
             "Kortdurende zorgsituatie met uitzicht op herstel: alle begeleiding is gebruikelijke zorg",
@@ -578,7 +621,9 @@ def groepszorg(w: Werk, kvb: GeindiceerdeFunctie | None) -> list[GeindiceerdeFun
     if not any(gevraagd.values()):
         return []
     school = school_dagdelen_per_week(
-        d(b.dagdelen.school_werk), b.dagdelen.school_werk_weken_per_jaar, int(gp["schoolweken_per_jaar_basis"]["waarde"])
+        d(b.dagdelen.school_werk),
+        b.dagdelen.school_werk_weken_per_jaar,
+        int(gp["schoolweken_per_jaar_basis"]["waarde"]),
     )
     kvb_dagdelen = (kvb.klasse or 0) * int(gp["dagdelen_per_etmaal"]["waarde"]) if kvb else 0
     maximum = int(gp["max_dagdelen_per_week"]["waarde"])
@@ -610,7 +655,9 @@ def groepszorg(w: Werk, kvb: GeindiceerdeFunctie | None) -> list[GeindiceerdeFun
             continue
         if functie == "BG-GRP":
             ok, reden, bron = toegang_criterium(w, "BG")
-            w.uitleg.stap("Indicatiecriteria begeleiding groep", ("Voldaan: " if ok else "Niet voldaan: ") + reden, bron)
+            w.uitleg.stap(
+                "Indicatiecriteria begeleiding groep", ("Voldaan: " if ok else "Niet voldaan: ") + reden, bron
+            )
             if not ok:
                 continue
         max_klasse = int(gp["max_klasse_groep"]["waarde"])
@@ -621,10 +668,18 @@ def groepszorg(w: Werk, kvb: GeindiceerdeFunctie | None) -> list[GeindiceerdeFun
             tekst += f", {toegekend} toegekend binnen de maxima (klasse ten hoogste {max_klasse}, 18 dagdelen)"
         else:
             tekst += f", klasse {toegekend}"
-        w.uitleg.stap("Stap 5: dagdelen", tekst, f"{gp['max_klasse_groep']['bron']}; {gp['max_dagdelen_per_week']['bron']}")
+        w.uitleg.stap(
+            "Stap 5: dagdelen",
+            tekst,
+            f"{gp['max_klasse_groep']['bron']}; {gp['max_dagdelen_per_week']['bron']}",
+        )
         if toegekend <= 0:
             continue
-        eind = einddatum_behandeling(w, b.behandeling_groep_doel) if functie == "BH-GRP" and b.behandeling_groep_doel else None
+        eind = (
+            einddatum_behandeling(w, b.behandeling_groep_doel)
+            if functie == "BH-GRP" and b.behandeling_groep_doel
+            else None
+        )
         uit.append(
             GeindiceerdeFunctie(
                 functie=functie,
@@ -655,7 +710,9 @@ def einddatum_aanleren(w: Werk, functie: str) -> date | None:
                 eind = tot_en_met_na_weken(w.besluitdatum, int(gp["aanleren_weken"]["waarde"]))
                 regel = f"{gp['aanleren_weken']['waarde']} weken"
             w.uitleg.stap(
-                f"Geldigheid {functie} aanleren en begeleiden", f"{regel}: tot en met {nl(eind)}", gp["aanleren_weken"]["bron"]
+                f"Geldigheid {functie} aanleren en begeleiden",
+                f"{regel}: tot en met {nl(eind)}",
+                gp["aanleren_weken"]["bron"],
             )
             return eind
     return None
@@ -697,13 +754,24 @@ def stap5_geldigheid(
         m = int(zzp["max_geldigheid_maanden"])
         eind_zzp = tot_en_met_na_maanden(van, m)
         if eind_zzp < eind:
-            eind, grond, bron = eind_zzp, f"ten hoogste {m} maanden voor dit zorgzwaartepakket", zzp["max_geldigheid_bron"]
+            eind, grond, bron = (
+                eind_zzp,
+                f"ten hoogste {m} maanden voor dit zorgzwaartepakket",
+                zzp["max_geldigheid_bron"],
+            )
     if b.respijtzorg:
         eind_r = tot_en_met_na_maanden(van, int(gp["respijtzorg_maanden"]["waarde"]))
         if eind_r < eind:
-            eind, grond, bron = eind_r, "respijtzorg: in eerste instantie een half jaar", gp["respijtzorg_maanden"]["bron"]
+            eind, grond, bron = (
+                eind_r,
+                "respijtzorg: in eerste instantie een half jaar",
+                gp["respijtzorg_maanden"]["bron"],
+            )
     if b.geldig_tot_gewenst and b.geldig_tot_gewenst < eind:
-        eind, grond = b.geldig_tot_gewenst, "korter vastgesteld door de beoordelaar (beperkingen, woonsituatie, leeftijd)"
+        eind, grond = (
+            b.geldig_tot_gewenst,
+            "korter vastgesteld door de beoordelaar (beperkingen, woonsituatie, leeftijd)",
+        )
         bron = f"{gp['max_jaren']['bron']} (onder a-c)"
     # Transition 2014: functions moving to Wmo/Zvw, decided July-December 2014 (Zorgindicatieregeling art. 1 lid 3-5)
     overgang_functies = set(gp["overgang_2014_functies"])
@@ -748,7 +816,9 @@ def beslistermijn(w: Werk) -> date | None:
 
 
 def afwijzingsgronden(w: Werk) -> list[str]:
-    gronden = [s.uitkomst for s in w.uitleg.stappen if s.uitkomst.startswith(("Niet voldaan", "Geen ", "De grondslagen"))]
+    gronden = [
+        s.uitkomst for s in w.uitleg.stappen if s.uitkomst.startswith(("Niet voldaan", "Geen ", "De grondslagen"))
+    ]
     gronden += [s.uitkomst for s in w.uitleg.stappen if "niet geïndiceerd" in s.uitkomst]
     if not gronden:
         gronden = ["Er is geen zorgbehoefte vastgesteld waarop de verzekerde is aangewezen"]

@@ -1,0 +1,3 @@
+from zorgzwaarte.cli.main import main
+
+main()

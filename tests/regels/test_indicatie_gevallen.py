@@ -1,0 +1,39 @@
+"""The readable case file for the AWBZ 2014 trechtermodel; each case names its article."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import TESTS, als_json, laad_gevallen
+from zorgzwaarte.diensten.indicatie import bereken_indicatie
+
+GEVALLEN = laad_gevallen(TESTS / "regels" / "cases" / "indicatie_awbz_2014.yaml")
+
+
+def vergelijk(verwacht: dict[str, Any], uitkomst: dict[str, Any], artikel: str) -> None:
+    for sleutel, waarde in verwacht.items():
+        if sleutel == "functies":
+            gekregen = {f["functie"]: f for f in uitkomst["functies"]}
+            assert set(gekregen) == set(waarde), f"functies {sorted(gekregen)} ≠ {sorted(waarde)} ({artikel})"
+            for functie, velden in waarde.items():
+                for veld, w in velden.items():
+                    assert gekregen[functie][veld] == w, (
+                        f"{functie}.{veld}: {gekregen[functie][veld]!r} ≠ {w!r} ({artikel})"
+                    )
+        elif sleutel == "additionele_uren_pv":
+            pv = next(f for f in uitkomst["functies"] if f["functie"] == "PV")
+            assert (pv.get("additionele_uren_per_week", 0) > 0) is waarde
+        else:
+            assert uitkomst[sleutel] == waarde, f"{sleutel}: {uitkomst[sleutel]!r} ≠ {waarde!r} ({artikel})"
+
+
+@pytest.mark.parametrize("geval", GEVALLEN, ids=[g["naam"] for g in GEVALLEN])
+def test_geval(geval: dict[str, Any]) -> None:
+    uitkomst = bereken_indicatie(als_json(geval["invoer"])).als_dict()
+    vergelijk(als_json(geval["verwacht"]), uitkomst, geval["artikel"])
+    # every step of the trail names its rule and its bron
+    assert uitkomst["toelichting"], "geen toelichting"
+    for stap in uitkomst["toelichting"]:
+        assert stap["regel"] and stap["uitkomst"] and stap["bron"], stap
