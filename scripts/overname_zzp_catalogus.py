@@ -33,25 +33,46 @@ DOMEINEN = [
 # Keyword scale: (pattern on the lower-cased sentence, level). Checked in this order; the first match wins.
 SCHAAL: list[tuple[str, float]] = [
     (r"extreme|zeer ernstige|zeer intensieve|niet of nauwelijks|volledig adl afhankelijk|geheel zorgafhankelijk", 3.0),
-    (r"niet of in geringe mate|geen of in geringe mate|doorgaans geen|meestal geen|in het algemeen geen|geen sprake|"
-     r"niet aan de orde|geen behoefte|geen hulp|zeer zelfstandig", 0.0),
+    (
+        r"niet of in geringe mate|geen of in geringe mate|doorgaans geen|meestal geen|in het algemeen geen|geen sprake|"
+        r"niet aan de orde|geen behoefte|geen hulp|zeer zelfstandig",
+        0.0,
+    ),
     # specific low phrases before the general ones ("enige hulp" is not "hulp nodig")
     (r"in geringe mate|hooguit|weinig", 0.5),
-    (r"enige hulp|kan hulp nodig zijn|kan enige|in beperkte mate|voor een deel|af en toe toezicht|van enige gedrag|"
-     r"onder controle|af en toe hulp|af en toe kan", 1.0),
+    (
+        r"enige hulp|kan hulp nodig zijn|kan enige|in beperkte mate|voor een deel|af en toe toezicht|van enige gedrag|"
+        r"onder controle|af en toe hulp|af en toe kan",
+        1.0,
+    ),
     (r"af en toe tot vaak|af en toe of vaak", 1.5),
-    (r"vaak tot continu|vaak of continu|hulp en vaak overname|hulp of overname|regelmatig tot vaak|niet of met veel moeite|"
-     r"hulp en regelmatig overname|continu toezicht en stimulatie|intensieve|hulp en soms overname|hulp of soms overname|"
-     r"hulp en overname|in veel gevallen", 2.5),
+    (
+        r"vaak tot continu|vaak of continu|hulp en vaak overname|hulp of overname|regelmatig tot vaak|niet of met veel moeite|"
+        r"hulp en regelmatig overname|continu toezicht en stimulatie|intensieve|hulp en soms overname|hulp of soms overname|"
+        r"hulp en overname|in veel gevallen",
+        2.5,
+    ),
     (r"vaak hulp|maar vaak ook hulp", 2.0),
-    (r"continu|volledige begeleiding|volledige hulp|overname van zorg nodig|overname nodig|is overname|voortdurend|"
-     r"sprake van overname", 3.0),
-    (r"af en toe tot vaak|af en toe of vaak|toezicht en stimulatie|toezicht of stimulatie|begeleiding nodig in de vorm|"
-     r"van passief tot actief", 1.5),
-    (r"vaak|veel hulp|veel sturing|doorgaans hulp|hulp nodig|behoefte aan hulp|regelmatig|ernstige|noodzakelijk|vereist|"
-     r"nodig om|actief van aard|sprake van gedragsproblematiek|dagelijks|uitgebreide|toezicht en sturing nodig|"
-     r"aandacht nodig", 2.0),
-    (r"af en toe|enige|soms|kan sprake zijn|kan ook|beperkt aantal|bij een deel|passief van aard|ondersteuning nodig", 1.0),
+    (
+        r"continu|volledige begeleiding|volledige hulp|overname van zorg nodig|overname nodig|is overname|voortdurend|"
+        r"sprake van overname",
+        3.0,
+    ),
+    (
+        r"af en toe tot vaak|af en toe of vaak|toezicht en stimulatie|toezicht of stimulatie|begeleiding nodig in de vorm|"
+        r"van passief tot actief",
+        1.5,
+    ),
+    (
+        r"vaak|veel hulp|veel sturing|doorgaans hulp|hulp nodig|behoefte aan hulp|regelmatig|ernstige|noodzakelijk|vereist|"
+        r"nodig om|actief van aard|sprake van gedragsproblematiek|dagelijks|uitgebreide|toezicht en sturing nodig|"
+        r"aandacht nodig",
+        2.0,
+    ),
+    (
+        r"af en toe|enige|soms|kan sprake zijn|kan ook|beperkt aantal|bij een deel|passief van aard|ondersteuning nodig",
+        1.0,
+    ),
     (r"weinig|grotendeels zelf|redelijk zelfstandig|meestal zelfstandig|zelf uitvoeren", 0.5),
 ]
 
@@ -63,10 +84,17 @@ HANDMATIG: dict[tuple[str, str], tuple[float, str, str | None]] = {
     ("10 VV", "sociale_redzaamheid"): (3.0, "noodzaak tot overname op al deze aspecten", ZIN_10VV),
     ("10 VV", "psychosociaal_cognitief"): (3.0, "noodzaak tot overname op al deze aspecten", ZIN_10VV),
     ("10 VV", "mobiliteit"): (3.0, "noodzaak tot overname op al deze aspecten", ZIN_10VV),
-    ("10 VV", "adl"): (3.0, "noodzaak tot overname op al deze aspecten (ADL genoemd in de zin bij mobiliteit)", ZIN_10VV),
+    ("10 VV", "adl"): (
+        3.0,
+        "noodzaak tot overname op al deze aspecten (ADL genoemd in de zin bij mobiliteit)",
+        ZIN_10VV,
+    ),
     # 9a VV: the level sits in the first sentence; the scale read the third ('vereiste advisering').
-    ("9a VV", "adl"): (3.0, "in het begin veelal overname van zorg", "Ten aanzien van de ADL is in het begin veelal "
-                       "sprake van overname van zorg."),
+    ("9a VV", "adl"): (
+        3.0,
+        "in het begin veelal overname van zorg",
+        "Ten aanzien van de ADL is in het begin veelal sprake van overname van zorg.",
+    ),
     ("9a VV", "sociale_redzaamheid"): (2.0, "begeleiding bij het weer oppakken van allerlei zaken", None),
     # 1 GGZ-B: symptoms under control; 'dagelijks' is about the structure, not the severity.
     ("1 GGZ-B", "psychiatrische_problematiek"): (1.0, "symptomen onder controle", None),
@@ -83,6 +111,11 @@ VOORWAARDEN: dict[str, list[str]] = {
     **{f"{n} GGZ-B": ["voortgezet_verblijf_ggz"] for n in range(1, 7)},
     **{f"{n} LVG": ["lvg_behandeling"] for n in range(1, 6)},
     "1 SGLVG": ["lvg_behandeling"],
+}
+# Profiles that are excluded when a condition holds (the law routes that client elsewhere).
+UITGESLOTEN_BIJ: dict[str, list[str]] = {
+    # Voortgezet verblijf: "Omvang uitgedrukt in een ZZP GGZ voor de B-groep" (BIA 2014 bijlage 8 §3.2)
+    **{f"{n} GGZ-C": ["voortgezet_verblijf_ggz"] for n in range(1, 7)},
 }
 VOORWAARDEN_BRON = {
     "terminaal": "Regeling langdurige zorg, bijlage A (10 VV: verblijf in verband met een naderend overlijden, "
@@ -121,19 +154,28 @@ GRONDSLAG_WOORDEN = {
 BRON_WIJZIGING = "Wijzigingsregeling Regeling zorgaanspraken AWBZ (BWBR0032537), art. II-IV"
 PERIODE: dict[str, tuple[str | None, str]] = {
     # code -> (laatste dag waarop een nieuwe indicatie kan, bron)
-    **{c: ("2012-12-31", BRON_WIJZIGING + " (beperking per 1 januari 2013)")
-       for c in ("1 VV", "2 VV", "1 VG", "2 VG", "1 GGZ-B", "2 GGZ-B", "1 GGZ-C", "2 GGZ-C")},
+    **{
+        c: ("2012-12-31", BRON_WIJZIGING + " (beperking per 1 januari 2013)")
+        for c in ("1 VV", "2 VV", "1 VG", "2 VG", "1 GGZ-B", "2 GGZ-B", "1 GGZ-C", "2 GGZ-C")
+    },
     "3 VV": ("2013-12-31", BRON_WIJZIGING + " (beperking per 1 januari 2014)"),
-    "9a VV": ("2012-12-31", "Regeling zorgaanspraken AWBZ versie 2014, bijlage 2 ('Vervallen'); Aanwijzing "
-              "overheveling geriatrische revalidatiezorg naar de Zvw (BWBR0031752)"),
+    "9a VV": (
+        "2012-12-31",
+        "Regeling zorgaanspraken AWBZ versie 2014, bijlage 2 ('Vervallen'); Aanwijzing "
+        "overheveling geriatrische revalidatiezorg naar de Zvw (BWBR0031752)",
+    ),
     "9 VV": ("2011-12-31", "Regeling zorgaanspraken AWBZ versie 2012-01-01, bijlage 2 (gesplitst in 9a VV en 9b VV)"),
 }
 AWBZ_VAN = "2009-01-01"
-AWBZ_VAN_BRON = "Aanwijzing voorbereiding invoering ZZP's AWBZ 2009 (BWBR0023018); Aanwijzing invoering " \
+AWBZ_VAN_BRON = (
+    "Aanwijzing voorbereiding invoering ZZP's AWBZ 2009 (BWBR0023018); Aanwijzing invoering "
     "prestatiebekostiging intramurale zorg op grond van ZZP's (BWBR0024676)"
+)
 AWBZ_TOT = "2014-12-31"
-AWBZ_TOT_BRON = "Wet langdurige zorg (BWBR0035917) art. 11.1.1: intrekking AWBZ per 1 januari 2015; daarna " \
+AWBZ_TOT_BRON = (
+    "Wet langdurige zorg (BWBR0035917) art. 11.1.1: intrekking AWBZ per 1 januari 2015; daarna "
     "Wlz-zorgprofielen (Regeling langdurige zorg, bijlage A)"
+)
 
 
 LVG_BRON = "Beleidsregels indicatiestelling AWBZ 2014, bijlage 8 §3.1 (verbijzondering LVG/SGLVG: ten hoogste 3 jaar)"
@@ -141,8 +183,12 @@ LVG_BRON = "Beleidsregels indicatiestelling AWBZ 2014, bijlage 8 §3.1 (verbijzo
 
 def geldigheid(sector: str, awbz: dict[str, Any], wlz: dict[str, Any]) -> dict[str, Any]:
     """Maximum validity under the AWBZ (only from AWBZ sources) and under the Wlz, each with its bron."""
-    uit: dict[str, Any] = {"geldigheid_max_maanden": None, "geldigheid_max_bron": None,
-                           "geldigheid_max_maanden_wlz": None, "geldigheid_max_wlz_bron": None}
+    uit: dict[str, Any] = {
+        "geldigheid_max_maanden": None,
+        "geldigheid_max_bron": None,
+        "geldigheid_max_maanden_wlz": None,
+        "geldigheid_max_wlz_bron": None,
+    }
     if awbz.get("waarde") and "Zorgindicatieregeling" in awbz.get("bron", ""):
         uit["geldigheid_max_maanden"], uit["geldigheid_max_bron"] = awbz["waarde"] * 12, awbz["bron"]
     elif awbz.get("waarde"):
@@ -225,45 +271,101 @@ def main() -> None:
         ft = profiel.get("functies_en_tijd_per_week") or {}
         tt = ft.get("totaaltijd_uur_per_week_inclusief_dagbesteding")
         if tt:
-            uren = {"min": tt["van"], "max": tt["tot"], "tekst_in_bron": tt["tekst_in_bron"],
-                    "bron": "Regeling zorgaanspraken AWBZ (BWBR0014855) versie 2012-01-01, bijlage 2, " + code}
+            uren = {
+                "min": tt["van"],
+                "max": tt["tot"],
+                "tekst_in_bron": tt["tekst_in_bron"],
+                "bron": "Regeling zorgaanspraken AWBZ (BWBR0014855) versie 2012-01-01, bijlage 2, " + code,
+            }
         wlz = z.get("wlz") or {}
         mz = z["meerzorg"]
         pgb = z.get("pgb_uitgesloten") or {}
         geldig = z.get("geldigheid_max_jaar") or {}
         geldig_wlz = z.get("geldigheid_max_maanden_wlz") or {}
-        uit.append({
-            "code": compact,
-            "code_lang": code,
-            "aliassen": sorted(set(z.get("aliassen") or []) | {code, compact}),
-            "cod163": cod163,
-            "naam": officiele_naam or z.get("naam"),
-            "naam_profiel": z.get("naam"),
-            "sector": z["sector"],
-            "sector_naam": z["sector_naam"],
-            "nummer": str(z["nummer"]),
-            "indiceerbaar": {"van": AWBZ_VAN, "tot": tot, "bron_van": AWBZ_VAN_BRON, "bron_tot": tot_bron},
-            "zorgprofiel_wlz": wlz.get("zorgprofiel"),
-            "zorgprofiel_wlz_bron": wlz.get("bron"),
-            "meerzorg": {
-                "awbz": bool(mz["rza_art1a_lid2a"]),
-                "wlz": bool(mz["rlz_bijlageA_ster"] or mz["rlz_art2_2_lid1b"]),
-                "bron": mz["bron"],
-            },
-            "pgb": {"mogelijk": not pgb.get("waarde", False), "regel": pgb.get("regel"), "bron": pgb.get("bron")},
-            "uren_per_week": uren,
-            "functies": ft.get("woonzorg_functies"),
-            "verblijfskenmerken": profiel.get("verblijfskenmerken"),
-            **geldigheid(z["sector"], geldig, geldig_wlz),
-            "dominante_grondslagen": grondslagen,
-            "dominante_grondslag_zin": dom.get("dominante_grondslag"),
-            "begeleidingsdoelen": doelen,
-            "begeleidingsdoel_zin": dom.get("begeleidingsdoel"),
-            "voorwaarden": VOORWAARDEN.get(code, []),
-            "profiel_bron": profiel.get("bron") or "Regeling zorgaanspraken AWBZ (BWBR0014855) versie 2012-01-01, bijlage 2",
-            "domeinen": domeinen,
-            "status": z.get("status_en_bijzonderheden") or [],
-        })
+        uit.append(
+            {
+                "code": compact,
+                "code_lang": code,
+                "aliassen": sorted(set(z.get("aliassen") or []) | {code, compact}),
+                "cod163": cod163,
+                "naam": officiele_naam or z.get("naam"),
+                "naam_profiel": z.get("naam"),
+                "sector": z["sector"],
+                "sector_naam": z["sector_naam"],
+                "nummer": str(z["nummer"]),
+                "indiceerbaar": {"van": AWBZ_VAN, "tot": tot, "bron_van": AWBZ_VAN_BRON, "bron_tot": tot_bron},
+                "zorgprofiel_wlz": wlz.get("zorgprofiel"),
+                "zorgprofiel_wlz_bron": wlz.get("bron"),
+                "meerzorg": {
+                    "awbz": bool(mz["rza_art1a_lid2a"]),
+                    "wlz": bool(mz["rlz_bijlageA_ster"] or mz["rlz_art2_2_lid1b"]),
+                    "bron": mz["bron"],
+                },
+                "pgb": {"mogelijk": not pgb.get("waarde", False), "regel": pgb.get("regel"), "bron": pgb.get("bron")},
+                "uren_per_week": uren,
+                "functies": ft.get("woonzorg_functies"),
+                "verblijfskenmerken": profiel.get("verblijfskenmerken"),
+                **geldigheid(z["sector"], geldig, geldig_wlz),
+                "dominante_grondslagen": grondslagen,
+                "dominante_grondslag_zin": dom.get("dominante_grondslag"),
+                "begeleidingsdoelen": doelen,
+                "begeleidingsdoel_zin": dom.get("begeleidingsdoel"),
+                "voorwaarden": VOORWAARDEN.get(code, []),
+                "uitgesloten_bij": UITGESLOTEN_BIJ.get(code, []),
+                "profiel_bron": profiel.get("bron")
+                or "Regeling zorgaanspraken AWBZ (BWBR0014855) versie 2012-01-01, bijlage 2",
+                "domeinen": domeinen,
+                "status": z.get("status_en_bijzonderheden") or [],
+            }
+        )
+    # GGZ-W: named in the iWlz code list (LDT_ZzpCode 880-888) but with no profile text and no period in the
+    # sources we hold: listed, never indicated by the rules, every figure unknown.
+    for cod, omschr in sorted(codes["LDT_ZzpCode"].items()):
+        kop, _, naam = str(omschr).partition(": ")
+        if "GGZ W" not in kop:
+            continue
+        nummer = kop.split("GGZ")[0]
+        uit.append(
+            {
+                "code": f"{nummer}GGZW",
+                "code_lang": f"{nummer} GGZ-W",
+                "aliassen": [f"{nummer} GGZ-W", kop],
+                "cod163": str(cod),
+                "naam": naam,
+                "naam_profiel": None,
+                "sector": "GGZ-W",
+                "sector_naam": "Geestelijke gezondheidszorg, wonen",
+                "nummer": nummer,
+                "indiceerbaar": {
+                    "van": None,
+                    "tot": None,
+                    "bron_van": "onbekend: periode niet in de regelgeving in ../shared",
+                    "bron_tot": "iWlz 2.2 codelijst LDT_ZzpCode noemt de code",
+                },
+                "zorgprofiel_wlz": None,
+                "zorgprofiel_wlz_bron": None,
+                "meerzorg": {"awbz": False, "wlz": False, "bron": "onbekend"},
+                "pgb": {"mogelijk": False, "regel": "onbekend", "bron": None},
+                "uren_per_week": None,
+                "functies": None,
+                "verblijfskenmerken": None,
+                "geldigheid_max_maanden": None,
+                "geldigheid_max_bron": None,
+                "geldigheid_max_maanden_wlz": None,
+                "geldigheid_max_wlz_bron": None,
+                "dominante_grondslagen": ["03"],
+                "dominante_grondslag_zin": None,
+                "begeleidingsdoelen": [],
+                "begeleidingsdoel_zin": None,
+                "voorwaarden": [],
+                "uitgesloten_bij": [],
+                "profiel_bron": "iWlz 2.2 codelijst LDT_ZzpCode (alleen code en naam)",
+                "domeinen": {
+                    d: {"niveau": None, "zin": None, "reden": "geen profieltekst beschikbaar"} for d in DOMEINEN
+                },
+                "status": ["Alleen code en naam bekend (iWlz LDT_ZzpCode); niet indiceerbaar door deze regels."],
+            }
+        )
     doc = {
         "tabel": "zzp_catalogus",
         "omschrijving": "Zorgzwaartepakketten (ZZP) met cliëntprofiel, periode, meerzorg, pgb en Wlz-zorgprofiel",

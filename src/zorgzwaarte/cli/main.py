@@ -9,9 +9,11 @@ from rich.console import Console
 
 from zorgzwaarte.cli.invoer import lees_json, print_json, stop_met_fout
 from zorgzwaarte.cli.uitleg import toon_besluit
+from zorgzwaarte.diensten.beheer import huidige_aanvulling, laad_aanvulling
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.indicatie.normtijden import normtijden
+from zorgzwaarte.regels.profielen.catalogus import catalogus
 from zorgzwaarte.regels.regelset import regelsets
 
 app = typer.Typer(
@@ -22,6 +24,8 @@ app = typer.Typer(
 )
 codes_app = typer.Typer(help="Codelijsten en tabellen uit de regelgeving.", no_args_is_help=True)
 app.add_typer(codes_app, name="codes")
+beheer_app = typer.Typer(help="Beheer: aanvullingen op de parameters.", no_args_is_help=True)
+app.add_typer(beheer_app, name="beheer")
 
 
 @codes_app.command("handelingen")
@@ -37,6 +41,40 @@ def codes_handelingen(
     console = Console()
     for h in handelingen:
         console.print(f"{h.id:10} {h.functie} {h.activiteit:5} {h.minuten:>5g} min  {h.omschrijving}")
+
+
+@codes_app.command("zzp")
+def codes_zzp(
+    als_json: Annotated[bool, typer.Option("--json", help="Als JSON-array")] = False,
+) -> None:
+    """De zorgzwaartepakketten (Regeling zorgaanspraken AWBZ bijlage 2; iWlz COD163), met aanvullingen van de beheerder."""
+    try:
+        aanvulling = huidige_aanvulling()
+    except (OSError, ValueError) as exc:
+        stop_met_fout(InvoerFout.een("aanvulling", f"de aanvulling in de datamap is onleesbaar: {exc}"))
+    lijst = catalogus(None, aanvulling)
+    if als_json:
+        print_json([z.als_dict() for z in lijst])
+        return
+    console = Console(highlight=False)
+    for z in lijst:
+        van = z.indiceerbaar_van.isoformat() if z.indiceerbaar_van else "onbekend"
+        tot = z.indiceerbaar_tot.isoformat() if z.indiceerbaar_tot else ("heden" if z.indiceerbaar_van else "onbekend")
+        console.print(f"{z.code:8} {z.cod163 or '—':4} {van} – {tot:10} {z.naam}")
+
+
+@beheer_app.command("zzp-aanvulling")
+def beheer_zzp_aanvulling(
+    bestand: Annotated[str, typer.Argument(help="JSON-bestand met de aanvulling, of - voor standaardinvoer")],
+) -> None:
+    """Laad cijfers die de regeling alleen als afbeelding geeft (uren, profielniveaus), met bron en datum."""
+    try:
+        aantal = laad_aanvulling(lees_json(bestand))
+    except InvoerFout as fout:
+        stop_met_fout(fout)
+    Console().print(
+        f"Aanvulling geladen: {aantal} zorgzwaartepakket(ten). Nieuwe besluiten noemen de aanvulling in hun kenmerk."
+    )
 
 
 @app.command("indiceer")

@@ -46,15 +46,21 @@ BgActiviteit = Literal["structuur_regie", "vaardigheden", "toezicht", "toezicht_
 BhDoel = Literal["cslm", "herstel_aanleren", "aanvullende_functionele_diagnostiek", "consultatie", "medebehandeling"]
 Begeleidingsdoel = Literal["ontwikkeling", "stabilisatie", "begeleiding_bij_achteruitgang"]
 Bijzonderheid = Literal[
-    "terminaal",
-    "herstel_na_opname",
-    "geriatrische_revalidatie",
-    "beveiliging_nodig",
-    "chronische_invasieve_beademing",
-    "niet_aangeboren_hersenletsel",
-    "korsakov",
-    "huntington",
+    "terminaal",  # levensverwachting circa drie maanden of minder (10 VV)
+    "herstel_na_opname",  # medisch-specialistische interventie met opname afgerond en herstel nodig (9b VV)
+    "geriatrische_revalidatie",  # geriatrische revalidatie na medisch-specialistische interventie (9a VV, tot 2013)
+    "beveiliging_nodig",  # beveiligd verblijf vanwege extreme gedragsproblematiek (7 GGZ-B)
+    "voortgezet_verblijf_ggz",  # voortgezet verblijf na 365 dagen verblijf met psychiatrische behandeling (GGZ-B)
+    "lvg_behandeling",  # verblijf gericht op behandeling gedurende een afgebakende periode (LVG, SGLVG)
+    "zintuiglijk_visueel",  # zintuiglijke handicap: visueel (ZGvis)
+    "zintuiglijk_auditief",  # zintuiglijke handicap: auditief-communicatief (ZGaud)
+]
+BijzondereZorg = Literal[
     "gespecialiseerde_epilepsiezorg",
+    "chronische_invasieve_beademing",
+    "non_invasieve_beademing",
+    "klinische_intensieve_behandeling",
+    "niet_strafrechtelijke_forensische_psychiatrie",
 ]
 
 
@@ -162,6 +168,7 @@ class Beoordeling(Strikt):
     verpleegkundige_aandacht: int | None = Field(default=None, ge=0, le=3)
     begeleidingsdoel: Begeleidingsdoel | None = None
     bijzonderheden: list[Bijzonderheid] = Field(default_factory=list)
+    bijzondere_zorg: list[BijzondereZorg] = Field(default_factory=list)
     gekozen_zzp: str | None = None
     motivering_afwijkend_profiel: str | None = None
 

@@ -1,0 +1,1 @@
+"""Zorgzwaartepakketten: the catalogue and the best-fitting cliëntprofiel."""

@@ -1,0 +1,321 @@
+"""Het best passende cliëntprofiel (Regeling zorgaanspraken AWBZ art. 1a lid 1; Zorgindicatiebesluit art. 13 lid 2).
+
+1. Candidates: the ZZPs whose dominant grondslag matches the client's dominant grondslag and that can be
+   indicated on the peildatum (rza_wijziging_2012: 1-2 VV/VG/GGZ no longer from 2013, 3 VV from 2014, ...).
+2. Hard conditions written in the texts (terminaal for 10 VV, herstel na opname for 9b VV, beveiliging for
+   7 GGZ-B, voortgezet verblijf for GGZ-B, behandeling for LVG) are conditions, not distances: a profile whose
+   condition is not met is not a candidate; a profile whose condition is met goes before those without one.
+3. Per domain the client's level (0-3, from the iWlz questions) is set against the level derived from the
+   profile's own sentence; distance = mean absolute difference over the domains both sides know.
+4. Ranked alternatives; near-ties and unknown profiles are flagged for the assessor's professional judgement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from zorgzwaarte.domein.beoordeling import Beoordeling
+from zorgzwaarte.fouten import InvoerFout
+from zorgzwaarte.regels.codes import grondslag_naam
+from zorgzwaarte.regels.datums import nl
+from zorgzwaarte.regels.profielen.catalogus import (
+    GEEN_AANVULLING,
+    ONBEKEND_AFBEELDING,
+    Aanvulling,
+    Zzp,
+    catalogus,
+    zoek_zzp,
+)
+from zorgzwaarte.regels.regelset import Regelset
+from zorgzwaarte.regels.uitleg import Toelichting
+
+BRON_KEUZE = "Regeling zorgaanspraken AWBZ art. 1a lid 1; Zorgindicatiebesluit art. 13 lid 2"
+BRON_MEERZORG_B = "Regeling zorgaanspraken AWBZ art. 1a lid 2 onder b"
+VOORWAARDE_TEKST = {
+    "terminaal": "levensverwachting van circa drie maanden of minder",
+    "herstel_na_opname": "medisch-specialistische interventie met opname afgerond, herstel nodig",
+    "geriatrische_revalidatie": "geriatrische revalidatie na medisch-specialistische interventie",
+    "beveiliging_nodig": "beveiligd verblijf vanwege extreme gedragsproblematiek",
+    "voortgezet_verblijf_ggz": "voortgezet verblijf na 365 dagen verblijf met psychiatrische behandeling",
+    "lvg_behandeling": "verblijf gericht op behandeling gedurende een afgebakende periode (LVG/SGLVG)",
+}
+
+
+@dataclass(frozen=True)
+class ClientNiveau:
+    domein: str
+    niveau: float | None
+    vragen: tuple[str, ...]
+    toelichting: str
+
+
+def client_niveaus(b: Beoordeling, p: dict[str, Any]) -> dict[str, ClientNiveau]:
+    """The client's level per domain, read from the assessment as parameters/profielkeuze.yaml says."""
+    uit: dict[str, ClientNiveau] = {}
+    for domein, d in p["domeinen"].items():
+        waarden: list[int] = []
+        vragen: list[str] = []
+        for bron in d["bronnen"]:
+            if bron["soort"] == "invoer":
+                waarde = getattr(b, bron["veld"])
+                if waarde is not None:
+                    waarden.append(int(waarde))
+                    vragen.append(bron["veld"])
+                continue
+            scores = b.stoornisscores if bron["soort"] == "stoornis" else b.beperkingscores
+            for code, score in sorted(scores.items()):
+                if code.startswith(bron["prefix"]) and score != 9:
+                    waarden.append(score)
+                    vragen.append(f"{bron['soort']} {code}")
+        if not waarden:
+            uit[domein] = ClientNiveau(domein, None, (), "niet beoordeeld")
+            continue
+        if d["samenvatting"] == "hoogste":
+            niveau, hoe = float(max(waarden)), "hoogste score"
+        elif d["samenvatting"] == "waarde":
+            niveau, hoe = float(waarden[0]), "opgegeven waarde"
+        else:
+            niveau, hoe = round(sum(waarden) / len(waarden), 2), f"gemiddelde van {len(waarden)} scores"
+        uit[domein] = ClientNiveau(domein, niveau, tuple(vragen), hoe)
+    return uit
+
+
+@dataclass
+class Vergelijking:
+    zzp: Zzp
+    afstand: float | None
+    voorwaarden_vervuld: int
+    domeinen: list[dict[str, Any]]
+    doel_past: bool | None
+
+    def als_alternatief(self) -> dict[str, Any]:
+        return {
+            "code": self.zzp.code,
+            "cod163": self.zzp.cod163,
+            "naam": self.zzp.naam,
+            "afstand": self.afstand,
+            "voorwaarden": list(self.zzp.voorwaarden),
+            "profiel_bekend": self.zzp.profiel_bekend,
+            "domeinen": [{"domein": d["domein"], "profiel_niveau": d["profiel_niveau"]} for d in self.domeinen],
+        }
+
+
+def vergelijk(zzp: Zzp, client: dict[str, ClientNiveau], b: Beoordeling, p: dict[str, Any]) -> Vergelijking:
+    domeinen: list[dict[str, Any]] = []
+    verschillen: list[float] = []
+    for domein, cfg in p["domeinen"].items():
+        c = client[domein]
+        prof = zzp.domeinen.get(domein)
+        pn = prof.niveau if prof else None
+        verschil = None if (c.niveau is None or pn is None) else round(abs(c.niveau - pn), 2)
+        if verschil is not None:
+            verschillen.append(verschil)
+        domeinen.append(
+            {
+                "domein": domein,
+                "naam": cfg["naam"],
+                "client_niveau": c.niveau,
+                "client_toelichting": c.toelichting,
+                "vragen": list(c.vragen),
+                "profiel_niveau": pn,
+                "verschil": verschil,
+                "zin": prof.zin if prof else None,
+                "bron": prof.bron if prof else zzp.profiel_bron,
+                "status": None
+                if pn is not None
+                else (ONBEKEND_AFBEELDING if not (prof and prof.zin) else "niet af te leiden"),
+            }
+        )
+    doel_past: bool | None = None
+    if b.begeleidingsdoel and zzp.begeleidingsdoelen:
+        doel_past = b.begeleidingsdoel in zzp.begeleidingsdoelen
+        if not doel_past:
+            verschillen.append(float(p["begeleidingsdoel_afwijking"]))
+    afstand = round(sum(verschillen) / len(verschillen), 3) if verschillen else None
+    vervuld = sum(1 for v in zzp.voorwaarden if v in b.bijzonderheden)
+    return Vergelijking(zzp, afstand, vervuld, domeinen, doel_past)
+
+
+def kandidaten(b: Beoordeling, lijst: list[Zzp], uitleg: Toelichting) -> tuple[list[Zzp], list[str]]:
+    """Profiles open to this client on the peildatum, after the hard conditions."""
+    dominant = b.dominante_grondslag
+    uitgesloten: list[str] = []
+    uit: list[Zzp] = []
+    for z in lijst:
+        if dominant not in z.dominante_grondslagen:
+            continue
+        if not z.indiceerbaar_op(b.peildatum):
+            uitgesloten.append(f"{z.code} (niet indiceerbaar op {nl(b.peildatum)})")
+            continue
+        if z.sector in ("ZGvis", "ZGaud"):
+            soort = "zintuiglijk_visueel" if z.sector == "ZGvis" else "zintuiglijk_auditief"
+            ander = "zintuiglijk_auditief" if z.sector == "ZGvis" else "zintuiglijk_visueel"
+            if ander in b.bijzonderheden and soort not in b.bijzonderheden:
+                continue
+        uitsluiting = [v for v in z.uitgesloten_bij if v in b.bijzonderheden]
+        if uitsluiting:
+            uitgesloten.append(f"{z.code} (niet bij {', '.join(VOORWAARDE_TEKST[v] for v in uitsluiting)})")
+            continue
+        ontbreekt = [v for v in z.voorwaarden if v not in b.bijzonderheden]
+        if ontbreekt:
+            uitgesloten.append(
+                f"{z.code} (voorwaarde niet vervuld: {', '.join(VOORWAARDE_TEKST[v] for v in ontbreekt)})"
+            )
+            continue
+        uit.append(z)
+    uitleg.stap(
+        "Kandidaat-profielen",
+        f"Dominante grondslag {grondslag_naam(dominant)} ({dominant}): {len(uit)} profielen mogelijk op "
+        f"{nl(b.peildatum)}: {', '.join(z.code for z in uit) or 'geen'}"
+        + (f"; niet mogelijk: {'; '.join(uitgesloten)}" if uitgesloten else ""),
+        f"{BRON_KEUZE}; Wijzigingsregeling Regeling zorgaanspraken AWBZ (BWBR0032537) art. II-IV",
+    )
+    return uit, uitgesloten
+
+
+def rangschik(vergelijkingen: list[Vergelijking]) -> list[Vergelijking]:
+    """Conditions met first (most specific), then smallest distance; unknown profiles last."""
+    return sorted(
+        vergelijkingen,
+        key=lambda v: (
+            -v.voorwaarden_vervuld,
+            v.afstand is None,
+            v.afstand if v.afstand is not None else 0,
+            v.zzp.code,
+        ),
+    )
+
+
+def kies_profiel(
+    b: Beoordeling,
+    regelset: Regelset,
+    uitleg: Toelichting,
+    besluitdatum: date,
+    aanvulling: Aanvulling = GEEN_AANVULLING,
+) -> dict[str, Any]:
+    """Choose the best-fitting profile; returns the `zzp` part of the indicatiebesluit."""
+    p = regelset.tabel("profielkeuze.yaml")
+    lijst = catalogus(b.peildatum, aanvulling)
+    client = client_niveaus(b, p)
+    uitleg.stap(
+        "Niveaus van de cliënt per domein",
+        "; ".join(
+            f"{p['domeinen'][d]['naam']}: {'niet beoordeeld' if c.niveau is None else c.niveau} ({c.toelichting})"
+            for d, c in client.items()
+        ),
+        f"{BRON_KEUZE}; vierpuntsschaal Beleidsregels indicatiestelling AWBZ 2014, bijlage 1 §3.1; methode: {p['bron']}",
+    )
+    opties, _ = kandidaten(b, lijst, uitleg)
+    if not opties:
+        raise InvoerFout.een(
+            "grondslagen.0",
+            f"voor dominante grondslag {b.dominante_grondslag} is op {nl(b.peildatum)} geen zorgzwaartepakket "
+            "indiceerbaar (controleer de grondslag en de bijzonderheden)",
+        )
+    gerangschikt = rangschik([vergelijk(z, client, b, p) for z in opties])
+    berekend = gerangschikt[0]
+    redenen: list[str] = []
+    if berekend.afstand is None:
+        redenen.append(
+            f"het profiel van {berekend.zzp.code} staat alleen als afbeelding in de regeling: kies op grond van "
+            "professioneel oordeel of laat een beheerder de profielgegevens laden"
+        )
+    marge = float(p["bijna_gelijk_marge"])
+    bijna = [
+        v
+        for v in gerangschikt[1:]
+        if v.voorwaarden_vervuld == berekend.voorwaarden_vervuld
+        and v.afstand is not None
+        and berekend.afstand is not None
+        and v.afstand - berekend.afstand <= marge
+    ]
+    if bijna:
+        redenen.append(
+            f"bijna gelijk passend: {', '.join(f'{v.zzp.code} (afstand {v.afstand})' for v in bijna)} tegen "
+            f"{berekend.zzp.code} (afstand {berekend.afstand}); professioneel oordeel van de beoordelaar"
+        )
+    onbekend = [v.zzp.code for v in gerangschikt if v.afstand is None and v is not berekend]
+    if onbekend:
+        redenen.append(f"profielen alleen als afbeelding, niet berekend: {', '.join(onbekend)}")
+    uitleg.stap(
+        "Best passend cliëntprofiel",
+        f"Berekend: {berekend.zzp.code} {berekend.zzp.naam}"
+        + (f" (afstand {berekend.afstand})" if berekend.afstand is not None else " (profiel onbekend)")
+        + "; alternatieven: "
+        + ", ".join(f"{v.zzp.code} ({'onbekend' if v.afstand is None else v.afstand})" for v in gerangschikt[1:6]),
+        f"{BRON_KEUZE}; profielteksten: {berekend.zzp.profiel_bron}",
+    )
+    gekozen = berekend
+    motivering = None
+    if b.gekozen_zzp:
+        keuze = zoek_zzp(b.gekozen_zzp, lijst)
+        if keuze is None:
+            raise InvoerFout.een(
+                "gekozen_zzp", f"'{b.gekozen_zzp}' is geen zorgzwaartepakket (zie 'zorgzwaarte codes zzp')"
+            )
+        if keuze.code != berekend.zzp.code:
+            if keuze not in opties:
+                raise InvoerFout.een(
+                    "gekozen_zzp",
+                    f"{keuze.code} is voor deze cliënt op {nl(b.peildatum)} niet indiceerbaar (grondslag, periode of voorwaarde)",
+                )
+            if not (b.motivering_afwijkend_profiel or "").strip():
+                raise InvoerFout.een(
+                    "motivering_afwijkend_profiel",
+                    f"een ander profiel ({keuze.code}) dan het berekende ({berekend.zzp.code}) vraagt een schriftelijke motivering",
+                )
+            gekozen = next(v for v in gerangschikt if v.zzp.code == keuze.code)
+            motivering = b.motivering_afwijkend_profiel
+            uitleg.stap(
+                "Keuze beoordelaar",
+                f"De beoordelaar kiest {keuze.code} in plaats van {berekend.zzp.code}: {motivering}",
+                f"{BRON_KEUZE} (professioneel oordeel, gemotiveerd)",
+            )
+    z = gekozen.zzp
+    wlz = regelset.stelsel == "Wlz"
+    meerzorg_zzp = z.meerzorg_wlz if wlz else z.meerzorg_awbz
+    meerzorg = meerzorg_zzp or bool(b.bijzondere_zorg)
+    grond = (
+        f"{z.code} staat in art. 1a lid 2 onder a (meerzorg bij een zorgbehoefte van minimaal 25% boven het pakket)"
+        if meerzorg_zzp
+        else f"bijzondere zorg: {', '.join(b.bijzondere_zorg)}"
+        if b.bijzondere_zorg
+        else f"{z.code} staat niet in art. 1a lid 2 onder a en er is geen bijzondere zorg als bedoeld in onder b"
+    )
+    uitleg.stap(
+        "Meerzorg",
+        f"Meerzorg {'mogelijk' if meerzorg else 'niet mogelijk'}: {grond}",
+        z.meerzorg_bron if meerzorg_zzp or not b.bijzondere_zorg else BRON_MEERZORG_B,
+    )
+    max_maanden = z.geldigheid_max_maanden_wlz if wlz else z.geldigheid_max_maanden
+    max_bron = z.geldigheid_max_wlz_bron if wlz else z.geldigheid_max_bron
+    if z.uren_min is not None:
+        uren: dict[str, Any] | None = {"min": z.uren_min, "max": z.uren_max, "bron": z.uren_bron}
+    else:
+        uren = None
+    return {
+        "code": z.code,
+        "cod163": z.cod163,
+        "naam": z.naam,
+        "sector": z.sector,
+        "zorgprofiel_wlz": z.zorgprofiel_wlz,
+        "uren_per_week": uren,
+        "uren_per_week_status": None if uren else ONBEKEND_AFBEELDING,
+        "meerzorg_mogelijk": meerzorg,
+        "meerzorg_grond": grond,
+        "pgb_mogelijk": z.pgb_mogelijk,
+        "berekend": berekend.zzp.code,
+        "gekozen_door_beoordelaar": gekozen is not berekend,
+        "motivering": motivering,
+        "professioneel_oordeel_nodig": bool(redenen),
+        "redenen_oordeel": redenen,
+        "afstand": gekozen.afstand,
+        "begeleidingsdoel_past": gekozen.doel_past,
+        "alternatieven": [v.als_alternatief() for v in gerangschikt if v is not gekozen],
+        "domeinen": gekozen.domeinen,
+        "max_geldigheid_maanden": max_maanden,
+        "max_geldigheid_bron": max_bron,
+        "afstand_methode": "gemiddeld absoluut verschil per domein (0-3); zie docs/profielkeuze.md",
+    }

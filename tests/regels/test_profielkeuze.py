@@ -1,0 +1,182 @@
+"""Best passend cliëntprofiel (Regeling zorgaanspraken AWBZ art. 1a lid 1; Zorgindicatiebesluit art. 13 lid 2)."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import TESTS, laad_gevallen
+from zorgzwaarte.diensten.indicatie import bereken_indicatie
+from zorgzwaarte.fouten import InvoerFout
+from zorgzwaarte.regels.profielen.catalogus import catalogus, zoek_zzp
+
+VIGNETTEN = laad_gevallen(TESTS / "regels" / "cases" / "vignetten_awbz_2014.yaml")
+
+
+def zzp_van(invoer: dict[str, Any]) -> dict[str, Any]:
+    uit = bereken_indicatie(invoer).als_dict()
+    assert uit["verblijf"] is True
+    return uit["zzp"]
+
+
+@pytest.mark.parametrize("vignet", VIGNETTEN, ids=[v["zzp"] for v in VIGNETTEN])
+def test_vignet_komt_uit_als_eigen_profiel(vignet: dict[str, Any]) -> None:
+    """Each vignette, written from its profile's own sentences, comes out as that profile (art. 1a lid 1 Rza)."""
+    zzp = zzp_van(vignet["invoer"])
+    if vignet["profiel_bekend"]:
+        assert zzp["code"] == vignet["zzp"], f"{vignet['zzp']} kwam uit als {zzp['code']} (afstand {zzp['afstand']})"
+        assert zzp["afstand"] is not None and zzp["afstand"] < 0.2
+    else:
+        # Profile only as an image in the law: never computed, always left to the assessor's judgement.
+        assert zzp["professioneel_oordeel_nodig"] is True
+        codes = {zzp["code"], *(a["code"] for a in zzp["alternatieven"])}
+        assert vignet["zzp"] in codes
+        gekozen = zzp_van(
+            {**vignet["invoer"], "gekozen_zzp": vignet["zzp"], "motivering_afwijkend_profiel": "Profiel X"}
+        )
+        assert gekozen["code"] == vignet["zzp"]
+
+
+def test_vignetten_dekken_alle_zzp_indiceerbaar_in_2014() -> None:
+    from datetime import date
+
+    verwacht = {z.code for z in catalogus() if z.indiceerbaar_op(date(2014, 6, 1))}
+    assert {v["zzp"] for v in VIGNETTEN} == verwacht
+    assert len(verwacht) == 44
+
+
+def basis_dementie() -> dict[str, Any]:
+    return copy.deepcopy(next(v for v in VIGNETTEN if v["zzp"] == "5VV")["invoer"])
+
+
+def test_10vv_alleen_bij_terminaal() -> None:
+    """Regeling langdurige zorg bijlage A: 10 VV is verblijf in verband met een naderend overlijden."""
+    invoer = copy.deepcopy(next(v for v in VIGNETTEN if v["zzp"] == "10VV")["invoer"])
+    invoer["bijzonderheden"] = []
+    assert zzp_van(invoer)["code"] != "10VV"
+
+
+def test_terminaal_gaat_voor_als_voorwaarde_vervuld() -> None:
+    invoer = basis_dementie() | {"bijzonderheden": ["terminaal"]}
+    assert zzp_van(invoer)["code"] == "10VV"
+
+
+def test_9bvv_vraagt_herstel_na_opname() -> None:
+    """Rza 2012 bijlage 2, ZZP 9b VV: medisch-specialistische interventie met opname afgerond."""
+    invoer = copy.deepcopy(next(v for v in VIGNETTEN if v["zzp"] == "9bVV")["invoer"])
+    assert zzp_van(invoer)["code"] == "9bVV"
+    invoer["bijzonderheden"] = []
+    assert zzp_van(invoer)["code"] != "9bVV"
+
+
+def test_ggz_c_niet_bij_voortgezet_verblijf() -> None:
+    """Bia 2014 bijlage 8 §3.2: voortgezet verblijf wordt uitgedrukt in een ZZP GGZ voor de B-groep."""
+    invoer = copy.deepcopy(next(v for v in VIGNETTEN if v["zzp"] == "4GGZB")["invoer"])
+    zzp = zzp_van(invoer)
+    assert not any(a["code"].endswith("GGZC") for a in zzp["alternatieven"])
+
+
+def test_3vv_niet_meer_indiceerbaar_in_2014() -> None:
+    """Wijzigingsregeling Rza (BWBR0032537) art. III: 3 VV alleen voor bestaande indicaties vanaf 2014."""
+    invoer = basis_dementie() | {"gekozen_zzp": "3 VV", "motivering_afwijkend_profiel": "wens"}
+    with pytest.raises(InvoerFout) as fout:
+        bereken_indicatie(invoer)
+    assert fout.value.fouten[0].veld == "gekozen_zzp"
+
+
+def test_afwijkend_profiel_vraagt_motivering() -> None:
+    invoer = basis_dementie() | {"gekozen_zzp": "7VV"}
+    with pytest.raises(InvoerFout) as fout:
+        bereken_indicatie(invoer)
+    assert fout.value.fouten[0].veld == "motivering_afwijkend_profiel"
+    zzp = zzp_van(invoer | {"motivering_afwijkend_profiel": "Ernstig verbaal agressief gedrag in de avond"})
+    assert zzp["code"] == "7VV" and zzp["berekend"] == "5VV" and zzp["gekozen_door_beoordelaar"] is True
+    assert zzp["motivering"].startswith("Ernstig")
+
+
+def test_meerzorg_volgens_art_1a_lid_2() -> None:
+    """Rza art. 1a lid 2 onder a (VG-5, VG-7, VG-8, LG-5, LG-7, ZG-3 aud, ZG-5 vis, LVG-4, LVG-5, SGLVG) en onder b."""
+    lijst = {z.code for z in catalogus() if z.meerzorg_awbz}
+    assert lijst == {"5VG", "7VG", "8VG", "5LG", "7LG", "3ZGaud", "5ZGvis", "4LVG", "5LVG", "1SGLVG"}
+    assert zzp_van(basis_dementie())["meerzorg_mogelijk"] is False
+    assert zzp_van(basis_dementie() | {"bijzondere_zorg": ["non_invasieve_beademing"]})["meerzorg_mogelijk"] is True
+    vg8 = next(v for v in VIGNETTEN if v["zzp"] == "8VG")["invoer"]
+    assert zzp_van(vg8)["meerzorg_mogelijk"] is True
+
+
+def test_ggz_c_ten_hoogste_vijf_jaar() -> None:
+    """Zorgindicatieregeling art. 1 lid 6: ZZP 1C-6C GGZ ten hoogste vijf jaar."""
+    invoer = copy.deepcopy(next(v for v in VIGNETTEN if v["zzp"] == "4GGZC")["invoer"])
+    invoer |= {"gekozen_zzp": "4GGZC", "motivering_afwijkend_profiel": "Beschermd wonen nodig"}
+    uit = bereken_indicatie(invoer).als_dict()
+    assert uit["geldig_van"] == "2014-06-01" and uit["geldig_tot"] == "2019-05-31"
+
+
+def test_lvg_ten_hoogste_drie_jaar() -> None:
+    """Bia 2014 bijlage 8 §3.1: verbijzondering LVG/SGLVG ten hoogste 3 jaar."""
+    uit = bereken_indicatie(next(v for v in VIGNETTEN if v["zzp"] == "2LVG")["invoer"]).als_dict()
+    assert uit["geldig_tot"] == "2017-05-31"
+
+
+def test_uren_alleen_waar_de_wet_ze_in_tekst_geeft() -> None:
+    """Rza 2012 bijlage 2: 9a/9b VV '18,0 tot 22,0 uur'; other ZZPs only as an image: onbekend, never 0."""
+    assert zoek_zzp("9b VV").uren_min == 18.0  # type: ignore[union-attr]
+    zzp = zzp_van(basis_dementie())
+    assert zzp["uren_per_week"] is None and zzp["uren_per_week_status"].startswith("onbekend")
+
+
+def test_domeinen_met_zin_en_bron() -> None:
+    zzp = zzp_van(basis_dementie())
+    assert [d["domein"] for d in zzp["domeinen"]][:3] == ["sociale_redzaamheid", "psychosociaal_cognitief", "adl"]
+    for d in zzp["domeinen"]:
+        assert d["zin"] and d["bron"] and d["profiel_niveau"] is not None
+
+
+# --- Invariant: more need never gives a lighter profile of the same ordered line -------------------------------
+
+
+def lichter(a: str, b: str) -> bool:
+    """Profile a is lighter than b: same sector, level ≤ on every domain both know, < on at least one."""
+    za, zb = zoek_zzp(a), zoek_zzp(b)
+    assert za and zb
+    if za.sector != zb.sector:
+        return False
+    paren = [
+        (za.domeinen[d].niveau, zb.domeinen[d].niveau)
+        for d in za.domeinen
+        if za.domeinen[d].niveau is not None and zb.domeinen.get(d) and zb.domeinen[d].niveau is not None
+    ]
+    return bool(paren) and all(x <= y for x, y in paren) and any(x < y for x, y in paren)
+
+
+SCORE = st.integers(min_value=0, max_value=2)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    grondslag=st.sampled_from(["02", "04", "05"]),
+    scores=st.lists(SCORE, min_size=30, max_size=30),
+    verpleging=st.integers(0, 2),
+)
+def test_meer_zorgbehoefte_nooit_lichter_profiel(grondslag: str, scores: list[int], verpleging: int) -> None:
+    vragen_b = ["0101", "0102", "0104", "0111", "0201", "0208", "0211", "0301", "0302", "0305", "0306"]
+    vragen_s = ["0101", "0102", "0201", "0202", "0401", "0403", "0601"]
+
+    def invoer(delta: int) -> dict[str, Any]:
+        return {
+            "peildatum": "2014-06-01",
+            "client": {"geboortedatum": "1950-01-01"},
+            "grondslagen": [grondslag],
+            "leefklimaat": {"beschermende_woonomgeving": True},
+            "etmalen_per_week": 7,
+            "beperkingscores": {v: scores[i] + delta for i, v in enumerate(vragen_b)},
+            "stoornisscores": {v: scores[11 + i] + delta for i, v in enumerate(vragen_s)},
+            "verpleegkundige_aandacht": verpleging + delta,
+        }
+
+    minder, meer = zzp_van(invoer(0))["code"], zzp_van(invoer(1))["code"]
+    assert not lichter(meer, minder), f"meer zorgbehoefte gaf {meer}, lichter dan {minder}"
