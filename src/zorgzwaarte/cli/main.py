@@ -9,6 +9,7 @@ from rich.console import Console
 
 from zorgzwaarte.cli.invoer import lees_json, print_json, stop_met_fout
 from zorgzwaarte.cli.uitleg import toon_besluit
+from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
 from zorgzwaarte.diensten.beheer import huidige_aanvulling, laad_aanvulling
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.fouten import InvoerFout
@@ -91,6 +92,35 @@ def indiceer_cmd(
         toon_besluit(besluit, Console(highlight=False))
     else:
         print_json(besluit.als_dict())
+
+
+@app.command("aanspraak")
+def aanspraak_cmd(
+    naam: Annotated[str | None, typer.Argument(help="Naam van de regel (zie --lijst)")] = None,
+    bestand: Annotated[str | None, typer.Argument(help="JSON-bestand met de invoer, of - voor standaardinvoer")] = None,
+    lijst: Annotated[bool, typer.Option("--lijst", help="Toon de regels, hun velden en perioden")] = False,
+    als_json: Annotated[bool, typer.Option("--json", help="Met --lijst: als JSON")] = False,
+) -> None:
+    """Bereken een aanspraak uit de Regeling zorgaanspraken AWBZ (art. 1a-16, bijlage 1)."""
+    if lijst:
+        regels = lijst_regels()
+        if als_json:
+            print_json(regels)
+            return
+        console = Console(highlight=False)
+        for r in regels:
+            console.print(
+                f"[bold]{r['naam']}[/bold] ({r['artikel']}), in werking {r['in_werking']['van']} t/m {r['in_werking']['tot']}"
+            )
+            for v in r["invoer"]:
+                console.print(f"   {v['veld']}{'' if v['verplicht'] else ' (optioneel)'}: {v['type']}")
+        return
+    if naam is None or bestand is None:
+        stop_met_fout(InvoerFout.een("naam" if naam is None else "bestand", "geef NAAM en FILE, of gebruik --lijst"))
+    try:
+        print_json(bereken_aanspraak(naam, lees_json(bestand)))
+    except InvoerFout as fout:
+        stop_met_fout(fout)
 
 
 def main() -> None:

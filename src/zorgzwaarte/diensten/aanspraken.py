@@ -1,0 +1,83 @@
+"""Compute an entitlement from the Regeling zorgaanspraken AWBZ, and list the rules (for CLI, API and web)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from zorgzwaarte.domein.validatie import valideer
+from zorgzwaarte.fouten import InvoerFout
+from zorgzwaarte.regels.aanspraken.regeling import REGELS, Rza
+from zorgzwaarte.regels.parameters import laad
+from zorgzwaarte.regels.regelset import regelset_op, regelsets
+
+
+def bereken_aanspraak(naam: str, data: Any) -> dict[str, Any]:
+    regel = REGELS.get(naam)
+    if regel is None:
+        raise InvoerFout.een("naam", f"'{naam}' is geen regel; kies uit: {', '.join(REGELS)}")
+    invoer = valideer(regel.invoer, data)
+    regelset = regelset_op("aanspraken", invoer.peildatum)
+    uitkomst = regel.functie(invoer, Rza(regelset, invoer.peildatum))
+    return {
+        "regel": regel.naam,
+        "artikel": regel.artikel,
+        "peildatum": invoer.peildatum.isoformat(),
+        "versie": regelset.versie,
+        **uitkomst.velden,
+        "bron": uitkomst.bron,
+        "opmerkingen": uitkomst.opmerkingen,
+        "toelichting": uitkomst.uitleg.als_lijst(),
+        "ruleset": regelset.ontvangstbewijs.als_dict(),
+    }
+
+
+def _type(schema: dict[str, Any]) -> str:
+    if "anyOf" in schema:
+        return " | ".join(_type(s) for s in schema["anyOf"])
+    if "enum" in schema:
+        return " | ".join(str(x) for x in schema["enum"])
+    if schema.get("type") == "array":
+        return f"lijst van {_type(schema.get('items', {}))}"
+    if schema.get("format") == "date":
+        return "datum"
+    namen = {"string": "tekst", "number": "getal", "integer": "geheel getal", "boolean": "ja/nee", "null": "leeg"}
+    return namen.get(str(schema.get("type")), "object")
+
+
+def lijst_regels() -> list[dict[str, Any]]:
+    """Every rule with its article, input and output fields and the periods it is in force."""
+    artikelen = laad("regeling_zorgaanspraken.yaml")["artikelen"]
+    versies = regelsets("aanspraken")
+    uit = []
+    for regel in REGELS.values():
+        schema = regel.invoer.model_json_schema()
+        verplicht = set(schema.get("required", []))
+        velden = []
+        for veld, s in schema["properties"].items():
+            if "$ref" in s or ("items" in s and "$ref" in s["items"]):
+                ref = s.get("$ref") or s["items"]["$ref"]
+                s = {**s, **schema["$defs"][ref.split("/")[-1]]}
+            velden.append(
+                {"veld": veld, "type": _type(s), "verplicht": veld in verplicht, "omschrijving": s.get("description")}
+            )
+        perioden = [
+            {"artikel": a, "van": artikelen[a]["geldig_van"], "tot": artikelen[a]["geldig_tot"]}
+            for a in regel.artikelen
+        ]
+        van = max(date.fromisoformat(p["van"]) for p in perioden)
+        tot = min(date.fromisoformat(p["tot"]) for p in perioden)
+        uit.append(
+            {
+                "naam": regel.naam,
+                "artikel": regel.artikel,
+                "invoer": velden,
+                "uitvoer": list(regel.uitvoer),
+                "in_werking": {"van": van.isoformat(), "tot": tot.isoformat()},
+                "perioden": perioden,
+                "versies": [
+                    v.versie for v in versies if v.geldig_van <= tot and (v.geldig_tot is None or v.geldig_tot >= van)
+                ],
+            }
+        )
+    return uit

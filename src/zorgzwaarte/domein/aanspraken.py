@@ -1,0 +1,114 @@
+"""Inputs of the Regeling zorgaanspraken AWBZ rules (`zorgzwaarte aanspraak NAAM FILE`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from zorgzwaarte.domein.beoordeling import BijzondereZorg
+
+Bedrag = Decimal
+
+
+class AanspraakInvoer(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    peildatum: date = Field(description="datum waarop de regeling wordt toegepast; kiest de versie")
+
+
+class MeerzorgInvoer(AanspraakInvoer):
+    zzp: str = Field(description="zorgzwaartepakket, bv. '5VG' of '5 VG'")
+    zzp_uren_per_week: float | None = Field(default=None, ge=0, le=168, description="zorg in het ZZP (uren per week)")
+    zorgbehoefte_uren_per_week: float | None = Field(
+        default=None, ge=0, le=168, description="zorgbehoefte (uren per week)"
+    )
+    bijzondere_zorg: list[BijzondereZorg] = Field(default_factory=list, description="art. 1a lid 2 onder b")
+
+
+class TandheelkundeInvoer(AanspraakInvoer):
+    einde_verblijf: date = Field(description="laatste dag van het verblijf in de instelling")
+    einde_wegens_zvw_verblijf: bool | None = Field(
+        default=None,
+        description="verblijf eindigt wegens verblijf als bedoeld in art. 2.10 Besluit zorgverzekering (lid 1)",
+    )
+    behandeling_voor_einde_aangevangen: bool | None = Field(
+        default=None, description="de prothetische hulp was vóór het einde van het verblijf aangevangen (lid 2)"
+    )
+
+
+class Wijziging(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    prijs: Bedrag = Field(ge=0, max_digits=12, decimal_places=2)
+    datum: date
+
+
+class RolstoelOvernameInvoer(AanspraakInvoer):
+    aanschafprijs: Bedrag = Field(ge=0, max_digits=12, decimal_places=2)
+    wijzigingen: list[Wijziging] = Field(default_factory=list)
+    elektrisch: bool
+    ingebruikname: date
+    einde_verblijf: date
+
+
+class RolstoelToestemmingInvoer(AanspraakInvoer):
+    soort: Literal["aanpassing", "herstel", "nieuw"]
+    kosten: Bedrag = Field(ge=0, max_digits=12, decimal_places=2)
+    elektrisch: bool
+
+
+class DoventolkInvoer(AanspraakInvoer):
+    doofblind: bool = False
+    onbillijkheid: bool = Field(
+        default=False, description="meer uren wegens onbillijkheid van overwegende aard (lid 2)"
+    )
+    uren_gebruikt_dit_jaar: float = Field(default=0, ge=0, le=8784)
+    sessie_minuten: float = Field(ge=0, le=1440)
+    verklaring_arts: bool | None = Field(default=None, description="verklaring huisarts of KNO-arts (art. 7 lid 2)")
+    dovenonderwijs: bool = False
+    reintegratie_vergoeding: bool = False
+    ziekenfonds_art_1p: bool = False
+
+
+class HielprikInvoer(AanspraakInvoer):
+    geboortedatum: date
+    zeer_bijzonder_geval: bool = False
+
+
+class VaccinatieInvoer(AanspraakInvoer):
+    geboortedatum: date
+    moeder_hbsag_positief: bool = False
+    herkomstlanden_ouders: list[str] = Field(
+        default_factory=list, description="Nederlandse landnamen zoals in bijlage 1"
+    )
+    downsyndroom: bool = False
+
+
+class BuitenlandInvoer(AanspraakInvoer):
+    land: str = Field(min_length=2)
+    soort: Literal["extramuraal", "intramuraal"]
+    gecontracteerd: bool
+    kosten: Bedrag = Field(ge=0, max_digits=12, decimal_places=2)
+    kosten_nederland: Bedrag = Field(ge=0, max_digits=12, decimal_places=2)
+    reizen_of_tijdelijk_verblijf: bool = Field(
+        default=False, description="art. 7a: tijdens reizen of tijdelijk verblijf buiten Nederland"
+    )
+
+
+class MeldtermijnInvoer(AanspraakInvoer):
+    aanvang_zorg: date
+    meldingsdatum: date | None = None
+
+
+class VoortgezetVerblijfInvoer(AanspraakInvoer):
+    indicatiedatum: date
+    tekort_plaatsingsmogelijkheden: bool | None = None
+
+
+class TandheelkundigeToestemmingInvoer(AanspraakInvoer):
+    toestemming_vooraf: bool
+
+
+class RolstoelAanspraakInvoer(AanspraakInvoer):
+    loopfunctie: Literal["ontbreekt", "blijvend_gestoord", "langdurig_gestoord", "tijdelijk_gestoord", "normaal"]

@@ -1,0 +1,1 @@
+"""De Regeling zorgaanspraken AWBZ als uitvoerbare regels."""

@@ -1,0 +1,62 @@
+"""Machine contract of `zorgzwaarte aanspraak` (Regeling zorgaanspraken AWBZ)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.cli.helpers import fouten, zorgzwaarte
+
+
+def test_aanspraak_uit_bestand_en_stdin() -> None:
+    invoer = json.dumps({"peildatum": "2014-05-01", "soort": "herstel", "kosten": "750.00", "elektrisch": True})
+    p = zorgzwaarte("aanspraak", "rolstoel_toestemming", "-", invoer=invoer)
+    assert p.returncode == 0, p.stderr
+    uit = json.loads(p.stdout)
+    assert uit["toestemming_nodig"] is False and uit["grens"] == "1000.00"
+    assert uit["bron"] == "Regeling zorgaanspraken AWBZ, art. 10 (versie 2014-02-06)"
+
+
+def test_lijst_json() -> None:
+    p = zorgzwaarte("aanspraak", "--lijst", "--json")
+    assert p.returncode == 0, p.stderr
+    namen = {r["naam"] for r in json.loads(p.stdout)}
+    assert {
+        "meerzorg",
+        "tandheelkunde",
+        "rolstoel_overname",
+        "rolstoel_toestemming",
+        "doventolk",
+        "hielprik",
+        "vaccinaties",
+        "buitenland",
+        "meldtermijn",
+        "voortgezet_verblijf",
+    } <= namen
+
+
+@pytest.mark.parametrize(
+    ("args", "invoer", "veld"),
+    [
+        (("aanspraak", "onzin", "-"), "{}", "naam"),
+        (("aanspraak", "hielprik", "-"), "{kapot", "bestand"),
+        (("aanspraak", "hielprik", "-"), '{"peildatum": "2014-02-30", "geboortedatum": "2014-01-01"}', "peildatum"),
+        (("aanspraak", "hielprik", "-"), '{"peildatum": "2014-02-01"}', "geboortedatum"),
+        (("aanspraak", "hielprik", "-"), '{"peildatum": "2016-02-01", "geboortedatum": "2016-01-01"}', "peildatum"),
+        (
+            ("aanspraak", "rolstoel_overname", "-"),
+            '{"peildatum": "2014-02-01", "aanschafprijs": "12.345", "elektrisch": true,'
+            ' "ingebruikname": "2013-01-01", "einde_verblijf": "2014-01-01"}',
+            "aanschafprijs",
+        ),
+        (
+            ("aanspraak", "vaccinaties", "-"),
+            '{"peildatum": "2014-02-01", "geboortedatum": "2014-01-01", "extra": 1}',
+            "extra",
+        ),
+        (("aanspraak",), None, "naam"),
+    ],
+)
+def test_foutpaden(args: tuple[str, ...], invoer: str | None, veld: str) -> None:
+    assert veld in fouten(zorgzwaarte(*args, invoer=invoer))

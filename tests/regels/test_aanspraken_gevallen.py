@@ -1,0 +1,51 @@
+"""The readable case file for the Regeling zorgaanspraken AWBZ; each case names its article."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import TESTS, als_json, laad_gevallen
+from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
+from zorgzwaarte.fouten import InvoerFout
+from zorgzwaarte.regels.aanspraken.regeling import REGELS
+
+GEVALLEN = laad_gevallen(TESTS / "regels" / "cases" / "aanspraken.yaml")
+
+
+@pytest.mark.parametrize("geval", GEVALLEN, ids=[g["naam"] for g in GEVALLEN])
+def test_geval(geval: dict[str, Any]) -> None:
+    invoer = als_json(geval["invoer"])
+    if "fout" in geval:
+        with pytest.raises(InvoerFout) as fout:
+            bereken_aanspraak(geval["regel"], invoer)
+        assert geval["fout"] in {f.veld for f in fout.value.fouten}, (geval["artikel"], fout.value.fouten)
+        return
+    uit = bereken_aanspraak(geval["regel"], invoer)
+    for veld, waarde in als_json(geval["verwacht"]).items():
+        assert uit[veld] == waarde, f"{veld}: {uit[veld]!r} ≠ {waarde!r} ({geval['artikel']})"
+    assert uit["bron"].startswith("Regeling zorgaanspraken AWBZ")
+    for stap in uit["toelichting"]:
+        assert stap["regel"] and stap["uitkomst"] and stap["bron"]
+
+
+def test_elke_regel_heeft_gevallen() -> None:
+    assert {g["regel"] for g in GEVALLEN} == set(REGELS)
+
+
+def test_lijst_noemt_velden_en_perioden() -> None:
+    lijst = {r["naam"]: r for r in lijst_regels()}
+    assert lijst["buitenland"]["in_werking"] == {"van": "2012-01-01", "tot": "2012-12-31"}
+    assert lijst["meerzorg"]["in_werking"] == {"van": "2012-01-01", "tot": "2014-12-31"}
+    assert lijst["vaccinaties"]["versies"] == ["2012-01-01", "2013-01-01", "2014-02-06"]
+    velden = {v["veld"]: v for v in lijst["rolstoel_overname"]["invoer"]}
+    assert velden["aanschafprijs"]["verplicht"] and not velden["wijzigingen"]["verplicht"]
+
+
+def test_tekstgebreken_worden_gemeld() -> None:
+    """Art. 7 lid 3 (niet-bestaand vierde lid) and art. 16 (twee leden 2) are reported, never silently applied."""
+    doventolk = bereken_aanspraak("doventolk", {"peildatum": "2014-05-01", "sessie_minuten": 60})
+    assert any("vierde lid" in o for o in doventolk["opmerkingen"])
+    vacc = bereken_aanspraak("vaccinaties", {"peildatum": "2014-05-01", "geboortedatum": "2014-01-01"})
+    assert any("twee leden met nummer 2" in o for o in vacc["opmerkingen"])
