@@ -4,6 +4,7 @@ Each domain's scores are chosen so the client's level equals the level read from
 is quoted beside the scores. The result is a readable case file a policy expert can sharpen by hand.
 
 Run: python scripts/maak_vignetten.py 2014-06-01 > tests/regels/cases/vignetten_awbz_2014.yaml
+     python scripts/maak_vignetten.py 2016-06-01 > tests/regels/cases/vignetten_wlz_2016.yaml
 """
 
 from __future__ import annotations
@@ -37,9 +38,10 @@ def scores_voor(niveau: float, vragen: list[str], hoogste: bool) -> dict[str, in
 
 def main() -> None:
     peildatum = date.fromisoformat(sys.argv[1])
+    stelsel = "Wlz" if peildatum >= date(2015, 1, 1) else "AWBZ"
     uit: list[dict[str, Any]] = []
     for z in catalogus():
-        if not z.indiceerbaar_op(peildatum):
+        if not z.indiceerbaar_in(stelsel, peildatum):
             continue
         invoer: dict[str, Any] = {
             "peildatum": peildatum.isoformat(),
@@ -47,6 +49,7 @@ def main() -> None:
             "grondslagen": [z.dominante_grondslagen[0]],
             "leefklimaat": {"beschermende_woonomgeving": True, "permanent_toezicht": True},
             "etmalen_per_week": 7,
+            "prognose": "3",
             "stoornisscores": {},
             "beperkingscores": {},
         }
@@ -75,6 +78,7 @@ def main() -> None:
         uit.append(
             {
                 "zzp": z.code,
+                "zorgprofiel_wlz": z.zorgprofiel_wlz if stelsel == "Wlz" else None,
                 "naam": z.naam,
                 "profiel_bekend": z.profiel_bekend,
                 "bron": z.profiel_bron,

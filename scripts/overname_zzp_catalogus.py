@@ -200,6 +200,22 @@ def geldigheid(sector: str, awbz: dict[str, Any], wlz: dict[str, Any]) -> dict[s
     return uit
 
 
+WLZ_BRON = "Regeling langdurige zorg (BWBR0036014), bijlage A; Wet langdurige zorg art. 3.2.1 (in werking 2015-01-01)"
+WLZ_2015_BRON = (
+    "Regeling langdurige zorg, eerste versie 2014-12-29 (rlz_2014.md): zorgprofielen '(2015)' staan in "
+    "de versie van 2015-07-27 niet meer in bijlage A"
+)
+
+
+def wlz_periode(zorgprofiel: str | None) -> dict[str, Any] | None:
+    """Period a Wlz zorgprofiel can be indicated; the '(2015)' profiles were dropped from bijlage A on 2015-07-27."""
+    if not zorgprofiel:
+        return None
+    if zorgprofiel.endswith("(2015)"):
+        return {"van": "2015-01-01", "tot": "2015-07-26", "bron": WLZ_2015_BRON}
+    return {"van": "2015-01-01", "tot": None, "bron": WLZ_BRON}
+
+
 def zinnen(tekst: str) -> list[str]:
     return [z.strip() for z in re.split(r"(?<=[.!?])\s+", tekst) if z.strip()]
 
@@ -295,6 +311,7 @@ def main() -> None:
                 "nummer": str(z["nummer"]),
                 "indiceerbaar": {"van": AWBZ_VAN, "tot": tot, "bron_van": AWBZ_VAN_BRON, "bron_tot": tot_bron},
                 "zorgprofiel_wlz": wlz.get("zorgprofiel"),
+                "wlz_indiceerbaar": wlz_periode(wlz.get("zorgprofiel")),
                 "zorgprofiel_wlz_bron": wlz.get("bron"),
                 "meerzorg": {
                     "awbz": bool(mz["rza_art1a_lid2a"]),

@@ -9,7 +9,10 @@ import pytest
 from tests.conftest import TESTS, als_json, laad_gevallen
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 
-GEVALLEN = laad_gevallen(TESTS / "regels" / "cases" / "indicatie_awbz_2014.yaml")
+GEVALLEN = [
+    *laad_gevallen(TESTS / "regels" / "cases" / "indicatie_awbz_2014.yaml"),
+    *laad_gevallen(TESTS / "regels" / "cases" / "indicatie_wlz_2015.yaml"),
+]
 
 
 def vergelijk(verwacht: dict[str, Any], uitkomst: dict[str, Any], artikel: str) -> None:

@@ -15,6 +15,7 @@ from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.profielen.catalogus import catalogus, zoek_zzp
 
 VIGNETTEN = laad_gevallen(TESTS / "regels" / "cases" / "vignetten_awbz_2014.yaml")
+VIGNETTEN_WLZ = laad_gevallen(TESTS / "regels" / "cases" / "vignetten_wlz_2016.yaml")
 
 
 def zzp_van(invoer: dict[str, Any]) -> dict[str, Any]:
@@ -39,6 +40,33 @@ def test_vignet_komt_uit_als_eigen_profiel(vignet: dict[str, Any]) -> None:
             {**vignet["invoer"], "gekozen_zzp": vignet["zzp"], "motivering_afwijkend_profiel": "Profiel X"}
         )
         assert gekozen["code"] == vignet["zzp"]
+
+
+@pytest.mark.parametrize("vignet", VIGNETTEN_WLZ, ids=[v["zzp"] for v in VIGNETTEN_WLZ])
+def test_wlz_vignet_komt_uit_als_eigen_zorgprofiel(vignet: dict[str, Any]) -> None:
+    """Wlz (2016): the decision names the zorgprofiel and keeps the ZZP code used for financing."""
+    uit = bereken_indicatie(vignet["invoer"]).als_dict()
+    assert uit["stelsel"] == "Wlz" and uit["functies"] == []
+    zzp = uit["zzp"]
+    assert zzp["code"] == vignet["zzp"], f"{vignet['zzp']} kwam uit als {zzp['code']}"
+    assert zzp["zorgprofiel_wlz"] == vignet["zorgprofiel_wlz"] and zzp["cod163"]
+
+
+def test_wlz_vignetten_dekken_alle_zorgprofielen_2016() -> None:
+    from datetime import date
+
+    verwacht = {z.code for z in catalogus() if z.indiceerbaar_in("Wlz", date(2016, 6, 1))}
+    assert {v["zzp"] for v in VIGNETTEN_WLZ} == verwacht
+    assert len(verwacht) == 36
+
+
+def test_wlz_2015_profielen_vervallen_juli_2015() -> None:
+    """Rlz 2014-12-29 bijlage A had 1 LG, 3 LG, 1 ZGaud, 1 ZGvis; de versie van 2015-07-27 niet meer."""
+    from datetime import date
+
+    een_lg = zoek_zzp("1LG")
+    assert een_lg is not None
+    assert een_lg.indiceerbaar_in("Wlz", date(2015, 7, 26)) and not een_lg.indiceerbaar_in("Wlz", date(2015, 7, 27))
 
 
 def test_vignetten_dekken_alle_zzp_indiceerbaar_in_2014() -> None:

@@ -13,9 +13,8 @@ from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
 from zorgzwaarte.diensten.beheer import huidige_aanvulling, laad_aanvulling
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.fouten import InvoerFout
-from zorgzwaarte.regels.indicatie.normtijden import normtijden
+from zorgzwaarte.regels.indicatie.normtijden import laatste_normtijden
 from zorgzwaarte.regels.profielen.catalogus import catalogus
-from zorgzwaarte.regels.regelset import regelsets
 
 app = typer.Typer(
     help="zorgzwaarte: van beoordeling tot indicatiebesluit (AWBZ 2014, Wlz).",
@@ -34,8 +33,7 @@ def codes_handelingen(
     als_json: Annotated[bool, typer.Option("--json", help="Als JSON-array")] = False,
 ) -> None:
     """De handelingen uit de normtijdentabellen PV en VP (Beleidsregels indicatiestelling AWBZ 2014, bijlage 4 en 5)."""
-    regelset = regelsets("indicatie")[-1]
-    handelingen = list(normtijden(regelset).values())
+    handelingen = list(laatste_normtijden().values())
     if als_json:
         print_json([h.als_dict() for h in handelingen])
         return

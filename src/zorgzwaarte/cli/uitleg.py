@@ -13,11 +13,15 @@ def toon_besluit(besluit: Indicatiebesluit, console: Console) -> None:
     console.print(f"[bold]Indicatiebesluit[/bold] van {nl(besluit.besluitdatum)}: [bold]{besluit.besluit}[/bold]")
     if besluit.geldig_tot_overlijden:
         console.print(f"Geldig vanaf {nl(besluit.geldig_van)} tot het overlijden")
+    elif besluit.geldig_tot is None and besluit.besluit == "toegekend":
+        console.print(f"Geldig vanaf {nl(besluit.geldig_van)}, voor onbepaalde tijd")
     else:
         console.print(f"Geldig van {nl(besluit.geldig_van)} tot en met {nl(besluit.geldig_tot)}")
     if besluit.verblijf:
         console.print(f"Zorg met verblijf, {besluit.etmalen_verblijf} etmalen per week")
         if besluit.zzp:
+            if besluit.stelsel == "Wlz" and besluit.zzp.get("zorgprofiel_wlz"):
+                console.print(f"Zorgprofiel: [bold]{besluit.zzp['zorgprofiel_wlz']}[/bold]")
             console.print(f"Zorgzwaartepakket: [bold]{besluit.zzp['code']}[/bold] {besluit.zzp['naam']}")
     if besluit.functies:
         tabel = Table(title="Geïndiceerde functies")

@@ -162,6 +162,11 @@ class Beoordeling(Strikt):
     huishouden: Huishouden = Field(default_factory=Huishouden)
     aanleren: list[Aanleren] = Field(default_factory=list)
     levensverwachting_korter_dan_3_maanden: bool = False
+    # Wlz (2015+): access needs permanent toezicht or 24-hour care nearby, blijvend (Wlz art. 3.2.1).
+    zorg_24_uur_nabijheid: Literal["fysieke_problemen", "zware_regieproblemen"] | None = None
+    blijvend: bool | None = Field(
+        default=None, description="zorgbehoefte blijvend; zonder waarde afgeleid uit de prognose"
+    )
     uitzondering_ondoelmatigheid: bool = False
     geldig_tot_gewenst: date | None = None
     # Profile choice (care with stay), used from the ZZP module on.

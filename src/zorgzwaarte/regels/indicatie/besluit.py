@@ -82,16 +82,21 @@ class Indicatiebesluit:
     uiterste_beslisdatum: date | None = None
     zzp: dict[str, Any] | None = None
     afwijzingsgronden: list[str] = field(default_factory=list)
+    stelsel: str = "AWBZ"
 
     def als_dict(self) -> dict[str, Any]:
         uit: dict[str, Any] = {
             "besluit": self.besluit,
+            "stelsel": self.stelsel,
             "verblijf": self.verblijf,
             "functies": [f.als_dict() for f in self.functies],
             "besluitdatum": self.besluitdatum.isoformat(),
             "geldig_van": self.geldig_van.isoformat(),
             "geldig_tot": self.geldig_tot.isoformat() if self.geldig_tot else None,
             "geldig_tot_overlijden": self.geldig_tot_overlijden,
+            "geldig_onbepaald": self.besluit == "toegekend"
+            and self.geldig_tot is None
+            and not self.geldig_tot_overlijden,
             "grondslagen": self.grondslagen,
             "etmalen_verblijf": self.etmalen_verblijf,
             "uiterste_beslisdatum": self.uiterste_beslisdatum.isoformat() if self.uiterste_beslisdatum else None,

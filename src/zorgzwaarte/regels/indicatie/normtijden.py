@@ -48,3 +48,14 @@ def normtijden(regelset: Regelset) -> dict[str, Handeling]:
             bron=h["bron"],
         )
     return uit
+
+
+def heeft_normtijden(regelset: Regelset) -> bool:
+    return any(b.startswith("normtijden") for b in regelset.bestanden)
+
+
+def laatste_normtijden() -> dict[str, Handeling]:
+    """The normtijden of the latest ruleset that has them (the Wlz indicates no functies en klassen at home)."""
+    from zorgzwaarte.regels.regelset import regelsets
+
+    return normtijden([r for r in regelsets("indicatie") if heeft_normtijden(r)][-1])

@@ -18,7 +18,7 @@ from zorgzwaarte.regels.codes import codelijst, grondslag_naam
 from zorgzwaarte.regels.datums import leeftijd, nl, tot_en_met_na_maanden, tot_en_met_na_weken
 from zorgzwaarte.regels.indicatie.besluit import FUNCTIENAMEN, GeindiceerdeFunctie, Indicatiebesluit
 from zorgzwaarte.regels.indicatie.controle import controleer
-from zorgzwaarte.regels.indicatie.normtijden import Handeling, normtijden
+from zorgzwaarte.regels.indicatie.normtijden import Handeling, laatste_normtijden, normtijden
 from zorgzwaarte.regels.indicatie.omvang import (
     ZESTIG,
     banden,
@@ -28,6 +28,7 @@ from zorgzwaarte.regels.indicatie.omvang import (
     school_dagdelen_per_week,
     tijd_zorgmoment,
 )
+from zorgzwaarte.regels.indicatie.wlz import indiceer_wlz
 from zorgzwaarte.regels.regelset import Regelset, regelset_op
 from zorgzwaarte.regels.uitleg import Toelichting
 
@@ -64,6 +65,10 @@ class Werk:
 def indiceer(b: Beoordeling, profielkeuze: ProfielKeuze | None = None) -> Indicatiebesluit:
     """Run the trechtermodel for one assessment; raises InvoerFout for invalid input."""
     regelset = regelset_op("indicatie", b.peildatum)
+    if regelset.stelsel == "Wlz":
+        # No functies en klassen at home under the Wlz; handelingen are still checked against the last table.
+        controleer(b, set(laatste_normtijden()))
+        return indiceer_wlz(b, regelset, profielkeuze)
     tabel = normtijden(regelset)
     controleer(b, set(tabel))
     w = Werk(b=b, regelset=regelset, p=regelset.tabel("indicatie_awbz_2014.yaml"))

@@ -41,6 +41,9 @@ class Zzp:
     indiceerbaar_tot: date | None
     indiceerbaar_bron: str
     zorgprofiel_wlz: str | None
+    wlz_van: date | None
+    wlz_tot: date | None
+    wlz_bron: str | None
     meerzorg_awbz: bool
     meerzorg_wlz: bool
     meerzorg_bron: str
@@ -61,6 +64,14 @@ class Zzp:
     profiel_bron: str
     domeinen: dict[str, DomeinNiveau] = field(hash=False)
     status: tuple[str, ...] = ()
+
+    def indiceerbaar_in(self, stelsel: str, peildatum: date) -> bool:
+        """Can this be indicated on the peildatum: as a ZZP under the AWBZ, as a zorgprofiel under the Wlz."""
+        if stelsel == "Wlz":
+            if self.wlz_van is None:
+                return False
+            return self.wlz_van <= peildatum and (self.wlz_tot is None or peildatum <= self.wlz_tot)
+        return self.indiceerbaar_op(peildatum)
 
     def indiceerbaar_op(self, peildatum: date) -> bool:
         if self.indiceerbaar_van is None:
@@ -88,6 +99,15 @@ class Zzp:
                 "bron": self.indiceerbaar_bron,
             },
             "zorgprofiel_wlz": self.zorgprofiel_wlz,
+            "zorgprofiel_wlz_indiceerbaar": (
+                {
+                    "van": self.wlz_van.isoformat(),
+                    "tot": self.wlz_tot.isoformat() if self.wlz_tot else None,
+                    "bron": self.wlz_bron,
+                }
+                if self.wlz_van
+                else None
+            ),
             "meerzorg": {"awbz": self.meerzorg_awbz, "wlz": self.meerzorg_wlz, "bron": self.meerzorg_bron},
             "pgb": {"mogelijk": self.pgb_mogelijk, "bron": self.pgb_bron},
             "uren_per_week": (
@@ -122,6 +142,7 @@ def _datum(x: Any) -> date | None:
 
 def _zzp(z: dict[str, Any]) -> Zzp:
     uren = z.get("uren_per_week") or {}
+    wlz = z.get("wlz_indiceerbaar") or {}
     ind = z["indiceerbaar"]
     return Zzp(
         code=z["code"],
@@ -135,6 +156,9 @@ def _zzp(z: dict[str, Any]) -> Zzp:
         indiceerbaar_tot=_datum(ind["tot"]),
         indiceerbaar_bron=f"{ind['bron_van']}; {ind['bron_tot']}",
         zorgprofiel_wlz=z.get("zorgprofiel_wlz"),
+        wlz_van=_datum(wlz.get("van")),
+        wlz_tot=_datum(wlz.get("tot")),
+        wlz_bron=wlz.get("bron"),
         meerzorg_awbz=bool(z["meerzorg"]["awbz"]),
         meerzorg_wlz=bool(z["meerzorg"]["wlz"]),
         meerzorg_bron=z["meerzorg"]["bron"],

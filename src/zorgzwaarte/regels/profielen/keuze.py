@@ -32,6 +32,17 @@ from zorgzwaarte.regels.regelset import Regelset
 from zorgzwaarte.regels.uitleg import Toelichting
 
 BRON_KEUZE = "Regeling zorgaanspraken AWBZ art. 1a lid 1; Zorgindicatiebesluit art. 13 lid 2"
+BRON_KEUZE_WLZ = "Beleidsregels indicatiestelling Wlz 2015, bijlage 1 §2.5 (best passend zorgprofiel); Regeling langdurige zorg, bijlage A"
+BRON_SCHAAL = {
+    "AWBZ": "vierpuntsschaal Beleidsregels indicatiestelling AWBZ 2014, bijlage 1 §3.1",
+    "Wlz": "vierpuntsschaal Beleidsregels indicatiestelling Wlz 2015, bijlage 1 §2.1",
+}
+
+
+def getal_nl(x: float) -> str:
+    return f"{x:g}".replace(".", ",")
+
+
 BRON_MEERZORG_B = "Regeling zorgaanspraken AWBZ art. 1a lid 2 onder b"
 VOORWAARDE_TEKST = {
     "terminaal": "levensverwachting van circa drie maanden of minder",
@@ -138,16 +149,24 @@ def vergelijk(zzp: Zzp, client: dict[str, ClientNiveau], b: Beoordeling, p: dict
     return Vergelijking(zzp, afstand, vervuld, domeinen, doel_past)
 
 
-def kandidaten(b: Beoordeling, lijst: list[Zzp], uitleg: Toelichting) -> tuple[list[Zzp], list[str]]:
-    """Profiles open to this client on the peildatum, after the hard conditions."""
+def kandidaten(
+    b: Beoordeling, lijst: list[Zzp], uitleg: Toelichting, stelsel: str = "AWBZ", uitwisselbaar: tuple[str, ...] = ()
+) -> tuple[list[Zzp], list[str]]:
+    """Profiles open to this client on the peildatum, after the hard conditions.
+
+    Under the Wlz the series of the somatic grondslag and of lichamelijke handicap are interchangeable
+    (Beleidsregels indicatiestelling Wlz 2015, bijlage 1 §2.5): pass them as `uitwisselbaar`.
+    """
     dominant = b.dominante_grondslag
+    grondslagen = {dominant} | (set(uitwisselbaar) if dominant in uitwisselbaar else set())
     uitgesloten: list[str] = []
     uit: list[Zzp] = []
     for z in lijst:
-        if dominant not in z.dominante_grondslagen:
+        if not grondslagen & set(z.dominante_grondslagen):
             continue
-        if not z.indiceerbaar_op(b.peildatum):
-            uitgesloten.append(f"{z.code} (niet indiceerbaar op {nl(b.peildatum)})")
+        if not z.indiceerbaar_in(stelsel, b.peildatum):
+            soort = "als Wlz-zorgprofiel " if stelsel == "Wlz" else ""
+            uitgesloten.append(f"{z.code} (niet {soort}indiceerbaar op {nl(b.peildatum)})")
             continue
         if z.sector in ("ZGvis", "ZGaud"):
             soort = "zintuiglijk_visueel" if z.sector == "ZGvis" else "zintuiglijk_auditief"
@@ -167,10 +186,16 @@ def kandidaten(b: Beoordeling, lijst: list[Zzp], uitleg: Toelichting) -> tuple[l
         uit.append(z)
     uitleg.stap(
         "Kandidaat-profielen",
-        f"Dominante grondslag {grondslag_naam(dominant)} ({dominant}): {len(uit)} profielen mogelijk op "
+        f"Dominante grondslag {grondslag_naam(dominant)} ({dominant})"
+        + (f", uitwisselbaar met {', '.join(sorted(grondslagen - {dominant}))}" if len(grondslagen) > 1 else "")
+        + f": {len(uit)} profielen mogelijk op "
         f"{nl(b.peildatum)}: {', '.join(z.code for z in uit) or 'geen'}"
         + (f"; niet mogelijk: {'; '.join(uitgesloten)}" if uitgesloten else ""),
-        f"{BRON_KEUZE}; Wijzigingsregeling Regeling zorgaanspraken AWBZ (BWBR0032537) art. II-IV",
+        (
+            BRON_KEUZE_WLZ
+            if stelsel == "Wlz"
+            else f"{BRON_KEUZE}; Wijzigingsregeling Regeling zorgaanspraken AWBZ (BWBR0032537) art. II-IV"
+        ),
     )
     return uit, uitgesloten
 
@@ -197,17 +222,22 @@ def kies_profiel(
 ) -> dict[str, Any]:
     """Choose the best-fitting profile; returns the `zzp` part of the indicatiebesluit."""
     p = regelset.tabel("profielkeuze.yaml")
+    wlz = regelset.stelsel == "Wlz"
+    bron_keuze = BRON_KEUZE_WLZ if wlz else BRON_KEUZE
     lijst = catalogus(b.peildatum, aanvulling)
     client = client_niveaus(b, p)
     uitleg.stap(
         "Niveaus van de cliënt per domein",
         "; ".join(
-            f"{p['domeinen'][d]['naam']}: {'niet beoordeeld' if c.niveau is None else c.niveau} ({c.toelichting})"
+            f"{p['domeinen'][d]['naam']}: {'niet beoordeeld' if c.niveau is None else getal_nl(c.niveau)} ({c.toelichting})"
             for d, c in client.items()
         ),
-        f"{BRON_KEUZE}; vierpuntsschaal Beleidsregels indicatiestelling AWBZ 2014, bijlage 1 §3.1; methode: {p['bron']}",
+        f"{bron_keuze}; {BRON_SCHAAL[regelset.stelsel]}; methode: {p['bron']}",
     )
-    opties, _ = kandidaten(b, lijst, uitleg)
+    uitwisselbaar: tuple[str, ...] = ()
+    if wlz:
+        uitwisselbaar = tuple(regelset.tabel("indicatie_wlz_2015.yaml")["toegang"]["uitwisselbaar"]["waarde"])
+    opties, _ = kandidaten(b, lijst, uitleg, regelset.stelsel, uitwisselbaar)
     if not opties:
         raise InvoerFout.een(
             "grondslagen.0",
@@ -245,8 +275,15 @@ def kies_profiel(
         + (f" (afstand {berekend.afstand})" if berekend.afstand is not None else " (profiel onbekend)")
         + "; alternatieven: "
         + ", ".join(f"{v.zzp.code} ({'onbekend' if v.afstand is None else v.afstand})" for v in gerangschikt[1:6]),
-        f"{BRON_KEUZE}; profielteksten: {berekend.zzp.profiel_bron}",
+        f"{bron_keuze}; profielteksten: {berekend.zzp.profiel_bron}",
     )
+    if wlz:
+        uitleg.stap(
+            "Zorgprofiel (Wlz)",
+            f"Zorgprofiel: {berekend.zzp.zorgprofiel_wlz}; voor de bekostiging blijft de ZZP-code {berekend.zzp.code} "
+            f"(COD163 {berekend.zzp.cod163}) in gebruik",
+            berekend.zzp.wlz_bron or "Regeling langdurige zorg, bijlage A",
+        )
     gekozen = berekend
     motivering = None
     if b.gekozen_zzp:
@@ -271,10 +308,9 @@ def kies_profiel(
             uitleg.stap(
                 "Keuze beoordelaar",
                 f"De beoordelaar kiest {keuze.code} in plaats van {berekend.zzp.code}: {motivering}",
-                f"{BRON_KEUZE} (professioneel oordeel, gemotiveerd)",
+                f"{bron_keuze} (professioneel oordeel, gemotiveerd)",
             )
     z = gekozen.zzp
-    wlz = regelset.stelsel == "Wlz"
     meerzorg_zzp = z.meerzorg_wlz if wlz else z.meerzorg_awbz
     meerzorg = meerzorg_zzp or bool(b.bijzondere_zorg)
     grond = (
