@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck unit clean
+.PHONY: install run test lint typecheck unit system clean
 
 $(STAMP): pyproject.toml
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: install
-	$(BIN)/zorgzwaarte indiceer examples/thuis_pv_vp.json --uitleg
+	$(BIN)/zorgzwaarte serveer --demo
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
@@ -24,7 +24,10 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-unit: install
+system:
+	@bash scripts/systeempakketten.sh
+
+unit: install system
 	$(BIN)/pytest
 
 test: install lint typecheck unit

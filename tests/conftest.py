@@ -24,3 +24,74 @@ def als_json(waarde: Any) -> Any:
     if isinstance(waarde, list):
         return [als_json(v) for v in waarde]
     return waarde
+
+
+# --- storage and API fixtures ---------------------------------------------------------------------------------
+
+import os  # noqa: E402
+import tempfile  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from datetime import UTC, datetime  # noqa: E402
+
+import pytest  # noqa: E402
+from sqlalchemy import Engine, text  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    from tests.postgres import postgres_server
+
+    with postgres_server() as url:
+        yield url
+
+
+def _leeg_postgres(url: str) -> Engine:
+    from zorgzwaarte.opslag.database import maak_engine
+
+    engine = maak_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    return engine
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """An empty, migrated database on each engine (storage tests run against both)."""
+    from zorgzwaarte.opslag.database import maak_engine, migreer
+
+    if request.param == "sqlite":
+        e = maak_engine(f"sqlite:///{tmp_path / 'test.sqlite'}")
+    else:
+        e = _leeg_postgres(request.getfixturevalue("postgres_url"))
+    migreer(e)
+    yield e
+    e.dispose()
+
+
+@pytest.fixture
+def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
+    from zorgzwaarte.opslag.database import maak_engine, migreer
+
+    e = maak_engine(f"sqlite:///{tmp_path / 'test.sqlite'}")
+    migreer(e)
+    yield e
+    e.dispose()
+
+
+class Klok:
+    """A settable clock for the services (tokens expire, audit lines get times)."""
+
+    def __init__(self) -> None:
+        self.moment = datetime(2014, 12, 1, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+
+@pytest.fixture
+def klok() -> Klok:
+    return Klok()
+
+
+os.environ.setdefault("ZORGZWAARTE_DATA", tempfile.mkdtemp(prefix="zz-data-"))

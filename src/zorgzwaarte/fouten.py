@@ -32,3 +32,27 @@ class InvoerFout(Exception):
     @classmethod
     def een(cls, veld: str, melding: str) -> InvoerFout:
         return cls([Fout(veld, melding)])
+
+
+class DienstFout(Exception):
+    """Base of the errors the services raise; each adapter maps them (API: 401/403/404/409)."""
+
+    def __init__(self, melding: str) -> None:
+        super().__init__(melding)
+        self.melding = melding
+
+
+class NietAangemeld(DienstFout):
+    """No valid login (HTTP 401)."""
+
+
+class Verboden(DienstFout):
+    """The role may not do this (HTTP 403). Never used where it would reveal that a record exists."""
+
+
+class NietGevonden(DienstFout):
+    """Not there, or not visible to this user (HTTP 404): existence is never leaked."""
+
+
+class Conflict(DienstFout):
+    """Someone else changed the record first, or the state forbids the change (HTTP 409)."""

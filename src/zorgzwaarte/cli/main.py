@@ -121,5 +121,114 @@ def aanspraak_cmd(
         stop_met_fout(fout)
 
 
+db_app = typer.Typer(help="Database: migraties.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+gebruiker_app = typer.Typer(help="Gebruikers beheren.", no_args_is_help=True)
+app.add_typer(gebruiker_app, name="gebruiker")
+
+
+@db_app.command("migreer")
+def db_migreer() -> None:
+    """Breng de database op de nieuwste versie (Alembic); maakt de SQLite-database aan als die er niet is."""
+    from zorgzwaarte.opslag.database import huidige_revisie, maak_engine, migreer
+
+    engine = maak_engine()
+    migreer(engine)
+    Console().print(f"Database op versie {huidige_revisie(engine)} ({engine.url.render_as_string(hide_password=True)})")
+
+
+@app.command("demo")
+def demo_cmd(aantal: Annotated[int, typer.Option(help="Aantal fictieve cliënten")] = 50) -> None:
+    """Vul een lege database met fictieve demogegevens (zorgkantoor, twee aanbieders, beoordelaar, cliënten)."""
+    from zorgzwaarte.demo.gegevens import vul_demo
+    from zorgzwaarte.opslag.database import maak_engine, migreer, sessiefabriek
+
+    engine = maak_engine()
+    migreer(engine)
+    uit = vul_demo(sessiefabriek(engine), aantal)
+    Console().print("Demogegevens aangemaakt." if uit["aangemaakt"] else "De database bevat al gegevens; niets gedaan.")
+
+
+@gebruiker_app.command("nieuw")
+def gebruiker_nieuw(
+    gebruikersnaam: Annotated[str, typer.Option(help="Inlognaam (kleine letters, cijfers, . _ -)")],
+    naam: Annotated[str, typer.Option(help="Volledige naam")],
+    rol: Annotated[str, typer.Option(help="beoordelaar, zorgaanbieder, zorgkantoor of beheerder")],
+    organisatie: Annotated[int, typer.Option(help="Id van de organisatie")],
+    wachtwoord: Annotated[
+        str,
+        typer.Option(prompt=True, hide_input=True, confirmation_prompt=True, help="Wachtwoord (minstens 10 tekens)"),
+    ],
+) -> None:
+    """Maak een gebruiker aan (vanaf de opdrachtregel, als systeembeheer)."""
+    from sqlalchemy import func, select
+
+    from zorgzwaarte.diensten.auth import hash_wachtwoord
+    from zorgzwaarte.domein.records import GebruikerNieuw
+    from zorgzwaarte.domein.validatie import valideer
+    from zorgzwaarte.opslag.database import maak_engine, migreer, sessiefabriek
+    from zorgzwaarte.opslag.modellen import Gebruiker, Organisatie
+
+    try:
+        g = valideer(
+            GebruikerNieuw,
+            {
+                "gebruikersnaam": gebruikersnaam,
+                "naam": naam,
+                "rol": rol,
+                "organisatie_id": organisatie,
+                "wachtwoord": wachtwoord,
+            },
+        )
+        engine = maak_engine()
+        migreer(engine)
+        with sessiefabriek(engine)() as s:
+            if s.get(Organisatie, g.organisatie_id) is None:
+                raise InvoerFout.een("organisatie", f"organisatie {g.organisatie_id} bestaat niet")
+            if s.scalar(select(func.count()).where(Gebruiker.gebruikersnaam == g.gebruikersnaam)):
+                raise InvoerFout.een("gebruikersnaam", "bestaat al")
+            s.add(
+                Gebruiker(
+                    gebruikersnaam=g.gebruikersnaam,
+                    naam=g.naam,
+                    rol=g.rol,
+                    organisatie_id=g.organisatie_id,
+                    wachtwoord_hash=hash_wachtwoord(g.wachtwoord),
+                )
+            )
+            s.commit()
+    except InvoerFout as fout:
+        stop_met_fout(fout)
+    Console().print(f"Gebruiker {gebruikersnaam} aangemaakt.")
+
+
+@app.command("serveer")
+def serveer(
+    host: Annotated[str, typer.Option(help="Adres om op te luisteren")] = "127.0.0.1",
+    poort: Annotated[int, typer.Option(help="Poort")] = 8000,
+    demo: Annotated[bool, typer.Option("--demo", help="Vul een lege database met fictieve demogegevens")] = False,
+) -> None:
+    """Start de toepassing (API en web): migreert de database, vult eventueel demogegevens en toont de URL."""
+    import uvicorn
+
+    from zorgzwaarte.api.app import maak_app
+    from zorgzwaarte.demo.gegevens import DEMO_GEBRUIKERS, vul_demo
+    from zorgzwaarte.opslag.database import maak_engine, migreer, sessiefabriek
+
+    engine = maak_engine()
+    migreer(engine)
+    console = Console(highlight=False)
+    if demo:
+        vul_demo(sessiefabriek(engine))
+    url = f"http://{host}:{poort}"
+    console.print(f"[bold]zorgzwaarte[/bold] draait op {url}  (API-documentatie: {url}/docs)")
+    console.print(f"Database: {engine.url.render_as_string(hide_password=True)}")
+    if demo:
+        console.print("Demo-accounts (fictief):")
+        for gnaam, _naam, rol, _org, ww in DEMO_GEBRUIKERS:
+            console.print(f"  {rol:14} gebruikersnaam [bold]{gnaam}[/bold]  wachtwoord [bold]{ww}[/bold]")
+    uvicorn.run(maak_app(engine), host=host, port=poort, log_level="warning")
+
+
 def main() -> None:
     app()

@@ -63,8 +63,13 @@ def pad(loc: tuple[Any, ...]) -> str:
 
 
 def fouten_uit(exc: ValidationError, voorvoegsel: str = "") -> list[Fout]:
+    return fouten_uit_lijst(exc.errors(include_url=False), voorvoegsel)
+
+
+def fouten_uit_lijst(errors: Any, voorvoegsel: str = "") -> list[Fout]:
+    """Pydantic-style error dicts (also FastAPI's RequestValidationError.errors()) as Dutch Fouten."""
     uit = []
-    for err in exc.errors(include_url=False):
+    for err in errors:
         p = pad(tuple(err["loc"]))
         uit.append(Fout(f"{voorvoegsel}{p}" if voorvoegsel else p, _melding(err)))
     return uit

@@ -1,0 +1,318 @@
+"""REST API (FastAPI). OpenAPI at /openapi.json and /docs. Every client-data route goes through one service call
+inside a Werkeenheid, so every read and write is audited. The BSN never appears in a URL: search is a POST.
+
+(No `from __future__ import annotations` here: FastAPI must see the real Annotated dependencies.)
+"""
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, FastAPI, Form, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.security import OAuth2PasswordBearer
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from zorgzwaarte.diensten import records as r
+from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
+from zorgzwaarte.diensten.auth import aanmelden, actor_voor_token, afmelden
+from zorgzwaarte.diensten.indicatie import bereken_indicatie
+from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc
+from zorgzwaarte.domein.validatie import fouten_uit_lijst
+from zorgzwaarte.fouten import Conflict, Fout, InvoerFout, NietAangemeld, NietGevonden, Verboden
+from zorgzwaarte.opslag.database import maak_engine, sessiefabriek
+
+log = logging.getLogger("zorgzwaarte.api")
+PREFIX = "/api/v1"
+oauth2 = OAuth2PasswordBearer(tokenUrl=f"{PREFIX}/auth/token", auto_error=False)
+JsonBody = Annotated[Any, Body(description="JSON-object; zie de documentatie van het veld")]
+
+
+def _fouten(status: int, fouten: list[Fout], headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(status_code=status, content={"fouten": [f.als_dict() for f in fouten]}, headers=headers)
+
+
+def maak_app(engine: Engine | None = None, nu: Callable[[], datetime] = nu_utc) -> FastAPI:
+    engine = engine or maak_engine()
+    fabriek = sessiefabriek(engine)
+    app = FastAPI(
+        title="zorgzwaarte",
+        description="Zorgzwaartebekostiging voor de langdurige zorg (AWBZ en Wlz): cliënten, beoordelingen, "
+        "indicatiebesluiten, zorgleveringsovereenkomsten, zorgplannen en de Regeling zorgaanspraken.",
+        version="0.1.0",
+    )
+    app.state.engine, app.state.fabriek, app.state.nu = engine, fabriek, nu
+
+    @app.exception_handler(InvoerFout)
+    async def _invoer(_: Request, exc: InvoerFout) -> JSONResponse:
+        return _fouten(422, exc.fouten)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validatie(_: Request, exc: RequestValidationError) -> JSONResponse:
+        fouten = []
+        for f in fouten_uit_lijst(exc.errors()):
+            veld = f.veld.removeprefix("body.").removeprefix("body").removeprefix("query.").removeprefix("path.")
+            fouten.append(Fout(veld or "(invoer)", f.melding))
+        return _fouten(422, fouten)
+
+    @app.exception_handler(NietAangemeld)
+    async def _401(_: Request, exc: NietAangemeld) -> JSONResponse:
+        return _fouten(401, [Fout("authorization", exc.melding)], {"WWW-Authenticate": "Bearer"})
+
+    @app.exception_handler(Verboden)
+    async def _403(_: Request, exc: Verboden) -> JSONResponse:
+        return _fouten(403, [Fout("rol", exc.melding)])
+
+    @app.exception_handler(NietGevonden)
+    async def _404(_: Request, exc: NietGevonden) -> JSONResponse:
+        return _fouten(404, [Fout("id", exc.melding)])
+
+    @app.exception_handler(Conflict)
+    async def _409(_: Request, exc: Conflict) -> JSONResponse:
+        return _fouten(409, [Fout("versie", exc.melding)])
+
+    @app.exception_handler(Exception)
+    async def _500(_: Request, exc: Exception) -> JSONResponse:
+        log.exception("onverwachte fout", exc_info=exc)
+        return _fouten(500, [Fout("(server)", "er ging iets mis aan onze kant; de beheerder is op de hoogte")])
+
+    app.include_router(maak_router(fabriek, nu), prefix=PREFIX)
+
+    @app.get("/gezondheid", tags=["systeem"])
+    def gezondheid() -> dict[str, str]:
+        return {"status": "ok"}
+
+    return app
+
+
+def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> APIRouter:
+    router = APIRouter()
+
+    def actor(token: Annotated[str | None, Depends(oauth2)]) -> Actor:
+        if not token:
+            raise NietAangemeld("niet aangemeld; vraag een token aan via /api/v1/auth/token")
+        with fabriek() as s:
+            return actor_voor_token(s, token, nu)
+
+    Wie = Annotated[Actor, Depends(actor)]
+
+    def uow(wie: Actor) -> Werkeenheid:
+        return Werkeenheid(fabriek, wie, nu)
+
+    def doe(wie: Actor, functie: Callable[..., Any], *args: Any) -> Any:
+        with uow(wie) as w:
+            return functie(w, *args)
+
+    # --- aanmelden -------------------------------------------------------------------------------------------
+    @router.post("/auth/token", tags=["aanmelden"])
+    def token(username: Annotated[str, Form()], password: Annotated[str, Form()]) -> dict[str, Any]:
+        """Aanmelden met gebruikersnaam en wachtwoord (OAuth2 password flow); geeft een bearer-token."""
+        t, a = aanmelden(fabriek, username, password, nu)
+        return {"access_token": t, "token_type": "bearer", "gebruiker": _mij(a)}
+
+    @router.post("/auth/uitloggen", tags=["aanmelden"], status_code=204)
+    def uitloggen(wie: Wie, t: Annotated[str | None, Depends(oauth2)]) -> None:
+        assert t is not None
+        afmelden(fabriek, t, wie)
+
+    @router.get("/mij", tags=["aanmelden"])
+    def mij(wie: Wie) -> dict[str, Any]:
+        return _mij(wie)
+
+    # --- cliënten --------------------------------------------------------------------------------------------
+    @router.get("/clienten", tags=["cliënten"])
+    def clienten(wie: Wie, zoek: str | None = None, pagina: int = 1, per_pagina: int = 25) -> dict[str, Any]:
+        """Cliënten die u mag zien, gepagineerd; `zoek` filtert op naam of woonplaats."""
+        return doe(wie, r.clienten_lijst, zoek, pagina, per_pagina)  # type: ignore[no-any-return]
+
+    @router.post("/clienten", tags=["cliënten"], status_code=201)
+    def client_nieuw(wie: Wie, data: JsonBody) -> dict[str, Any]:
+        return doe(wie, r.client_aanmaken, data)  # type: ignore[no-any-return]
+
+    @router.post("/clienten/zoeken", tags=["cliënten"])
+    def client_zoeken(wie: Wie, data: JsonBody) -> dict[str, Any]:
+        """Zoek een cliënt op BSN (in de body, nooit in de URL)."""
+        return doe(wie, r.client_zoeken_bsn, data)  # type: ignore[no-any-return]
+
+    @router.get("/clienten/{client_id}", tags=["cliënten"])
+    def client(wie: Wie, client_id: int) -> dict[str, Any]:
+        return doe(wie, r.client_lezen, client_id)  # type: ignore[no-any-return]
+
+    @router.patch("/clienten/{client_id}", tags=["cliënten"])
+    def client_wijzig(wie: Wie, client_id: int, data: JsonBody) -> dict[str, Any]:
+        return doe(wie, r.client_wijzigen, client_id, data)  # type: ignore[no-any-return]
+
+    @router.get("/clienten/{client_id}/tijdlijn", tags=["cliënten"])
+    def tijdlijn(wie: Wie, client_id: int) -> list[dict[str, Any]]:
+        return doe(wie, r.client_tijdlijn, client_id)  # type: ignore[no-any-return]
+
+    # --- beoordelingen en besluiten ---------------------------------------------------------------------------
+    @router.get("/clienten/{client_id}/beoordelingen", tags=["beoordelingen"])
+    def beoordelingen(wie: Wie, client_id: int) -> list[dict[str, Any]]:
+        return doe(wie, r.beoordelingen_van_client, client_id)  # type: ignore[no-any-return]
+
+    @router.post("/clienten/{client_id}/beoordelingen", tags=["beoordelingen"], status_code=201)
+    def beoordeling_nieuw(wie: Wie, client_id: int, data: JsonBody) -> dict[str, Any]:
+        """Nieuwe beoordeling (concept); mag onvolledig zijn."""
+        return doe(wie, r.beoordeling_aanmaken, client_id, data)  # type: ignore[no-any-return]
+
+    @router.get("/beoordelingen/{beoordeling_id}", tags=["beoordelingen"])
+    def beoordeling(wie: Wie, beoordeling_id: int) -> dict[str, Any]:
+        return doe(wie, r.beoordeling_lezen, beoordeling_id)  # type: ignore[no-any-return]
+
+    @router.put("/beoordelingen/{beoordeling_id}", tags=["beoordelingen"])
+    def beoordeling_wijzig(wie: Wie, beoordeling_id: int, data: JsonBody) -> dict[str, Any]:
+        return doe(wie, r.beoordeling_wijzigen, beoordeling_id, data)  # type: ignore[no-any-return]
+
+    @router.post("/beoordelingen/{beoordeling_id}/definitief", tags=["beoordelingen"])
+    def beoordeling_def(wie: Wie, beoordeling_id: int, data: JsonBody) -> dict[str, Any]:
+        versie = _versie(data)
+        return doe(wie, r.beoordeling_definitief, beoordeling_id, versie)  # type: ignore[no-any-return]
+
+    @router.post("/beoordelingen/{beoordeling_id}/correctie", tags=["beoordelingen"], status_code=201)
+    def beoordeling_corr(wie: Wie, beoordeling_id: int) -> dict[str, Any]:
+        """Een correctie op een definitieve beoordeling: een nieuwe versie (concept)."""
+        return doe(wie, r.beoordeling_correctie, beoordeling_id)  # type: ignore[no-any-return]
+
+    @router.post("/beoordelingen/{beoordeling_id}/voorbeeld", tags=["beoordelingen"])
+    def beoordeling_voorbeeld(wie: Wie, beoordeling_id: int) -> dict[str, Any]:
+        """Bereken het besluit bij de huidige beoordeling, zonder iets vast te leggen."""
+        return doe(wie, r.beoordeling_voorbeeld, beoordeling_id)  # type: ignore[no-any-return]
+
+    @router.post("/beoordelingen/{beoordeling_id}/indicatiebesluit", tags=["indicatiebesluiten"], status_code=201)
+    def besluit_nieuw(wie: Wie, beoordeling_id: int, data: JsonBody) -> dict[str, Any]:
+        """Leg het indicatiebesluit vast; een eerder geldend besluit wordt vervangen (herindicatie)."""
+        return doe(wie, r.besluit_vastleggen, beoordeling_id, _versie(data))  # type: ignore[no-any-return]
+
+    @router.get("/clienten/{client_id}/indicatiebesluiten", tags=["indicatiebesluiten"])
+    def besluiten(wie: Wie, client_id: int) -> list[dict[str, Any]]:
+        return doe(wie, r.besluiten_van_client, client_id)  # type: ignore[no-any-return]
+
+    @router.get("/indicatiebesluiten/{besluit_id}", tags=["indicatiebesluiten"])
+    def besluit(wie: Wie, besluit_id: int) -> dict[str, Any]:
+        return doe(wie, r.besluit_lezen, besluit_id)  # type: ignore[no-any-return]
+
+    @router.post("/indiceer", tags=["rekenen"])
+    def indiceer(wie: Wie, data: JsonBody) -> dict[str, Any]:
+        """Bereken een indicatiebesluit uit een beoordeling zonder cliëntgegevens op te slaan."""
+        return bereken_indicatie(data).als_dict()
+
+    # --- Regeling zorgaanspraken -------------------------------------------------------------------------------
+    @router.get("/aanspraken", tags=["aanspraken"])
+    def aanspraken(wie: Wie) -> list[dict[str, Any]]:
+        return lijst_regels()
+
+    @router.post("/aanspraken/{naam}", tags=["aanspraken"])
+    def aanspraak(wie: Wie, naam: str, data: JsonBody) -> dict[str, Any]:
+        return bereken_aanspraak(naam, data)
+
+    # --- overeenkomsten, zorgplannen, rapportages, geleverde zorg --------------------------------------------
+    @router.get("/clienten/{client_id}/overeenkomsten", tags=["zorglevering"])
+    def overeenkomsten(wie: Wie, client_id: int) -> list[dict[str, Any]]:
+        return doe(wie, r.overeenkomsten_van_client, client_id)  # type: ignore[no-any-return]
+
+    @router.post("/clienten/{client_id}/overeenkomsten", tags=["zorglevering"], status_code=201)
+    def overeenkomst_nieuw(wie: Wie, client_id: int, data: JsonBody) -> dict[str, Any]:
+        return doe(wie, r.overeenkomst_aanmaken, client_id, data)  # type: ignore[no-any-return]
+
+    @router.get("/overeenkomsten/{overeenkomst_id}", tags=["zorglevering"])
+    def overeenkomst(wie: Wie, overeenkomst_id: int) -> dict[str, Any]:
+        return doe(wie, r.overeenkomst_lezen, overeenkomst_id)  # type: ignore[no-any-return]
+
+    @router.patch("/overeenkomsten/{overeenkomst_id}", tags=["zorglevering"])
+    def overeenkomst_wijzig(wie: Wie, overeenkomst_id: int, data: JsonBody) -> dict[str, Any]:
+        return doe(wie, r.overeenkomst_wijzigen, overeenkomst_id, data)  # type: ignore[no-any-return]
+
+    @router.post("/overeenkomsten/{overeenkomst_id}/zorgplannen", tags=["zorglevering"], status_code=201)
+    def zorgplan_nieuw(wie: Wie, overeenkomst_id: int, data: JsonBody) -> dict[str, Any]:
+        return doe(wie, r.zorgplan_aanmaken, overeenkomst_id, data)  # type: ignore[no-any-return]
+
+    @router.get("/clienten/{client_id}/zorgplannen", tags=["zorglevering"])
+    def zorgplannen(wie: Wie, client_id: int) -> list[dict[str, Any]]:
+        return doe(wie, r.zorgplannen_van_client, client_id)  # type: ignore[no-any-return]
+
+    @router.get("/zorgplannen/{zorgplan_id}", tags=["zorglevering"])
+    def zorgplan(wie: Wie, zorgplan_id: int) -> dict[str, Any]:
+        return doe(wie, r.zorgplan_lezen, zorgplan_id)  # type: ignore[no-any-return]
+
+    @router.put("/zorgplannen/{zorgplan_id}", tags=["zorglevering"])
+    def zorgplan_wijzig(wie: Wie, zorgplan_id: int, data: JsonBody) -> dict[str, Any]:
+        return doe(wie, r.zorgplan_wijzigen, zorgplan_id, data)  # type: ignore[no-any-return]
+
+    @router.get("/clienten/{client_id}/rapportages", tags=["zorglevering"])
+    def rapportages(wie: Wie, client_id: int) -> list[dict[str, Any]]:
+        return doe(wie, r.rapportages_van_client, client_id)  # type: ignore[no-any-return]
+
+    @router.post("/clienten/{client_id}/rapportages", tags=["zorglevering"], status_code=201)
+    def rapportage_nieuw(wie: Wie, client_id: int, data: JsonBody) -> dict[str, Any]:
+        return doe(wie, r.rapportage_aanmaken, client_id, data)  # type: ignore[no-any-return]
+
+    @router.get("/clienten/{client_id}/geleverde-zorg", tags=["zorglevering"])
+    def geleverd(wie: Wie, client_id: int) -> list[dict[str, Any]]:
+        return doe(wie, r.geleverd_van_client, client_id)  # type: ignore[no-any-return]
+
+    @router.post("/clienten/{client_id}/geleverde-zorg", tags=["zorglevering"], status_code=201)
+    def geleverd_nieuw(wie: Wie, client_id: int, data: JsonBody) -> dict[str, Any]:
+        return doe(wie, r.geleverd_registreren, client_id, data)  # type: ignore[no-any-return]
+
+    # --- beheer en audit ---------------------------------------------------------------------------------------
+    @router.get("/organisaties", tags=["beheer"])
+    def organisaties(wie: Wie) -> list[dict[str, Any]]:
+        return doe(wie, r.organisaties_lijst)  # type: ignore[no-any-return]
+
+    @router.post("/gebruikers", tags=["beheer"], status_code=201)
+    def gebruiker_nieuw(wie: Wie, data: JsonBody) -> dict[str, Any]:
+        return doe(wie, r.gebruiker_aanmaken, data)  # type: ignore[no-any-return]
+
+    @router.get("/audit", tags=["beheer"])
+    def audit(
+        wie: Wie,
+        client_id: int | None = None,
+        gebruiker: str | None = None,
+        actie: str | None = None,
+        van: date | None = None,
+        tot: date | None = None,
+        pagina: int = 1,
+        per_pagina: Annotated[int, Query(le=200)] = 50,
+    ) -> dict[str, Any]:
+        """Het auditlog (alleen beheerder), nieuwste eerst."""
+        return doe(wie, r.audit_lijst, client_id, gebruiker, actie, van, tot, pagina, per_pagina)  # type: ignore[no-any-return]
+
+    @router.get("/audit/export", tags=["beheer"], response_class=PlainTextResponse)
+    def audit_export(
+        wie: Wie, client_id: int | None = None, van: date | None = None, tot: date | None = None
+    ) -> PlainTextResponse:
+        tekst = doe(wie, r.audit_export, client_id, van, tot)
+        return PlainTextResponse(
+            tekst,
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="auditlog.csv"'},
+        )
+
+    return router
+
+
+def _versie(data: Any) -> int:
+    if not isinstance(data, dict) or not isinstance(data.get("versie"), int) or data["versie"] < 1:
+        raise InvoerFout.een("versie", "geef de versie van het record dat u hebt gelezen (geheel getal ≥ 1)")
+    return int(data["versie"])
+
+
+def _mij(a: Actor) -> dict[str, Any]:
+    return {
+        "id": a.gebruiker_id,
+        "gebruikersnaam": a.gebruikersnaam,
+        "naam": a.naam,
+        "rol": a.rol,
+        "rol_naam": ROLNAMEN[a.rol],
+        "organisatie": {
+            "id": a.organisatie_id,
+            "naam": a.organisatie_naam,
+            "soort": a.organisatie_soort,
+            "regio": a.regio,
+        },
+    }

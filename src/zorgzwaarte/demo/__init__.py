@@ -1,0 +1,1 @@
+"""Fictional demo data and vignettes (never real people; every record is marked fictief)."""

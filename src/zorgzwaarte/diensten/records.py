@@ -1,0 +1,952 @@
+"""Use cases on the records: each one checks the role, limits to what the organisation may see, writes in one
+transaction and logs every read and write of client data (see werkeenheid)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+
+from zorgzwaarte.diensten.auth import hash_wachtwoord
+from zorgzwaarte.diensten.indicatie import bereken_indicatie
+from zorgzwaarte.diensten.toegang import Actor, eis, zichtbare_client, zichtbare_clienten
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.domein.beoordeling import Beoordeling as BeoordelingModel
+from zorgzwaarte.domein.records import (
+    BeoordelingConcept,
+    BeoordelingWijziging,
+    ClientNieuw,
+    ClientWijziging,
+    GebruikerNieuw,
+    GeleverdeZorgInvoer,
+    OvereenkomstNieuw,
+    OvereenkomstWijziging,
+    RapportageNieuw,
+    ZorgplanInvoer,
+    ZorgplanWijziging,
+    iso,
+)
+from zorgzwaarte.domein.validatie import valideer
+from zorgzwaarte.fouten import Conflict, Fout, InvoerFout, NietGevonden, Verboden
+from zorgzwaarte.opslag.modellen import (
+    Auditregel,
+    Beoordeling,
+    Client,
+    Gebruiker,
+    GeleverdeZorg,
+    Indicatiebesluit,
+    Organisatie,
+    Rapportage,
+    Zorgleveringsovereenkomst,
+    Zorgplan,
+)
+from zorgzwaarte.regels.zorgplan import vergelijk_met_indicatie
+
+MAX_PER_PAGINA = 200
+
+
+# --- representations ------------------------------------------------------------------------------------------
+
+
+def client_dict(c: Client) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "bsn": c.bsn,
+        "geslachtsnaam": c.geslachtsnaam,
+        "voorvoegsel": c.voorvoegsel,
+        "voorletters": c.voorletters,
+        "voornamen": c.voornamen,
+        "naam": weergavenaam(c),
+        "geboortedatum": iso(c.geboortedatum),
+        "geslacht": c.geslacht,
+        "straat": c.straat,
+        "huisnummer": c.huisnummer,
+        "postcode": c.postcode,
+        "woonplaats": c.woonplaats,
+        "regio": c.regio,
+        "fictief": c.fictief,
+        "versie": c.versie,
+        "vastgelegd_op": iso(c.vastgelegd_op),
+    }
+
+
+def weergavenaam(c: Client) -> str:
+    delen = [c.voorletters or "", c.voorvoegsel or "", c.geslachtsnaam]
+    return " ".join(x for x in delen if x) + (" (fictief)" if c.fictief else "")
+
+
+def beoordeling_dict(b: Beoordeling) -> dict[str, Any]:
+    return {
+        "id": b.id,
+        "client_id": b.client_id,
+        "status": b.status,
+        "volgnummer": b.volgnummer,
+        "vorige_id": b.vorige_id,
+        "invoer": b.invoer,
+        "aanvraagdatum": iso(b.aanvraagdatum),
+        "spoed": b.spoed,
+        "beoordelaar_id": b.beoordelaar_id,
+        "vastgelegd_op": iso(b.vastgelegd_op),
+        "definitief_op": iso(b.definitief_op),
+        "versie": b.versie,
+    }
+
+
+def besluit_dict(b: Indicatiebesluit) -> dict[str, Any]:
+    return {
+        "id": b.id,
+        "client_id": b.client_id,
+        "beoordeling_id": b.beoordeling_id,
+        "extern": b.extern,
+        "besluit": b.besluit,
+        "stelsel": b.stelsel,
+        "verblijf": b.verblijf,
+        "zzp_code": b.zzp_code,
+        "zorgprofiel": b.zorgprofiel,
+        "besluitdatum": iso(b.besluitdatum),
+        "geldig_van": iso(b.geldig_van),
+        "geldig_tot": iso(b.geldig_tot),
+        "status": b.status,
+        "vervangen_door_id": b.vervangen_door_id,
+        "motivering_afwijkend": b.motivering_afwijkend,
+        "ruleset": {"naam": b.ruleset_naam, "versie": b.ruleset_versie, "hash": b.ruleset_hash},
+        "resultaat": b.resultaat,
+        "vastgelegd_op": iso(b.vastgelegd_op),
+        "vervangen_op": iso(b.vervangen_op),
+        "versie": b.versie,
+    }
+
+
+def overeenkomst_dict(o: Zorgleveringsovereenkomst) -> dict[str, Any]:
+    return {
+        "id": o.id,
+        "client_id": o.client_id,
+        "zorgaanbieder_id": o.zorgaanbieder_id,
+        "indicatiebesluit_id": o.indicatiebesluit_id,
+        "zzp_code": o.zzp_code,
+        "functies": o.functies,
+        "leveringsvorm": o.leveringsvorm,
+        "ingangsdatum": iso(o.ingangsdatum),
+        "einddatum": iso(o.einddatum),
+        "vastgelegd_op": iso(o.vastgelegd_op),
+        "versie": o.versie,
+    }
+
+
+def zorgplan_dict(z: Zorgplan, signalen: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    return {
+        "id": z.id,
+        "client_id": z.client_id,
+        "overeenkomst_id": z.overeenkomst_id,
+        "domeinen": z.domeinen,
+        "gepland": z.gepland,
+        "evaluatiedata": z.evaluatiedata,
+        "vastgesteld_op": iso(z.vastgesteld_op),
+        "vastgelegd_op": iso(z.vastgelegd_op),
+        "versie": z.versie,
+        "signalen": signalen or [],
+    }
+
+
+def rapportage_dict(r: Rapportage) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "client_id": r.client_id,
+        "auteur_id": r.auteur_id,
+        "datum": iso(r.datum),
+        "domein": r.domein,
+        "tekst": r.tekst,
+        "vastgelegd_op": iso(r.vastgelegd_op),
+    }
+
+
+def geleverd_dict(g: GeleverdeZorg, signalen: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    return {
+        "id": g.id,
+        "client_id": g.client_id,
+        "overeenkomst_id": g.overeenkomst_id,
+        "week": iso(g.week),
+        "uren": g.uren,
+        "afwezigheid": g.afwezigheid,
+        "vastgelegd_op": iso(g.vastgelegd_op),
+        "versie": g.versie,
+        "signalen": signalen or [],
+    }
+
+
+def pagina_grenzen(pagina: int, per_pagina: int) -> tuple[int, int]:
+    if pagina < 1:
+        raise InvoerFout.een("pagina", "moet 1 of hoger zijn")
+    if not 1 <= per_pagina <= MAX_PER_PAGINA:
+        raise InvoerFout.een("per_pagina", f"moet tussen 1 en {MAX_PER_PAGINA} liggen")
+    return (pagina - 1) * per_pagina, per_pagina
+
+
+def controleer_versie(gelezen: int, huidig: int) -> None:
+    if gelezen != huidig:
+        raise Conflict(
+            f"het record is intussen gewijzigd (u had versie {gelezen}, nu is het versie {huidig}); laad het opnieuw"
+        )
+
+
+def _actor(uow: Werkeenheid) -> Actor:
+    assert uow.actor is not None
+    return uow.actor
+
+
+# --- clients --------------------------------------------------------------------------------------------------
+
+
+def clienten_lijst(uow: Werkeenheid, zoek: str | None, pagina: int, per_pagina: int) -> dict[str, Any]:
+    actor = _actor(uow)
+    poging = uow.log("client.lijst", "client", details=f"zoek {zoek!r}" if zoek else None)
+    eis(actor, "client.lezen")
+    start, aantal = pagina_grenzen(pagina, per_pagina)
+    q = zichtbare_clienten(actor, select(Client))
+    if zoek:
+        patroon = f"%{zoek.lower()}%"
+        q = q.where(or_(func.lower(Client.geslachtsnaam).like(patroon), func.lower(Client.woonplaats).like(patroon)))
+    totaal = uow.sessie.scalar(select(func.count()).select_from(q.subquery())) or 0
+    rijen = list(uow.sessie.scalars(q.order_by(Client.geslachtsnaam, Client.id).offset(start).limit(aantal)))
+    uow.pogingen.remove(poging)  # replaced by one line per client shown
+    for c in rijen:
+        uow.log("client.lijst", "client", c.id, c.id)
+    if not rijen:
+        uow.log("client.lijst", details="geen resultaten")
+    return {"items": [client_dict(c) for c in rijen], "totaal": totaal, "pagina": pagina, "per_pagina": per_pagina}
+
+
+def client_aanmaken(uow: Werkeenheid, data: Any) -> dict[str, Any]:
+    actor = _actor(uow)
+    poging = uow.log("client.aanmaken", "client")
+    eis(actor, "client.aanmaken")
+    nieuw = valideer(ClientNieuw, data)
+    if uow.sessie.scalar(select(func.count()).where(Client.bsn == nieuw.bsn)):
+        raise Conflict("er is al een cliënt met dit BSN; zoek de cliënt op BSN")
+    regio = nieuw.regio or (actor.regio if actor.rol == "zorgaanbieder" else None)
+    c = Client(
+        **nieuw.model_dump(exclude={"regio"}),
+        regio=regio,
+        vastgelegd_op=uow.nu(),
+        aangemaakt_door_organisatie_id=actor.organisatie_id,
+    )
+    uow.sessie.add(c)
+    try:
+        uow.sessie.flush()
+    except IntegrityError:
+        raise Conflict("er is al een cliënt met dit BSN") from None
+    poging.object_id = poging.client_id = c.id
+    return client_dict(c)
+
+
+def client_lezen(uow: Werkeenheid, client_id: int) -> dict[str, Any]:
+    actor = _actor(uow)
+    uow.log("client.lezen", "client", client_id, client_id)
+    eis(actor, "client.lezen")
+    return client_dict(zichtbare_client(uow.sessie, actor, client_id))
+
+
+def client_zoeken_bsn(uow: Werkeenheid, data: Any) -> dict[str, Any]:
+    from zorgzwaarte.domein.records import BsnZoekvraag
+
+    actor = _actor(uow)
+    poging = uow.log("client.zoeken_bsn", "client")
+    eis(actor, "client.lezen")
+    vraag = valideer(BsnZoekvraag, data)
+    c = uow.sessie.scalars(zichtbare_clienten(actor, select(Client).where(Client.bsn == vraag.bsn))).first()
+    if c is None:
+        raise NietGevonden("geen cliënt met dit BSN gevonden")
+    poging.object_id = poging.client_id = c.id
+    return client_dict(c)
+
+
+def client_wijzigen(uow: Werkeenheid, client_id: int, data: Any) -> dict[str, Any]:
+    actor = _actor(uow)
+    uow.log("client.wijzigen", "client", client_id, client_id)
+    eis(actor, "client.wijzigen")
+    c = zichtbare_client(uow.sessie, actor, client_id)
+    wijziging = valideer(ClientWijziging, data)
+    controleer_versie(wijziging.versie, c.versie)
+    for veld, waarde in wijziging.model_dump(exclude={"versie"}, exclude_unset=True).items():
+        setattr(c, veld, waarde)
+    uow.sessie.flush()
+    return client_dict(c)
+
+
+def client_tijdlijn(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
+    """Everything about the client this role may see, newest first."""
+    actor = _actor(uow)
+    uow.log("client.tijdlijn", "client", client_id, client_id)
+    eis(actor, "client.lezen")
+    zichtbare_client(uow.sessie, actor, client_id)
+    items: list[dict[str, Any]] = []
+    s = uow.sessie
+    if actor.rol == "beoordelaar":
+        for b in s.scalars(select(Beoordeling).where(Beoordeling.client_id == client_id)):
+            items.append(
+                {
+                    "soort": "beoordeling",
+                    "id": b.id,
+                    "datum": iso(b.vastgelegd_op),
+                    "omschrijving": f"Beoordeling versie {b.volgnummer} ({b.status})",
+                }
+            )
+    for ib in s.scalars(select(Indicatiebesluit).where(Indicatiebesluit.client_id == client_id)):
+        items.append(
+            {
+                "soort": "indicatiebesluit",
+                "id": ib.id,
+                "datum": iso(ib.vastgelegd_op),
+                "omschrijving": f"Indicatiebesluit {ib.besluit}"
+                + (f", {ib.zzp_code}" if ib.zzp_code else "")
+                + f" ({ib.status})",
+            }
+        )
+    for o in _overeenkomsten_query(uow, client_id):
+        items.append(
+            {
+                "soort": "overeenkomst",
+                "id": o.id,
+                "datum": iso(o.vastgelegd_op),
+                "omschrijving": f"Zorgleveringsovereenkomst ({o.leveringsvorm}) vanaf {o.ingangsdatum.isoformat()}",
+            }
+        )
+    if actor.rol == "zorgaanbieder":
+        for z in s.scalars(
+            select(Zorgplan)
+            .join(Zorgleveringsovereenkomst, Zorgplan.overeenkomst_id == Zorgleveringsovereenkomst.id)
+            .where(Zorgplan.client_id == client_id, Zorgleveringsovereenkomst.zorgaanbieder_id == actor.organisatie_id)
+        ):
+            items.append(
+                {
+                    "soort": "zorgplan",
+                    "id": z.id,
+                    "datum": iso(z.vastgelegd_op),
+                    "omschrijving": f"Zorgplan vastgesteld {z.vastgesteld_op.isoformat()}",
+                }
+            )
+        for r in s.scalars(
+            select(Rapportage).where(
+                Rapportage.client_id == client_id, Rapportage.organisatie_id == actor.organisatie_id
+            )
+        ):
+            items.append(
+                {"soort": "rapportage", "id": r.id, "datum": iso(r.vastgelegd_op), "omschrijving": r.tekst[:80]}
+            )
+    return sorted(items, key=lambda i: i["datum"] or "", reverse=True)
+
+
+# --- beoordelingen en besluiten -------------------------------------------------------------------------------
+
+
+def _beoordeling(uow: Werkeenheid, beoordeling_id: int) -> Beoordeling:
+    actor = _actor(uow)
+    b = uow.sessie.get(Beoordeling, beoordeling_id)
+    if b is None:
+        raise NietGevonden("beoordeling niet gevonden")
+    zichtbare_client(uow.sessie, actor, b.client_id)
+    return b
+
+
+def _met_client(invoer: dict[str, Any], c: Client) -> dict[str, Any]:
+    """The client's birth date comes from the record, so an assessment cannot contradict it."""
+    client = dict(invoer.get("client") or {})
+    client["geboortedatum"] = c.geboortedatum.isoformat()
+    return {**invoer, "client": client}
+
+
+def beoordeling_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> dict[str, Any]:
+    actor = _actor(uow)
+    poging = uow.log("beoordeling.aanmaken", "beoordeling", None, client_id)
+    eis(actor, "beoordeling.schrijven")
+    c = zichtbare_client(uow.sessie, actor, client_id)
+    concept = valideer(BeoordelingConcept, data)
+    b = Beoordeling(
+        client_id=c.id,
+        status="concept",
+        invoer=_met_client(concept.invoer, c),
+        beoordelaar_id=actor.gebruiker_id,
+        organisatie_id=actor.organisatie_id,
+        aanvraagdatum=concept.aanvraagdatum,
+        spoed=concept.spoed,
+        vastgelegd_op=uow.nu(),
+    )
+    uow.sessie.add(b)
+    uow.sessie.flush()
+    poging.object_id = b.id
+    return beoordeling_dict(b)
+
+
+def beoordelingen_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
+    actor = _actor(uow)
+    uow.log("beoordeling.lijst", "beoordeling", None, client_id)
+    eis(actor, "beoordeling.lezen")
+    zichtbare_client(uow.sessie, actor, client_id)
+    rijen = uow.sessie.scalars(
+        select(Beoordeling).where(Beoordeling.client_id == client_id).order_by(Beoordeling.id.desc())
+    )
+    return [beoordeling_dict(b) for b in rijen]
+
+
+def beoordeling_lezen(uow: Werkeenheid, beoordeling_id: int) -> dict[str, Any]:
+    poging = uow.log("beoordeling.lezen", "beoordeling", beoordeling_id)
+    eis(_actor(uow), "beoordeling.lezen")
+    b = _beoordeling(uow, beoordeling_id)
+    poging.client_id = b.client_id
+    return beoordeling_dict(b)
+
+
+def beoordeling_wijzigen(uow: Werkeenheid, beoordeling_id: int, data: Any) -> dict[str, Any]:
+    poging = uow.log("beoordeling.wijzigen", "beoordeling", beoordeling_id)
+    eis(_actor(uow), "beoordeling.schrijven")
+    b = _beoordeling(uow, beoordeling_id)
+    poging.client_id = b.client_id
+    wijziging = valideer(BeoordelingWijziging, data)
+    controleer_versie(wijziging.versie, b.versie)
+    if b.status != "concept":
+        raise Conflict("een definitieve beoordeling is onveranderlijk; maak een correctie (nieuwe versie)")
+    c = uow.sessie.get(Client, b.client_id)
+    assert c is not None
+    b.invoer = _met_client(wijziging.invoer, c)
+    b.aanvraagdatum, b.spoed = wijziging.aanvraagdatum, wijziging.spoed
+    uow.sessie.flush()
+    return beoordeling_dict(b)
+
+
+def _volledige_invoer(b: Beoordeling) -> dict[str, Any]:
+    invoer = dict(b.invoer)
+    if b.aanvraagdatum and "aanvraagdatum" not in invoer:
+        invoer["aanvraagdatum"] = b.aanvraagdatum.isoformat()
+    if b.spoed:
+        invoer["spoed"] = True
+    return invoer
+
+
+def beoordeling_definitief(uow: Werkeenheid, beoordeling_id: int, versie: int) -> dict[str, Any]:
+    poging = uow.log("beoordeling.definitief", "beoordeling", beoordeling_id)
+    eis(_actor(uow), "beoordeling.schrijven")
+    b = _beoordeling(uow, beoordeling_id)
+    poging.client_id = b.client_id
+    controleer_versie(versie, b.versie)
+    if b.status != "concept":
+        raise Conflict("deze beoordeling is al definitief")
+    try:
+        valideer(BeoordelingModel, _volledige_invoer(b))
+        bereken_indicatie(_volledige_invoer(b))  # also checks codes, handelingen and ruleset
+    except InvoerFout as fout:
+        raise InvoerFout([Fout(f"invoer.{f.veld}", f.melding) for f in fout.fouten]) from None
+    b.status, b.definitief_op = "definitief", uow.nu()
+    uow.sessie.flush()
+    return beoordeling_dict(b)
+
+
+def beoordeling_correctie(uow: Werkeenheid, beoordeling_id: int) -> dict[str, Any]:
+    actor = _actor(uow)
+    poging = uow.log("beoordeling.correctie", "beoordeling", beoordeling_id)
+    eis(actor, "beoordeling.schrijven")
+    oud = _beoordeling(uow, beoordeling_id)
+    poging.client_id = oud.client_id
+    if oud.status != "definitief":
+        raise Conflict("alleen een definitieve beoordeling krijgt een correctie; een concept kunt u zelf wijzigen")
+    nieuw = Beoordeling(
+        client_id=oud.client_id,
+        status="concept",
+        volgnummer=oud.volgnummer + 1,
+        vorige_id=oud.id,
+        invoer=dict(oud.invoer),
+        beoordelaar_id=actor.gebruiker_id,
+        organisatie_id=actor.organisatie_id,
+        aanvraagdatum=oud.aanvraagdatum,
+        spoed=oud.spoed,
+        vastgelegd_op=uow.nu(),
+    )
+    uow.sessie.add(nieuw)
+    uow.sessie.flush()
+    return beoordeling_dict(nieuw)
+
+
+def beoordeling_voorbeeld(uow: Werkeenheid, beoordeling_id: int) -> dict[str, Any]:
+    """Compute the decision from the current (draft) assessment without storing it."""
+    poging = uow.log("beoordeling.voorbeeld", "beoordeling", beoordeling_id)
+    eis(_actor(uow), "beoordeling.lezen")
+    b = _beoordeling(uow, beoordeling_id)
+    poging.client_id = b.client_id
+    try:
+        return bereken_indicatie(_volledige_invoer(b)).als_dict()
+    except InvoerFout as fout:
+        raise InvoerFout([Fout(f"invoer.{f.veld}", f.melding) for f in fout.fouten]) from None
+
+
+def besluit_vastleggen(uow: Werkeenheid, beoordeling_id: int, versie: int) -> dict[str, Any]:
+    """Issue the indicatiebesluit of a definitive assessment; a previous valid decision is superseded (herindicatie)."""
+    actor = _actor(uow)
+    poging = uow.log("besluit.vastleggen", "indicatiebesluit", None)
+    eis(actor, "besluit.vastleggen")
+    b = _beoordeling(uow, beoordeling_id)
+    poging.client_id = b.client_id
+    controleer_versie(versie, b.versie)
+    if b.status != "definitief":
+        raise Conflict("maak de beoordeling eerst definitief")
+    if uow.sessie.scalar(select(func.count()).where(Indicatiebesluit.beoordeling_id == b.id)):
+        raise Conflict("voor deze beoordeling is al een besluit vastgelegd")
+    besluit = bereken_indicatie(_volledige_invoer(b))
+    uit = besluit.als_dict()
+    zzp = uit.get("zzp") or {}
+    ib = Indicatiebesluit(
+        client_id=b.client_id,
+        beoordeling_id=b.id,
+        besluit=besluit.besluit,
+        stelsel=besluit.stelsel,
+        verblijf=besluit.verblijf,
+        zzp_code=zzp.get("code"),
+        zorgprofiel=zzp.get("zorgprofiel_wlz"),
+        besluitdatum=besluit.besluitdatum,
+        geldig_van=besluit.geldig_van,
+        geldig_tot=besluit.geldig_tot,
+        resultaat=uit,
+        ruleset_naam=besluit.ruleset.naam,
+        ruleset_versie=besluit.ruleset.versie,
+        ruleset_hash=besluit.ruleset.hash,
+        motivering_afwijkend=zzp.get("motivering"),
+        vastgelegd_door_id=actor.gebruiker_id,
+        vastgelegd_op=uow.nu(),
+    )
+    uow.sessie.add(ib)
+    uow.sessie.flush()
+    for oud in uow.sessie.scalars(
+        select(Indicatiebesluit).where(
+            Indicatiebesluit.client_id == b.client_id, Indicatiebesluit.status == "geldig", Indicatiebesluit.id != ib.id
+        )
+    ):
+        oud.status, oud.vervangen_door_id, oud.vervangen_op = "vervangen", ib.id, uow.nu()
+    poging.object_id = ib.id
+    return besluit_dict(ib)
+
+
+def besluiten_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
+    actor = _actor(uow)
+    uow.log("besluit.lijst", "indicatiebesluit", None, client_id)
+    eis(actor, "besluit.lezen")
+    zichtbare_client(uow.sessie, actor, client_id)
+    rijen = uow.sessie.scalars(
+        select(Indicatiebesluit).where(Indicatiebesluit.client_id == client_id).order_by(Indicatiebesluit.id.desc())
+    )
+    return [besluit_dict(b) for b in rijen]
+
+
+def besluit_lezen(uow: Werkeenheid, besluit_id: int) -> dict[str, Any]:
+    actor = _actor(uow)
+    poging = uow.log("besluit.lezen", "indicatiebesluit", besluit_id)
+    eis(actor, "besluit.lezen")
+    b = uow.sessie.get(Indicatiebesluit, besluit_id)
+    if b is None:
+        raise NietGevonden("indicatiebesluit niet gevonden")
+    zichtbare_client(uow.sessie, actor, b.client_id)
+    poging.client_id = b.client_id
+    return besluit_dict(b)
+
+
+def geldend_besluit(uow: Werkeenheid, client_id: int) -> Indicatiebesluit | None:
+    return uow.sessie.scalars(
+        select(Indicatiebesluit)
+        .where(Indicatiebesluit.client_id == client_id, Indicatiebesluit.status == "geldig")
+        .order_by(Indicatiebesluit.id.desc())
+    ).first()
+
+
+# --- zorgleveringsovereenkomst ----------------------------------------------------------------------------------
+
+
+def _overeenkomsten_query(uow: Werkeenheid, client_id: int) -> list[Zorgleveringsovereenkomst]:
+    actor = _actor(uow)
+    q = select(Zorgleveringsovereenkomst).where(Zorgleveringsovereenkomst.client_id == client_id)
+    if actor.rol == "zorgaanbieder":
+        q = q.where(Zorgleveringsovereenkomst.zorgaanbieder_id == actor.organisatie_id)
+    return list(uow.sessie.scalars(q.order_by(Zorgleveringsovereenkomst.id.desc())))
+
+
+def _overeenkomst(uow: Werkeenheid, overeenkomst_id: int) -> Zorgleveringsovereenkomst:
+    actor = _actor(uow)
+    o = uow.sessie.get(Zorgleveringsovereenkomst, overeenkomst_id)
+    if o is None or (actor.rol == "zorgaanbieder" and o.zorgaanbieder_id != actor.organisatie_id):
+        raise NietGevonden("zorgleveringsovereenkomst niet gevonden")
+    zichtbare_client(uow.sessie, actor, o.client_id)
+    return o
+
+
+def overeenkomst_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> dict[str, Any]:
+    actor = _actor(uow)
+    poging = uow.log("overeenkomst.aanmaken", "zorgleveringsovereenkomst", None, client_id)
+    eis(actor, "overeenkomst.schrijven")
+    zichtbare_client(uow.sessie, actor, client_id)
+    nieuw = valideer(OvereenkomstNieuw, data)
+    if actor.rol == "zorgaanbieder":
+        if nieuw.zorgaanbieder_id not in (None, actor.organisatie_id):
+            raise Verboden("een zorgaanbieder legt alleen eigen overeenkomsten vast")
+        aanbieder_id = actor.organisatie_id
+    else:
+        if nieuw.zorgaanbieder_id is None:
+            raise InvoerFout.een("zorgaanbieder_id", "is verplicht voor een zorgkantoor")
+        aanbieder_id = nieuw.zorgaanbieder_id
+    aanbieder = uow.sessie.get(Organisatie, aanbieder_id)
+    if aanbieder is None or aanbieder.soort != "zorgaanbieder":
+        raise InvoerFout.een("zorgaanbieder_id", "is geen zorgaanbieder")
+    if nieuw.indicatiebesluit_id is not None:
+        ib = uow.sessie.get(Indicatiebesluit, nieuw.indicatiebesluit_id)
+        if ib is None or ib.client_id != client_id:
+            raise InvoerFout.een("indicatiebesluit_id", "hoort niet bij deze cliënt")
+    else:
+        ib = geldend_besluit(uow, client_id)
+        if ib is None:
+            raise InvoerFout.een("indicatiebesluit_id", "de cliënt heeft geen geldend indicatiebesluit")
+    if ib.besluit != "toegekend":
+        raise InvoerFout.een("indicatiebesluit_id", "het besluit is afgewezen; er is geen zorg om te leveren")
+    if ib.geldig_tot and nieuw.ingangsdatum > ib.geldig_tot:
+        raise InvoerFout.een(
+            "ingangsdatum", f"ligt na het einde van het indicatiebesluit ({ib.geldig_tot.isoformat()})"
+        )
+    if nieuw.leveringsvorm == "verblijf" and not ib.verblijf:
+        raise InvoerFout.een("leveringsvorm", "verblijf vraagt een indicatie met verblijf")
+    functies = [
+        {"functie": f["functie"], "klasse": f["klasse"], "klasse_code": f["klasse_code"]}
+        for f in ib.resultaat.get("functies", [])
+    ]
+    o = Zorgleveringsovereenkomst(
+        client_id=client_id,
+        zorgaanbieder_id=aanbieder_id,
+        indicatiebesluit_id=ib.id,
+        zzp_code=ib.zzp_code,
+        functies=functies,
+        leveringsvorm=nieuw.leveringsvorm,
+        ingangsdatum=nieuw.ingangsdatum,
+        einddatum=nieuw.einddatum,
+        vastgelegd_op=uow.nu(),
+    )
+    uow.sessie.add(o)
+    uow.sessie.flush()
+    poging.object_id = o.id
+    return overeenkomst_dict(o)
+
+
+def overeenkomsten_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
+    actor = _actor(uow)
+    uow.log("overeenkomst.lijst", "zorgleveringsovereenkomst", None, client_id)
+    eis(actor, "overeenkomst.lezen")
+    zichtbare_client(uow.sessie, actor, client_id)
+    return [overeenkomst_dict(o) for o in _overeenkomsten_query(uow, client_id)]
+
+
+def overeenkomst_lezen(uow: Werkeenheid, overeenkomst_id: int) -> dict[str, Any]:
+    poging = uow.log("overeenkomst.lezen", "zorgleveringsovereenkomst", overeenkomst_id)
+    eis(_actor(uow), "overeenkomst.lezen")
+    o = _overeenkomst(uow, overeenkomst_id)
+    poging.client_id = o.client_id
+    return overeenkomst_dict(o)
+
+
+def overeenkomst_wijzigen(uow: Werkeenheid, overeenkomst_id: int, data: Any) -> dict[str, Any]:
+    poging = uow.log("overeenkomst.wijzigen", "zorgleveringsovereenkomst", overeenkomst_id)
+    eis(_actor(uow), "overeenkomst.schrijven")
+    o = _overeenkomst(uow, overeenkomst_id)
+    poging.client_id = o.client_id
+    wijziging = valideer(OvereenkomstWijziging, data)
+    controleer_versie(wijziging.versie, o.versie)
+    if wijziging.einddatum and wijziging.einddatum < o.ingangsdatum:
+        raise InvoerFout.een("einddatum", "ligt vóór de ingangsdatum")
+    o.einddatum = wijziging.einddatum
+    uow.sessie.flush()
+    return overeenkomst_dict(o)
+
+
+# --- zorgplan ---------------------------------------------------------------------------------------------------
+
+
+def _signalen(
+    uow: Werkeenheid, overeenkomst: Zorgleveringsovereenkomst, regels: list[dict[str, Any]]
+) -> list[dict[str, str]]:
+    ib = (
+        uow.sessie.get(Indicatiebesluit, overeenkomst.indicatiebesluit_id) if overeenkomst.indicatiebesluit_id else None
+    )
+    return vergelijk_met_indicatie(ib.resultaat, regels) if ib else []
+
+
+def zorgplan_aanmaken(uow: Werkeenheid, overeenkomst_id: int, data: Any) -> dict[str, Any]:
+    poging = uow.log("zorgplan.aanmaken", "zorgplan", None)
+    eis(_actor(uow), "zorgplan.schrijven")
+    o = _overeenkomst(uow, overeenkomst_id)
+    poging.client_id = o.client_id
+    plan = valideer(ZorgplanInvoer, data)
+    z = Zorgplan(
+        client_id=o.client_id,
+        overeenkomst_id=o.id,
+        domeinen=plan.model_dump(mode="json")["domeinen"],
+        gepland=[g.model_dump() for g in plan.gepland],
+        evaluatiedata=[d.isoformat() for d in plan.evaluatiedata],
+        vastgesteld_op=plan.vastgesteld_op,
+        vastgelegd_op=uow.nu(),
+    )
+    uow.sessie.add(z)
+    uow.sessie.flush()
+    poging.object_id = z.id
+    return zorgplan_dict(z, _signalen(uow, o, z.gepland))
+
+
+def zorgplan_lezen(uow: Werkeenheid, zorgplan_id: int) -> dict[str, Any]:
+    poging = uow.log("zorgplan.lezen", "zorgplan", zorgplan_id)
+    eis(_actor(uow), "zorgplan.lezen")
+    z = uow.sessie.get(Zorgplan, zorgplan_id)
+    if z is None:
+        raise NietGevonden("zorgplan niet gevonden")
+    o = _overeenkomst(uow, z.overeenkomst_id)
+    poging.client_id = z.client_id
+    return zorgplan_dict(z, _signalen(uow, o, z.gepland))
+
+
+def zorgplannen_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
+    actor = _actor(uow)
+    uow.log("zorgplan.lijst", "zorgplan", None, client_id)
+    eis(actor, "zorgplan.lezen")
+    zichtbare_client(uow.sessie, actor, client_id)
+    uit = []
+    for o in _overeenkomsten_query(uow, client_id):
+        for z in uow.sessie.scalars(
+            select(Zorgplan).where(Zorgplan.overeenkomst_id == o.id).order_by(Zorgplan.id.desc())
+        ):
+            uit.append(zorgplan_dict(z, _signalen(uow, o, z.gepland)))
+    return uit
+
+
+def zorgplan_wijzigen(uow: Werkeenheid, zorgplan_id: int, data: Any) -> dict[str, Any]:
+    poging = uow.log("zorgplan.wijzigen", "zorgplan", zorgplan_id)
+    eis(_actor(uow), "zorgplan.schrijven")
+    z = uow.sessie.get(Zorgplan, zorgplan_id)
+    if z is None:
+        raise NietGevonden("zorgplan niet gevonden")
+    o = _overeenkomst(uow, z.overeenkomst_id)
+    poging.client_id = z.client_id
+    plan = valideer(ZorgplanWijziging, data)
+    controleer_versie(plan.versie, z.versie)
+    z.domeinen = plan.model_dump(mode="json")["domeinen"]
+    z.gepland = [g.model_dump() for g in plan.gepland]
+    z.evaluatiedata = [d.isoformat() for d in plan.evaluatiedata]
+    z.vastgesteld_op = plan.vastgesteld_op
+    uow.sessie.flush()
+    return zorgplan_dict(z, _signalen(uow, o, z.gepland))
+
+
+# --- rapportage en geleverde zorg -------------------------------------------------------------------------------
+
+
+def rapportage_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> dict[str, Any]:
+    actor = _actor(uow)
+    poging = uow.log("rapportage.aanmaken", "rapportage", None, client_id)
+    eis(actor, "rapportage.schrijven")
+    zichtbare_client(uow.sessie, actor, client_id)
+    if not _overeenkomsten_query(uow, client_id):
+        raise Verboden("rapporteren kan alleen bij een cliënt met een overeenkomst met uw organisatie")
+    nieuw = valideer(RapportageNieuw, data)
+    r = Rapportage(
+        client_id=client_id,
+        auteur_id=actor.gebruiker_id,
+        organisatie_id=actor.organisatie_id,
+        datum=nieuw.datum,
+        domein=nieuw.domein,
+        tekst=nieuw.tekst,
+        vastgelegd_op=uow.nu(),
+    )
+    uow.sessie.add(r)
+    uow.sessie.flush()
+    poging.object_id = r.id
+    return rapportage_dict(r)
+
+
+def rapportages_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
+    actor = _actor(uow)
+    uow.log("rapportage.lijst", "rapportage", None, client_id)
+    eis(actor, "rapportage.lezen")
+    zichtbare_client(uow.sessie, actor, client_id)
+    rijen = uow.sessie.scalars(
+        select(Rapportage)
+        .where(Rapportage.client_id == client_id, Rapportage.organisatie_id == actor.organisatie_id)
+        .order_by(Rapportage.datum.desc(), Rapportage.id.desc())
+    )
+    return [rapportage_dict(r) for r in rijen]
+
+
+def geleverd_registreren(uow: Werkeenheid, client_id: int, data: Any) -> dict[str, Any]:
+    poging = uow.log("geleverd.registreren", "geleverde_zorg", None, client_id)
+    eis(_actor(uow), "geleverd.schrijven")
+    invoer = valideer(GeleverdeZorgInvoer, data)
+    o = _overeenkomst(uow, invoer.overeenkomst_id)
+    if o.client_id != client_id:
+        raise InvoerFout.een("overeenkomst_id", "hoort niet bij deze cliënt")
+    zondag = invoer.week + timedelta(days=6)
+    if zondag < o.ingangsdatum:
+        raise InvoerFout.een("week", f"ligt vóór de ingangsdatum van de overeenkomst ({o.ingangsdatum.isoformat()})")
+    if o.einddatum and invoer.week > o.einddatum:
+        raise InvoerFout.een("week", f"ligt na de einddatum van de overeenkomst ({o.einddatum.isoformat()})")
+    bestaand = uow.sessie.scalars(
+        select(GeleverdeZorg).where(GeleverdeZorg.overeenkomst_id == o.id, GeleverdeZorg.week == invoer.week)
+    ).first()
+    if bestaand is not None:
+        raise Conflict(
+            f"voor de week van {invoer.week.isoformat()} is al zorg geregistreerd (id {bestaand.id}); wijzig die"
+        )
+    g = GeleverdeZorg(
+        client_id=client_id,
+        overeenkomst_id=o.id,
+        week=invoer.week,
+        uren=[u.model_dump() for u in invoer.uren],
+        afwezigheid=[a.model_dump(mode="json") for a in invoer.afwezigheid],
+        vastgelegd_op=uow.nu(),
+    )
+    uow.sessie.add(g)
+    uow.sessie.flush()
+    poging.object_id = g.id
+    return geleverd_dict(g, _signalen(uow, o, g.uren))
+
+
+def geleverd_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
+    actor = _actor(uow)
+    uow.log("geleverd.lijst", "geleverde_zorg", None, client_id)
+    eis(actor, "geleverd.lezen")
+    zichtbare_client(uow.sessie, actor, client_id)
+    uit = []
+    for o in _overeenkomsten_query(uow, client_id):
+        for g in uow.sessie.scalars(
+            select(GeleverdeZorg).where(GeleverdeZorg.overeenkomst_id == o.id).order_by(GeleverdeZorg.week)
+        ):
+            uit.append(geleverd_dict(g, _signalen(uow, o, g.uren)))
+    return uit
+
+
+# --- beheer en audit --------------------------------------------------------------------------------------------
+
+
+def gebruiker_aanmaken(uow: Werkeenheid, data: Any) -> dict[str, Any]:
+    poging = uow.log("gebruiker.aanmaken", "gebruiker")
+    eis(_actor(uow), "beheer")
+    nieuw = valideer(GebruikerNieuw, data)
+    org = uow.sessie.get(Organisatie, nieuw.organisatie_id)
+    if org is None:
+        raise InvoerFout.een("organisatie_id", "bestaat niet")
+    passend = {
+        "beoordelaar": "indicatieorgaan",
+        "zorgaanbieder": "zorgaanbieder",
+        "zorgkantoor": "zorgkantoor",
+        "beheerder": "beheer",
+    }
+    if org.soort != passend[nieuw.rol]:
+        raise InvoerFout.een("rol", f"rol {nieuw.rol} hoort bij een organisatie van soort {passend[nieuw.rol]}")
+    if uow.sessie.scalar(select(func.count()).where(Gebruiker.gebruikersnaam == nieuw.gebruikersnaam)):
+        raise Conflict("deze gebruikersnaam bestaat al")
+    g = Gebruiker(
+        gebruikersnaam=nieuw.gebruikersnaam,
+        naam=nieuw.naam,
+        wachtwoord_hash=hash_wachtwoord(nieuw.wachtwoord),
+        rol=nieuw.rol,
+        organisatie_id=org.id,
+    )
+    uow.sessie.add(g)
+    uow.sessie.flush()
+    poging.object_id = g.id
+    return {
+        "id": g.id,
+        "gebruikersnaam": g.gebruikersnaam,
+        "naam": g.naam,
+        "rol": g.rol,
+        "organisatie_id": g.organisatie_id,
+    }
+
+
+def organisaties_lijst(uow: Werkeenheid) -> list[dict[str, Any]]:
+    actor = _actor(uow)
+    q = select(Organisatie).order_by(Organisatie.soort, Organisatie.naam)
+    if actor.rol != "beheerder":
+        q = q.where(or_(Organisatie.id == actor.organisatie_id, Organisatie.soort == "zorgaanbieder"))
+    return [
+        {"id": o.id, "naam": o.naam, "soort": o.soort, "agb_code": o.agb_code, "regio": o.regio, "fictief": o.fictief}
+        for o in uow.sessie.scalars(q)
+    ]
+
+
+def _audit_query(
+    client_id: int | None, gebruiker: str | None, actie: str | None, van: date | None, tot: date | None
+) -> Any:
+    q = select(Auditregel)
+    if client_id is not None:
+        q = q.where(Auditregel.client_id == client_id)
+    if gebruiker:
+        q = q.where(Auditregel.gebruikersnaam == gebruiker)
+    if actie:
+        q = q.where(Auditregel.actie.like(f"{actie}%"))
+    if van:
+        q = q.where(Auditregel.tijdstip >= datetime.combine(van, datetime.min.time()))
+    if tot:
+        q = q.where(Auditregel.tijdstip < datetime.combine(date.fromordinal(tot.toordinal() + 1), datetime.min.time()))
+    return q
+
+
+def audit_dict(a: Auditregel) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "tijdstip": iso(a.tijdstip),
+        "gebruiker_id": a.gebruiker_id,
+        "gebruikersnaam": a.gebruikersnaam,
+        "organisatie_id": a.organisatie_id,
+        "rol": a.rol,
+        "actie": a.actie,
+        "objecttype": a.objecttype,
+        "object_id": a.object_id,
+        "client_id": a.client_id,
+        "uitkomst": a.uitkomst,
+        "details": a.details,
+    }
+
+
+def audit_lijst(
+    uow: Werkeenheid,
+    client_id: int | None,
+    gebruiker: str | None,
+    actie: str | None,
+    van: date | None,
+    tot: date | None,
+    pagina: int,
+    per_pagina: int,
+) -> dict[str, Any]:
+    uow.log("audit.lezen", "auditregel", None, None, f"filter client {client_id}" if client_id else None)
+    eis(_actor(uow), "audit.lezen")
+    start, aantal = pagina_grenzen(pagina, per_pagina)
+    q = _audit_query(client_id, gebruiker, actie, van, tot)
+    totaal = uow.sessie.scalar(select(func.count()).select_from(q.subquery())) or 0
+    rijen = uow.sessie.scalars(q.order_by(Auditregel.id.desc()).offset(start).limit(aantal))
+    return {"items": [audit_dict(a) for a in rijen], "totaal": totaal, "pagina": pagina, "per_pagina": per_pagina}
+
+
+def audit_export(uow: Werkeenheid, client_id: int | None, van: date | None, tot: date | None) -> str:
+    uow.log("audit.exporteren", "auditregel")
+    eis(_actor(uow), "audit.lezen")
+    buffer = io.StringIO()
+    velden = [
+        "id",
+        "tijdstip",
+        "gebruiker_id",
+        "gebruikersnaam",
+        "organisatie_id",
+        "rol",
+        "actie",
+        "objecttype",
+        "object_id",
+        "client_id",
+        "uitkomst",
+        "details",
+    ]
+    schrijver = csv.DictWriter(buffer, fieldnames=velden, delimiter=";")
+    schrijver.writeheader()
+    for a in uow.sessie.scalars(_audit_query(client_id, None, None, van, tot).order_by(Auditregel.id)):
+        schrijver.writerow(audit_dict(a))
+    return buffer.getvalue()

@@ -1,0 +1,97 @@
+"""Who may see and do what: authorisation by role AND organisation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Select, exists, false, or_, select, true
+from sqlalchemy.orm import Session
+
+from zorgzwaarte.fouten import NietGevonden, Verboden
+from zorgzwaarte.opslag.modellen import Client, Gebruiker, Zorgleveringsovereenkomst
+
+ROLLEN = ("beoordelaar", "zorgaanbieder", "zorgkantoor", "beheerder")
+ROLNAMEN = {
+    "beoordelaar": "Beoordelaar (indicatieorgaan)",
+    "zorgaanbieder": "Medewerker zorgaanbieder",
+    "zorgkantoor": "Medewerker zorgkantoor",
+    "beheerder": "Beheerder",
+}
+
+# action -> roles that may perform it (on records they can see)
+RECHTEN: dict[str, frozenset[str]] = {
+    "client.lezen": frozenset({"beoordelaar", "zorgaanbieder", "zorgkantoor"}),
+    "client.aanmaken": frozenset({"beoordelaar", "zorgaanbieder"}),
+    "client.wijzigen": frozenset({"beoordelaar", "zorgaanbieder"}),
+    "beoordeling.lezen": frozenset({"beoordelaar"}),
+    "beoordeling.schrijven": frozenset({"beoordelaar"}),
+    "besluit.lezen": frozenset({"beoordelaar", "zorgaanbieder", "zorgkantoor"}),
+    "besluit.vastleggen": frozenset({"beoordelaar"}),
+    "overeenkomst.lezen": frozenset({"beoordelaar", "zorgaanbieder", "zorgkantoor"}),
+    "overeenkomst.schrijven": frozenset({"zorgaanbieder", "zorgkantoor"}),
+    "zorgplan.lezen": frozenset({"zorgaanbieder"}),
+    "zorgplan.schrijven": frozenset({"zorgaanbieder"}),
+    "rapportage.lezen": frozenset({"zorgaanbieder"}),
+    "rapportage.schrijven": frozenset({"zorgaanbieder"}),
+    "geleverd.lezen": frozenset({"zorgaanbieder", "zorgkantoor"}),
+    "geleverd.schrijven": frozenset({"zorgaanbieder"}),
+    "audit.lezen": frozenset({"beheerder"}),
+    "beheer": frozenset({"beheerder"}),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    gebruiker_id: int
+    gebruikersnaam: str
+    naam: str
+    rol: str
+    organisatie_id: int
+    organisatie_naam: str
+    organisatie_soort: str
+    regio: str | None
+
+    @classmethod
+    def van(cls, g: Gebruiker) -> Actor:
+        return cls(
+            g.id,
+            g.gebruikersnaam,
+            g.naam,
+            g.rol,
+            g.organisatie_id,
+            g.organisatie.naam,
+            g.organisatie.soort,
+            g.organisatie.regio,
+        )
+
+
+def mag(actor: Actor, actie: str) -> bool:
+    return actor.rol in RECHTEN[actie]
+
+
+def eis(actor: Actor, actie: str) -> None:
+    if not mag(actor, actie):
+        raise Verboden(f"uw rol ({ROLNAMEN[actor.rol]}) mag dit niet ({actie})")
+
+
+def zichtbare_clienten(actor: Actor, query: Select[tuple[Client]]) -> Select[tuple[Client]]:
+    """Restrict a query on clients to the ones this actor may see."""
+    if actor.rol == "beoordelaar":
+        return query.where(true())
+    if actor.rol == "zorgaanbieder":
+        heeft_overeenkomst = exists().where(
+            Zorgleveringsovereenkomst.client_id == Client.id,
+            Zorgleveringsovereenkomst.zorgaanbieder_id == actor.organisatie_id,
+        )
+        return query.where(or_(Client.aangemaakt_door_organisatie_id == actor.organisatie_id, heeft_overeenkomst))
+    if actor.rol == "zorgkantoor":
+        return query.where(Client.regio == actor.regio) if actor.regio else query.where(false())
+    return query.where(false())
+
+
+def zichtbare_client(sessie: Session, actor: Actor, client_id: int) -> Client:
+    """The client if this actor may see it; otherwise 'not found' (never revealing that it exists)."""
+    client = sessie.scalars(zichtbare_clienten(actor, select(Client).where(Client.id == client_id))).first()
+    if client is None:
+        raise NietGevonden("cliënt niet gevonden")
+    return client

@@ -1,0 +1,117 @@
+"""One unit of work: a database transaction plus the audit lines of what was done or attempted (NEN 7513).
+
+On success the audit lines are committed with the change. When the action is refused or fails, the change is
+rolled back and the audit lines are written in a transaction of their own with the outcome, so a refused read
+is logged as surely as a permitted one. The BSN is never written to the audit log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from types import TracebackType
+
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from zorgzwaarte.diensten.toegang import Actor
+from zorgzwaarte.fouten import Conflict, InvoerFout, NietAangemeld, NietGevonden, Verboden
+from zorgzwaarte.opslag.modellen import Auditregel
+
+
+def nu_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Poging:
+    actie: str
+    objecttype: str | None = None
+    object_id: int | None = None
+    client_id: int | None = None
+    details: str | None = None
+
+
+UITKOMST = {
+    Verboden: "geweigerd",
+    NietAangemeld: "geweigerd",
+    NietGevonden: "niet_gevonden",
+    Conflict: "conflict",
+    InvoerFout: "ongeldig",
+}
+
+
+class Werkeenheid:
+    def __init__(
+        self, fabriek: sessionmaker[Session], actor: Actor | None, nu: Callable[[], datetime] = nu_utc
+    ) -> None:
+        self.fabriek = fabriek
+        self.actor = actor
+        self.nu = nu
+        self.pogingen: list[Poging] = []
+        self.sessie: Session
+
+    def __enter__(self) -> Werkeenheid:
+        self.sessie = self.fabriek()
+        return self
+
+    def log(
+        self,
+        actie: str,
+        objecttype: str | None = None,
+        object_id: int | None = None,
+        client_id: int | None = None,
+        details: str | None = None,
+    ) -> Poging:
+        """Record an action on (client) data; call before doing it, update object_id/client_id once known."""
+        p = Poging(actie, objecttype, object_id, client_id, details)
+        self.pogingen.append(p)
+        return p
+
+    def _regels(self, uitkomst: str, melding: str | None = None) -> list[Auditregel]:
+        a = self.actor
+        tijd = self.nu()
+        return [
+            Auditregel(
+                tijdstip=tijd,
+                gebruiker_id=a.gebruiker_id if a else None,
+                gebruikersnaam=a.gebruikersnaam if a else None,
+                organisatie_id=a.organisatie_id if a else None,
+                rol=a.rol if a else None,
+                actie=p.actie,
+                objecttype=p.objecttype,
+                object_id=p.object_id,
+                client_id=p.client_id,
+                uitkomst=uitkomst,
+                details="; ".join(x for x in (p.details, melding) if x) or None,
+            )
+            for p in self.pogingen
+        ]
+
+    def __exit__(self, soort: type[BaseException] | None, fout: BaseException | None, tb: TracebackType | None) -> None:
+        try:
+            if fout is None:
+                self.sessie.add_all(self._regels("toegestaan"))
+                try:
+                    self.sessie.commit()
+                except StaleDataError:
+                    self.sessie.rollback()
+                    self._schrijf_los("conflict", "gelijktijdige wijziging")
+                    raise Conflict("het record is intussen door iemand anders gewijzigd; laad het opnieuw") from None
+                return
+            self.sessie.rollback()
+            if isinstance(fout, StaleDataError):
+                self._schrijf_los("conflict", "gelijktijdige wijziging")
+                raise Conflict("het record is intussen door iemand anders gewijzigd; laad het opnieuw") from None
+            uitkomst = next((u for t, u in UITKOMST.items() if isinstance(fout, t)), "fout")
+            self._schrijf_los(uitkomst, fout.__class__.__name__ if uitkomst == "fout" else None)
+        finally:
+            self.sessie.close()
+
+    def _schrijf_los(self, uitkomst: str, melding: str | None) -> None:
+        if not self.pogingen:
+            return
+        with self.fabriek() as s:
+            s.add_all(self._regels(uitkomst, melding))
+            s.commit()

@@ -1,0 +1,245 @@
+"""Input and output shapes of the records (clients, beoordelingen, besluiten, overeenkomsten, zorgplannen, ...)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from stdnum.nl import bsn as stdnum_bsn
+
+Leveringsvorm = Literal["verblijf", "vpt", "mpt", "pgb"]
+LEVERINGSVORMEN = {
+    "verblijf": ("Verblijf", "4"),
+    "vpt": ("Volledig pakket thuis (VPT)", "5"),
+    "mpt": ("Modulair pakket thuis (MPT)", "7"),
+    "pgb": ("Persoonsgebonden budget (pgb)", "2"),
+}
+LEVENSDOMEINEN = {
+    "wonen": "Wonen",
+    "werken_dagbesteding": "Werken en dagbesteding",
+    "leren": "Leren",
+    "sociale_contacten": "Sociale contacten",
+}
+AfwezigheidReden = Literal[
+    "vakantie",
+    "detentie",
+    "ziekenhuis",
+    "revalidatie",
+    "ggz",
+    "behandeling_elders",
+    "weekendverlof",
+    "schoolvakantie",
+    "overig",
+]
+FunctieCode = Literal["PV", "VP", "BG-IND", "BG-GRP", "BH-IND", "BH-GRP", "KVB", "ZZP"]
+
+
+class Invoer(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def normaliseer_bsn(waarde: str) -> str:
+    cijfers = re.sub(r"[\s.\-]", "", waarde)
+    if not cijfers.isdigit():
+        raise ValueError("een BSN bestaat uit cijfers")
+    cijfers = cijfers.zfill(9)
+    if len(cijfers) != 9 or not stdnum_bsn.is_valid(cijfers):
+        raise ValueError("dit BSN voldoet niet aan de 11-proef")
+    return cijfers
+
+
+def normaliseer_postcode(waarde: str | None) -> str | None:
+    if waarde is None or waarde == "":
+        return None
+    pc = waarde.replace(" ", "").upper()
+    if not re.fullmatch(r"[1-9][0-9]{3}[A-Z]{2}", pc):
+        raise ValueError("een postcode is vier cijfers en twee letters, bijvoorbeeld 3511 AB")
+    return pc
+
+
+class ClientGegevens(Invoer):
+    geslachtsnaam: str = Field(min_length=1, max_length=200)
+    voorvoegsel: str | None = Field(default=None, max_length=20)
+    voorletters: str | None = Field(default=None, max_length=20)
+    voornamen: str | None = Field(default=None, max_length=200)
+    geboortedatum: date
+    geslacht: Literal["0", "1", "2"] = Field(default="0", description="0 onbekend, 1 man, 2 vrouw (iWlz)")
+    straat: str | None = Field(default=None, max_length=200)
+    huisnummer: str | None = Field(default=None, max_length=20)
+    postcode: str | None = None
+    woonplaats: str | None = Field(default=None, max_length=100)
+    regio: str | None = Field(default=None, max_length=100)
+
+    @field_validator("postcode")
+    @classmethod
+    def _postcode(cls, v: str | None) -> str | None:
+        return normaliseer_postcode(v)
+
+    @field_validator("geboortedatum")
+    @classmethod
+    def _geboortedatum(cls, v: date) -> date:
+        if v > date.today() or v.year < 1890:
+            raise ValueError("geboortedatum ligt in de toekomst of is niet aannemelijk")
+        return v
+
+
+class ClientNieuw(ClientGegevens):
+    bsn: str
+
+    @field_validator("bsn")
+    @classmethod
+    def _bsn(cls, v: str) -> str:
+        return normaliseer_bsn(v)
+
+
+class ClientWijziging(Invoer):
+    versie: int = Field(
+        ge=1, description="de versie die u hebt gelezen (voor het opsporen van gelijktijdige wijzigingen)"
+    )
+    geslachtsnaam: str | None = Field(default=None, min_length=1, max_length=200)
+    voorvoegsel: str | None = None
+    voorletters: str | None = None
+    voornamen: str | None = None
+    geslacht: Literal["0", "1", "2"] | None = None
+    straat: str | None = None
+    huisnummer: str | None = None
+    postcode: str | None = None
+    woonplaats: str | None = None
+    regio: str | None = None
+
+    @field_validator("postcode")
+    @classmethod
+    def _postcode(cls, v: str | None) -> str | None:
+        return normaliseer_postcode(v)
+
+
+class BsnZoekvraag(Invoer):
+    bsn: str
+
+    @field_validator("bsn")
+    @classmethod
+    def _bsn(cls, v: str) -> str:
+        return normaliseer_bsn(v)
+
+
+class BeoordelingConcept(Invoer):
+    invoer: dict[str, Any] = Field(
+        default_factory=dict, description="de beoordeling zoals `zorgzwaarte indiceer` haar leest"
+    )
+    aanvraagdatum: date | None = None
+    spoed: bool = False
+
+
+class BeoordelingWijziging(BeoordelingConcept):
+    versie: int = Field(ge=1)
+
+
+class Versie(Invoer):
+    versie: int = Field(ge=1)
+
+
+class BesluitVastleggen(Invoer):
+    versie: int = Field(ge=1, description="versie van de beoordeling")
+
+
+class OvereenkomstNieuw(Invoer):
+    zorgaanbieder_id: int | None = Field(
+        default=None, description="zorgkantoor: de aanbieder; aanbieder: leeg (eigen organisatie)"
+    )
+    indicatiebesluit_id: int | None = Field(default=None, description="leeg: het geldende besluit van de cliënt")
+    leveringsvorm: Leveringsvorm
+    ingangsdatum: date
+    einddatum: date | None = None
+
+    @model_validator(mode="after")
+    def _periode(self) -> OvereenkomstNieuw:
+        if self.einddatum and self.einddatum < self.ingangsdatum:
+            raise ValueError("einddatum ligt vóór de ingangsdatum")
+        return self
+
+
+class OvereenkomstWijziging(Invoer):
+    versie: int = Field(ge=1)
+    einddatum: date | None
+
+
+class Levensdomein(Invoer):
+    doelen: list[str] = Field(default_factory=list)
+    wensen: list[str] = Field(default_factory=list)
+    mogelijkheden: str = ""
+    beperkingen: str = ""
+    hulpbronnen: list[str] = Field(default_factory=list)
+
+
+class GeplandeZorg(Invoer):
+    functie: FunctieCode
+    uren_per_week: float = Field(ge=0, le=168)
+
+
+class ZorgplanInvoer(Invoer):
+    domeinen: dict[Literal["wonen", "werken_dagbesteding", "leren", "sociale_contacten"], Levensdomein]
+    gepland: list[GeplandeZorg] = Field(default_factory=list)
+    evaluatiedata: list[date] = Field(default_factory=list)
+    vastgesteld_op: date
+
+
+class ZorgplanWijziging(ZorgplanInvoer):
+    versie: int = Field(ge=1)
+
+
+class RapportageNieuw(Invoer):
+    datum: date
+    domein: Literal["wonen", "werken_dagbesteding", "leren", "sociale_contacten", "gezondheid", "algemeen"] | None = (
+        None
+    )
+    tekst: str = Field(min_length=1, max_length=20000)
+
+
+class Afwezigheid(Invoer):
+    van: date
+    tot: date
+    reden: AfwezigheidReden
+
+    @model_validator(mode="after")
+    def _periode(self) -> Afwezigheid:
+        if self.tot < self.van:
+            raise ValueError("tot ligt vóór van")
+        return self
+
+
+class GeleverdeUren(Invoer):
+    functie: FunctieCode
+    uren: float = Field(ge=0, le=168)
+
+
+class GeleverdeZorgInvoer(Invoer):
+    overeenkomst_id: int
+    week: date = Field(description="een dag in de week; opgeslagen als de maandag van die ISO-week")
+    uren: list[GeleverdeUren] = Field(default_factory=list)
+    afwezigheid: list[Afwezigheid] = Field(default_factory=list)
+
+    @field_validator("week")
+    @classmethod
+    def _maandag(cls, v: date) -> date:
+        return v - timedelta(days=v.weekday())
+
+
+class GebruikerNieuw(Invoer):
+    gebruikersnaam: str = Field(min_length=3, max_length=100, pattern=r"^[a-z0-9._-]+$")
+    naam: str = Field(min_length=1, max_length=200)
+    wachtwoord: str = Field(min_length=10, max_length=200)
+    rol: Literal["beoordelaar", "zorgaanbieder", "zorgkantoor", "beheerder"]
+    organisatie_id: int
+
+
+class Pagina(BaseModel):
+    items: list[dict[str, Any]]
+    totaal: int
+    pagina: int
+    per_pagina: int
+
+
+def iso(x: date | datetime | None) -> str | None:
+    return x.isoformat() if x else None

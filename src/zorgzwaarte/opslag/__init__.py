@@ -1,0 +1,1 @@
+"""Storage adapter: SQLAlchemy models, the database connection and Alembic migrations."""

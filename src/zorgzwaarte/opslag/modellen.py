@@ -1,0 +1,215 @@
+"""The system of record (SQLAlchemy 2, typed). Dates of the law (geldig_van, ingangsdatum, week) are kept apart
+from the time a fact was recorded (vastgelegd_op): bitemporal where it matters. Every mutable record carries
+`versie` for optimistic locking; a stale write raises and is answered with a conflict, never a lost update.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAAMGEVING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Basis(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAAMGEVING)
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+TIJD = DateTime(timezone=True)
+
+
+class Organisatie(Basis):
+    __tablename__ = "organisatie"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    naam: Mapped[str] = mapped_column(String(200))
+    soort: Mapped[str] = mapped_column(String(30))  # zorgaanbieder | zorgkantoor | indicatieorgaan | beheer
+    agb_code: Mapped[str | None] = mapped_column(String(8), unique=True)
+    regio: Mapped[str | None] = mapped_column(String(100))  # zorgkantoorregio
+    fictief: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Gebruiker(Basis):
+    __tablename__ = "gebruiker"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    gebruikersnaam: Mapped[str] = mapped_column(String(100), unique=True)
+    naam: Mapped[str] = mapped_column(String(200))
+    wachtwoord_hash: Mapped[str] = mapped_column(String(200))
+    rol: Mapped[str] = mapped_column(String(30))  # beoordelaar | zorgaanbieder | zorgkantoor | beheerder
+    organisatie_id: Mapped[int] = mapped_column(ForeignKey("organisatie.id"))
+    actief: Mapped[bool] = mapped_column(Boolean, default=True)
+    organisatie: Mapped[Organisatie] = relationship(lazy="joined")
+
+
+class Token(Basis):
+    __tablename__ = "token"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    gebruiker_id: Mapped[int] = mapped_column(ForeignKey("gebruiker.id"))
+    aangemaakt_op: Mapped[datetime] = mapped_column(TIJD)
+    verloopt_op: Mapped[datetime] = mapped_column(TIJD)
+    ingetrokken: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Client(Basis):
+    __tablename__ = "client"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bsn: Mapped[str] = mapped_column(String(9), unique=True)
+    geslachtsnaam: Mapped[str] = mapped_column(String(200))
+    voorvoegsel: Mapped[str | None] = mapped_column(String(20))
+    voorletters: Mapped[str | None] = mapped_column(String(20))
+    voornamen: Mapped[str | None] = mapped_column(String(200))
+    geboortedatum: Mapped[date] = mapped_column(Date)
+    geslacht: Mapped[str] = mapped_column(String(1), default="0")  # iWlz LDT_Geslacht: 0 onbekend, 1 man, 2 vrouw
+    straat: Mapped[str | None] = mapped_column(String(200))
+    huisnummer: Mapped[str | None] = mapped_column(String(20))
+    postcode: Mapped[str | None] = mapped_column(String(6))
+    woonplaats: Mapped[str | None] = mapped_column(String(100))
+    regio: Mapped[str | None] = mapped_column(String(100))
+    fictief: Mapped[bool] = mapped_column(Boolean, default=False)
+    aangemaakt_door_organisatie_id: Mapped[int | None] = mapped_column(ForeignKey("organisatie.id"))
+    vastgelegd_op: Mapped[datetime] = mapped_column(TIJD)
+    versie: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": versie}
+
+
+class Beoordeling(Basis):
+    __tablename__ = "beoordeling"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="concept")  # concept | definitief
+    volgnummer: Mapped[int] = mapped_column(Integer, default=1)  # corrections make a new version
+    vorige_id: Mapped[int | None] = mapped_column(ForeignKey("beoordeling.id"))
+    invoer: Mapped[dict[str, Any]] = mapped_column(JSON)
+    beoordelaar_id: Mapped[int] = mapped_column(ForeignKey("gebruiker.id"))
+    organisatie_id: Mapped[int] = mapped_column(ForeignKey("organisatie.id"))
+    aanvraagdatum: Mapped[date | None] = mapped_column(Date)
+    spoed: Mapped[bool] = mapped_column(Boolean, default=False)
+    vastgelegd_op: Mapped[datetime] = mapped_column(TIJD)
+    definitief_op: Mapped[datetime | None] = mapped_column(TIJD)
+    versie: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": versie}
+
+
+class Indicatiebesluit(Basis):
+    __tablename__ = "indicatiebesluit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    beoordeling_id: Mapped[int | None] = mapped_column(ForeignKey("beoordeling.id"))
+    extern: Mapped[bool] = mapped_column(Boolean, default=False)  # e.g. imported from an iWlz IO31 message
+    besluit: Mapped[str] = mapped_column(String(20))
+    stelsel: Mapped[str] = mapped_column(String(10))
+    verblijf: Mapped[bool] = mapped_column(Boolean)
+    zzp_code: Mapped[str | None] = mapped_column(String(20))
+    zorgprofiel: Mapped[str | None] = mapped_column(String(300))
+    besluitdatum: Mapped[date] = mapped_column(Date)
+    geldig_van: Mapped[date] = mapped_column(Date)
+    geldig_tot: Mapped[date | None] = mapped_column(Date)
+    resultaat: Mapped[dict[str, Any]] = mapped_column(JSON)  # the full decision incl. trail and receipt
+    ruleset_naam: Mapped[str] = mapped_column(String(100))
+    ruleset_versie: Mapped[str] = mapped_column(String(100))
+    ruleset_hash: Mapped[str] = mapped_column(String(64))
+    motivering_afwijkend: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="geldig")  # geldig | vervangen
+    vervangen_door_id: Mapped[int | None] = mapped_column(ForeignKey("indicatiebesluit.id"))
+    vastgelegd_door_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    vastgelegd_op: Mapped[datetime] = mapped_column(TIJD)
+    vervangen_op: Mapped[datetime | None] = mapped_column(TIJD)
+    versie: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": versie}
+
+
+class Zorgleveringsovereenkomst(Basis):
+    __tablename__ = "zorgleveringsovereenkomst"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    zorgaanbieder_id: Mapped[int] = mapped_column(ForeignKey("organisatie.id"), index=True)
+    indicatiebesluit_id: Mapped[int | None] = mapped_column(ForeignKey("indicatiebesluit.id"))
+    zzp_code: Mapped[str | None] = mapped_column(String(20))
+    functies: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{functie, klasse}]
+    leveringsvorm: Mapped[str] = mapped_column(String(20))  # verblijf | vpt | mpt | pgb
+    ingangsdatum: Mapped[date] = mapped_column(Date)
+    einddatum: Mapped[date | None] = mapped_column(Date)
+    vastgelegd_op: Mapped[datetime] = mapped_column(TIJD)
+    versie: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": versie}
+
+
+class Zorgplan(Basis):
+    __tablename__ = "zorgplan"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    overeenkomst_id: Mapped[int] = mapped_column(ForeignKey("zorgleveringsovereenkomst.id"))
+    domeinen: Mapped[dict[str, Any]] = mapped_column(JSON)  # wonen, werken_dagbesteding, leren, sociale_contacten
+    gepland: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{functie, uren_per_week}]
+    evaluatiedata: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    vastgesteld_op: Mapped[date] = mapped_column(Date)
+    vastgelegd_op: Mapped[datetime] = mapped_column(TIJD)
+    versie: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": versie}
+
+
+class Rapportage(Basis):
+    __tablename__ = "rapportage"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    auteur_id: Mapped[int] = mapped_column(ForeignKey("gebruiker.id"))
+    organisatie_id: Mapped[int] = mapped_column(ForeignKey("organisatie.id"))
+    datum: Mapped[date] = mapped_column(Date)
+    domein: Mapped[str | None] = mapped_column(String(40))
+    tekst: Mapped[str] = mapped_column(Text)
+    vastgelegd_op: Mapped[datetime] = mapped_column(TIJD)
+
+
+class GeleverdeZorg(Basis):
+    __tablename__ = "geleverde_zorg"
+    __table_args__ = (UniqueConstraint("overeenkomst_id", "week", name="uq_geleverde_zorg_week"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    overeenkomst_id: Mapped[int] = mapped_column(ForeignKey("zorgleveringsovereenkomst.id"))
+    week: Mapped[date] = mapped_column(Date)  # Monday of the ISO week
+    uren: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{functie, uren}]
+    afwezigheid: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{van, tot, reden}]
+    vastgelegd_op: Mapped[datetime] = mapped_column(TIJD)
+    versie: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": versie}
+
+
+class Auditregel(Basis):
+    """NEN 7513-style access log: append-only (database triggers refuse UPDATE and DELETE). Never holds a BSN."""
+
+    __tablename__ = "auditregel"
+    __table_args__ = (Index("ix_auditregel_client_tijd", "client_id", "tijdstip"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tijdstip: Mapped[datetime] = mapped_column(TIJD, index=True)
+    gebruiker_id: Mapped[int | None] = mapped_column(Integer)
+    gebruikersnaam: Mapped[str | None] = mapped_column(String(100))
+    organisatie_id: Mapped[int | None] = mapped_column(Integer)
+    rol: Mapped[str | None] = mapped_column(String(30))
+    actie: Mapped[str] = mapped_column(String(60))  # e.g. client.lezen, beoordeling.wijzigen
+    objecttype: Mapped[str | None] = mapped_column(String(40))
+    object_id: Mapped[int | None] = mapped_column(Integer)
+    client_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    uitkomst: Mapped[str] = mapped_column(String(20))  # toegestaan | geweigerd | niet_gevonden | fout | conflict
+    details: Mapped[str | None] = mapped_column(Text)

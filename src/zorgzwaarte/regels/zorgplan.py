@@ -1,0 +1,95 @@
+"""Planned and delivered care set against the indication: signals with their reason and bron."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from zorgzwaarte.regels.indicatie.omvang import banden, d, fmt
+from zorgzwaarte.regels.parameters import laad
+
+KLASSEN_BRON = "Beleidsregels indicatiestelling AWBZ 2014, bijlagen 4-6 §4.1 (klassen)"
+
+
+def geindiceerde_uren(functie: dict[str, Any]) -> tuple[Decimal | None, Decimal | None, str]:
+    """(lower, upper) hours per week the indication allows for one function, and how that was read."""
+    p = laad("signalen.yaml")
+    klassen = laad("indicatie_awbz_2014.yaml")["klassen"]
+    f = functie["functie"]
+    if f in klassen and functie.get("klasse") is not None:
+        band = next(b for b in banden(klassen[f]["banden"]) if b.klasse == functie["klasse"])
+        extra = d(functie.get("additionele_uren_per_week") or 0)
+        return (
+            band.uren_van,
+            band.uren_tot_en_met + extra,
+            f"klasse {functie['klasse']} ({fmt(band.uren_van)}–{fmt(band.uren_tot_en_met)} uur)",
+        )
+    if functie.get("eenheid") == "dagdelen" and functie.get("klasse"):
+        boven = d(functie["klasse"]) * d(p["dagdeel_max_uren"])
+        return None, boven, f"{functie['klasse']} dagdelen van ten hoogste {p['dagdeel_max_uren']} uur"
+    return None, None, "geen omvang in uren"
+
+
+def vergelijk_met_indicatie(besluit: dict[str, Any], gepland: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """Signals for planned (or delivered) hours per function against the indicatiebesluit."""
+    p = laad("signalen.yaml")
+    fractie = d(p["ver_onder_fractie"])
+    signalen: list[dict[str, str]] = []
+    per_functie = {f["functie"]: f for f in besluit.get("functies", [])}
+    zzp = besluit.get("zzp")
+    for regel in gepland:
+        functie, uren = regel["functie"], d(regel.get("uren_per_week", regel.get("uren", 0)))
+        if functie == "ZZP":
+            bereik = (zzp or {}).get("uren_per_week")
+            if not bereik:
+                signalen.append(
+                    {
+                        "functie": "ZZP",
+                        "soort": "onbekend",
+                        "melding": "de uren van dit zorgzwaartepakket staan in de regeling alleen als afbeelding: "
+                        "geen vergelijking mogelijk",
+                        "bron": "Regeling zorgaanspraken AWBZ, bijlage 2",
+                    }
+                )
+            elif uren > d(bereik["max"]):
+                signalen.append(
+                    {
+                        "functie": "ZZP",
+                        "soort": "boven",
+                        "melding": f"{fmt(uren)} uur is meer dan het pakket ({bereik['min']}–{bereik['max']} uur)",
+                        "bron": str(bereik.get("bron")),
+                    }
+                )
+            continue
+        geindiceerd = per_functie.get(functie)
+        if geindiceerd is None:
+            if uren > 0:
+                signalen.append(
+                    {
+                        "functie": functie,
+                        "soort": "niet_geindiceerd",
+                        "melding": f"{fmt(uren)} uur {functie} terwijl deze functie niet is geïndiceerd",
+                        "bron": "indicatiebesluit",
+                    }
+                )
+            continue
+        onder, boven, hoe = geindiceerde_uren(geindiceerd)
+        if boven is not None and uren > boven:
+            signalen.append(
+                {
+                    "functie": functie,
+                    "soort": "boven",
+                    "melding": f"{fmt(uren)} uur is meer dan geïndiceerd ({hoe})",
+                    "bron": KLASSEN_BRON,
+                }
+            )
+        elif onder is not None and onder > 0 and uren < onder * fractie:
+            signalen.append(
+                {
+                    "functie": functie,
+                    "soort": "ver_onder",
+                    "melding": f"{fmt(uren)} uur is minder dan de helft van de ondergrens ({hoe})",
+                    "bron": f"{KLASSEN_BRON}; drempel: {p['bron']}",
+                }
+            )
+    return signalen
