@@ -14,6 +14,8 @@ import pytest
 from sqlalchemy import select
 
 from tests.api.conftest import Api
+from tests.iwlz.conftest import valideer_xsd
+from tests.iwlz.test_aw_en_retour import retour
 from zorgzwaarte.opslag.modellen import (
     Beoordeling,
     Client,
@@ -78,6 +80,7 @@ class Eindpunt:
     body: Callable[[Ctx], Any] | None
     verwacht: dict[str, int]
     audit: bool = True  # must write at least one audit line for every caller
+    xml: Callable[[Ctx], bytes] | None = None  # raw XML body instead of JSON
 
 
 def alle(code: int, **uitzonderingen: int) -> dict[str, int]:
@@ -300,6 +303,50 @@ EINDPUNTEN = [
         geleverd,
         alle(403, linde=201, anker=404),
     ),
+    Eindpunt(
+        "GET",
+        f"{A}/indicatiebesluiten/{{besluit_id}}/io31",
+        lambda c: f"{A}/indicatiebesluiten/{c.besluit_id}/io31",
+        None,
+        alle(403, beoordelaar=200, zorgkantoor=200),
+    ),
+    Eindpunt(
+        "POST",
+        f"{A}/iwlz/io31",
+        lambda c: f"{A}/iwlz/io31",
+        None,
+        alle(403, beoordelaar=201, zorgkantoor=201),
+        xml=lambda c: io31_van(c),
+    ),
+    Eindpunt(
+        "GET",
+        f"{A}/overeenkomsten/{{overeenkomst_id}}/aw33",
+        lambda c: f"{A}/overeenkomsten/{c.overeenkomst_id}/aw33",
+        None,
+        alle(403, zorgkantoor=200),
+    ),
+    Eindpunt(
+        "GET",
+        f"{A}/overeenkomsten/{{overeenkomst_id}}/aw35",
+        lambda c: f"{A}/overeenkomsten/{c.overeenkomst_id}/aw35",
+        None,
+        alle(403, linde=200, anker=404),
+    ),
+    Eindpunt(
+        "POST",
+        f"{A}/overeenkomsten/{{overeenkomst_id}}/aw39",
+        lambda c: f"{A}/overeenkomsten/{c.overeenkomst_id}/aw39",
+        lambda c: {"mutatiecode": "19", "mutatiedatum": "2014-12-01"},
+        alle(403, linde=200, anker=404),
+    ),
+    Eindpunt(
+        "POST",
+        f"{A}/iwlz/retour",
+        lambda c: f"{A}/iwlz/retour",
+        None,
+        alle(200, beheerder=403),
+        xml=lambda c: retour("aw36", ["0200"]),
+    ),
     Eindpunt("GET", f"{A}/audit", lambda c: f"{A}/audit", None, alle(403, beheerder=200)),
     Eindpunt("GET", f"{A}/audit/export", lambda c: f"{A}/audit/export", None, alle(403, beheerder=200)),
     Eindpunt(
@@ -326,7 +373,14 @@ ZONDER_CLIENTGEGEVENS = {
     ("POST", f"{A}/indiceer"),
     ("GET", f"{A}/organisaties"),
     ("GET", "/gezondheid"),
+    ("POST", f"{A}/iwlz/io31/export"),  # computes from the body only; stores and reads no client record
 }
+
+
+def io31_van(ctx: Ctx) -> bytes:
+    r = ctx.api.als("beoordelaar").get(f"{A}/indicatiebesluiten/{ctx.besluit_id}/io31")
+    assert r.status_code == 200
+    return r.content
 
 
 @pytest.mark.parametrize("eindpunt", EINDPUNTEN, ids=[f"{e.methode} {e.pad}" for e in EINDPUNTEN])
@@ -335,12 +389,21 @@ def test_rol_en_organisatie_per_eindpunt(api: Api, eindpunt: Eindpunt) -> None:
     # the assessor last: its (permitted) writes change state the other roles' checks do not depend on
     for rol in ("linde", "anker", "zorgkantoor", "beheerder", "beoordelaar"):
         api.als(rol)  # log in first: the login has its own audit line
-        voor = api.audit_aantal()
         body = eindpunt.body(ctx) if eindpunt.body else None
-        r = api.als(rol).request(eindpunt.methode, eindpunt.url(ctx), json=body)
+        inhoud = eindpunt.xml(ctx) if eindpunt.xml else None  # built before counting: fetching it is audited too
+        voor = api.audit_aantal()
+        if inhoud is not None:
+            r = api.als(rol).request(
+                eindpunt.methode, eindpunt.url(ctx), content=inhoud, headers={"content-type": "application/xml"}
+            )
+        else:
+            r = api.als(rol).request(eindpunt.methode, eindpunt.url(ctx), json=body)
         assert r.status_code == eindpunt.verwacht[rol], f"{rol}: {r.status_code} {r.text[:300]}"
         if r.status_code >= 400:
             assert "fouten" in r.json() and r.json()["fouten"][0]["melding"]
+        elif r.headers["content-type"].startswith("application/xml"):
+            bericht = eindpunt.pad.rsplit("/", 1)[-1]
+            assert valideer_xsd(r.content, bericht) == [], bericht
         if eindpunt.audit:
             nieuw = api.audit_sinds(voor)
             assert nieuw, f"{rol}: {eindpunt.methode} {eindpunt.pad} schreef geen auditregel"

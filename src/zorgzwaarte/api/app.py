@@ -11,11 +11,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, FastAPI, Form, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from zorgzwaarte.diensten import iwlz
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
 from zorgzwaarte.diensten.auth import aanmelden, actor_voor_token, afmelden
@@ -28,6 +29,7 @@ from zorgzwaarte.opslag.database import maak_engine, sessiefabriek
 
 log = logging.getLogger("zorgzwaarte.api")
 PREFIX = "/api/v1"
+MAX_XML = 20_000_000
 oauth2 = OAuth2PasswordBearer(tokenUrl=f"{PREFIX}/auth/token", auto_error=False)
 JsonBody = Annotated[Any, Body(description="JSON-object; zie de documentatie van het veld")]
 
@@ -258,6 +260,65 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     @router.post("/clienten/{client_id}/geleverde-zorg", tags=["zorglevering"], status_code=201)
     def geleverd_nieuw(wie: Wie, client_id: int, data: JsonBody) -> dict[str, Any]:
         return doe(wie, r.geleverd_registreren, client_id, data)  # type: ignore[no-any-return]
+
+    # --- iWlz ---------------------------------------------------------------------------------------------------
+    def xml_antwoord(xml: bytes, naam: str) -> Response:
+        return Response(
+            xml,
+            media_type="application/xml; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{naam}.xml"'},
+        )
+
+    async def xml_body(request: Request) -> bytes:
+        inhoud = await request.body()
+        if not inhoud.strip():
+            raise InvoerFout.een("bestand", "het bericht is leeg")
+        if len(inhoud) > MAX_XML:
+            raise InvoerFout.een("bestand", f"het bericht is groter dan {MAX_XML // 1_000_000} MB")
+        return inhoud
+
+    @router.get("/indicatiebesluiten/{besluit_id}/io31", tags=["iWlz"], response_class=Response)
+    def io31_download(wie: Wie, besluit_id: int) -> Response:
+        """IO31-bericht (iWlz 2.2) van een vastgelegd indicatiebesluit."""
+        return xml_antwoord(doe(wie, iwlz.io31_van_besluit, besluit_id), f"io31-{besluit_id}")
+
+    @router.post("/iwlz/io31", tags=["iWlz"], status_code=201)
+    async def io31_upload(wie: Wie, request: Request) -> dict[str, Any]:
+        """Lees een IO31-bericht (XML in de body) in: cliënt, scores en een extern indicatiebesluit; niets bij een fout."""
+        return doe(wie, iwlz.importeer_io31, await xml_body(request))  # type: ignore[no-any-return]
+
+    @router.post("/iwlz/io31/export", tags=["iWlz"], response_class=Response)
+    def io31_export(
+        wie: Wie,
+        data: JsonBody,
+        ontvanger: str = "5509",
+        besluitnummer: int | None = None,
+        dagtekening: date | None = None,
+    ) -> Response:
+        """Bereken het besluit bij een beoordeling en geef het IO31-bericht (niets wordt opgeslagen)."""
+        return xml_antwoord(iwlz.exporteer_io31(data, ontvanger, besluitnummer, dagtekening), "io31")
+
+    @router.get("/overeenkomsten/{overeenkomst_id}/aw33", tags=["iWlz"], response_class=Response)
+    def aw33(wie: Wie, overeenkomst_id: int) -> Response:
+        """AW33 (toewijzing zorgkantoor -> zorgaanbieder) van een overeenkomst."""
+        return xml_antwoord(doe(wie, iwlz.bericht_van_overeenkomst, overeenkomst_id, "aw33"), f"aw33-{overeenkomst_id}")
+
+    @router.get("/overeenkomsten/{overeenkomst_id}/aw35", tags=["iWlz"], response_class=Response)
+    def aw35(wie: Wie, overeenkomst_id: int) -> Response:
+        """AW35 (melding aanvang zorg) van een overeenkomst."""
+        return xml_antwoord(doe(wie, iwlz.bericht_van_overeenkomst, overeenkomst_id, "aw35"), f"aw35-{overeenkomst_id}")
+
+    @router.post("/overeenkomsten/{overeenkomst_id}/aw39", tags=["iWlz"], response_class=Response)
+    def aw39(wie: Wie, overeenkomst_id: int, data: JsonBody) -> Response:
+        """AW39 (mutatie of einde zorg): body {mutatiecode (LDT_MutatieCode), mutatiedatum}."""
+        return xml_antwoord(
+            doe(wie, iwlz.bericht_van_overeenkomst, overeenkomst_id, "aw39", data), f"aw39-{overeenkomst_id}"
+        )
+
+    @router.post("/iwlz/retour", tags=["iWlz"])
+    async def retour(wie: Wie, request: Request) -> dict[str, Any]:
+        """Lees een retourbericht (AW34, AW36, AW310) en toon de retourcodes in het Nederlands."""
+        return doe(wie, iwlz.lees_retour, await xml_body(request))  # type: ignore[no-any-return]
 
     # --- beheer en audit ---------------------------------------------------------------------------------------
     @router.get("/organisaties", tags=["beheer"])

@@ -230,5 +230,67 @@ def serveer(
     uvicorn.run(maak_app(engine), host=host, port=poort, log_level="warning")
 
 
+iwlz_app = typer.Typer(help="iWlz-berichten (2.2): IO31 uit en in, retourberichten lezen.", no_args_is_help=True)
+app.add_typer(iwlz_app, name="iwlz")
+iwlz_export_app = typer.Typer(help="Berichten maken.", no_args_is_help=True)
+iwlz_app.add_typer(iwlz_export_app, name="export")
+
+
+def _lees_bytes(bestand: str) -> bytes:
+    import sys
+    from pathlib import Path
+
+    try:
+        return sys.stdin.buffer.read() if bestand == "-" else Path(bestand).read_bytes()
+    except OSError:
+        raise InvoerFout.een("bestand", f"bestand '{bestand}' bestaat niet of kan niet worden gelezen") from None
+
+
+@iwlz_export_app.command("io31")
+def iwlz_export_io31(
+    bestand: Annotated[str, typer.Argument(help="JSON {client: {...}, beoordeling: <invoer van indiceer>} of -")],
+    ontvanger: Annotated[str, typer.Option(help="Zorgkantoorcode (LDT_ZorgkantoorCode)")] = "5509",
+    besluitnummer: Annotated[int | None, typer.Option(help="Besluitnummer; standaard afgeleid uit de inhoud")] = None,
+    dagtekening: Annotated[str | None, typer.Option(help="Dagtekening JJJJ-MM-DD; standaard de besluitdatum")] = None,
+) -> None:
+    """Maak het IO31-bericht (indicatiebesluit CIZ -> zorgkantoor) bij de beoordeling."""
+    import sys
+    from datetime import date
+
+    from zorgzwaarte.diensten.iwlz import exporteer_io31
+
+    try:
+        try:
+            dag = date.fromisoformat(dagtekening) if dagtekening else None
+        except ValueError:
+            raise InvoerFout.een("dagtekening", "is geen geldige datum (JJJJ-MM-DD)") from None
+        xml = exporteer_io31(lees_json(bestand), ontvanger, besluitnummer, dag)
+    except InvoerFout as fout:
+        stop_met_fout(fout)
+    sys.stdout.write(xml.decode("utf-8"))
+
+
+@iwlz_app.command("import")
+def iwlz_import(bestand: Annotated[str, typer.Argument(help="IO31-bericht (XML) of -")]) -> None:
+    """Lees een IO31-bericht en toon cliënt, grondslagen, scores, ZZP en functies als JSON."""
+    from zorgzwaarte.iwlz.lezen import io31_lezen
+
+    try:
+        print_json(io31_lezen(_lees_bytes(bestand)))
+    except InvoerFout as fout:
+        stop_met_fout(fout)
+
+
+@iwlz_app.command("retour")
+def iwlz_retour(bestand: Annotated[str, typer.Argument(help="AW34-, AW36- of AW310-bericht (XML) of -")]) -> None:
+    """Lees een retourbericht en toon de retourcodes in het Nederlands."""
+    from zorgzwaarte.iwlz.lezen import retour_lezen
+
+    try:
+        print_json(retour_lezen(_lees_bytes(bestand)))
+    except InvoerFout as fout:
+        stop_met_fout(fout)
+
+
 def main() -> None:
     app()

@@ -41,7 +41,7 @@ DEMO_GEBRUIKERS = [
     ("beheerder", "Ben Beheer (fictief)", "beheerder", "beheer", "demo-beheerder"),
 ]
 ORGANISATIES = {
-    "zk": dict(naam="Zorgkantoor Midden (fictief)", soort="zorgkantoor", regio=REGIO),
+    "zk": dict(naam="Zorgkantoor Midden (fictief)", soort="zorgkantoor", regio=REGIO, iwlz_code="5509"),
     "ciz": dict(naam="Indicatieorgaan Demo (fictief)", soort="indicatieorgaan"),
     "linde": dict(naam="Zorggroep De Linde (fictief)", soort="zorgaanbieder", agb_code="73730001", regio=REGIO),
     "anker": dict(naam="Stichting Het Anker (fictief)", soort="zorgaanbieder", agb_code="73730002", regio=REGIO),

@@ -47,6 +47,7 @@ class Organisatie(Basis):
     soort: Mapped[str] = mapped_column(String(30))  # zorgaanbieder | zorgkantoor | indicatieorgaan | beheer
     agb_code: Mapped[str | None] = mapped_column(String(8), unique=True)
     regio: Mapped[str | None] = mapped_column(String(100))  # zorgkantoorregio
+    iwlz_code: Mapped[str | None] = mapped_column(String(4))  # zorgkantoor: LDT_ZorgkantoorCode
     fictief: Mapped[bool] = mapped_column(Boolean, default=False)
 
 

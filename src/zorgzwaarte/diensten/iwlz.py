@@ -1,0 +1,351 @@
+"""iWlz use cases: IO31 out of an assessment or a stored decision, IO31 into the records, AW33/AW35/AW39 out of
+an agreement, and reading the retour messages. Header options and defaults are documented in docs/iwlz.md."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import Field, field_validator
+from sqlalchemy import select
+
+from zorgzwaarte.diensten.indicatie import bereken_indicatie
+from zorgzwaarte.diensten.records import _overeenkomst, besluit_dict, client_dict, geldend_besluit
+from zorgzwaarte.diensten.toegang import Actor, eis, zichtbare_clienten
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.domein.records import Invoer, normaliseer_bsn, normaliseer_postcode
+from zorgzwaarte.domein.validatie import valideer
+from zorgzwaarte.fouten import Conflict, Fout, InvoerFout, NietGevonden, Verboden
+from zorgzwaarte.iwlz import berichten
+from zorgzwaarte.iwlz.lezen import io31_lezen, retour_lezen
+from zorgzwaarte.opslag.modellen import Beoordeling, Client, Indicatiebesluit, Organisatie
+
+STANDAARD_ONTVANGER = "5509"
+
+
+class Naam(Invoer):
+    geslachtsnaam: str = Field(min_length=1, max_length=200)
+    voorvoegsel: str | None = Field(default=None, max_length=10)
+    voorletters: str | None = Field(default=None, max_length=20)
+    voornamen: str | None = Field(default=None, max_length=200)
+
+
+class Adres(Invoer):
+    straat: str | None = None
+    huisnummer: str | None = None
+    postcode: str | None = None
+    woonplaats: str | None = None
+
+    @field_validator("postcode")
+    @classmethod
+    def _pc(cls, v: str | None) -> str | None:
+        return normaliseer_postcode(v)
+
+
+class ExportClient(Invoer):
+    bsn: str
+    geboortedatum: date
+    geslacht: Literal["0", "1", "2"] = "0"
+    naam: Naam
+    adres: Adres | None = None
+    leefeenheid: Literal["1", "2", "3", "4", "5", "6", "7", "9"] = "9"
+    geheim: bool = False
+
+    @field_validator("bsn")
+    @classmethod
+    def _bsn(cls, v: str) -> str:
+        return normaliseer_bsn(v)
+
+
+class ExportIo31(Invoer):
+    client: ExportClient
+    beoordeling: dict[str, Any]
+
+
+def client_voor_bericht(c: ExportClient | Client) -> dict[str, Any]:
+    if isinstance(c, Client):
+        return {
+            "bsn": c.bsn,
+            "geboortedatum": c.geboortedatum.isoformat(),
+            "geslacht": c.geslacht,
+            "naam": {
+                "geslachtsnaam": c.geslachtsnaam,
+                "voorvoegsel": c.voorvoegsel,
+                "voorletters": c.voorletters,
+                "voornamen": c.voornamen,
+            },
+            "adres": {
+                "straat": c.straat,
+                "huisnummer": c.huisnummer,
+                "postcode": c.postcode,
+                "woonplaats": c.woonplaats,
+            },
+        }
+    return {
+        "bsn": c.bsn,
+        "geboortedatum": c.geboortedatum.isoformat(),
+        "geslacht": c.geslacht,
+        "leefeenheid": c.leefeenheid,
+        "geheim": "1" if c.geheim else "2",
+        "naam": c.naam.model_dump(),
+        "adres": c.adres.model_dump() if c.adres else None,
+    }
+
+
+def besluitnummer_uit(*delen: Any) -> int:
+    """A stable besluitnummer (1..999999999) when none is given: derived from the content."""
+    return int(hashlib.sha256("|".join(map(str, delen)).encode()).hexdigest()[:8], 16) % 999_999_999 + 1
+
+
+def controleer_ontvanger(ontvanger: str) -> str:
+    if ontvanger not in berichten.codes()["LDT_ZorgkantoorCode"]:
+        raise InvoerFout.een(
+            "ontvanger", f"'{ontvanger}' is geen zorgkantoorcode (LDT_ZorgkantoorCode, bijvoorbeeld 5509)"
+        )
+    return ontvanger
+
+
+def exporteer_io31(
+    data: Any, ontvanger: str = STANDAARD_ONTVANGER, besluitnummer: int | None = None, dagtekening: date | None = None
+) -> bytes:
+    """IO31 for the decision the rules core computes from the assessment in `data`."""
+    invoer = valideer(ExportIo31, data)
+    controleer_ontvanger(ontvanger)
+    beoordeling = {
+        **invoer.beoordeling,
+        "client": {
+            **(invoer.beoordeling.get("client") or {}),
+            "geboortedatum": invoer.client.geboortedatum.isoformat(),
+        },
+    }
+    try:
+        besluit = bereken_indicatie(beoordeling).als_dict()
+    except InvoerFout as fout:
+        raise InvoerFout([Fout(f"beoordeling.{f.veld}", f.melding) for f in fout.fouten]) from None
+    if besluitnummer is not None and not 1 <= besluitnummer <= 999_999_999:
+        raise InvoerFout.een("besluitnummer", "moet tussen 1 en 999999999 liggen")
+    nummer = besluitnummer or besluitnummer_uit(invoer.client.bsn, besluit["ruleset"]["hash"], besluit["besluitdatum"])
+    dag = dagtekening or date.fromisoformat(besluit["besluitdatum"])
+    kop = berichten.Kop(ontvanger, berichten.berichtidentificatie("io31", nummer, dag), dag)
+    return berichten.io31(kop, client_voor_bericht(invoer.client), besluit, beoordeling, nummer)
+
+
+def io31_van_besluit(uow: Werkeenheid, besluit_id: int) -> bytes:
+    actor = _actor(uow)
+    poging = uow.log("iwlz.io31_export", "indicatiebesluit", besluit_id)
+    eis(actor, "besluit.lezen")
+    if actor.rol not in ("beoordelaar", "zorgkantoor"):
+        raise Verboden("alleen het indicatieorgaan en het zorgkantoor wisselen IO31 uit")
+    ib = uow.sessie.get(Indicatiebesluit, besluit_id)
+    c = (
+        None
+        if ib is None
+        else uow.sessie.scalars(zichtbare_clienten(actor, select(Client).where(Client.id == ib.client_id))).first()
+    )
+    if ib is None or c is None:
+        raise NietGevonden("indicatiebesluit niet gevonden")
+    poging.client_id = c.id
+    beo = uow.sessie.get(Beoordeling, ib.beoordeling_id) if ib.beoordeling_id else None
+    zk = _zorgkantoor_code(uow, c)
+    dag = ib.besluitdatum
+    kop = berichten.Kop(zk, berichten.berichtidentificatie("io31", ib.id, dag), dag)
+    return berichten.io31(kop, client_voor_bericht(c), ib.resultaat, beo.invoer if beo else {}, ib.id)
+
+
+def _actor(uow: Werkeenheid) -> Actor:
+    assert uow.actor is not None
+    return uow.actor
+
+
+def _zorgkantoor_code(uow: Werkeenheid, c: Client) -> str:
+    zk = uow.sessie.scalars(
+        select(Organisatie).where(Organisatie.soort == "zorgkantoor", Organisatie.regio == c.regio)
+    ).first()
+    return zk.iwlz_code if zk is not None and zk.iwlz_code else STANDAARD_ONTVANGER
+
+
+def importeer_io31(uow: Werkeenheid, xml: bytes) -> dict[str, Any]:
+    """Import an IO31 into the records: client (new or existing), the assessment scores, the decision marked extern."""
+    actor = _actor(uow)
+    poging = uow.log("iwlz.io31_import", "indicatiebesluit")
+    if actor.rol not in ("beoordelaar", "zorgkantoor"):
+        raise Verboden("alleen het indicatieorgaan en het zorgkantoor lezen IO31 in")
+    gelezen = io31_lezen(xml)
+    resultaten = []
+    for item in gelezen["clienten"]:
+        cl = item["client"]
+        c = uow.sessie.scalars(select(Client).where(Client.bsn == cl["bsn"])).first()
+        if (
+            c is not None
+            and uow.sessie.scalars(zichtbare_clienten(actor, select(Client).where(Client.id == c.id))).first() is None
+        ):
+            raise Conflict("deze cliënt hoort niet bij uw organisatie of regio; het bericht is niet ingelezen")
+        if c is None:
+            naam = cl["naam"]
+            c = Client(
+                bsn=cl["bsn"],
+                geslachtsnaam=naam["geslachtsnaam"],
+                voorvoegsel=naam.get("voorvoegsel"),
+                voorletters=naam.get("voorletters"),
+                voornamen=naam.get("voornamen"),
+                geboortedatum=date.fromisoformat(cl["geboortedatum"]),
+                geslacht=cl["geslacht"] or "0",
+                regio=actor.regio,
+                aangemaakt_door_organisatie_id=actor.organisatie_id,
+                vastgelegd_op=uow.nu(),
+            )
+            uow.sessie.add(c)
+            uow.sessie.flush()
+        ind = item["indicatie"]
+        invoer = {
+            "peildatum": ind["afgiftedatum"],
+            "client": {"geboortedatum": cl["geboortedatum"]},
+            "grondslagen": item["grondslagen"],
+            "stoornisscores": item["stoornisscores"],
+            "beperkingscores": item["beperkingscores"],
+        }
+        beo = Beoordeling(
+            client_id=c.id,
+            status="definitief",
+            invoer=invoer,
+            beoordelaar_id=actor.gebruiker_id,
+            organisatie_id=actor.organisatie_id,
+            vastgelegd_op=uow.nu(),
+            definitief_op=uow.nu(),
+        )
+        uow.sessie.add(beo)
+        uow.sessie.flush()
+        zzp = item["zzp"] if isinstance(item["zzp"], dict) else None
+        toegekend = bool(zzp or item["functies"])
+        resultaat = {
+            "besluit": "toegekend" if toegekend else "afgewezen",
+            "verblijf": bool(zzp),
+            "functies": item["functies"],
+            "zzp": zzp,
+            "extern": True,
+            "bron": "iWlz IO31",
+            "indicatie": ind,
+            "grondslagen": item["grondslagen"],
+            "besluitdatum": ind["afgiftedatum"],
+            "geldig_van": ind["ingangsdatum"],
+            "geldig_tot": ind["einddatum"],
+            "toelichting": [
+                {
+                    "regel": "Extern indicatiebesluit",
+                    "uitkomst": f"Ingelezen uit IO31 {gelezen['header']['identificatie']}",
+                    "bron": "iWlz 2.2 IO31",
+                }
+            ],
+        }
+        ib = Indicatiebesluit(
+            client_id=c.id,
+            beoordeling_id=beo.id,
+            extern=True,
+            besluit=resultaat["besluit"],
+            stelsel="Wlz" if ind["afgiftedatum"] >= "2015-01-01" else "AWBZ",
+            verblijf=bool(zzp),
+            zzp_code=zzp["code"] if zzp else None,
+            zorgprofiel=None,
+            besluitdatum=date.fromisoformat(ind["afgiftedatum"]),
+            geldig_van=date.fromisoformat(ind["ingangsdatum"]),
+            geldig_tot=date.fromisoformat(ind["einddatum"]) if ind["einddatum"] else None,
+            resultaat=resultaat,
+            ruleset_naam="extern (iWlz IO31)",
+            ruleset_versie=str(gelezen["header"]["identificatie"]),
+            ruleset_hash=hashlib.sha256(xml).hexdigest()[:16],
+            vastgelegd_door_id=actor.gebruiker_id,
+            vastgelegd_op=uow.nu(),
+        )
+        uow.sessie.add(ib)
+        uow.sessie.flush()
+        for oud in uow.sessie.scalars(
+            select(Indicatiebesluit).where(
+                Indicatiebesluit.client_id == c.id, Indicatiebesluit.status == "geldig", Indicatiebesluit.id != ib.id
+            )
+        ):
+            oud.status, oud.vervangen_door_id, oud.vervangen_op = "vervangen", ib.id, uow.nu()
+        uow.log("iwlz.io31_import", "indicatiebesluit", ib.id, c.id)
+        resultaten.append({"client": client_dict(c), "indicatiebesluit": besluit_dict(ib)})
+    uow.pogingen.remove(poging)
+    return {"ingelezen": len(resultaten), "resultaten": resultaten}
+
+
+class Mutatie(Invoer):
+    mutatiecode: Literal["12", "17", "18", "19", "20", "21"]
+    mutatiedatum: date
+
+
+def bericht_van_overeenkomst(uow: Werkeenheid, overeenkomst_id: int, soort: str, data: Any = None) -> bytes:
+    """AW33 (zorgkantoor), AW35 or AW39 (zorgaanbieder) from a stored agreement."""
+    actor = _actor(uow)
+    poging = uow.log(f"iwlz.{soort}_export", "zorgleveringsovereenkomst", overeenkomst_id)
+    eis(actor, "overeenkomst.lezen")
+    verwacht = "zorgkantoor" if soort == "aw33" else "zorgaanbieder"
+    if actor.rol != verwacht:
+        raise Verboden(f"{soort.upper()} wordt verstuurd door het {verwacht}")
+    o = _overeenkomst(uow, overeenkomst_id)
+    poging.client_id = o.client_id
+    c = uow.sessie.get(Client, o.client_id)
+    aanbieder = uow.sessie.get(Organisatie, o.zorgaanbieder_id)
+    ib = (
+        uow.sessie.get(Indicatiebesluit, o.indicatiebesluit_id)
+        if o.indicatiebesluit_id
+        else geldend_besluit(uow, o.client_id)
+    )
+    assert c is not None and aanbieder is not None
+    if ib is None:
+        raise InvoerFout.een("indicatiebesluit_id", "de overeenkomst heeft geen indicatiebesluit")
+    if not aanbieder.agb_code:
+        raise InvoerFout.een("zorgaanbieder_id", "de zorgaanbieder heeft geen AGB-code")
+    zk = _zorgkantoor_code(uow, c)
+    zzp = ib.resultaat.get("zzp") or {}
+    functies = ib.resultaat.get("functies") or []
+    leveringsvorm = berichten.LEVERINGSVORM[o.leveringsvorm]
+    if soort == "aw33":
+        kop = berichten.Kop(
+            aanbieder.agb_code, berichten.berichtidentificatie("aw33", o.id, o.versie), o.ingangsdatum, zk
+        )
+        toewijzing = {
+            "instelling": aanbieder.agb_code,
+            "zorgkantoor": zk,
+            "datum": o.vastgelegd_op.date().isoformat(),
+            "tijd": berichten.tijd(o.vastgelegd_op),
+            "ingangsdatum": o.ingangsdatum.isoformat(),
+            "einddatum": o.einddatum.isoformat() if o.einddatum else None,
+            "leveringsvorm": leveringsvorm,
+        }
+        beo = uow.sessie.get(Beoordeling, ib.beoordeling_id) if ib.beoordeling_id else None
+        return berichten.aw33(kop, client_voor_bericht(c), ib.resultaat, beo.invoer if beo else {}, ib.id, toewijzing)
+    basis = {
+        "besluitnummer": ib.id,
+        "zzp_cod163": zzp.get("cod163"),
+        "functies": functies,
+        "instelling": aanbieder.agb_code,
+        "toewijzing_ingangsdatum": o.ingangsdatum.isoformat(),
+        "begindatum": o.ingangsdatum.isoformat(),
+        "leveringsvorm": leveringsvorm,
+    }
+    if soort == "aw35":
+        kop = berichten.Kop(zk, berichten.berichtidentificatie("aw35", o.id), o.ingangsdatum, aanbieder.agb_code)
+        return berichten.aw35(kop, client_voor_bericht(c), basis)
+    m = valideer(Mutatie, data or {})
+    kop = berichten.Kop(
+        zk,
+        berichten.berichtidentificatie("aw39", o.id, m.mutatiecode, m.mutatiedatum),
+        m.mutatiedatum,
+        aanbieder.agb_code,
+    )
+    return berichten.aw39(
+        kop, client_voor_bericht(c), {**basis, "mutatiecode": m.mutatiecode, "mutatiedatum": m.mutatiedatum.isoformat()}
+    )
+
+
+def lees_retour(uow: Werkeenheid, xml: bytes) -> dict[str, Any]:
+    actor = _actor(uow)
+    uow.log("iwlz.retour_lezen", "bericht")
+    if actor.rol == "beheerder":
+        raise Verboden(
+            "retourberichten bevatten cliëntgegevens; lees ze in als zorgkantoor, aanbieder of indicatieorgaan"
+        )
+    return retour_lezen(xml)
