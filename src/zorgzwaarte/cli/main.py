@@ -292,5 +292,16 @@ def iwlz_retour(bestand: Annotated[str, typer.Argument(help="AW34-, AW36- of AW3
         stop_met_fout(fout)
 
 
+@app.command("declareer")
+def declareer_cmd(bestand: Annotated[str, typer.Argument(help="JSON met periode, tarieven en cliënten, of -")]) -> None:
+    """Declareer een periode: dagen in zorg en bekostigde afwezigheid per cliënt, met toelichting per regel."""
+    from zorgzwaarte.diensten.declaratie import declareer
+
+    try:
+        print_json(declareer(lees_json(bestand)))
+    except InvoerFout as fout:
+        stop_met_fout(fout)
+
+
 def main() -> None:
     app()

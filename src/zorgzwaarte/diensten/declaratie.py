@@ -1,0 +1,270 @@
+"""Declare a period: the machine contract of `zorgzwaarte declareer`, on the vectorised engine of the rules core."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+import numpy as np
+from pydantic import Field, model_validator
+
+from zorgzwaarte.domein.records import AfwezigheidReden, Invoer
+from zorgzwaarte.domein.validatie import valideer
+from zorgzwaarte.fouten import Fout, InvoerFout
+from zorgzwaarte.regels.bekostiging.declaratie import (
+    GEEN_EINDE,
+    ONBEKEND,
+    OORZAAK,
+    Afwezigheden,
+    Populatie,
+    bedragen_in_centen,
+    classificeer,
+    dagnummer,
+    parameters,
+    reden_codes,
+)
+from zorgzwaarte.regels.bekostiging.tarief import meerzorg_dagtarief
+
+BRON_DECLARATIE = (
+    "NZa Regeling declaratievoorschriften Wlz-zorg 2016 art. 4.1; NZa Regeling declaratie AWBZ-zorg art. 4.1"
+)
+BRON_PERIODE = "NZa Regeling declaratievoorschriften Wlz-zorg 2016 art. 3.10 (vier weken of een kalendermaand)"
+
+
+class Periode(Invoer):
+    van: date
+    tot: date
+
+    @model_validator(mode="after")
+    def _soort(self) -> Periode:
+        if self.tot < self.van:
+            raise ValueError("tot ligt vóór van")
+        maand = self.van.day == 1 and self.tot == date(
+            self.van.year, self.van.month, calendar.monthrange(self.van.year, self.van.month)[1]
+        )
+        if not (maand or (self.tot - self.van).days == 27):
+            raise ValueError("een declaratieperiode is een kalendermaand of vier weken (28 dagen)")
+        return self
+
+
+class Tarief(Invoer):
+    prestatie: str = Field(min_length=1)
+    bedrag_per_dag: Decimal = Field(ge=0, max_digits=10, decimal_places=2)
+    bron: str | None = None
+    fictief: bool = False
+
+
+class Afwezigheid(Invoer):
+    van: date
+    tot: date
+    reden: AfwezigheidReden
+    toestemming: bool = Field(default=False, description="toestemming Wlz-uitvoerder voor afwezigheid na 91 dagen")
+
+    @model_validator(mode="after")
+    def _periode(self) -> Afwezigheid:
+        if self.tot < self.van:
+            raise ValueError("tot ligt vóór van")
+        return self
+
+
+class Meerzorg(Invoer):
+    uren_per_week: dict[Literal["woonzorg", "dagbesteding", "behandeling"], Decimal]
+    tarief_per_uur: dict[Literal["woonzorg", "dagbesteding", "behandeling"], Decimal]
+
+    @model_validator(mode="after")
+    def _zelfde(self) -> Meerzorg:
+        if set(self.uren_per_week) != set(self.tarief_per_uur):
+            raise ValueError("geef voor elke deelprestatie uren én een tarief per uur")
+        return self
+
+
+class ClientRegel(Invoer):
+    id: str = Field(min_length=1)
+    prestatie: str
+    opname: date
+    ontslag: date | None = None
+    afwezigheid: list[Afwezigheid] = Field(default_factory=list)
+    behandeling: bool | None = Field(default=None, description="ZZP inclusief behandeling (AWBZ 2014 en Wlz 2015)")
+    schoolvakantie_max_dagen: int | None = Field(default=None, ge=0, le=366)
+    meerzorg: Meerzorg | None = None
+
+    @model_validator(mode="after")
+    def _data(self) -> ClientRegel:
+        if self.ontslag and self.ontslag < self.opname:
+            raise ValueError("ontslag ligt vóór opname")
+        return self
+
+
+class DeclaratieInvoer(Invoer):
+    periode: Periode
+    tarieven: list[Tarief] = Field(min_length=1)
+    clienten: list[ClientRegel]
+
+
+def euro(centen: int) -> str:
+    return f"{centen // 100}.{centen % 100:02d}" if centen >= 0 else "-" + euro(-centen)
+
+
+def declareer(data: Any) -> dict[str, Any]:
+    inv = valideer(DeclaratieInvoer, data)
+    fouten: list[Fout] = []
+    tarief_index: dict[str, int] = {}
+    for i, t in enumerate(inv.tarieven):
+        if t.prestatie in tarief_index:
+            fouten.append(Fout(f"tarieven.{i}.prestatie", f"prestatie '{t.prestatie}' staat er twee keer in"))
+        tarief_index[t.prestatie] = i
+    for i, c in enumerate(inv.clienten):
+        if c.prestatie not in tarief_index:
+            fouten.append(Fout(f"clienten.{i}.prestatie", f"er is geen tarief voor prestatie '{c.prestatie}'"))
+    if fouten:
+        raise InvoerFout(fouten)
+    codes = reden_codes()
+    client_sleutel = {cid: k for k, cid in enumerate(dict.fromkeys(c.id for c in inv.clienten))}
+    pop = Populatie(
+        client=np.array([client_sleutel[c.id] for c in inv.clienten], dtype=np.int64),
+        prestatie=np.array([tarief_index[c.prestatie] for c in inv.clienten], dtype=np.int64),
+        opname=np.array([dagnummer(c.opname) for c in inv.clienten], dtype=np.int64),
+        ontslag=np.array([dagnummer(c.ontslag) if c.ontslag else GEEN_EINDE for c in inv.clienten], dtype=np.int64),
+        behandeling=np.array(
+            [ONBEKEND if c.behandeling is None else int(c.behandeling) for c in inv.clienten], dtype=np.int8
+        ),
+        school_max=np.array(
+            [ONBEKEND if c.schoolvakantie_max_dagen is None else c.schoolvakantie_max_dagen for c in inv.clienten],
+            dtype=np.int64,
+        ),
+    )
+    lijst = [(i, a) for i, c in enumerate(inv.clienten) for a in c.afwezigheid]
+    afw = Afwezigheden(
+        rij=np.array([i for i, _ in lijst], dtype=np.int64),
+        van=np.array([dagnummer(a.van) for _, a in lijst], dtype=np.int64),
+        tot=np.array([dagnummer(a.tot) for _, a in lijst], dtype=np.int64),
+        reden=np.array([codes[a.reden] for _, a in lijst], dtype=np.int8),
+        toestemming=np.array([a.toestemming for _, a in lijst], dtype=np.bool_),
+    )
+    p0, p1 = dagnummer(inv.periode.van), dagnummer(inv.periode.tot)
+    k = classificeer(pop, afw, p0, p1)
+    tarief_centen = np.array([int(t.bedrag_per_dag * 100) for t in inv.tarieven], dtype=np.int64)
+    bedragen = bedragen_in_centen(k.dagen, tarief_centen[pop.prestatie])
+    rs = parameters()["regelsets"]
+    regels: list[dict[str, Any]] = []
+    for i, c in enumerate(inv.clienten):
+        t = inv.tarieven[tarief_index[c.prestatie]]
+        uitleg = [
+            {
+                "regel": "Dagen in zorg",
+                "uitkomst": f"{int(k.zorgdagen[i])} dagen in zorg in de periode (opname {c.opname.isoformat()}"
+                + (f", ontslag {c.ontslag.isoformat()}" if c.ontslag else "")
+                + f"); aanwezig {int(k.aanwezig[i])} dagen",
+                "bron": f"{parameters()['dagtelling']['methode']}; {BRON_DECLARATIE}",
+            }
+        ]
+        for j in np.flatnonzero(afw.rij == i):
+            a = lijst[int(j)][1]
+            if k.afw_dagen[j] == 0:
+                continue
+            regime = rs[int(k.afw_regime[j])] if k.afw_regime[j] >= 0 else rs[-1]
+            niet = [f"{int(n)} dagen niet: {OORZAAK[o]}" for o, n in enumerate(k.afw_oorzaken[j]) if o and n]
+            bron = regime["bron"]
+            if regime["naam"] == "Wlz 2016":
+                for sleutel, lijstnaam in (
+                    ("behandeling_elders_bron", "behandeling_elders"),
+                    ("vakantie_bron", "vakantie_detentie"),
+                    ("schoolvakantie_bron", "schoolvakantie"),
+                    ("weekend_bron", "weekend"),
+                    ("niet_bekostigd_bron", "niet_bekostigd"),
+                ):
+                    if a.reden in regime[lijstnaam]:
+                        bron = f"{regime['bron'].split(', art.')[0]}, {regime[sleutel]}"
+            uitleg.append(
+                {
+                    "regel": f"Afwezigheid ({a.reden}) {a.van.isoformat()} t/m {a.tot.isoformat()}",
+                    "uitkomst": f"{int(k.afw_dagen[j])} dagen afwezig in de periode, {int(k.afw_bekostigd[j])} bekostigd"
+                    + (f"; {'; '.join(niet)}" if niet else "")
+                    + f" (regels {regime['naam']})",
+                    "bron": bron,
+                }
+            )
+            if a.reden == "schoolvakantie" and c.schoolvakantie_max_dagen is None:
+                uitleg.append(
+                    {
+                        "regel": "Schoolvakantie",
+                        "uitkomst": parameters()["schoolvakantie_maximum"]["toelichting"],
+                        "bron": rs[-1]["schoolvakantie_bron"],
+                    }
+                )
+            if regime["naam"] != "Wlz 2016" and c.behandeling is None and a.reden != "ziekenhuis":
+                uitleg.append(
+                    {
+                        "regel": "Behandeling onbekend",
+                        "uitkomst": "niet opgegeven of het ZZP inclusief behandeling is: de strengste regel "
+                        "(ten hoogste 14 dagen per keer) is toegepast",
+                        "bron": regime["bron"],
+                    }
+                )
+        if k.dubbel_geblokkeerd[i]:
+            uitleg.append(
+                {
+                    "regel": "Eén ZZP per cliënt per dag",
+                    "uitkomst": f"{int(k.dubbel_geblokkeerd[i])} dagen niet gedeclareerd: op die dagen declareert al "
+                    "een andere regel van deze cliënt",
+                    "bron": "NZa ZZP-meerzorg art. 5.5; declaratie op cliëntniveau art. 4.1",
+                }
+            )
+        uitleg.append(
+            {
+                "regel": "Bedrag",
+                "uitkomst": f"{int(k.dagen[i])} dagen x € {euro(int(tarief_centen[pop.prestatie[i]]))} = "
+                f"€ {euro(int(bedragen[i]))}" + (" (fictief tarief)" if t.fictief else ""),
+                "bron": t.bron or BRON_DECLARATIE,
+            }
+        )
+        regels.append(
+            {
+                "client": c.id,
+                "prestatie": c.prestatie,
+                "dagen": int(k.dagen[i]),
+                "tarief": euro(int(tarief_centen[pop.prestatie[i]])),
+                "bedrag": euro(int(bedragen[i])),
+                "dagen_aanwezig": int(k.aanwezig[i]),
+                "dagen_afwezig_bekostigd": int(k.afwezig_bekostigd[i]),
+                "dagen_afwezig_niet_bekostigd": int(k.afwezig_niet[i]),
+                "toelichting": uitleg,
+            }
+        )
+        if c.meerzorg is not None:
+            dag, stappen = meerzorg_dagtarief(c.meerzorg.uren_per_week, c.meerzorg.tarief_per_uur)
+            mz_dagen = int(k.aanwezig[i])
+            centen = int(dag * 100) * mz_dagen
+            regels.append(
+                {
+                    "client": c.id,
+                    "prestatie": f"{c.prestatie}-meerzorg",
+                    "dagen": mz_dagen,
+                    "tarief": euro(int(dag * 100)),
+                    "bedrag": euro(centen),
+                    "toelichting": [
+                        {
+                            "regel": "Meerzorgtarief per dag",
+                            "uitkomst": "; ".join(stappen),
+                            "bron": parameters()["meerzorg"]["bron"],
+                        },
+                        {
+                            "regel": "Meerzorgdagen",
+                            "uitkomst": f"{mz_dagen} dagen aanwezig; meerzorg alleen op dagen dat de "
+                            "zorg geleverd wordt en het ZZP gedeclareerd kan worden",
+                            "bron": "NZa ZZP-meerzorg art. 5.2 en 5.5",
+                        },
+                    ],
+                }
+            )
+    totaal = sum(int(round(Decimal(r["bedrag"]) * 100)) for r in regels)
+    return {
+        "periode": {"van": inv.periode.van.isoformat(), "tot": inv.periode.tot.isoformat()},
+        "regels": regels,
+        "totaal": euro(totaal),
+        "aantal_clienten": len(client_sleutel),
+        "bron": f"{BRON_DECLARATIE}; {BRON_PERIODE}",
+        "fictieve_tarieven": any(t.fictief for t in inv.tarieven),
+    }

@@ -1,0 +1,1 @@
+"""Bekostiging: declarations, tariffs, meerzorg."""
