@@ -149,6 +149,7 @@ def declareer(data: Any) -> dict[str, Any]:
     bedragen = bedragen_in_centen(k.dagen, tarief_centen[pop.prestatie])
     rs = parameters()["regelsets"]
     regels: list[dict[str, Any]] = []
+    totaal = int(bedragen.sum())
     for i, c in enumerate(inv.clienten):
         t = inv.tarieven[tarief_index[c.prestatie]]
         uitleg = [
@@ -237,6 +238,7 @@ def declareer(data: Any) -> dict[str, Any]:
             dag, stappen = meerzorg_dagtarief(c.meerzorg.uren_per_week, c.meerzorg.tarief_per_uur)
             mz_dagen = int(k.aanwezig[i])
             centen = int(dag * 100) * mz_dagen
+            totaal += centen
             regels.append(
                 {
                     "client": c.id,
@@ -259,7 +261,6 @@ def declareer(data: Any) -> dict[str, Any]:
                     ],
                 }
             )
-    totaal = sum(int(round(Decimal(r["bedrag"]) * 100)) for r in regels)
     return {
         "periode": {"van": inv.periode.van.isoformat(), "tot": inv.periode.tot.isoformat()},
         "regels": regels,
