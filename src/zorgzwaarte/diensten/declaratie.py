@@ -235,7 +235,10 @@ def declareer(data: Any) -> dict[str, Any]:
             }
         )
         if c.meerzorg is not None:
-            dag, stappen = meerzorg_dagtarief(c.meerzorg.uren_per_week, c.meerzorg.tarief_per_uur)
+            dag, stappen = meerzorg_dagtarief(
+                {str(k): v for k, v in c.meerzorg.uren_per_week.items()},
+                {str(k): v for k, v in c.meerzorg.tarief_per_uur.items()},
+            )
             mz_dagen = int(k.aanwezig[i])
             centen = int(dag * 100) * mz_dagen
             totaal += centen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
 from zorgzwaarte.regels.parameters import laad
@@ -15,7 +16,7 @@ def rekenkundig(x: Decimal) -> Decimal:
 
 
 def meerzorg_dagtarief(
-    uren_per_week: dict[str, Decimal], tarief_per_uur: dict[str, Decimal]
+    uren_per_week: Mapping[str, Decimal], tarief_per_uur: Mapping[str, Decimal]
 ) -> tuple[Decimal, list[str]]:
     """ZZP-meerzorg per day = sum(hours x tariff per deelprestatie) / 7 (NZa meerzorg art. 3-5), with its steps.
 
