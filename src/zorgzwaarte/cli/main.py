@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Annotated
 
 import typer
@@ -301,6 +302,95 @@ def declareer_cmd(bestand: Annotated[str, typer.Argument(help="JSON met periode,
         print_json(declareer(lees_json(bestand)))
     except InvoerFout as fout:
         stop_met_fout(fout)
+
+
+batch_app = typer.Typer(help="Populaties: indiceren en declareren in één keer (CSV of Parquet).", no_args_is_help=True)
+app.add_typer(batch_app, name="batch")
+
+
+@batch_app.command("indiceer")
+def batch_indiceer(
+    invoer: Annotated[str, typer.Argument(help="Tabel met beoordelingen (.csv of .parquet); zie docs/batch.md")],
+    uit: Annotated[str, typer.Option("--uit", help="Uitvoertabel (.csv of .parquet)")],
+    zorgmomenten: Annotated[
+        str | None, typer.Option(help="Tabel met zorgmomenten (id, per_week, handelingen, twee_zorgverleners)")
+    ] = None,
+    blok: Annotated[int, typer.Option(help="Rijen per blok")] = 250_000,
+) -> None:
+    """Bereken de indicatiebesluiten van een hele tabel met beoordelingen (gevectoriseerd)."""
+    from pathlib import Path
+
+    import polars as pl
+    from rich.progress import Progress
+
+    from zorgzwaarte.batch.indicatie import indiceer_tabel, lees, schrijf
+
+    try:
+        df = lees(Path(invoer))
+        zm = lees(Path(zorgmomenten)) if zorgmomenten else None
+    except (OSError, pl.exceptions.PolarsError) as exc:
+        stop_met_fout(InvoerFout.een("bestand", f"tabel kan niet worden gelezen: {exc.__class__.__name__}"))
+    for kolom in ("id", "peildatum", "geboortedatum", "grondslagen"):
+        if kolom not in df.columns:
+            stop_met_fout(InvoerFout.een(kolom, "verplichte kolom ontbreekt"))
+    delen = []
+    with Progress(transient=True) as voortgang:
+        taak = voortgang.add_task("Indiceren", total=df.height)
+        for start in range(0, df.height, blok):
+            deel = df.slice(start, blok)
+            zm_deel = (
+                zm.filter(pl.col("id").cast(pl.Utf8).is_in(deel["id"].cast(pl.Utf8).implode()))
+                if zm is not None
+                else None
+            )
+            delen.append(indiceer_tabel(deel, zm_deel))
+            voortgang.advance(taak, deel.height)
+    resultaat = pl.concat(delen) if delen else indiceer_tabel(df, zm)
+    schrijf(resultaat, Path(uit))
+    fout = resultaat["fout"].is_not_null().sum()
+    Console().print(
+        f"{resultaat.height} beoordelingen, {resultaat.height - fout} besluiten, {fout} met een fout (kolom 'fout'): {uit}"
+    )
+
+
+@batch_app.command("declareer")
+def batch_declareer(
+    populatie: Annotated[str, typer.Argument(help="Tabel: id, prestatie, opname, ontslag, behandeling")],
+    tarieven: Annotated[str, typer.Option(help="Tabel: prestatie, bedrag_per_dag")],
+    van: Annotated[str, typer.Option(help="Eerste dag van de periode (JJJJ-MM-DD)")],
+    tot: Annotated[str, typer.Option(help="Laatste dag van de periode (JJJJ-MM-DD)")],
+    uit: Annotated[str, typer.Option("--uit", help="Uitvoertabel (.csv of .parquet)")],
+    afwezigheid: Annotated[str | None, typer.Option(help="Tabel: id, van, tot, reden, toestemming")] = None,
+) -> None:
+    """Declareer een periode voor een hele populatie (dezelfde regels als 'zorgzwaarte declareer')."""
+    from pathlib import Path
+
+    from zorgzwaarte.batch.declaratie import declareer_tabel
+    from zorgzwaarte.batch.indicatie import lees, schrijf
+    from zorgzwaarte.diensten.declaratie import Periode
+    from zorgzwaarte.domein.validatie import valideer
+
+    try:
+        periode = valideer(Periode, {"van": van, "tot": tot}, voorvoegsel="periode.")
+        resultaat = declareer_tabel(
+            lees(Path(populatie)),
+            lees(Path(afwezigheid)) if afwezigheid else None,
+            lees(Path(tarieven)),
+            periode.van,
+            periode.tot,
+        )
+    except InvoerFout as fout:
+        stop_met_fout(fout)
+    except OSError as exc:
+        stop_met_fout(InvoerFout.een("bestand", f"tabel kan niet worden gelezen: {exc.__class__.__name__}"))
+    schrijf(resultaat.drop("bedrag_centen"), Path(uit))
+    from babel.numbers import format_currency
+
+    totaal = Decimal(int(resultaat["bedrag_centen"].sum())) / 100
+    Console().print(
+        f"{resultaat.height} regels, {int(resultaat['dagen'].sum())} dagen, "
+        f"totaal {format_currency(totaal, 'EUR', locale='nl_NL')}: {uit}"
+    )
 
 
 def main() -> None:

@@ -135,7 +135,12 @@ def declareer(data: Any) -> dict[str, Any]:
             dtype=np.int64,
         ),
     )
-    lijst = [(i, a) for i, c in enumerate(inv.clienten) for a in c.afwezigheid]
+    # absences belong to the client: each one applies to every row of that client (one ZZP per day)
+    rijen_per_client: dict[str, list[int]] = {}
+    for i, c in enumerate(inv.clienten):
+        rijen_per_client.setdefault(c.id, []).append(i)
+    lijst = [(r, a) for c in inv.clienten for a in c.afwezigheid for r in rijen_per_client[c.id]]
+    lijst = list({(r, a.van, a.tot, a.reden): (r, a) for r, a in lijst}.values())
     afw = Afwezigheden(
         rij=np.array([i for i, _ in lijst], dtype=np.int64),
         van=np.array([dagnummer(a.van) for _, a in lijst], dtype=np.int64),

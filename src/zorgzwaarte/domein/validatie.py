@@ -70,8 +70,9 @@ def fouten_uit_lijst(errors: Any, voorvoegsel: str = "") -> list[Fout]:
     """Pydantic-style error dicts (also FastAPI's RequestValidationError.errors()) as Dutch Fouten."""
     uit = []
     for err in errors:
-        p = pad(tuple(err["loc"]))
-        uit.append(Fout(f"{voorvoegsel}{p}" if voorvoegsel else p, _melding(err)))
+        loc = tuple(err["loc"])
+        veld = (f"{voorvoegsel}{pad(loc)}" if loc else voorvoegsel.rstrip(".")) if voorvoegsel else pad(loc)
+        uit.append(Fout(veld, _melding(err)))
     return uit
 
 

@@ -27,6 +27,7 @@ def laad(bestand: str) -> dict[str, Any]:
     return data
 
 
+@cache
 def inhoud_hash(*bestanden: str) -> str:
     h = hashlib.sha256()
     for naam in sorted(bestanden):

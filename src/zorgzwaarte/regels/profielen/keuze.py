@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import numpy as np
+
 from zorgzwaarte.domein.beoordeling import Beoordeling
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.codes import grondslag_naam
@@ -54,6 +56,11 @@ VOORWAARDE_TEKST = {
 }
 
 
+def rond(x: float, decimalen: int) -> float:
+    """Rounding shared with the batch engine (NumPy, half to even), so both paths give identical figures."""
+    return float(np.round(x, decimalen))
+
+
 @dataclass(frozen=True)
 class ClientNiveau:
     domein: str
@@ -88,7 +95,7 @@ def client_niveaus(b: Beoordeling, p: dict[str, Any]) -> dict[str, ClientNiveau]
         elif d["samenvatting"] == "waarde":
             niveau, hoe = float(waarden[0]), "opgegeven waarde"
         else:
-            niveau, hoe = round(sum(waarden) / len(waarden), 2), f"gemiddelde van {len(waarden)} scores"
+            niveau, hoe = rond(sum(waarden) / len(waarden), 2), f"gemiddelde van {len(waarden)} scores"
         uit[domein] = ClientNiveau(domein, niveau, tuple(vragen), hoe)
     return uit
 
@@ -120,7 +127,7 @@ def vergelijk(zzp: Zzp, client: dict[str, ClientNiveau], b: Beoordeling, p: dict
         c = client[domein]
         prof = zzp.domeinen.get(domein)
         pn = prof.niveau if prof else None
-        verschil = None if (c.niveau is None or pn is None) else round(abs(c.niveau - pn), 2)
+        verschil = None if (c.niveau is None or pn is None) else rond(abs(c.niveau - pn), 2)
         if verschil is not None:
             verschillen.append(verschil)
         domeinen.append(
@@ -144,7 +151,7 @@ def vergelijk(zzp: Zzp, client: dict[str, ClientNiveau], b: Beoordeling, p: dict
         doel_past = b.begeleidingsdoel in zzp.begeleidingsdoelen
         if not doel_past:
             verschillen.append(float(p["begeleidingsdoel_afwijking"]))
-    afstand = round(sum(verschillen) / len(verschillen), 3) if verschillen else None
+    afstand = rond(sum(verschillen) / len(verschillen), 3) if verschillen else None
     vervuld = sum(1 for v in zzp.voorwaarden if v in b.bijzonderheden)
     return Vergelijking(zzp, afstand, vervuld, domeinen, doel_past)
 

@@ -1,0 +1,197 @@
+"""Population-scale speed (run on demand: `.venv/bin/python benchmarks/bench_batch.py [aantal]`).
+
+Measures: indicating N assessments with the batch engine (default 1,000,000) against looping the per-client path
+(sampled and extrapolated), a month's declaration for 300,000 clients, and peak memory. Prints the figures and
+writes them to docs/benchmarks.md. Never asserts a time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import platform
+import resource
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+from zorgzwaarte.batch.declaratie import declareer_tabel
+from zorgzwaarte.batch.indicatie import indiceer_tabel, lees
+from zorgzwaarte.diensten.indicatie import bereken_indicatie
+from zorgzwaarte.regels.indicatie.normtijden import laatste_normtijden
+from zorgzwaarte.regels.profielen.catalogus import GEEN_AANVULLING
+
+ROOT = Path(__file__).resolve().parents[1]
+SCORES_S = ["0101", "0102", "0103", "0104", "0201", "0202", "0203", "0204", "0401", "0402", "0403", "0601", "0602"]
+SCORES_B = ["0101", "0102", "0104", "0111", "0201", "0208", "0211", "0301", "0302", "0303", "0305", "0306", "0401"]
+
+
+def populatie(n: int, seed: int = 2014) -> tuple[pl.DataFrame, pl.DataFrame]:
+    rng = np.random.default_rng(seed)
+    start = np.where(rng.random(n) < 0.7, date(2014, 1, 1).toordinal(), date(2016, 1, 1).toordinal()) + rng.integers(
+        0, 365, n
+    )
+    peil = pl.Series((start - date(1970, 1, 1).toordinal()).astype(np.int32)).cast(pl.Date)
+    geboren = pl.Series(
+        (start - rng.integers(20 * 365, 95 * 365, n) - date(1970, 1, 1).toordinal()).astype(np.int32)
+    ).cast(pl.Date)
+    gr = np.array(["02", "01", "05", "04", "06", "03", "01;04", "02;01"])[rng.integers(0, 8, n)]
+    kolommen = {
+        "id": np.arange(n).astype(str),
+        "peildatum": peil,
+        "geboortedatum": geboren,
+        "grondslagen": gr,
+        "beschermende_woonomgeving": rng.random(n) < 0.5,
+        "therapeutisch_leefklimaat": rng.random(n) < 0.05,
+        "permanent_toezicht": rng.random(n) < 0.5,
+        "etmalen_per_week": rng.choice([0, 3, 4, 7, 7], n),
+        "prognose": rng.choice(["2", "3", "4"], n),
+        "verpleegkundige_aandacht": rng.integers(0, 4, n),
+        "begeleidingsdoel": rng.choice(["ontwikkeling", "stabilisatie", "begeleiding_bij_achteruitgang"], n),
+    }
+    for q in SCORES_S:
+        kolommen[f"s{q}"] = rng.choice([0, 1, 2, 3, 9], n, p=[0.3, 0.25, 0.2, 0.2, 0.05])
+    for q in SCORES_B:
+        kolommen[f"b{q}"] = rng.choice([0, 1, 2, 3, 9], n, p=[0.25, 0.25, 0.25, 0.2, 0.05])
+    df = pl.DataFrame(kolommen)
+    handelingen = np.array(list(laatste_normtijden()))
+    m = n  # about one zorgmoment per assessment
+    zm = pl.DataFrame(
+        {
+            "id": rng.integers(0, n, m).astype(str),
+            "per_week": rng.choice([1.0, 3.0, 7.0, 14.0], m),
+            "handelingen": [";".join(x) for x in handelingen[rng.integers(0, len(handelingen), (m, 2))]],
+            "twee_zorgverleners": rng.random(m) < 0.1,
+        }
+    )
+    return df, zm
+
+
+def als_invoer(rij: dict[str, object], momenten: list[dict[str, object]]) -> dict[str, object]:
+    grond = str(rij["grondslagen"]).split(";")
+    return {
+        "peildatum": rij["peildatum"].isoformat(),
+        "client": {"geboortedatum": rij["geboortedatum"].isoformat()},  # type: ignore[attr-defined]
+        "grondslagen": grond,
+        "leefklimaat": {
+            "beschermende_woonomgeving": rij["beschermende_woonomgeving"],
+            "therapeutisch_leefklimaat": rij["therapeutisch_leefklimaat"],
+            "permanent_toezicht": rij["permanent_toezicht"],
+        },
+        "etmalen_per_week": rij["etmalen_per_week"],
+        "prognose": rij["prognose"],
+        "verpleegkundige_aandacht": rij["verpleegkundige_aandacht"],
+        "begeleidingsdoel": rij["begeleidingsdoel"],
+        "stoornisscores": {q: rij[f"s{q}"] for q in SCORES_S},
+        "beperkingscores": {q: rij[f"b{q}"] for q in SCORES_B},
+        "zorgmomenten": [
+            {
+                "per_week": z["per_week"],
+                "handelingen": str(z["handelingen"]).split(";"),
+                "twee_zorgverleners": z["twee_zorgverleners"],
+            }
+            for z in momenten
+        ],
+    }
+
+
+def declaratie_populatie(n: int, seed: int = 2016) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    rng = np.random.default_rng(seed)
+    van = date(2016, 3, 1).toordinal()
+    epoch = date(1970, 1, 1).toordinal()
+    opname = van - rng.integers(-20, 2000, n)
+    ontslag = np.where(rng.random(n) < 0.05, van + rng.integers(0, 40, n), -1)
+    pop = pl.DataFrame(
+        {
+            "id": np.arange(n).astype(str),
+            "prestatie": rng.choice(["4VV", "5VV", "6VV", "4VG", "6LG"], n),
+            "opname": pl.Series((opname - epoch).astype(np.int32)).cast(pl.Date),
+            "ontslag": pl.Series(np.where(ontslag > 0, ontslag - epoch, 0).astype(np.int32)).cast(pl.Date),
+        }
+    )
+    pop = pop.with_columns(pl.when(pl.Series(ontslag > 0)).then(pl.col("ontslag")).otherwise(None).alias("ontslag"))
+    m = n // 2
+    begin = van - rng.integers(-30, 250, m)
+    afw = pl.DataFrame(
+        {
+            "id": rng.integers(0, n, m).astype(str),
+            "van": pl.Series((begin - epoch).astype(np.int32)).cast(pl.Date),
+            "tot": pl.Series((begin + rng.integers(0, 60, m) - epoch).astype(np.int32)).cast(pl.Date),
+            "reden": rng.choice(["vakantie", "detentie", "ziekenhuis", "ggz", "weekendverlof", "overig"], m),
+            "toestemming": rng.random(m) < 0.2,
+        }
+    )
+    tarieven = pl.DataFrame(
+        {
+            "prestatie": ["4VV", "5VV", "6VV", "4VG", "6LG"],
+            "bedrag_per_dag": ["140.00", "150.25", "171.10", "133.33", "190.00"],
+        }
+    )
+    return pop, afw, tarieven
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    regels = [
+        f"# Benchmarks ({date.today().isoformat()}, {platform.processor() or platform.machine()}, "
+        f"Python {platform.python_version()})",
+        "",
+    ]
+
+    df, zm = populatie(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        df.write_parquet(Path(tmp) / "in.parquet")
+        zm.write_parquet(Path(tmp) / "zm.parquet")
+        t0 = time.perf_counter()
+        uit = indiceer_tabel(lees(Path(tmp) / "in.parquet"), lees(Path(tmp) / "zm.parquet"))
+        batch_s = time.perf_counter() - t0
+    fouten = int(uit["fout"].is_not_null().sum())
+
+    steekproef = 1000
+    zm_per_id = {k[0]: v.to_dicts() for k, v in zm.head(min(len(zm), 50_000)).partition_by("id", as_dict=True).items()}
+    invoer = [als_invoer(r, zm_per_id.get(r["id"], [])) for r in df.head(steekproef).to_dicts()]
+    bereken_indicatie(invoer[0], GEEN_AANVULLING)
+    t0 = time.perf_counter()
+    for b in invoer:
+        with contextlib.suppress(Exception):  # invalid rows count as work too
+            bereken_indicatie(b, GEEN_AANVULLING)
+    per_client_s = (time.perf_counter() - t0) / steekproef
+    lus_s = per_client_s * n
+    regels += [
+        "## Indiceren",
+        "",
+        f"- {n:,} beoordelingen (Parquet in, met {len(zm):,} zorgmomenten): **{batch_s:.2f} s** met de batch-engine "
+        f"({n / batch_s:,.0f} per seconde); {fouten:,} rijen met een fout",
+        f"- per-cliëntpad: {per_client_s * 1000:.3f} ms per beoordeling (steekproef {steekproef}); als lus geschat "
+        f"{lus_s:,.0f} s voor {n:,}",
+        f"- verhouding: **{lus_s / batch_s:,.0f}x** sneller",
+        "",
+    ]
+    del df, zm, uit
+
+    pop, afw, tarieven = declaratie_populatie(300_000)
+    t0 = time.perf_counter()
+    decl = declareer_tabel(pop, afw, tarieven, date(2016, 3, 1), date(2016, 3, 31))
+    decl_s = time.perf_counter() - t0
+    totaal = int(decl["bedrag_centen"].sum())
+    regels += [
+        "## Declareren",
+        "",
+        f"- een kalendermaand voor 300.000 cliënten met {len(afw):,} afwezigheden: **{decl_s:.2f} s**; "
+        f"{int(decl['dagen'].sum()):,} dagen, totaal € {totaal // 100:,}.{totaal % 100:02d} (fictieve tarieven)",
+        "",
+    ]
+    piek_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    regels += ["## Geheugen", "", f"- piek (hele run): **{piek_mb:,.0f} MB**", ""]
+    tekst = "\n".join(regels)
+    print(tekst)
+    if n == 1_000_000:
+        (ROOT / "docs" / "benchmarks.md").write_text(tekst + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

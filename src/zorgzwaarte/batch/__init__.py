@@ -1,0 +1,1 @@
+"""Population-scale adapters (Polars + NumPy) on the vectorised rules."""

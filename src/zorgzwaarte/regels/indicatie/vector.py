@@ -1,0 +1,437 @@
+"""Vectorised indication for populations (NumPy): the same parameter tables and the same arithmetic as the
+per-client trechtermodel, tested equal to it on generated populations (tests/batch).
+
+Covered: grondslag access, PV and VP from zorgmomenten (normtijden, samenvallende activiteiten, twee
+zorgverleners) into klassen, verblijf (leefklimaat, etmalen), the best-fitting profile with near-tie and unknown
+flags, meerzorg, and the validity dates (15 jaar, overgang 2014, ZZP maxima, Wlz onbepaald). Assessments that
+need gebruikelijke zorg, mantelzorg, begeleiding, behandeling, groepszorg or kortdurend verblijf go through the
+per-client path, which the batch adapter does for such rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from zorgzwaarte.regels.codes import codelijst
+from zorgzwaarte.regels.datums import tot_en_met_na_maanden
+from zorgzwaarte.regels.indicatie.omvang import banden
+from zorgzwaarte.regels.parameters import laad
+from zorgzwaarte.regels.profielen.catalogus import Zzp, catalogus
+from zorgzwaarte.regels.regelset import regelsets
+
+F = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.int64]
+B = npt.NDArray[np.bool_]
+GRONDSLAGEN = ["01", "02", "03", "04", "05", "06", "07"]
+BIJZONDERHEDEN = [
+    "terminaal",
+    "herstel_na_opname",
+    "geriatrische_revalidatie",
+    "beveiliging_nodig",
+    "voortgezet_verblijf_ggz",
+    "lvg_behandeling",
+    "zintuiglijk_visueel",
+    "zintuiglijk_auditief",
+]
+DOELEN = ["ontwikkeling", "stabilisatie", "begeleiding_bij_achteruitgang"]
+DAG0 = date(1, 1, 1).toordinal()
+
+
+@cache
+def vragen() -> tuple[list[str], list[str]]:
+    return sorted(codelijst("LDT_StoornisVraag")), sorted(codelijst("LDT_BeperkingVraag"))
+
+
+@dataclass
+class Beoordelingen:
+    """N assessments as arrays (missing score = -1; 9 = niet beoordeeld)."""
+
+    peildatum: Ints  # day numbers (date.toordinal)
+    geboortedatum: Ints
+    grondslag: npt.NDArray[np.bool_]  # N x 7, order GRONDSLAGEN
+    dominant: Ints  # index into GRONDSLAGEN
+    leefklimaat: npt.NDArray[np.bool_]  # N x 3: beschermend, therapeutisch, permanent toezicht
+    etmalen: Ints
+    stoornis: npt.NDArray[np.int8]  # N x len(stoornisvragen)
+    beperking: npt.NDArray[np.int8]
+    verpleegkundige_aandacht: Ints  # -1 = niet opgegeven
+    begeleidingsdoel: Ints  # index into DOELEN, -1
+    bijzonderheden: Ints  # bitmask over BIJZONDERHEDEN
+    bijzondere_zorg: B
+    prognose_herstel: B  # prognose 1 (volledig herstel binnen 1 jaar)
+    zorg_24_uur: B
+    pv_minuten: F  # from zorgmomenten (see zorgmoment_minuten); NaN = no PV handelingen
+    vp_minuten: F
+    heeft_zorgmomenten: B
+
+
+def zorgmoment_minuten(
+    rij: Ints, per_week: F, twee: B, moment_van_handeling: Ints, minuten: F, is_vp: B, n: int
+) -> tuple[F, F]:
+    """PV and VP minutes per week per assessment (Beleidsregels indicatiestelling AWBZ 2014, bijlage 4 §4.4).
+
+    Per zorgmoment and function: sum of the times minus 3,5 minute per handeling plus 3,5 once (one handeling:
+    its own time), doubled with two caregivers, times the frequency per week.
+    """
+    zp = laad("indicatie_awbz_2014.yaml")["zorgmoment"]
+    aftrek = float(zp["samenvallend_aftrek_per_handeling_minuten"]["waarde"])
+    erbij = float(zp["samenvallend_optelling_per_zorgmoment_minuten"]["waarde"])
+    m = len(rij)
+    uit = []
+    for functie in (False, True):
+        sel = is_vp == functie
+        som = np.bincount(moment_van_handeling[sel], weights=minuten[sel], minlength=m)
+        aantal = np.bincount(moment_van_handeling[sel], minlength=m)
+        tijd = np.where(aantal > 1, som - aftrek * aantal + erbij, som)
+        per_moment = tijd * np.where(twee, 2.0, 1.0) * per_week
+        totaal = np.bincount(rij, weights=per_moment, minlength=n)
+        heeft = np.bincount(rij, weights=(aantal > 0).astype(np.float64), minlength=n) > 0
+        uit.append(np.where(heeft, totaal, np.nan))
+    return uit[0], uit[1]
+
+
+def klasse_vector(functie: str, minuten: F) -> tuple[Ints, F]:
+    """Klasse per the law's bands (bijlage 4/5 §4.1) and the hours above the top band."""
+    bl = banden(laad("indicatie_awbz_2014.yaml")["klassen"][functie]["banden"])
+    grenzen = np.array([float(b.uren_van) for b in bl])
+    klassen = np.array([b.klasse for b in bl], dtype=np.int64)
+    uren = minuten / 60.0
+    i = np.clip(np.searchsorted(grenzen, uren, side="right") - 1, 0, len(bl) - 1)
+    boven = float(bl[-1].uren_tot_en_met) + 0.1
+    extra = np.where((i == len(bl) - 1) & (uren >= boven), uren - boven, 0.0)
+    return klassen[i], extra
+
+
+@dataclass
+class ProfielTabel:
+    zzp: list[Zzp]
+    niveaus: F  # P x D (NaN = unknown)
+    doelen: Ints  # bitmask over DOELEN (0 = none)
+    grondslagen: npt.NDArray[np.bool_]  # P x 7
+    voorwaarden: Ints  # bitmask
+    uitgesloten: Ints  # bitmask
+    sector_vis: B
+    sector_aud: B
+    code_rang: Ints
+
+
+@cache
+def profieltabel() -> ProfielTabel:
+    p = laad("profielkeuze.yaml")
+    lijst = catalogus()
+    domeinen = list(p["domeinen"])
+
+    def masker(items: tuple[str, ...], volgorde: list[str]) -> int:
+        return sum(1 << volgorde.index(x) for x in items if x in volgorde)
+
+    rang = {c: i for i, c in enumerate(sorted(z.code for z in lijst))}
+    return ProfielTabel(
+        zzp=lijst,
+        niveaus=np.array(
+            [
+                [
+                    z.domeinen[d].niveau if z.domeinen.get(d) and z.domeinen[d].niveau is not None else np.nan
+                    for d in domeinen
+                ]
+                for z in lijst
+            ],
+            dtype=np.float64,
+        ),
+        doelen=np.array([masker(z.begeleidingsdoelen, DOELEN) for z in lijst], dtype=np.int64),
+        grondslagen=np.array([[g in z.dominante_grondslagen for g in GRONDSLAGEN] for z in lijst], dtype=np.bool_),
+        voorwaarden=np.array([masker(z.voorwaarden, BIJZONDERHEDEN) for z in lijst], dtype=np.int64),
+        uitgesloten=np.array([masker(z.uitgesloten_bij, BIJZONDERHEDEN) for z in lijst], dtype=np.int64),
+        sector_vis=np.array([z.sector == "ZGvis" for z in lijst]),
+        sector_aud=np.array([z.sector == "ZGaud" for z in lijst]),
+        code_rang=np.array([rang[z.code] for z in lijst], dtype=np.int64),
+    )
+
+
+def client_niveaus(b: Beoordelingen) -> F:
+    """N x D levels, as regels/profielen/keuze.client_niveaus (mean rounded to 2, highest, or given value)."""
+    p = laad("profielkeuze.yaml")
+    svragen, bvragen = vragen()
+    uit = np.full((len(b.peildatum), len(p["domeinen"])), np.nan)
+    for j, d in enumerate(p["domeinen"].values()):
+        kolommen: list[npt.NDArray[np.int8]] = []
+        for bron in d["bronnen"]:
+            if bron["soort"] == "invoer":
+                v = b.verpleegkundige_aandacht.astype(np.float64)
+                uit[:, j] = np.where(v >= 0, v, np.nan)
+                continue
+            lijst, matrix = (svragen, b.stoornis) if bron["soort"] == "stoornis" else (bvragen, b.beperking)
+            kolommen += [matrix[:, i] for i, q in enumerate(lijst) if q.startswith(bron["prefix"])]
+        if not kolommen:
+            continue
+        m = np.stack(kolommen, axis=1).astype(np.float64)
+        geldig = (m >= 0) & (m != 9)
+        aantal = geldig.sum(axis=1)
+        if d["samenvatting"] == "hoogste":
+            hoogste = np.where(geldig, m, -1).max(axis=1)
+            uit[:, j] = np.where(aantal > 0, hoogste, np.nan)
+        else:
+            som = np.where(geldig, m, 0).sum(axis=1)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                uit[:, j] = np.where(aantal > 0, np.round(som / np.maximum(aantal, 1), 2), np.nan)
+    return uit
+
+
+@dataclass
+class Keuze:
+    index: Ints  # profile index, -1 = no option
+    afstand: F  # NaN = unknown profile
+    oordeel: B  # professioneel oordeel nodig
+
+
+def kies_profielen(b: Beoordelingen, wlz: B, blok: int = 200_000) -> Keuze:
+    """The best-fitting profile per assessment (see regels/profielen/keuze.py).
+
+    Rows are grouped by (dominant grondslag, stelsel) and compared only with the profiles that grondslag opens,
+    in blocks to bound memory.
+    """
+    pt = profieltabel()
+    n = len(b.peildatum)
+    index = np.full(n, -1, dtype=np.int64)
+    afstand = np.full(n, np.nan)
+    oordeel = np.zeros(n, dtype=np.bool_)
+    niveaus = client_niveaus(b)
+    uitwisselbaar = laad("indicatie_wlz_2015.yaml")["toegang"]["uitwisselbaar"]["waarde"]
+    for dom in np.unique(b.dominant):
+        for is_wlz in (False, True):
+            rijen = np.flatnonzero((b.dominant == dom) & (wlz == is_wlz))
+            if not rijen.size:
+                continue
+            gr = {GRONDSLAGEN[int(dom)]}
+            if is_wlz and GRONDSLAGEN[int(dom)] in uitwisselbaar:
+                gr |= set(uitwisselbaar)
+            kol = np.flatnonzero([bool(gr & set(z.dominante_grondslagen)) for z in pt.zzp])
+            for s in range(0, rijen.size, blok):
+                r = rijen[s : s + blok]
+                i, af, oo = _kies_blok(b, niveaus, r, kol, is_wlz)
+                index[r], afstand[r], oordeel[r] = i, af, oo
+    return Keuze(index, afstand, oordeel)
+
+
+def _kies_blok(b: Beoordelingen, niveaus: F, r: Ints, kol: Ints, wlz: bool) -> tuple[Ints, F, B]:
+    pt = profieltabel()
+    p = laad("profielkeuze.yaml")
+    marge = float(p["bijna_gelijk_marge"])
+    boete = float(p["begeleidingsdoel_afwijking"])
+    m = r.size
+    if kol.size == 0:
+        return np.full(m, -1, dtype=np.int64), np.full(m, np.nan), np.zeros(m, dtype=np.bool_)
+    pd = b.peildatum[r]
+    kan = np.ones((m, kol.size), dtype=np.bool_)
+    for j, zi in enumerate(kol):
+        z = pt.zzp[int(zi)]
+        van, tot = (z.wlz_van, z.wlz_tot) if wlz else (z.indiceerbaar_van, z.indiceerbaar_tot)
+        if van is None:
+            kan[:, j] = False
+            continue
+        kan[:, j] = (pd >= van.toordinal()) & (pd <= (tot.toordinal() if tot else 10**9))
+    bz = b.bijzonderheden[r]
+    vis = (bz >> BIJZONDERHEDEN.index("zintuiglijk_visueel")) & 1
+    aud = (bz >> BIJZONDERHEDEN.index("zintuiglijk_auditief")) & 1
+    kan &= ~(pt.sector_vis[kol][None, :] & ((aud == 1) & (vis == 0))[:, None])
+    kan &= ~(pt.sector_aud[kol][None, :] & ((vis == 1) & (aud == 0))[:, None])
+    kan &= (bz[:, None] & pt.uitgesloten[kol][None, :]) == 0
+    kan &= (bz[:, None] & pt.voorwaarden[kol][None, :]) == pt.voorwaarden[kol][None, :]
+    vervuld = np.zeros(kan.shape, dtype=np.int64)
+    for bit in range(len(BIJZONDERHEDEN)):
+        vervuld += ((pt.voorwaarden[kol][None, :] >> bit) & 1) * ((bz[:, None] >> bit) & 1)
+    c = niveaus[r]
+    pn = pt.niveaus[kol]
+    acc = np.zeros(kan.shape)
+    aantal = np.zeros(kan.shape, dtype=np.int64)
+    for d in range(c.shape[1]):
+        bekend = ~np.isnan(c[:, d])[:, None] & ~np.isnan(pn[None, :, d])
+        v = np.round(np.abs(c[:, d][:, None] - pn[None, :, d]), 2)
+        acc = acc + np.where(bekend, v, 0.0)
+        aantal += bekend
+    doel = b.begeleidingsdoel[r]
+    doelen = pt.doelen[kol]
+    afwijkend = (
+        (doel[:, None] >= 0) & (doelen[None, :] != 0) & (((doelen[None, :] >> np.maximum(doel, 0)[:, None]) & 1) == 0)
+    )
+    acc = acc + np.where(afwijkend, boete, 0.0)
+    aantal += afwijkend
+    with np.errstate(invalid="ignore", divide="ignore"):
+        af = np.where(aantal > 0, np.round(acc / np.maximum(aantal, 1), 3), np.nan)
+    onbekend = np.isnan(af)
+    sleutel = (
+        ((8 - vervuld) * 2 + onbekend) * 10_000 + np.where(onbekend, 0, np.round(np.nan_to_num(af) * 1000))
+    ) * 100 + pt.code_rang[kol][None, :]
+    sleutel = np.where(kan, sleutel.astype(np.int64), np.iinfo(np.int64).max)
+    beste = np.argmin(sleutel, axis=1)
+    rij = np.arange(m)
+    heeft = kan[rij, beste]
+    beste_af = af[rij, beste]
+    beste_vv = vervuld[rij, beste]
+    ander = kan.copy()
+    ander[rij, beste] = False
+    with np.errstate(invalid="ignore"):
+        bijna = (
+            ander
+            & (vervuld == beste_vv[:, None])
+            & ~onbekend
+            & ~np.isnan(beste_af)[:, None]
+            & (af - beste_af[:, None] <= marge)
+        )
+    onbekende_ander = (ander & onbekend).any(axis=1)
+    index = np.where(heeft, kol[beste], -1)
+    return index, np.where(heeft, beste_af, np.nan), heeft & (np.isnan(beste_af) | bijna.any(axis=1) | onbekende_ander)
+
+
+def _plus_maanden_dagnummer(d: Ints, maanden: int) -> Ints:
+    uniek, terug = np.unique(d, return_inverse=True)
+    eind = np.array(
+        [tot_en_met_na_maanden(date.fromordinal(int(x)), maanden).toordinal() for x in uniek], dtype=np.int64
+    )
+    return eind[terug]
+
+
+@cache
+def toegang_awbz() -> npt.NDArray[np.bool_]:
+    """7 x {PV, VP, VB} access per grondslag (bijlage 2 §2.1)."""
+    t = laad("indicatie_awbz_2014.yaml")["toegang"]["functies_per_grondslag"]
+    return np.array([[f in t.get(g, []) for f in ("PV", "VP", "VB")] for g in GRONDSLAGEN], dtype=np.bool_)
+
+
+def indiceer_vector(b: Beoordelingen) -> dict[str, Any]:
+    """Indication for N assessments; arrays per output field. Rows without a ruleset get `fout`."""
+    n = len(b.peildatum)
+    sets = regelsets("indicatie")
+    set_index = np.full(n, -1, dtype=np.int64)
+    wlz = np.zeros(n, dtype=np.bool_)
+    awbz = np.zeros(n, dtype=np.bool_)
+    for i, r in enumerate(sets):
+        set_van = r.geldig_van.toordinal()
+        set_tot = r.geldig_tot.toordinal() if r.geldig_tot else 10**9
+        m = (b.peildatum >= set_van) & (b.peildatum <= set_tot)
+        set_index[m] = i
+        (wlz if r.stelsel == "Wlz" else awbz)[m] = True
+    toegang = (b.grondslag.astype(np.int64) @ toegang_awbz().astype(np.int64)) > 0  # N x 3
+
+    # AWBZ: verblijf
+    drempel = int(laad("indicatie_awbz_2014.yaml")["verblijf"]["min_etmalen_exclusief"]["waarde"])
+    verblijf_awbz = awbz & b.leefklimaat.any(axis=1) & toegang[:, 2] & (b.etmalen > drempel)
+    # AWBZ: PV and VP without stay
+    _, bvragen = vragen()
+    pz = np.stack([b.beperking[:, i] for i, q in enumerate(bvragen) if q.startswith("03")], axis=1)
+    pz_geldig = (pz >= 0) & (pz != 9)
+    pz_max = np.where(pz_geldig, pz, -1).max(axis=1)
+    pv_ok = (
+        awbz
+        & ~verblijf_awbz
+        & toegang[:, 0]
+        & (pz_max != 0)
+        & ~np.isnan(b.pv_minuten)
+        & (np.nan_to_num(b.pv_minuten) > 0)
+    )
+    vp_ok = awbz & ~verblijf_awbz & toegang[:, 1] & ~np.isnan(b.vp_minuten) & (np.nan_to_num(b.vp_minuten) > 0)
+    pv_klasse, pv_extra = klasse_vector("PV", np.nan_to_num(b.pv_minuten))
+    vp_klasse, vp_extra = klasse_vector("VP", np.nan_to_num(b.vp_minuten))
+
+    # Wlz: access (art. 3.2.1-3.2.2)
+    wp = laad("indicatie_wlz_2015.yaml")["toegang"]
+    wlz_gr = np.array([g in wp["grondslagen"]["waarde"] for g in GRONDSLAGEN])
+    bit = {x: 1 << i for i, x in enumerate(BIJZONDERHEDEN)}
+    ggz_b = ((b.bijzonderheden & bit["voortgezet_verblijf_ggz"]) > 0) & b.grondslag[:, GRONDSLAGEN.index("03")]
+    leeftijd18 = leeftijden(b.geboortedatum, b.peildatum) >= 18
+    lvg = ((b.bijzonderheden & bit["lvg_behandeling"]) > 0) & b.grondslag[:, GRONDSLAGEN.index("05")] & leeftijd18
+    heeft_wlz_gr = (b.grondslag & wlz_gr[None, :]).any(axis=1)
+    zorg = b.leefklimaat[:, 2] | b.zorg_24_uur
+    wlz_toegang = wlz & (ggz_b | (heeft_wlz_gr & (lvg | (zorg & ~b.prognose_herstel))))
+    verblijf = verblijf_awbz | wlz_toegang
+
+    keuze = kies_profielen(b, wlz)
+    pt = profieltabel()
+    zzp_idx = np.where(verblijf, keuze.index, -1)
+    geen_optie = verblijf & (zzp_idx < 0)
+    heeft_zzp = zzp_idx >= 0
+    zi = np.maximum(zzp_idx, 0)
+    meerzorg_awbz = np.array([z.meerzorg_awbz for z in pt.zzp])[zi]
+    meerzorg_wlz = np.array([z.meerzorg_wlz for z in pt.zzp])[zi]
+    meerzorg = heeft_zzp & (np.where(wlz, meerzorg_wlz, meerzorg_awbz) | b.bijzondere_zorg)
+
+    # validity
+    van = b.peildatum
+    terminaal = (b.bijzonderheden & bit["terminaal"]) > 0
+    functies = pv_ok | vp_ok
+    eind = _plus_maanden_dagnummer(van, 12 * int(laad("indicatie_awbz_2014.yaml")["geldigheid"]["max_jaren"]["waarde"]))
+    awbz_max = np.array([z.geldigheid_max_maanden or 0 for z in pt.zzp], dtype=np.int64)[zi]
+    wlz_max = np.array([z.geldigheid_max_maanden_wlz or 0 for z in pt.zzp], dtype=np.int64)[zi]
+    zzp_max = np.where(wlz, wlz_max, awbz_max)
+    for maanden in np.unique(zzp_max[heeft_zzp & (zzp_max > 0)]):
+        m = heeft_zzp & (zzp_max == maanden)
+        kort = _plus_maanden_dagnummer(van[m], int(maanden))
+        eind[m] = np.minimum(eind[m], kort)
+    func_eind = eind.copy()
+    for o in laad("indicatie_awbz_2014.yaml")["geldigheid"]["overgang_2014"]:
+        m = (
+            awbz
+            & functies
+            & (van >= date.fromisoformat(o["besluit_van"]).toordinal())
+            & (van <= date.fromisoformat(o["besluit_tot"]).toordinal())
+        )
+        if m.any():
+            func_eind[m] = np.minimum(func_eind[m], _plus_maanden_dagnummer(van[m], int(o["maanden"])))
+    geldig_tot = np.where(awbz & functies & ~verblijf, func_eind, eind).astype(np.int64)
+    tot_overlijden = awbz & terminaal & ~verblijf & functies
+    onbepaald = wlz & verblijf & ~(zzp_max > 0)
+    geldig_tot = np.where(tot_overlijden | onbepaald, -1, geldig_tot)
+    wlz_afgewezen = wlz & ~verblijf
+    geldig_tot = np.where(wlz_afgewezen, -1, geldig_tot)
+    etmalen = np.where(
+        verblijf_awbz, np.where((b.etmalen < 7) & b.heeft_zorgmomenten, 7, b.etmalen), np.where(wlz_toegang, 7, 0)
+    )
+    return {
+        "wlz": wlz,
+        "toegekend": verblijf | functies,
+        "verblijf": verblijf,
+        "etmalen": etmalen,
+        "zzp_index": zzp_idx,
+        "afstand": np.where(heeft_zzp, keuze.afstand, np.nan),
+        "oordeel": np.where(heeft_zzp, keuze.oordeel, False),
+        "meerzorg": meerzorg,
+        "pv_minuten": np.where(pv_ok, b.pv_minuten, np.nan),
+        "pv_klasse": np.where(pv_ok, pv_klasse, -1),
+        "pv_extra": np.where(pv_ok, pv_extra, 0.0),
+        "vp_minuten": np.where(vp_ok, b.vp_minuten, np.nan),
+        "vp_klasse": np.where(vp_ok, vp_klasse, -1),
+        "vp_extra": np.where(vp_ok, vp_extra, 0.0),
+        "geldig_tot": geldig_tot,
+        "tot_overlijden": tot_overlijden,
+        "fout": np.where(set_index < 0, 1, np.where(geen_optie, 2, 0)),  # index into VECTOR_FOUTEN
+        "regelset": set_index,
+    }
+
+
+VECTOR_FOUTEN = (
+    "",
+    "geen regelset voor deze peildatum",
+    "geen zorgzwaartepakket indiceerbaar voor de dominante grondslag",
+)
+
+
+def leeftijden(geboren: Ints, peil: Ints) -> Ints:
+    """Age in whole years on the peildatum (day numbers from date.toordinal), vectorised."""
+    epoch = date(1970, 1, 1).toordinal()
+    g = (geboren - epoch).astype("datetime64[D]")
+    p = (peil - epoch).astype("datetime64[D]")
+    gj, pj = g.astype("datetime64[Y]"), p.astype("datetime64[Y]")
+    jaren = pj.astype(np.int64) - gj.astype(np.int64)
+    g_md = g.astype("datetime64[M]").astype(np.int64) % 12 * 100 + (
+        g - g.astype("datetime64[M]").astype("datetime64[D]")
+    ).astype(np.int64)
+    p_md = p.astype("datetime64[M]").astype(np.int64) % 12 * 100 + (
+        p - p.astype("datetime64[M]").astype("datetime64[D]")
+    ).astype(np.int64)
+    leeftijd: Ints = (jaren - (p_md < g_md)).astype(np.int64)
+    return leeftijd

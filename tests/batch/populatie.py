@@ -1,0 +1,103 @@
+"""Generated populations of assessments within the batch subset (for equality tests and benchmarks)."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from typing import Any
+
+from zorgzwaarte.regels.codes import codelijst
+from zorgzwaarte.regels.indicatie.normtijden import laatste_normtijden
+from zorgzwaarte.regels.indicatie.vector import BIJZONDERHEDEN, DOELEN
+
+GRONDSLAG_KEUZE = ["01", "02", "03", "04", "05", "06", "07"]
+
+
+def genereer(n: int, seed: int = 1) -> list[dict[str, Any]]:
+    rnd = random.Random(seed)
+    svragen, bvragen = sorted(codelijst("LDT_StoornisVraag")), sorted(codelijst("LDT_BeperkingVraag"))
+    handelingen = list(laatste_normtijden())
+    uit = []
+    for _ in range(n):
+        jaar = rnd.choice([2014, 2014, 2016])
+        peil = date(jaar, 1, 1) + timedelta(days=rnd.randrange(365))
+        geboren = peil - timedelta(days=rnd.randrange(16 * 365, 95 * 365))
+        g = rnd.sample(GRONDSLAG_KEUZE, rnd.choice([1, 1, 2]))
+        b: dict[str, Any] = {
+            "peildatum": peil.isoformat(),
+            "client": {"geboortedatum": geboren.isoformat()},
+            "grondslagen": g,
+            "leefklimaat": {
+                "beschermende_woonomgeving": rnd.random() < 0.4,
+                "therapeutisch_leefklimaat": rnd.random() < 0.1,
+                "permanent_toezicht": rnd.random() < 0.4,
+            },
+            "etmalen_per_week": rnd.choice([0, 0, 2, 3, 4, 5, 7, 7]),
+            "stoornisscores": {q: rnd.choice([0, 1, 2, 3, 9]) for q in rnd.sample(svragen, rnd.randrange(0, 12))},
+            "beperkingscores": {q: rnd.choice([0, 1, 2, 3, 9]) for q in rnd.sample(bvragen, rnd.randrange(0, 20))},
+            "prognose": rnd.choice(["1", "2", "3", "4", "5"]),
+            "bijzonderheden": rnd.sample(BIJZONDERHEDEN, rnd.choice([0, 0, 0, 1, 1, 2])),
+        }
+        if rnd.random() < 0.7:
+            b["verpleegkundige_aandacht"] = rnd.randrange(4)
+        if rnd.random() < 0.6:
+            b["begeleidingsdoel"] = rnd.choice(DOELEN)
+        if rnd.random() < 0.1:
+            b["bijzondere_zorg"] = ["non_invasieve_beademing"]
+        if rnd.random() < 0.2:
+            b["zorg_24_uur_nabijheid"] = rnd.choice(["fysieke_problemen", "zware_regieproblemen"])
+        if rnd.random() < 0.6:
+            b["zorgmomenten"] = [
+                {
+                    "per_week": rnd.choice([1, 3, 7, 14]),
+                    "handelingen": rnd.sample(handelingen, rnd.randrange(1, 4)),
+                    "twee_zorgverleners": rnd.random() < 0.1,
+                }
+                for _ in range(rnd.randrange(1, 4))
+            ]
+        uit.append(b)
+    return uit
+
+
+REDENEN = [
+    "vakantie",
+    "detentie",
+    "ziekenhuis",
+    "revalidatie",
+    "ggz",
+    "behandeling_elders",
+    "weekendverlof",
+    "schoolvakantie",
+    "overig",
+]
+
+
+def genereer_declaratie(n: int, van: date, seed: int = 1) -> list[dict[str, Any]]:
+    """Clients in care around a period, with absences before and in it (some clients twice: one ZZP per day)."""
+    rnd = random.Random(seed)
+    uit = []
+    for i in range(n):
+        opname = van - timedelta(days=rnd.randrange(-20, 400))
+        ontslag = van + timedelta(days=rnd.randrange(0, 40)) if rnd.random() < 0.2 else None
+        afw = []
+        for _ in range(rnd.choice([0, 0, 1, 2, 4])):
+            begin = van - timedelta(days=rnd.randrange(-30, 200))
+            afw.append(
+                {
+                    "van": begin.isoformat(),
+                    "tot": (begin + timedelta(days=rnd.randrange(0, 120))).isoformat(),
+                    "reden": rnd.choice(REDENEN),
+                    "toestemming": rnd.random() < 0.3,
+                }
+            )
+        c = {
+            "id": f"c{i if rnd.random() > 0.03 else max(i - 1, 0)}",
+            "prestatie": rnd.choice(["5VV", "6VV", "4VG"]),
+            "opname": opname.isoformat(),
+            "ontslag": ontslag.isoformat() if ontslag and ontslag >= opname else None,
+            "afwezigheid": afw,
+        }
+        if rnd.random() < 0.5:
+            c["behandeling"] = rnd.random() < 0.5
+        uit.append(c)
+    return uit
