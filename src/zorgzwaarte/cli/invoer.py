@@ -12,16 +12,21 @@ from zorgzwaarte.fouten import InvoerFout
 EXIT_INVOERFOUT = 2
 
 
-def lees_json(bestand: str) -> Any:
-    """Read JSON from a file or '-' (stdin); a Dutch InvoerFout when it cannot be read or parsed."""
+def lees_tekst(bestand: str) -> str:
+    """Read text from a file or '-' (stdin); a Dutch InvoerFout when it cannot be read."""
     try:
-        tekst = sys.stdin.read() if bestand == "-" else Path(bestand).read_text(encoding="utf-8")
+        return sys.stdin.read() if bestand == "-" else Path(bestand).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InvoerFout.een("bestand", f"bestand '{bestand}' bestaat niet") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InvoerFout.een(
             "bestand", f"bestand '{bestand}' kan niet worden gelezen ({exc.__class__.__name__})"
         ) from None
+
+
+def lees_json(bestand: str) -> Any:
+    """Read JSON from a file or '-' (stdin); a Dutch InvoerFout when it cannot be read or parsed."""
+    tekst = lees_tekst(bestand)
     try:
         return json.loads(tekst)
     except json.JSONDecodeError as exc:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from zorgzwaarte.cli.invoer import lees_json, print_json, stop_met_fout
+from zorgzwaarte.cli.invoer import lees_json, lees_tekst, print_json, stop_met_fout
 from zorgzwaarte.cli.uitleg import toon_besluit
 from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
 from zorgzwaarte.diensten.beheer import huidige_aanvulling, laad_aanvulling
@@ -300,6 +300,55 @@ def declareer_cmd(bestand: Annotated[str, typer.Argument(help="JSON met periode,
 
     try:
         print_json(declareer(lees_json(bestand)))
+    except InvoerFout as fout:
+        stop_met_fout(fout)
+
+
+tarieven_app = typer.Typer(
+    help="Tarieftabellen (CSV) en contracten: controleren en dagtarieven uitleggen.", no_args_is_help=True
+)
+app.add_typer(tarieven_app, name="tarieven")
+
+
+@tarieven_app.command("controleer")
+def tarieven_controleer(
+    bestand: Annotated[str, typer.Argument(help="Tarieftabel (CSV, zie docs/bekostiging.md) of -")],
+) -> None:
+    """Controleer een tarieftabel en print haar als JSON; elke fout met regelnummer en kolom."""
+    from zorgzwaarte.diensten.tarieven import lees_tarieftabel
+
+    try:
+        print_json([r.als_dict() for r in lees_tarieftabel(lees_tekst(bestand))])
+    except InvoerFout as fout:
+        stop_met_fout(fout)
+
+
+@tarieven_app.command("dagtarief")
+def tarieven_dagtarief(
+    contract: Annotated[str, typer.Argument(help="Contract (JSON, zie docs/bekostiging.md)")],
+    tarieven: Annotated[str, typer.Option(help="Tarieftabel (CSV)")],
+    dag: Annotated[str, typer.Option(help="Dag (JJJJ-MM-DD)")],
+) -> None:
+    """Het effectieve dagtarief per afgesproken prestatie: zorgzwaarte + prestatie, met toelichting."""
+    from zorgzwaarte.diensten.tarieven import dagtarieven, lees_contract, lees_dag, lees_tarieftabel
+
+    try:
+        c = lees_contract(lees_json(contract))
+        print_json(dagtarieven(c, lees_tarieftabel(lees_tekst(tarieven)), lees_dag(dag)))
+    except InvoerFout as fout:
+        stop_met_fout(fout)
+
+
+@tarieven_app.command("realisatie")
+def tarieven_realisatie(
+    contract: Annotated[str, typer.Argument(help="Contract (JSON)")],
+    declaratie: Annotated[str, typer.Option(help="Uitvoer van 'zorgzwaarte declareer' (JSON)")],
+) -> None:
+    """Realisatie tegenover de productieafspraak: gedeclareerde dagen per prestatie."""
+    from zorgzwaarte.diensten.tarieven import lees_contract, realisatie_overzicht
+
+    try:
+        print_json(realisatie_overzicht(lees_contract(lees_json(contract)), lees_json(declaratie)))
     except InvoerFout as fout:
         stop_met_fout(fout)
 

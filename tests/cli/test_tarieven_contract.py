@@ -1,0 +1,66 @@
+"""Machine contract of `zorgzwaarte tarieven controleer|dagtarief|realisatie` (docs/bekostiging.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.cli.helpers import fouten, zorgzwaarte
+
+VOORBEELDEN = Path(__file__).resolve().parents[2] / "docs" / "voorbeelden"
+TABEL = str(VOORBEELDEN / "tarieven_fictief.csv")
+CONTRACT = str(VOORBEELDEN / "contract_fictief.json")
+
+
+def test_controleer_print_de_tabel() -> None:
+    p = zorgzwaarte("tarieven", "controleer", TABEL)
+    assert p.returncode == 0, p.stderr
+    rijen = json.loads(p.stdout)
+    assert len(rijen) == 4 and all(r["fictief"] for r in rijen)
+
+
+def test_controleer_foute_tabel_exit_2() -> None:
+    f = fouten(zorgzwaarte("tarieven", "controleer", "-", invoer="prestatiecode;omschrijving\nZ1;x\n"))
+    assert "tarief" in f and "bron" in f
+
+
+def test_dagtarief_legt_zorgzwaarte_en_prestatie_uit() -> None:
+    p = zorgzwaarte("tarieven", "dagtarief", CONTRACT, "--tarieven", TABEL, "--dag", "2016-03-01")
+    assert p.returncode == 0, p.stderr
+    uit = json.loads(p.stdout)
+    z405 = uit["tarieven"][0]
+    assert (z405["zorgzwaarte"], z405["prestatie"], z405["dagtarief"]) == ("144.99", "26.85", "171.84")
+    assert uit["fictief"] is True
+    assert uit["tarieven"][1]["dagtarief"] is None  # Z406 has no tariff in the table: onbekend
+
+
+def test_dagtarief_foute_dag_en_contract(tmp_path: Path) -> None:
+    assert "dag" in fouten(zorgzwaarte("tarieven", "dagtarief", CONTRACT, "--tarieven", TABEL, "--dag", "1-3-2016"))
+    slecht = tmp_path / "c.json"
+    slecht.write_text(
+        json.dumps(
+            {
+                "zorgkantoor": "ZK",
+                "aanbieder": "A",
+                "jaar": 2016,
+                "afspraken": [{"prestatiecode": "Z1", "percentage": 120, "productie_dagen": 1}] * 2,
+            }
+        )
+    )
+    f = fouten(zorgzwaarte("tarieven", "dagtarief", str(slecht), "--tarieven", TABEL, "--dag", "2016-03-01"))
+    assert "contract.afspraken.0.percentage" in f or "contract.afspraken[0].percentage" in f, f
+
+
+def test_realisatie_uit_declaratie(tmp_path: Path) -> None:
+    decl = tmp_path / "d.json"
+    decl.write_text(json.dumps({"regels": [{"prestatie": "Z405", "dagen": 31}, {"prestatie": "Z405", "dagen": 29}]}))
+    p = zorgzwaarte("tarieven", "realisatie", CONTRACT, "--declaratie", str(decl))
+    assert p.returncode == 0, p.stderr
+    r = json.loads(p.stdout)["regels"][0]
+    assert r == {
+        "prestatiecode": "Z405",
+        "afgesproken_dagen": 36500,
+        "gerealiseerde_dagen": 60,
+        "verschil_dagen": -36440,
+        "realisatie_percentage": "0.16",
+    }
