@@ -294,12 +294,36 @@ def iwlz_retour(bestand: Annotated[str, typer.Argument(help="AW34-, AW36- of AW3
 
 
 @app.command("declareer")
-def declareer_cmd(bestand: Annotated[str, typer.Argument(help="JSON met periode, tarieven en cliënten, of -")]) -> None:
+def declareer_cmd(
+    bestand: Annotated[str, typer.Argument(help="JSON met periode, tarieven en cliënten, of -")],
+    pdf: Annotated[
+        str | None, typer.Option(help="Schrijf ook een PDF-overzicht van de periode naar dit bestand")
+    ] = None,
+    contract: Annotated[
+        str | None, typer.Option(help="Contract (JSON): zet in de PDF de realisatie naast de productieafspraak")
+    ] = None,
+) -> None:
     """Declareer een periode: dagen in zorg en bekostigde afwezigheid per cliënt, met toelichting per regel."""
+    from pathlib import Path
+
     from zorgzwaarte.diensten.declaratie import declareer
 
     try:
-        print_json(declareer(lees_json(bestand)))
+        uitkomst = declareer(lees_json(bestand))
+        realisatie = None
+        if contract:
+            from zorgzwaarte.diensten.tarieven import lees_contract, realisatie_overzicht
+
+            realisatie = realisatie_overzicht(lees_contract(lees_json(contract)), uitkomst)
+        if pdf:
+            from zorgzwaarte.rapporten.pdf import declaratie_pdf
+
+            aanbieder = realisatie["aanbieder"] if realisatie else None
+            try:
+                Path(pdf).write_bytes(declaratie_pdf(uitkomst, aanbieder=aanbieder, realisatie=realisatie))
+            except OSError as exc:
+                raise InvoerFout.een("pdf", f"kan '{pdf}' niet schrijven ({exc.__class__.__name__})") from None
+        print_json(uitkomst)
     except InvoerFout as fout:
         stop_met_fout(fout)
 

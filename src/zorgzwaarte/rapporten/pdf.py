@@ -1,0 +1,63 @@
+"""PDF documents: HTML templates (Jinja2, autoescaped) rendered by WeasyPrint."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from zorgzwaarte.rapporten.opmaak import Staaf, datum, euro, getal, procent, staafgrafiek
+
+
+def _omgeving() -> Environment:
+    env = Environment(loader=PackageLoader("zorgzwaarte.rapporten", "sjablonen"), autoescape=select_autoescape())
+    env.filters.update(euro=euro, datum=datum, getal=getal, procent=procent)
+    return env
+
+
+def render_pdf(sjabloon: str, **context: Any) -> bytes:
+    from weasyprint import HTML  # heavy import, only when a PDF is made
+
+    html = _omgeving().get_template(sjabloon).render(**context)
+    pdf: bytes = HTML(string=html).write_pdf()
+    return pdf
+
+
+def casemix(regels: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per prestatie: number of clients, days and amount (the declaration's lines summed)."""
+    per: dict[str, dict[str, Any]] = {}
+    for r in regels:
+        p = per.setdefault(
+            r["prestatie"], {"prestatie": r["prestatie"], "clienten": set(), "dagen": 0, "bedrag": Decimal(0)}
+        )
+        p["clienten"].add(r["client"])
+        p["dagen"] += int(r["dagen"])
+        p["bedrag"] += Decimal(r["bedrag"])
+    return [{**p, "clienten": len(p["clienten"])} for p in sorted(per.values(), key=lambda x: x["prestatie"])]
+
+
+def declaratie_pdf(
+    uitkomst: dict[str, Any],
+    *,
+    aanbieder: str | None = None,
+    realisatie: dict[str, Any] | None = None,
+    gemaakt_op: date | None = None,
+) -> bytes:
+    """A summary of one declaration period: totals, case-mix chart, lines with their explanation, realisation."""
+    mix = casemix(uitkomst["regels"])
+    grafiek = staafgrafiek(
+        "Omzet per prestatie",
+        [Staaf(m["prestatie"], float(m["bedrag"]), f"{euro(m['bedrag'])} ({getal(m['dagen'])} dagen)") for m in mix],
+    )
+    return render_pdf(
+        "declaratie.html",
+        d=uitkomst,
+        mix=mix,
+        grafiek=Markup(grafiek),
+        aanbieder=aanbieder,
+        realisatie=realisatie,
+        gemaakt_op=gemaakt_op or date.today(),
+    )
