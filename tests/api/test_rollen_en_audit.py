@@ -16,9 +16,11 @@ from sqlalchemy import select
 from tests.api.conftest import Api
 from tests.iwlz.conftest import valideer_xsd
 from tests.iwlz.test_aw_en_retour import retour
+from zorgzwaarte.demo.gegevens import demo_tarieven_csv
 from zorgzwaarte.opslag.modellen import (
     Beoordeling,
     Client,
+    Contract,
     GeleverdeZorg,
     Indicatiebesluit,
     Organisatie,
@@ -44,6 +46,7 @@ class Ctx:
     concept_id: int  # a complete draft (for definitief)
     definitief_id: int  # definitive, no decision yet
     linde_id: int
+    contract_id: int
     api: Api
 
     def versie(self, model: Any, ident: int) -> int:
@@ -63,13 +66,15 @@ def maak_ctx(api: Api) -> Ctx:
         zp = s.scalars(select(Zorgplan).where(Zorgplan.overeenkomst_id == ov.id)).one()
         ib = s.scalars(select(Indicatiebesluit).where(Indicatiebesluit.client_id == ov.client_id)).first()
         assert ib is not None
-        ids = (ov.client_id, ov.id, zp.id, ib.id, linde.id)
+        contract = s.scalars(select(Contract).where(Contract.zorgaanbieder_id == linde.id)).first()
+        assert contract is not None
+        ids = (ov.client_id, ov.id, zp.id, ib.id, linde.id, contract.id)
     b = api.als("beoordelaar")
     concept = b.post(f"/api/v1/clienten/{ids[0]}/beoordelingen", json={"invoer": VOLLEDIG}).json()
     defi = b.post(f"/api/v1/clienten/{ids[0]}/beoordelingen", json={"invoer": VOLLEDIG}).json()
     defi = b.post(f"/api/v1/beoordelingen/{defi['id']}/definitief", json={"versie": defi["versie"]}).json()
     assert defi["status"] == "definitief"
-    return Ctx(ids[0], ids[1], ids[2], ids[3], concept["id"], defi["id"], ids[4], api)
+    return Ctx(ids[0], ids[1], ids[2], ids[3], concept["id"], defi["id"], ids[4], ids[5], api)
 
 
 @dataclass
@@ -80,7 +85,8 @@ class Eindpunt:
     body: Callable[[Ctx], Any] | None
     verwacht: dict[str, int]
     audit: bool = True  # must write at least one audit line for every caller
-    xml: Callable[[Ctx], bytes] | None = None  # raw XML body instead of JSON
+    xml: Callable[[Ctx], bytes] | None = None  # raw body (XML, or CSV) instead of JSON
+    inhoudstype: str = "application/xml"
 
 
 def alle(code: int, **uitzonderingen: int) -> dict[str, int]:
@@ -347,6 +353,48 @@ EINDPUNTEN = [
         alle(200, beheerder=403),
         xml=lambda c: retour("aw36", ["0200"]),
     ),
+    Eindpunt(
+        "POST",
+        f"{A}/tarieven",
+        lambda c: f"{A}/tarieven?naam=Test",
+        None,
+        alle(403, zorgkantoor=201, beheerder=201),
+        xml=lambda c: demo_tarieven_csv().encode("utf-8"),
+        inhoudstype="text/csv",
+    ),
+    Eindpunt("GET", f"{A}/tarieven", lambda c: f"{A}/tarieven", None, alle(200)),
+    Eindpunt(
+        "POST",
+        f"{A}/contracten",
+        lambda c: f"{A}/contracten",
+        lambda c: {
+            "zorgaanbieder_id": c.linde_id,
+            "jaar": 2017 + next(_week),
+            "afspraken": [{"prestatiecode": "4VV", "percentage": 97, "productie_dagen": 100}],
+        },
+        alle(403, zorgkantoor=201),
+    ),
+    Eindpunt(
+        "GET",
+        f"{A}/contracten/{{contract_id}}",
+        lambda c: f"{A}/contracten/{c.contract_id}",
+        None,
+        alle(403, linde=200, zorgkantoor=200, anker=404),
+    ),
+    Eindpunt(
+        "GET",
+        f"{A}/contracten/{{contract_id}}/dagtarief",
+        lambda c: f"{A}/contracten/{c.contract_id}/dagtarief?dag=2014-03-01",
+        None,
+        alle(403, linde=200, zorgkantoor=200, anker=404),
+    ),
+    Eindpunt(
+        "POST",
+        f"{A}/contracten/{{contract_id}}/realisatie",
+        lambda c: f"{A}/contracten/{c.contract_id}/realisatie",
+        lambda c: {"regels": [{"prestatie": "4VV", "dagen": 31}]},
+        alle(403, linde=200, zorgkantoor=200, anker=404),
+    ),
     Eindpunt("GET", f"{A}/audit", lambda c: f"{A}/audit", None, alle(403, beheerder=200)),
     Eindpunt("GET", f"{A}/audit/export", lambda c: f"{A}/audit/export", None, alle(403, beheerder=200)),
     Eindpunt(
@@ -371,6 +419,8 @@ ZONDER_CLIENTGEGEVENS = {
     ("GET", f"{A}/aanspraken"),
     ("POST", f"{A}/aanspraken/{{naam}}"),
     ("POST", f"{A}/indiceer"),
+    ("POST", f"{A}/declareer"),  # computes from the body only; stores and reads no record
+    ("POST", f"{A}/declareer/pdf"),
     ("GET", f"{A}/organisaties"),
     ("GET", "/gezondheid"),
     ("POST", f"{A}/iwlz/io31/export"),  # computes from the body only; stores and reads no client record
@@ -394,7 +444,7 @@ def test_rol_en_organisatie_per_eindpunt(api: Api, eindpunt: Eindpunt) -> None:
         voor = api.audit_aantal()
         if inhoud is not None:
             r = api.als(rol).request(
-                eindpunt.methode, eindpunt.url(ctx), content=inhoud, headers={"content-type": "application/xml"}
+                eindpunt.methode, eindpunt.url(ctx), content=inhoud, headers={"content-type": eindpunt.inhoudstype}
             )
         else:
             r = api.als(rol).request(eindpunt.methode, eindpunt.url(ctx), json=body)

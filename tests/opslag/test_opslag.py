@@ -20,11 +20,11 @@ from zorgzwaarte.opslag.modellen import Auditregel, Basis, Client, Gebruiker
 
 def test_migraties_vanaf_leeg(engine: Engine) -> None:
     """Alembic brings an empty database to head; the tables match the models; migrating again is a no-op."""
-    assert huidige_revisie(engine) == "0002"
+    assert huidige_revisie(engine) == "0003"
     tabellen = set(inspect(engine).get_table_names())
     assert set(Basis.metadata.tables) <= tabellen
     migreer(engine)
-    assert huidige_revisie(engine) == "0002"
+    assert huidige_revisie(engine) == "0003"
 
 
 def test_auditlog_alleen_toevoegen(engine: Engine, klok: Klok) -> None:

@@ -16,10 +16,12 @@ from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from zorgzwaarte.diensten import bekostiging as b
 from zorgzwaarte.diensten import iwlz
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
 from zorgzwaarte.diensten.auth import aanmelden, actor_voor_token, afmelden
+from zorgzwaarte.diensten.declaratie import declareer
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc
@@ -319,6 +321,60 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     async def retour(wie: Wie, request: Request) -> dict[str, Any]:
         """Lees een retourbericht (AW34, AW36, AW310) en toon de retourcodes in het Nederlands."""
         return doe(wie, iwlz.lees_retour, await xml_body(request))  # type: ignore[no-any-return]
+
+    # --- bekostiging: tarieven, contracten, declareren ----------------------------------------------------------
+    @router.post("/tarieven", tags=["bekostiging"], status_code=201)
+    async def tarieven_laden(wie: Wie, request: Request, naam: str) -> dict[str, Any]:
+        """Laad een tarieftabel (CSV in de body, docs/bekostiging.md); de laatst geladen tabel geldt. Alles of niets."""
+        inhoud = await request.body()
+        if len(inhoud) > MAX_XML:
+            raise InvoerFout.een("bestand", f"de tabel is groter dan {MAX_XML // 1_000_000} MB")
+        try:
+            tekst = inhoud.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InvoerFout.een("bestand", "de tabel is geen UTF-8-tekst") from None
+        return doe(wie, b.tarieftabel_laden, naam, tekst)  # type: ignore[no-any-return]
+
+    @router.get("/tarieven", tags=["bekostiging"])
+    def tarieven(wie: Wie) -> dict[str, Any]:
+        """De geldende tarieftabel met al haar regels (elk met bron; fictieve tarieven gemarkeerd)."""
+        return doe(wie, b.tarieftabel_huidig)  # type: ignore[no-any-return]
+
+    @router.post("/contracten", tags=["bekostiging"], status_code=201)
+    def contract_nieuw(wie: Wie, data: JsonBody) -> dict[str, Any]:
+        """Leg een contract vast (zorgkantoor): {zorgaanbieder_id, jaar, kwaliteitsopslag_per_dag, afspraken}."""
+        return doe(wie, b.contract_aanmaken, data)  # type: ignore[no-any-return]
+
+    @router.get("/contracten/{contract_id}", tags=["bekostiging"])
+    def contract(wie: Wie, contract_id: int) -> dict[str, Any]:
+        return doe(wie, b.contract_lezen, contract_id)  # type: ignore[no-any-return]
+
+    @router.get("/contracten/{contract_id}/dagtarief", tags=["bekostiging"])
+    def contract_dagtarief(wie: Wie, contract_id: int, dag: str) -> dict[str, Any]:
+        """Effectief dagtarief per afgesproken prestatie op een dag: zorgzwaarte + prestatie, met toelichting."""
+        return doe(wie, b.contract_dagtarief, contract_id, dag)  # type: ignore[no-any-return]
+
+    @router.post("/contracten/{contract_id}/realisatie", tags=["bekostiging"])
+    def contract_realisatie(wie: Wie, contract_id: int, data: JsonBody) -> dict[str, Any]:
+        """Realisatie tegenover de productieafspraak; body = uitkomst van /declareer."""
+        return doe(wie, b.contract_realisatie, contract_id, data)  # type: ignore[no-any-return]
+
+    @router.post("/declareer", tags=["bekostiging"])
+    def declareer_api(wie: Wie, data: JsonBody) -> dict[str, Any]:
+        """Declareer een periode (zelfde contract als `zorgzwaarte declareer`); er wordt niets opgeslagen."""
+        return declareer(data)
+
+    @router.post("/declareer/pdf", tags=["bekostiging"], response_class=Response)
+    def declareer_pdf(wie: Wie, data: JsonBody) -> Response:
+        """Als /declareer, als PDF-overzicht met case-mix en toelichting per regel."""
+        from zorgzwaarte.rapporten.pdf import declaratie_pdf
+
+        uitkomst = declareer(data)
+        return Response(
+            declaratie_pdf(uitkomst),
+            media_type="application/pdf",
+            headers={"content-disposition": f'attachment; filename="declaratie-{uitkomst["periode"]["van"]}.pdf"'},
+        )
 
     # --- beheer en audit ---------------------------------------------------------------------------------------
     @router.get("/organisaties", tags=["beheer"])

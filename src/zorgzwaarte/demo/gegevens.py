@@ -7,6 +7,7 @@ Demo tariffs or amounts are not created here.
 
 from __future__ import annotations
 
+import hashlib
 import random
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -18,14 +19,17 @@ from stdnum.nl import bsn as stdnum_bsn
 from zorgzwaarte.demo.vignetten import vignet
 from zorgzwaarte.diensten.auth import hash_wachtwoord
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
+from zorgzwaarte.diensten.tarieven import lees_tarieftabel
 from zorgzwaarte.opslag.modellen import (
     Beoordeling,
     Client,
+    Contract,
     Gebruiker,
     GeleverdeZorg,
     Indicatiebesluit,
     Organisatie,
     Rapportage,
+    Tarieftabel,
     Zorgleveringsovereenkomst,
     Zorgplan,
 )
@@ -332,5 +336,42 @@ def vul_demo(fabriek: sessionmaker[Session], aantal_clienten: int = 50, seed: in
                     vastgelegd_op=nu,
                 )
             )
+        tekst = demo_tarieven_csv()
+        s.add(
+            Tarieftabel(
+                naam="Demotarieven 2014-2016 (fictief)",
+                regels=[r.als_dict() for r in lees_tarieftabel(tekst)],
+                vingerafdruk=hashlib.sha256(tekst.encode("utf-8")).hexdigest(),
+                geladen_door_id=gebruikers["zorgkantoor"].id,
+                organisatie_id=orgs["zk"].id,
+                vastgelegd_op=nu,
+            )
+        )
+        codes = sorted(set(AWBZ_ZZP) | set(WLZ_ZZP))
+        for jaar in (2014, 2016):
+            s.add(
+                Contract(
+                    zorgkantoor_id=orgs["zk"].id,
+                    zorgaanbieder_id=orgs["linde"].id,
+                    jaar=jaar,
+                    kwaliteitsopslag_per_dag="1.50",
+                    afspraken=[
+                        {"prestatiecode": c, "percentage": "97.00", "productie_dagen": 3650, "nhc": "NHC", "nic": "NIC"}
+                        for c in codes
+                    ],
+                    vastgelegd_op=nu,
+                )
+            )
         s.commit()
     return {"aangemaakt": True, "clienten": aantal_clienten}
+
+
+def demo_tarieven_csv() -> str:
+    """Fictitious daily tariffs for the demo ZZP codes (never official figures; every row says 'fictief')."""
+    regels = ["prestatiecode;omschrijving;tarief;eenheid;ingangsdatum;einddatum;bron"]
+    for code in sorted(set(AWBZ_ZZP) | set(WLZ_ZZP)):
+        niveau = int("".join(ch for ch in code if ch.isdigit()) or "1")
+        regels.append(f"{code};ZZP {code} (demo);{90 + 15 * niveau},00;dag;2014-01-01;2016-12-31;fictief (demo)")
+    regels.append("NHC;Normatieve huisvestingscomponent (demo);21,50;dag;2014-01-01;2016-12-31;fictief (demo)")
+    regels.append("NIC;Normatieve inventariscomponent (demo);2,95;dag;2014-01-01;2016-12-31;fictief (demo)")
+    return "\n".join(regels) + "\n"

@@ -35,6 +35,10 @@ RECHTEN: dict[str, frozenset[str]] = {
     "rapportage.schrijven": frozenset({"zorgaanbieder"}),
     "geleverd.lezen": frozenset({"zorgaanbieder", "zorgkantoor"}),
     "geleverd.schrijven": frozenset({"zorgaanbieder"}),
+    "tarieven.lezen": frozenset({"beoordelaar", "zorgaanbieder", "zorgkantoor", "beheerder"}),
+    "tarieven.laden": frozenset({"zorgkantoor", "beheerder"}),
+    "contract.lezen": frozenset({"zorgaanbieder", "zorgkantoor"}),  # only contracts of the own organisation
+    "contract.schrijven": frozenset({"zorgkantoor"}),
     "audit.lezen": frozenset({"beheerder"}),
     "beheer": frozenset({"beheerder"}),
 }

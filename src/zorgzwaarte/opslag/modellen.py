@@ -214,3 +214,33 @@ class Auditregel(Basis):
     client_id: Mapped[int | None] = mapped_column(Integer, index=True)
     uitkomst: Mapped[str] = mapped_column(String(20))  # toegestaan | geweigerd | niet_gevonden | fout | conflict
     details: Mapped[str | None] = mapped_column(Text)
+
+
+class Tarieftabel(Basis):
+    """One loaded tariff table (CSV, docs/bekostiging.md). Never changed: a new load is a new table; the latest
+    table holds for the days it covers."""
+
+    __tablename__ = "tarieftabel"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    naam: Mapped[str] = mapped_column(String(200))
+    regels: Mapped[list[Any]] = mapped_column(JSON)  # [{prestatiecode, omschrijving, tarief, eenheid, ...}]
+    vingerafdruk: Mapped[str] = mapped_column(String(64))  # sha256 of the CSV as loaded
+    geladen_door_id: Mapped[int] = mapped_column(ForeignKey("gebruiker.id"))
+    organisatie_id: Mapped[int] = mapped_column(ForeignKey("organisatie.id"))
+    vastgelegd_op: Mapped[datetime] = mapped_column(TIJD)
+
+
+class Contract(Basis):
+    """Agreement zorgkantoor-zorgaanbieder for one year: percentage and production days per prestatie."""
+
+    __tablename__ = "contract"
+    __table_args__ = (UniqueConstraint("zorgkantoor_id", "zorgaanbieder_id", "jaar", name="uq_contract_partijen_jaar"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    zorgkantoor_id: Mapped[int] = mapped_column(ForeignKey("organisatie.id"), index=True)
+    zorgaanbieder_id: Mapped[int] = mapped_column(ForeignKey("organisatie.id"), index=True)
+    jaar: Mapped[int] = mapped_column(Integer)
+    kwaliteitsopslag_per_dag: Mapped[str] = mapped_column(String(20), default="0")  # decimal as text
+    afspraken: Mapped[list[Any]] = mapped_column(JSON)  # [{prestatiecode, percentage, productie_dagen, nhc, nic}]
+    vastgelegd_op: Mapped[datetime] = mapped_column(TIJD)
+    versie: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": versie}

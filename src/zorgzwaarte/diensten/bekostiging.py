@@ -1,0 +1,200 @@
+"""Tariff tables and contracts in the system of record (use cases behind the API).
+
+A zorgkantoor or beheerder loads a tariff table (CSV); the latest loaded table is the one in force. A zorgkantoor
+records a contract with a zorgaanbieder per year; both parties may read it and ask for the effective daily
+tariffs and the realisation against the production agreement. Every action is audited.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from pydantic import Field
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
+
+from zorgzwaarte.diensten.tarieven import (
+    ContractInvoer,
+    dagtarieven,
+    lees_contract,
+    lees_dag,
+    lees_tarieftabel,
+    realisatie_overzicht,
+)
+from zorgzwaarte.diensten.toegang import Actor, eis
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.domein.validatie import valideer
+from zorgzwaarte.fouten import Conflict, InvoerFout, NietGevonden
+from zorgzwaarte.opslag.modellen import Contract, Organisatie, Tarieftabel
+from zorgzwaarte.regels.bekostiging.contract import Contract as ContractRegels
+from zorgzwaarte.regels.bekostiging.contract import Tariefregel
+
+
+def _actor(uow: Werkeenheid) -> Actor:
+    assert uow.actor is not None
+    return uow.actor
+
+
+def _tabel_dict(t: Tarieftabel) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "naam": t.naam,
+        "aantal_regels": len(t.regels),
+        "vingerafdruk": t.vingerafdruk,
+        "vastgelegd_op": t.vastgelegd_op.isoformat(),
+        "fictief": any(r["fictief"] for r in t.regels),
+        "regels": t.regels,
+    }
+
+
+def tarieftabel_laden(uow: Werkeenheid, naam: str, tekst: str) -> dict[str, Any]:
+    actor = _actor(uow)
+    poging = uow.log("tarieftabel.laden", "tarieftabel", details=naam[:100])
+    eis(actor, "tarieven.laden")
+    if not naam.strip():
+        raise InvoerFout.een("naam", "geef de tabel een naam")
+    regels = lees_tarieftabel(tekst)
+    t = Tarieftabel(
+        naam=naam.strip()[:200],
+        regels=[r.als_dict() for r in regels],
+        vingerafdruk=hashlib.sha256(tekst.encode("utf-8")).hexdigest(),
+        geladen_door_id=actor.gebruiker_id,
+        organisatie_id=actor.organisatie_id,
+        vastgelegd_op=uow.nu(),
+    )
+    uow.sessie.add(t)
+    uow.sessie.flush()
+    poging.object_id = t.id
+    return _tabel_dict(t)
+
+
+def _huidige_tabel(uow: Werkeenheid) -> Tarieftabel | None:
+    return uow.sessie.scalars(select(Tarieftabel).order_by(Tarieftabel.id.desc())).first()
+
+
+def tarieftabel_huidig(uow: Werkeenheid) -> dict[str, Any]:
+    poging = uow.log("tarieftabel.lezen", "tarieftabel")
+    eis(_actor(uow), "tarieven.lezen")
+    t = _huidige_tabel(uow)
+    if t is None:
+        raise NietGevonden("er is nog geen tarieftabel geladen")
+    poging.object_id = t.id
+    return _tabel_dict(t)
+
+
+def _regels_van(t: Tarieftabel) -> list[Tariefregel]:
+    return [
+        Tariefregel(
+            r["prestatiecode"],
+            r["omschrijving"],
+            Decimal(r["tarief"]),
+            r["eenheid"],
+            date.fromisoformat(r["ingangsdatum"]),
+            date.fromisoformat(r["einddatum"]) if r["einddatum"] else None,
+            r["bron"],
+        )
+        for r in t.regels
+    ]
+
+
+class ContractNieuw(ContractInvoer):
+    """As the file format, with the provider named by its id (the zorgkantoor is the caller's organisation)."""
+
+    zorgkantoor: str = "-"  # taken from the caller
+    aanbieder: str = "-"  # taken from zorgaanbieder_id
+    zorgaanbieder_id: int = Field(ge=1)
+
+
+def _contract_dict(uow: Werkeenheid, c: Contract) -> dict[str, Any]:
+    zk = uow.sessie.get(Organisatie, c.zorgkantoor_id)
+    za = uow.sessie.get(Organisatie, c.zorgaanbieder_id)
+    return {
+        "id": c.id,
+        "versie": c.versie,
+        "zorgkantoor_id": c.zorgkantoor_id,
+        "zorgkantoor": zk.naam if zk else None,
+        "zorgaanbieder_id": c.zorgaanbieder_id,
+        "aanbieder": za.naam if za else None,
+        "jaar": c.jaar,
+        "kwaliteitsopslag_per_dag": c.kwaliteitsopslag_per_dag,
+        "afspraken": c.afspraken,
+        "vastgelegd_op": c.vastgelegd_op.isoformat(),
+    }
+
+
+def contract_aanmaken(uow: Werkeenheid, data: Any) -> dict[str, Any]:
+    actor = _actor(uow)
+    poging = uow.log("contract.aanmaken", "contract")
+    eis(actor, "contract.schrijven")
+    nieuw = valideer(ContractNieuw, data)
+    aanbieder = uow.sessie.get(Organisatie, nieuw.zorgaanbieder_id)
+    if aanbieder is None or aanbieder.soort != "zorgaanbieder":
+        raise InvoerFout.een("zorgaanbieder_id", "is geen zorgaanbieder")
+    c = Contract(
+        zorgkantoor_id=actor.organisatie_id,
+        zorgaanbieder_id=aanbieder.id,
+        jaar=nieuw.jaar,
+        kwaliteitsopslag_per_dag=str(nieuw.kwaliteitsopslag_per_dag),
+        afspraken=[a.model_dump(mode="json") for a in nieuw.afspraken],
+        vastgelegd_op=uow.nu(),
+    )
+    uow.sessie.add(c)
+    try:
+        uow.sessie.flush()
+    except IntegrityError:
+        raise Conflict(f"er is al een contract met deze zorgaanbieder voor {nieuw.jaar}") from None
+    poging.object_id = c.id
+    return _contract_dict(uow, c)
+
+
+def _contract(uow: Werkeenheid, contract_id: int) -> Contract:
+    actor = _actor(uow)
+    eis(actor, "contract.lezen")
+    c = uow.sessie.scalars(
+        select(Contract).where(
+            Contract.id == contract_id,
+            or_(Contract.zorgkantoor_id == actor.organisatie_id, Contract.zorgaanbieder_id == actor.organisatie_id),
+        )
+    ).first()
+    if c is None:
+        raise NietGevonden("contract niet gevonden")
+    return c
+
+
+def _als_regels(uow: Werkeenheid, c: Contract) -> ContractRegels:
+    d = _contract_dict(uow, c)
+    return lees_contract(
+        {
+            "zorgkantoor": d["zorgkantoor"] or "-",
+            "aanbieder": d["aanbieder"] or "-",
+            "jaar": c.jaar,
+            "kwaliteitsopslag_per_dag": c.kwaliteitsopslag_per_dag,
+            "afspraken": c.afspraken,
+        }
+    )
+
+
+def contract_lezen(uow: Werkeenheid, contract_id: int) -> dict[str, Any]:
+    uow.log("contract.lezen", "contract", contract_id)
+    return _contract_dict(uow, _contract(uow, contract_id))
+
+
+def contract_dagtarief(uow: Werkeenheid, contract_id: int, dag: str) -> dict[str, Any]:
+    uow.log("contract.dagtarief", "contract", contract_id, details=dag[:20])
+    c = _contract(uow, contract_id)
+    d = lees_dag(dag)
+    t = _huidige_tabel(uow)
+    if t is None:
+        raise NietGevonden("er is nog geen tarieftabel geladen")
+    uit = dagtarieven(_als_regels(uow, c), _regels_van(t), d)
+    uit["tarieftabel"] = {"id": t.id, "naam": t.naam, "vingerafdruk": t.vingerafdruk}
+    return uit
+
+
+def contract_realisatie(uow: Werkeenheid, contract_id: int, declaratie: Any) -> dict[str, Any]:
+    uow.log("contract.realisatie", "contract", contract_id)
+    c = _contract(uow, contract_id)
+    return realisatie_overzicht(_als_regels(uow, c), declaratie)
