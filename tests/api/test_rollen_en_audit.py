@@ -421,6 +421,7 @@ ZONDER_CLIENTGEGEVENS = {
     ("POST", f"{A}/indiceer"),
     ("POST", f"{A}/declareer"),  # computes from the body only; stores and reads no record
     ("POST", f"{A}/declareer/pdf"),
+    ("POST", f"{A}/pgb"),
     ("GET", f"{A}/organisaties"),
     ("GET", "/gezondheid"),
     ("POST", f"{A}/iwlz/io31/export"),  # computes from the body only; stores and reads no client record

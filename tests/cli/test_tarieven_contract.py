@@ -64,3 +64,11 @@ def test_realisatie_uit_declaratie(tmp_path: Path) -> None:
         "verschil_dagen": -36440,
         "realisatie_percentage": "0.16",
     }
+
+
+def test_pgb_commando() -> None:
+    """`zorgzwaarte pgb`: Rsa 2014 art. 2.6.6; bad dates exit 2 with the field named."""
+    p = zorgzwaarte("pgb", "4VV", "--van", "2014-01-01", "--tot", "2014-12-31", "--in-instelling")
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["maximum_per_jaar"] == "31079.00"
+    assert "van" in fouten(zorgzwaarte("pgb", "4VV", "--van", "2016-01-01", "--tot", "2016-12-31"))

@@ -23,6 +23,7 @@ from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
 from zorgzwaarte.diensten.auth import aanmelden, actor_voor_token, afmelden
 from zorgzwaarte.diensten.declaratie import declareer
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
+from zorgzwaarte.diensten.pgb import bereken_pgb
 from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc
 from zorgzwaarte.domein.validatie import fouten_uit_lijst
@@ -358,6 +359,11 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     def contract_realisatie(wie: Wie, contract_id: int, data: JsonBody) -> dict[str, Any]:
         """Realisatie tegenover de productieafspraak; body = uitkomst van /declareer."""
         return doe(wie, b.contract_realisatie, contract_id, data)  # type: ignore[no-any-return]
+
+    @router.post("/pgb", tags=["bekostiging"])
+    def pgb(wie: Wie, data: JsonBody) -> dict[str, Any]:
+        """Maximaal pgb bij verblijf: {zzp, van, tot, begeleiding_groep, vervoer, in_instelling, kleinschalig_wooninitiatief}."""
+        return bereken_pgb(data)
 
     @router.post("/declareer", tags=["bekostiging"])
     def declareer_api(wie: Wie, data: JsonBody) -> dict[str, Any]:

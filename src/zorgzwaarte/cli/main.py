@@ -328,6 +328,37 @@ def declareer_cmd(
         stop_met_fout(fout)
 
 
+@app.command("pgb")
+def pgb_cmd(
+    zzp: Annotated[str, typer.Argument(help="Zorgzwaartepakket, bijv. 5VV")],
+    van: Annotated[str, typer.Option(help="Eerste dag van de subsidieperiode (JJJJ-MM-DD)")],
+    tot: Annotated[str, typer.Option(help="Laatste dag (zelfde kalenderjaar)")],
+    begeleiding_groep: Annotated[bool, typer.Option(help="Variant met begeleiding groep")] = False,
+    vervoer: Annotated[bool, typer.Option(help="Begeleiding groep inclusief vervoer")] = False,
+    in_instelling: Annotated[bool, typer.Option(help="De cliënt verblijft in een instelling")] = False,
+    kleinschalig: Annotated[bool, typer.Option(help="De cliënt woont in een kleinschalig wooninitiatief")] = False,
+) -> None:
+    """Maximaal pgb bij een indicatie voor verblijf (AWBZ 2014, Wlz 2015), met toelichting per stap."""
+    from zorgzwaarte.diensten.pgb import bereken_pgb
+
+    try:
+        print_json(
+            bereken_pgb(
+                {
+                    "zzp": zzp,
+                    "van": van,
+                    "tot": tot,
+                    "begeleiding_groep": begeleiding_groep,
+                    "vervoer": vervoer,
+                    "in_instelling": in_instelling,
+                    "kleinschalig_wooninitiatief": kleinschalig,
+                }
+            )
+        )
+    except InvoerFout as fout:
+        stop_met_fout(fout)
+
+
 tarieven_app = typer.Typer(
     help="Tarieftabellen (CSV) en contracten: controleren en dagtarieven uitleggen.", no_args_is_help=True
 )

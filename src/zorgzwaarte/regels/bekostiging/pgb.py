@@ -1,0 +1,152 @@
+"""Persoonsgebonden budget (pgb) with an indication for verblijf: ZZP -> klassen -> maximum amounts per year.
+
+AWBZ 2014: Regeling subsidies AWBZ art. 2.6.6 (lid 2 amounts, lid 3 sum, lid 4 conversion by bijlage 2 and the
+raises, lid 6 pro rata, lid 7-8 the € 300 per day limit). Wlz 2015: Regeling langdurige zorg art. 5.13 (lid 1
+amounts, lid 2 bijlage C, lid 3-4 raises) and 5.14 (sum, pro rata). Figures in parameters/pgb.yaml, taken over
+from the law texts by scripts/overname_pgb.py.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from zorgzwaarte.fouten import InvoerFout
+from zorgzwaarte.regels.bekostiging.tarief import rekenkundig
+from zorgzwaarte.regels.datums import nl
+from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
+from zorgzwaarte.regels.regelset import regelset_op
+from zorgzwaarte.regels.uitleg import Ontvangstbewijs, Toelichting
+
+VORMNAMEN = {
+    "persoonlijke_verzorging": "persoonlijke verzorging",
+    "verpleging": "verpleging",
+    "begeleiding_individueel": "begeleiding individueel",
+    "begeleiding_groep": "begeleiding groep",
+    "begeleiding_groep_inclusief_vervoer": "begeleiding groep, inclusief vervoer",
+}
+METHODE_AFRONDING = "methode: pro-rata-bedrag rekenkundig afgerond op centen (de regeling noemt geen afronding)"
+
+
+@dataclass(frozen=True)
+class PgbVraag:
+    zzp: str
+    van: date
+    tot: date
+    begeleiding_groep: bool = False  # the variant with begeleiding groep (where bijlage 2 / C has one)
+    vervoer: bool = False  # begeleiding groep inclusief vervoer
+    in_instelling: bool = False
+    kleinschalig_wooninitiatief: bool = False
+
+
+@dataclass
+class PgbUitkomst:
+    mogelijk: bool
+    klassen: dict[str, int | None]
+    per_vorm: dict[str, Decimal]
+    per_jaar: Decimal | None
+    bedrag: Decimal | None  # for the period (pro rata)
+    dagen: int
+    ontvangstbewijs: Ontvangstbewijs
+    toelichting: Toelichting = field(default_factory=Toelichting)
+    signalen: list[str] = field(default_factory=list)
+
+    def als_dict(self) -> dict[str, Any]:
+        return {
+            "mogelijk": self.mogelijk,
+            "klassen": self.klassen,
+            "per_vorm": {k: str(v) for k, v in self.per_vorm.items()},
+            "maximum_per_jaar": None if self.per_jaar is None else str(self.per_jaar),
+            "maximum_periode": None if self.bedrag is None else str(self.bedrag),
+            "dagen": self.dagen,
+            "signalen": self.signalen,
+            "toelichting": self.toelichting.als_lijst(),
+            "regelset": self.ontvangstbewijs.als_dict(),
+        }
+
+
+def pgb_bij_verblijf(v: PgbVraag) -> PgbUitkomst:
+    """The maximum bruto pgb for a client with a ZZP (or, Wlz, a zorgprofiel) over one period in one calendar year."""
+    if v.tot < v.van:
+        raise InvoerFout.een("tot", "ligt vóór van")
+    if v.tot.year != v.van.year:
+        raise InvoerFout.een("tot", "een subsidieperiode wordt per kalenderjaar berekend; splits de periode per jaar")
+    rs = regelset_op("pgb", v.van, "van")
+    regeling = next(r for r in rs.tabel("pgb.yaml")["regelingen"] if r["naam"] == rs.naam)
+    t = Toelichting()
+    dagen = (v.tot - v.van).days + 1
+    uit = PgbUitkomst(False, {}, {}, None, None, dagen, rs.ontvangstbewijs, t)
+    zzp = zoek_zzp(v.zzp)
+    if zzp is None:
+        raise InvoerFout.een("zzp", f"onbekend zorgzwaartepakket '{v.zzp}' (zie 'zorgzwaarte codes zzp')")
+    if not zzp.pgb_mogelijk:
+        t.stap("Pgb mogelijk", f"voor ZZP {zzp.code} wordt geen pgb verleend", zzp.pgb_bron or rs.bron)
+        return uit
+    varianten = regeling["omzetting"].get(zzp.code)
+    if not varianten:
+        t.stap(
+            "Omrekening naar klassen",
+            f"ZZP {zzp.code} staat niet in de omrekentabel: onbekend",
+            regeling["omzetting_bron"],
+        )
+        return uit
+    met_groep = v.begeleiding_groep and len(varianten) > 1
+    klassen = dict(varianten[-1] if met_groep else varianten[0])
+    uit.mogelijk = True
+    uit.klassen = klassen
+    t.stap(
+        "Omrekening naar klassen",
+        f"ZZP {zzp.code}"
+        + (" (variant met begeleiding groep)" if met_groep else "")
+        + ": "
+        + ", ".join(f"{VORMNAMEN[k]} klasse {k_}" for k, k_ in klassen.items() if k_ is not None),
+        regeling["omzetting_bron"],
+    )
+    if v.begeleiding_groep and len(varianten) == 1:
+        uit.signalen.append(f"ZZP {zzp.code} kent geen variant met begeleiding groep; de enige variant is gebruikt")
+    som = Decimal(0)
+    for vorm, klasse in klassen.items():
+        if klasse is None:
+            continue
+        tabel = "begeleiding_groep_inclusief_vervoer" if vorm == "begeleiding_groep" and v.vervoer else vorm
+        bedrag = rekenkundig(Decimal(regeling["bedragen_per_jaar"][tabel][klasse]))
+        uit.per_vorm[vorm] = bedrag
+        som += bedrag
+        t.stap(f"Bedrag {VORMNAMEN[tabel]}", f"klasse {klasse}: € {bedrag} per jaar", regeling["bedragen_bron"])
+    t.stap("Som van de vormen van zorg", f"€ {som} per jaar", regeling["som_bron"])
+    if not v.in_instelling:
+        op = rekenkundig(Decimal(regeling["ophoging_niet_in_instelling"]))
+        som += op
+        t.stap("Ophoging: niet in een instelling", f"+ € {op} = € {som} per jaar", regeling["ophoging_bron"])
+    if v.kleinschalig_wooninitiatief:
+        vereist = regeling["kleinschalig_vereist"]
+        if all(klassen.get(x) is not None for x in vereist):
+            op = rekenkundig(Decimal(regeling["ophoging_kleinschalig_wooninitiatief"]))
+            som += op
+            t.stap("Verhoging: kleinschalig wooninitiatief", f"+ € {op} = € {som} per jaar", regeling["ophoging_bron"])
+        else:
+            t.stap(
+                "Verhoging: kleinschalig wooninitiatief",
+                "niet: vereist een pgb voor " + " en ".join(VORMNAMEN[x] for x in vereist),
+                regeling["ophoging_bron"],
+            )
+    uit.per_jaar = som
+    jaardagen = 366 if calendar.isleap(v.van.year) else 365
+    bedrag = rekenkundig(som * dagen / jaardagen)
+    uit.bedrag = bedrag
+    t.stap(
+        "Pro rata",
+        f"{nl(v.van)} t/m {nl(v.tot)}: € {som} x {dagen}/{jaardagen} = € {bedrag}",
+        f"{regeling['pro_rata_bron']}; {METHODE_AFRONDING}",
+    )
+    grens = regeling.get("grens_per_dag")
+    if grens and bedrag / dagen > grens:
+        uit.signalen.append(
+            f"meer dan € {grens} per dag: het zorgkantoor beperkt de verlening tot de kosten van verblijf minus "
+            f"woonlasten (minimaal € {grens} per dag) en meldt dit aan het Zorginstituut"
+        )
+        t.stap("Grens per dag", uit.signalen[-1], regeling["grens_bron"])
+    return uit

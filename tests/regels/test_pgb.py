@@ -1,0 +1,65 @@
+"""Maximum pgb with a verblijf indication (Rsa 2014 art. 2.6.6 and bijlage 2; Rlz 2015 art. 5.13-5.14, bijlage C)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import TESTS, als_json, laad_gevallen
+from zorgzwaarte.diensten.pgb import bereken_pgb
+from zorgzwaarte.fouten import InvoerFout
+
+GEVALLEN = laad_gevallen(TESTS / "regels" / "cases" / "pgb.yaml")
+
+
+@pytest.mark.parametrize("geval", GEVALLEN, ids=[g["naam"] for g in GEVALLEN])
+def test_geval(geval: dict[str, Any]) -> None:
+    uit = bereken_pgb(als_json(geval["vraag"]))
+    for veld, waarde in als_json(geval["verwacht"]).items():
+        assert uit[veld] == waarde, f"{veld}: {uit[veld]} ≠ {waarde} ({geval['artikel']})"
+    assert all(s["regel"] and s["uitkomst"] and s["bron"] for s in uit["toelichting"])
+    assert uit["regelset"]["hash"]
+
+
+@pytest.mark.parametrize(
+    ("vraag", "veld"),
+    [
+        ({"zzp": "4VV", "van": "2016-01-01", "tot": "2016-12-31"}, "van"),
+        ({"zzp": "4VV", "van": "2014-06-01", "tot": "2015-05-31"}, "tot"),
+        ({"zzp": "4VV", "van": "2014-06-01", "tot": "2014-05-31"}, "tot"),
+        ({"zzp": "99XX", "van": "2014-01-01", "tot": "2014-12-31"}, "zzp"),
+        ({"zzp": "4VV", "van": "2014-02-30", "tot": "2014-12-31"}, "van"),
+    ],
+)
+def test_foute_vraag(vraag: dict[str, Any], veld: str) -> None:
+    with pytest.raises(InvoerFout) as e:
+        bereken_pgb(vraag)
+    assert [f.veld for f in e.value.fouten] == [veld]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    zzp=st.sampled_from(["1VV", "4VV", "6VV", "10VV", "1GGZC", "3VG", "5LG", "2ZGvis"]),
+    jaar=st.sampled_from([2014, 2015]),
+    begin=st.integers(1, 365),
+    lengte=st.integers(0, 364),
+    groep=st.booleans(),
+)
+def test_langere_periode_nooit_minder_en_nooit_meer_dan_het_jaarbedrag(
+    zzp: str, jaar: int, begin: int, lengte: int, groep: bool
+) -> None:
+    """Rsa art. 2.6.6 lid 6: pro rata grows with the period and never exceeds the yearly maximum."""
+    from datetime import date, timedelta
+
+    van = date(jaar, 1, 1) + timedelta(days=begin - 1)
+    tot = min(van + timedelta(days=lengte), date(jaar, 12, 31))
+    kort = bereken_pgb({"zzp": zzp, "van": van.isoformat(), "tot": van.isoformat(), "begeleiding_groep": groep})
+    lang = bereken_pgb({"zzp": zzp, "van": van.isoformat(), "tot": tot.isoformat(), "begeleiding_groep": groep})
+    if lang["maximum_periode"] is None:
+        return
+    from decimal import Decimal
+
+    assert Decimal(kort["maximum_periode"]) <= Decimal(lang["maximum_periode"]) <= Decimal(lang["maximum_per_jaar"])
