@@ -66,3 +66,16 @@ def test_pdf_niet_te_schrijven_is_een_invoerfout(tmp_path: Path) -> None:
         )
     )
     assert "pdf" in f
+
+
+def test_declareer_schrijft_csv(tmp_path: Path) -> None:
+    import csv
+
+    uit_csv = tmp_path / "regels.csv"
+    p = zorgzwaarte("declareer", str(VOORBEELDEN / "declaratie_fictief.json"), "--csv", str(uit_csv))
+    assert p.returncode == 0, p.stderr
+    uit = json.loads(p.stdout)
+    rijen = list(csv.DictReader(uit_csv.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert [r["bedrag"] for r in rijen[:-1]] == [r["bedrag"] for r in uit["regels"]]
+    assert rijen[-1]["client"] == "totaal" and rijen[-1]["bedrag"] == uit["totaal"]
+    assert all("NZa" in r["toelichting"] or "fictief" in r["toelichting"] for r in rijen[:-1])

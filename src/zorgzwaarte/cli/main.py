@@ -302,6 +302,7 @@ def declareer_cmd(
     contract: Annotated[
         str | None, typer.Option(help="Contract (JSON): zet in de PDF de realisatie naast de productieafspraak")
     ] = None,
+    csv: Annotated[str | None, typer.Option(help="Schrijf ook de regels als CSV (;) naar dit bestand")] = None,
 ) -> None:
     """Declareer een periode: dagen in zorg en bekostigde afwezigheid per cliënt, met toelichting per regel."""
     from pathlib import Path
@@ -323,6 +324,13 @@ def declareer_cmd(
                 Path(pdf).write_bytes(declaratie_pdf(uitkomst, aanbieder=aanbieder, realisatie=realisatie))
             except OSError as exc:
                 raise InvoerFout.een("pdf", f"kan '{pdf}' niet schrijven ({exc.__class__.__name__})") from None
+        if csv:
+            from zorgzwaarte.rapporten.csv_export import declaratie_csv
+
+            try:
+                Path(csv).write_text(declaratie_csv(uitkomst), encoding="utf-8")
+            except OSError as exc:
+                raise InvoerFout.een("csv", f"kan '{csv}' niet schrijven ({exc.__class__.__name__})") from None
         print_json(uitkomst)
     except InvoerFout as fout:
         stop_met_fout(fout)
