@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+VENDOR := src/zorgzwaarte/web/static/vendor/.installed
 
 .PHONY: install run test lint typecheck unit system clean
 
@@ -12,7 +13,11 @@ $(STAMP): pyproject.toml
 	uv pip install --quiet --python $(BIN)/python -e '.[dev]'
 	@touch $(STAMP)
 
-install: $(STAMP)
+$(VENDOR): package-lock.json scripts/vendor.sh
+	@bash scripts/vendor.sh
+	@touch $(VENDOR)
+
+install: $(STAMP) $(VENDOR)
 
 run: install
 	$(BIN)/zorgzwaarte serveer --demo

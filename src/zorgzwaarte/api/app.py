@@ -13,6 +13,7 @@ from fastapi import APIRouter, Body, Depends, FastAPI, Form, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.security import OAuth2PasswordBearer
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -29,6 +30,7 @@ from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc
 from zorgzwaarte.domein.validatie import fouten_uit_lijst
 from zorgzwaarte.fouten import Conflict, Fout, InvoerFout, NietAangemeld, NietGevonden, Verboden
 from zorgzwaarte.opslag.database import maak_engine, sessiefabriek
+from zorgzwaarte.web.app import STATIC, maak_web_router
 
 log = logging.getLogger("zorgzwaarte.api")
 PREFIX = "/api/v1"
@@ -86,6 +88,8 @@ def maak_app(engine: Engine | None = None, nu: Callable[[], datetime] = nu_utc) 
         return _fouten(500, [Fout("(server)", "er ging iets mis aan onze kant; de beheerder is op de hoogte")])
 
     app.include_router(maak_router(fabriek, nu), prefix=PREFIX)
+    app.include_router(maak_web_router(fabriek, nu))
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/gezondheid", tags=["systeem"])
     def gezondheid() -> dict[str, str]:

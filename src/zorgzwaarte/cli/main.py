@@ -222,7 +222,7 @@ def serveer(
     if demo:
         vul_demo(sessiefabriek(engine))
     url = f"http://{host}:{poort}"
-    console.print(f"[bold]zorgzwaarte[/bold] draait op {url}  (API-documentatie: {url}/docs)")
+    console.print(f"[bold]zorgzwaarte[/bold] draait op {url}  (webtoepassing; API-documentatie: {url}/docs)")
     console.print(f"Database: {engine.url.render_as_string(hide_password=True)}")
     if demo:
         console.print("Demo-accounts (fictief):")

@@ -29,6 +29,7 @@ from zorgzwaarte.regels.indicatie.omvang import (
     tijd_zorgmoment,
 )
 from zorgzwaarte.regels.indicatie.wlz import indiceer_wlz
+from zorgzwaarte.regels.parameters import laad
 from zorgzwaarte.regels.regelset import Regelset, regelset_op
 from zorgzwaarte.regels.uitleg import Toelichting
 
@@ -806,18 +807,23 @@ def beslistermijn(w: Werk) -> date | None:
     b = w.b
     if b.aanvraagdatum is None:
         return None
-    gp = w.p["geldigheid"]
-    sleutel = "beslistermijn_spoed_weken" if b.spoed else "beslistermijn_weken"
-    weken = int(gp[sleutel]["waarde"])
-    uiterste = b.aanvraagdatum + timedelta(weeks=weken)
+    uiterste, weken, bron = uiterste_beslisdatum(b.aanvraagdatum, b.spoed, w.p)
     op_tijd = w.besluitdatum <= uiterste
     w.uitleg.stap(
         "Beslistermijn",
         f"Aanvraag {nl(b.aanvraagdatum)}{' (spoed)' if b.spoed else ''}: beslissen uiterlijk {nl(uiterste)} "
         f"({weken} weken); besluit {nl(w.besluitdatum)} is {'binnen' if op_tijd else 'NA'} de termijn",
-        gp[sleutel]["bron"],
+        bron,
     )
     return uiterste
+
+
+def uiterste_beslisdatum(aanvraagdatum: date, spoed: bool, p: dict[str, Any] | None = None) -> tuple[date, int, str]:
+    """The last day to decide: six weeks after the aanvraag, two with spoed (Zorgindicatiebesluit art. 12)."""
+    gp = (p or laad("indicatie_awbz_2014.yaml"))["geldigheid"]
+    sleutel = "beslistermijn_spoed_weken" if spoed else "beslistermijn_weken"
+    weken = int(gp[sleutel]["waarde"])
+    return aanvraagdatum + timedelta(weeks=weken), weken, str(gp[sleutel]["bron"])
 
 
 def afwijzingsgronden(w: Werk) -> list[str]:

@@ -1,0 +1,166 @@
+"""The home page per role: what needs attention today (werkvoorraad, termijnen, aflopende indicaties)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from zorgzwaarte.diensten.records import weergavenaam
+from zorgzwaarte.diensten.toegang import Actor, zichtbare_clienten
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.opslag.modellen import (
+    Beoordeling,
+    Client,
+    Contract,
+    Indicatiebesluit,
+    Organisatie,
+    Zorgleveringsovereenkomst,
+    Zorgplan,
+)
+from zorgzwaarte.regels.indicatie.trechtermodel import uiterste_beslisdatum
+
+AFLOPEND_DAGEN = 90  # indications ending within this many days are shown to the provider
+EVALUATIE_DAGEN = 30
+
+
+def _actor(uow: Werkeenheid) -> Actor:
+    assert uow.actor is not None
+    return uow.actor
+
+
+def startpagina(uow: Werkeenheid) -> dict[str, Any]:
+    actor = _actor(uow)
+    uow.log("startpagina", details=actor.rol)
+    vandaag = uow.nu().date()
+    uit: dict[str, Any] = {"rol": actor.rol, "vandaag": vandaag.isoformat()}
+    if actor.rol == "beoordelaar":
+        uit["werkvoorraad"] = _werkvoorraad(uow, actor, vandaag)
+    elif actor.rol == "zorgaanbieder":
+        uit.update(_aanbieder(uow, actor, vandaag))
+    elif actor.rol == "zorgkantoor":
+        uit.update(_zorgkantoor(uow, actor))
+    return uit
+
+
+def _werkvoorraad(uow: Werkeenheid, actor: Actor, vandaag: date) -> list[dict[str, Any]]:
+    """Draft assessments of the own organisation with their legal deadline (Zorgindicatiebesluit art. 12)."""
+    rijen = []
+    q = (
+        select(Beoordeling, Client)
+        .join(Client, Client.id == Beoordeling.client_id)
+        .where(Beoordeling.status == "concept", Beoordeling.organisatie_id == actor.organisatie_id)
+    )
+    for b, c in uow.sessie.execute(q):
+        aanvraag = b.aanvraagdatum or b.vastgelegd_op.date()
+        uiterste, weken, bron = uiterste_beslisdatum(aanvraag, b.spoed)
+        rijen.append(
+            {
+                "beoordeling_id": b.id,
+                "client_id": c.id,
+                "client": weergavenaam(c),
+                "aanvraagdatum": aanvraag.isoformat(),
+                "spoed": b.spoed,
+                "uiterste_beslisdatum": uiterste.isoformat(),
+                "dagen_over": (uiterste - vandaag).days,
+                "termijn": f"{weken} weken ({bron})",
+            }
+        )
+    return sorted(rijen, key=lambda r: r["uiterste_beslisdatum"])
+
+
+def _aanbieder(uow: Werkeenheid, actor: Actor, vandaag: date) -> dict[str, Any]:
+    s = uow.sessie
+    in_zorg = []
+    aflopend = []
+    q = (
+        select(Zorgleveringsovereenkomst, Client)
+        .join(Client, Client.id == Zorgleveringsovereenkomst.client_id)
+        .where(
+            Zorgleveringsovereenkomst.zorgaanbieder_id == actor.organisatie_id,
+            or_(Zorgleveringsovereenkomst.einddatum.is_(None), Zorgleveringsovereenkomst.einddatum >= vandaag),
+        )
+        .order_by(Client.geslachtsnaam)
+    )
+    for o, c in s.execute(q):
+        in_zorg.append(
+            {
+                "client_id": c.id,
+                "client": weergavenaam(c),
+                "zzp_code": o.zzp_code,
+                "leveringsvorm": o.leveringsvorm,
+                "sinds": o.ingangsdatum.isoformat(),
+            }
+        )
+        ib = s.get(Indicatiebesluit, o.indicatiebesluit_id) if o.indicatiebesluit_id else None
+        if ib and ib.geldig_tot and ib.geldig_tot <= vandaag + timedelta(days=AFLOPEND_DAGEN):
+            aflopend.append(
+                {
+                    "client_id": c.id,
+                    "client": weergavenaam(c),
+                    "geldig_tot": ib.geldig_tot.isoformat(),
+                    "zzp_code": ib.zzp_code,
+                }
+            )
+    evaluaties = []
+    for z, c in s.execute(
+        select(Zorgplan, Client)
+        .join(Client, Client.id == Zorgplan.client_id)
+        .join(Zorgleveringsovereenkomst, Zorgleveringsovereenkomst.id == Zorgplan.overeenkomst_id)
+        .where(Zorgleveringsovereenkomst.zorgaanbieder_id == actor.organisatie_id)
+    ):
+        for d in z.evaluatiedata or []:
+            dag = date.fromisoformat(d)
+            if dag <= vandaag + timedelta(days=EVALUATIE_DAGEN):
+                evaluaties.append(
+                    {
+                        "client_id": c.id,
+                        "client": weergavenaam(c),
+                        "datum": d,
+                        "te_laat": dag < vandaag,
+                        "zorgplan_id": z.id,
+                    }
+                )
+    return {
+        "in_zorg": in_zorg,
+        "aflopend": sorted(aflopend, key=lambda r: r["geldig_tot"]),
+        "evaluaties": sorted(evaluaties, key=lambda r: r["datum"]),
+    }
+
+
+def _zorgkantoor(uow: Werkeenheid, actor: Actor) -> dict[str, Any]:
+    s = uow.sessie
+    besluiten = []
+    q = zichtbare_clienten(actor, select(Client))
+    clienten = {c.id: c for c in s.scalars(q)}
+    if clienten:
+        for ib in s.scalars(
+            select(Indicatiebesluit)
+            .where(Indicatiebesluit.client_id.in_(list(clienten)), Indicatiebesluit.status == "geldig")
+            .order_by(Indicatiebesluit.besluitdatum.desc())
+            .limit(25)
+        ):
+            c = clienten[ib.client_id]
+            besluiten.append(
+                {
+                    "client_id": c.id,
+                    "client": weergavenaam(c),
+                    "besluit": ib.besluit,
+                    "zzp_code": ib.zzp_code,
+                    "besluitdatum": ib.besluitdatum.isoformat(),
+                    "geldig_tot": ib.geldig_tot.isoformat() if ib.geldig_tot else None,
+                }
+            )
+    contracten = []
+    for k in s.scalars(select(Contract).where(Contract.zorgkantoor_id == actor.organisatie_id).order_by(Contract.jaar)):
+        aanbieder = s.get(Organisatie, k.zorgaanbieder_id)
+        contracten.append(
+            {
+                "id": k.id,
+                "jaar": k.jaar,
+                "aanbieder": aanbieder.naam if aanbieder else "?",
+                "afspraken": len(k.afspraken),
+            }
+        )
+    return {"besluiten": besluiten, "contracten": contracten}

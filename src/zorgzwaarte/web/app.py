@@ -1,0 +1,172 @@
+"""Web routes: log in/out, home per role, client search (HTMX) and client page with timeline.
+
+Sessions: the login token lives in an HttpOnly, SameSite=Lax cookie (Secure when ZORGZWAARTE_VEILIGE_COOKIES=1,
+i.e. behind HTTPS). CSRF: every form carries a token that must equal the `zz_csrf` cookie (double submit).
+Every page goes through the same services as the API, so rights and audit are the same.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, PackageLoader, select_autoescape
+from sqlalchemy.orm import Session, sessionmaker
+
+from zorgzwaarte.diensten import records as r
+from zorgzwaarte.diensten.auth import aanmelden, actor_voor_token, afmelden
+from zorgzwaarte.diensten.startpagina import startpagina
+from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.fouten import DienstFout, NietAangemeld, NietGevonden, Verboden
+from zorgzwaarte.rapporten.opmaak import datum, euro
+
+SESSIE = "zz_sessie"
+CSRF = "zz_csrf"
+STATIC = Path(__file__).parent / "static"
+MENU = {
+    "beoordelaar": [("Start", "/start"), ("Cliënten", "/clienten")],
+    "zorgaanbieder": [("Start", "/start"), ("Cliënten", "/clienten")],
+    "zorgkantoor": [("Start", "/start"), ("Cliënten", "/clienten")],
+    "beheerder": [("Start", "/start")],
+}
+
+
+def _omgeving() -> Environment:
+    env = Environment(loader=PackageLoader("zorgzwaarte.web", "sjablonen"), autoescape=select_autoescape())
+    env.filters.update(datum=datum, euro=euro)
+    env.globals.update(ROLNAMEN=ROLNAMEN, MENU=MENU)
+    return env
+
+
+class NietIngelogd(Exception):
+    """Raised inside a page handler: send the browser to the login page."""
+
+
+def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> APIRouter:
+    router = APIRouter(include_in_schema=False)
+    env = _omgeving()
+    veilig = os.environ.get("ZORGZWAARTE_VEILIGE_COOKIES") == "1"
+
+    def pagina(request: Request, sjabloon: str, status: int = 200, **context: Any) -> HTMLResponse:
+        csrf = request.cookies.get(CSRF) or secrets.token_urlsafe(32)
+        html = env.get_template(sjabloon).render(request=request, csrf=csrf, **context)
+        antwoord = HTMLResponse(html, status_code=status)
+        if request.cookies.get(CSRF) != csrf:
+            antwoord.set_cookie(CSRF, csrf, httponly=True, samesite="strict", secure=veilig)
+        antwoord.headers["Cache-Control"] = "no-store"
+        return antwoord
+
+    def wie(request: Request) -> Actor:
+        token = request.cookies.get(SESSIE)
+        if not token:
+            raise NietIngelogd
+        try:
+            with fabriek() as s:
+                return actor_voor_token(s, token, nu)
+        except NietAangemeld:
+            raise NietIngelogd from None
+
+    def csrf_klopt(request: Request, waarde: str | None) -> bool:
+        cookie = request.cookies.get(CSRF)
+        return bool(cookie and waarde and secrets.compare_digest(cookie, waarde))
+
+    def doe(actor: Actor, functie: Callable[..., Any], *args: Any) -> Any:
+        with Werkeenheid(fabriek, actor, nu) as w:
+            return functie(w, *args)
+
+    def naar_aanmelden() -> RedirectResponse:
+        return RedirectResponse("/aanmelden", status_code=303)
+
+    def foutpagina(request: Request, actor: Actor | None, fout: DienstFout) -> HTMLResponse:
+        status = 404 if isinstance(fout, NietGevonden) else 403 if isinstance(fout, Verboden) else 409
+        return pagina(request, "fout.html", status=status, actor=actor, melding=fout.melding)
+
+    @router.get("/")
+    def wortel(request: Request) -> Response:
+        try:
+            wie(request)
+        except NietIngelogd:
+            return naar_aanmelden()
+        return RedirectResponse("/start", status_code=303)
+
+    @router.get("/aanmelden")
+    def aanmelden_form(request: Request) -> Response:
+        return pagina(request, "aanmelden.html", actor=None, fouten={}, gebruikersnaam="")
+
+    @router.post("/aanmelden")
+    async def aanmelden_post(request: Request) -> Response:
+        form = await request.form()
+        gebruikersnaam = str(form.get("gebruikersnaam", "")).strip()
+        wachtwoord = str(form.get("wachtwoord", ""))
+        fouten: dict[str, str] = {}
+        if not csrf_klopt(request, str(form.get("csrf", ""))):
+            fouten["formulier"] = "het formulier is verlopen; probeer het opnieuw"
+        if not gebruikersnaam:
+            fouten["gebruikersnaam"] = "vul uw gebruikersnaam in"
+        if not wachtwoord:
+            fouten["wachtwoord"] = "vul uw wachtwoord in"
+        if not fouten:
+            try:
+                token, _ = aanmelden(fabriek, gebruikersnaam, wachtwoord, nu)
+            except NietAangemeld as fout:
+                fouten["formulier"] = fout.melding
+            else:
+                antwoord = RedirectResponse("/start", status_code=303)
+                antwoord.set_cookie(SESSIE, token, httponly=True, samesite="lax", secure=veilig)
+                return antwoord
+        return pagina(request, "aanmelden.html", status=422, actor=None, fouten=fouten, gebruikersnaam=gebruikersnaam)
+
+    @router.post("/afmelden")
+    async def afmelden_post(request: Request) -> Response:
+        form = await request.form()
+        antwoord = naar_aanmelden()
+        token = request.cookies.get(SESSIE)
+        if token and csrf_klopt(request, str(form.get("csrf", ""))):
+            with contextlib.suppress(NietIngelogd):
+                afmelden(fabriek, token, wie(request))
+            antwoord.delete_cookie(SESSIE)
+        return antwoord
+
+    @router.get("/start")
+    def start(request: Request) -> Response:
+        try:
+            actor = wie(request)
+        except NietIngelogd:
+            return naar_aanmelden()
+        return pagina(request, "start.html", actor=actor, s=doe(actor, startpagina))
+
+    @router.get("/clienten")
+    def clienten(request: Request, zoek: str = "", pagina_nr: int = 1) -> Response:
+        try:
+            actor = wie(request)
+        except NietIngelogd:
+            return naar_aanmelden()
+        try:
+            lijst = doe(actor, r.clienten_lijst, zoek.strip() or None, max(1, pagina_nr), 25)
+        except DienstFout as fout:
+            return foutpagina(request, actor, fout)
+        sjabloon = "clienten_resultaten.html" if request.headers.get("HX-Request") else "clienten.html"
+        return pagina(request, sjabloon, actor=actor, lijst=lijst, zoek=zoek)
+
+    @router.get("/clienten/{client_id}")
+    def client(request: Request, client_id: int) -> Response:
+        try:
+            actor = wie(request)
+        except NietIngelogd:
+            return naar_aanmelden()
+        try:
+            c = doe(actor, r.client_lezen, client_id)
+            tijdlijn = doe(actor, r.client_tijdlijn, client_id)
+        except DienstFout as fout:
+            return foutpagina(request, actor, fout)
+        return pagina(request, "client.html", actor=actor, c=c, tijdlijn=tijdlijn)
+
+    return router

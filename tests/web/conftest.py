@@ -1,0 +1,85 @@
+"""Browser tests: the real app (uvicorn, SQLite with demo data) driven by Playwright in Debian's Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
+AXE = Path(__file__).parent / "axe.min.js"
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[str]:
+    import uvicorn
+
+    from zorgzwaarte.api.app import maak_app
+    from zorgzwaarte.demo.gegevens import vul_demo
+    from zorgzwaarte.opslag.database import maak_engine, migreer, sessiefabriek
+
+    map_ = Path(tempfile.mkdtemp(prefix="zz-web-"))
+    engine = maak_engine(f"sqlite:///{map_ / 'web.sqlite'}")
+    migreer(engine)
+    vul_demo(sessiefabriek(engine), aantal_clienten=20)
+    poort = _vrije_poort()
+    config = uvicorn.Config(maak_app(engine), host="127.0.0.1", port=poort, log_level="warning")
+    srv = uvicorn.Server(config)
+    draad = threading.Thread(target=srv.run, daemon=True)
+    draad.start()
+    for _ in range(200):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{poort}"
+    srv.should_exit = True
+    draad.join(timeout=10)
+    engine.dispose()
+    shutil.rmtree(map_, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium ontbreekt (make system installeert het)")
+    from playwright.sync_api import sync_playwright
+
+    os.environ["HOME"] = tempfile.mkdtemp(prefix="zz-home-")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def pagina(browser: Any, server: str) -> Iterator[Any]:
+    context = browser.new_context(base_url=server, locale="nl-NL")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def axe_overtredingen(page: Any) -> list[dict[str, Any]]:
+    """Run axe-core (WCAG 2.1 A/AA rules) in the page; return the serious and critical violations."""
+    page.add_script_tag(path=str(AXE))
+    uit = page.evaluate(
+        "async () => (await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations"
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"]} for v in uit if v["impact"] in ("serious", "critical")
+    ]

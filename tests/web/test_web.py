@@ -1,0 +1,109 @@
+"""The web application in a real browser (issue 6): log in, home per role, search, client page, log out; a11y."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.web.conftest import axe_overtredingen
+from zorgzwaarte.demo.gegevens import DEMO_GEBRUIKERS
+
+WACHTWOORD = {g[0]: g[4] for g in DEMO_GEBRUIKERS}
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "schermen"
+
+
+def aanmelden(page: Any, gebruiker: str) -> None:
+    page.goto("/aanmelden")
+    page.get_by_label("Gebruikersnaam").fill(gebruiker)
+    page.get_by_label("Wachtwoord").fill(WACHTWOORD[gebruiker])
+    page.get_by_role("button", name="Aanmelden").click()
+    page.wait_for_url("**/start")
+
+
+def test_aanmelden_fout_toont_melding_bij_het_veld_en_bewaart_invoer(pagina: Any) -> None:
+    pagina.goto("/aanmelden")
+    pagina.get_by_label("Gebruikersnaam").fill("beoordelaar")
+    pagina.get_by_role("button", name="Aanmelden").click()
+    assert pagina.locator("#wachtwoord-fout").inner_text() == "vul uw wachtwoord in"
+    assert pagina.get_by_label("Gebruikersnaam").input_value() == "beoordelaar"
+    pagina.get_by_label("Wachtwoord").fill("fout-wachtwoord")
+    pagina.get_by_role("button", name="Aanmelden").click()
+    assert pagina.get_by_role("alert").is_visible()
+    assert "/aanmelden" in pagina.url
+
+
+def test_beoordelaar_start_zoeken_client_afmelden(pagina: Any) -> None:
+    aanmelden(pagina, "beoordelaar")
+    assert pagina.get_by_role("heading", name="Openstaande beoordelingen").is_visible()
+    pagina.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Cliënten").click()
+    pagina.wait_for_url("**/clienten")
+    rijen = pagina.locator("#resultaten tbody tr")
+    alle = rijen.count()
+    assert alle > 0
+    eerste = rijen.first.locator("a").inner_text()
+    achternaam = eerste.replace(" (fictief)", "").split()[-1]
+    with pagina.expect_response(lambda r: "/clienten?zoek=" in r.url):
+        pagina.get_by_label("Zoek op achternaam of woonplaats").fill(achternaam)  # HTMX: live results
+    pagina.wait_for_function("n => document.querySelectorAll('#resultaten tbody tr').length < n", arg=alle)
+    assert all(
+        achternaam.lower() in t.lower() for t in pagina.locator("#resultaten tbody tr td:first-child").all_inner_texts()
+    )
+    pagina.locator("#resultaten tbody tr a").first.click()
+    assert pagina.get_by_role("heading", level=1).inner_text().startswith(eerste.split(" (")[0])
+    assert pagina.get_by_role("heading", name="Tijdlijn").is_visible()
+    assert pagina.locator(".zz-tijdlijn li").count() >= 1
+    pagina.get_by_role("button", name="Afmelden").click()
+    pagina.wait_for_url("**/aanmelden")
+    pagina.goto("/start")
+    assert "/aanmelden" in pagina.url  # the session is gone
+
+
+@pytest.mark.parametrize("gebruiker", ["linde", "zorgkantoor", "beheerder"])
+def test_startpagina_per_rol(pagina: Any, gebruiker: str) -> None:
+    aanmelden(pagina, gebruiker)
+    koppen = {"linde": "Cliënten in zorg", "zorgkantoor": "Recente indicatiebesluiten in uw regio", "beheerder": None}
+    if koppen[gebruiker]:
+        assert pagina.get_by_role("heading", name=koppen[gebruiker]).first.is_visible()
+    else:
+        assert "geen cliëntgegevens" in pagina.locator("main").inner_text()
+        pagina.goto("/clienten")
+        assert pagina.get_by_role("alert").is_visible()  # the beheerder may not list clients
+
+
+def test_andere_aanbieder_ziet_client_niet(pagina: Any) -> None:
+    aanmelden(pagina, "linde")
+    link = pagina.locator("main table a").first
+    href = link.get_attribute("href")
+    pagina.get_by_role("button", name="Afmelden").click()
+    aanmelden(pagina, "anker")
+    antwoord = pagina.goto(href)
+    assert antwoord is not None and antwoord.status in (403, 404)
+
+
+def test_formulier_zonder_csrf_wordt_geweigerd(pagina: Any, server: str) -> None:
+    antwoord = pagina.request.post(
+        f"{server}/aanmelden", form={"gebruikersnaam": "beoordelaar", "wachtwoord": WACHTWOORD["beoordelaar"]}
+    )
+    assert antwoord.status == 422 and "verlopen" in antwoord.text()
+
+
+@pytest.mark.parametrize(
+    ("gebruiker", "pad", "naam"),
+    [
+        (None, "/aanmelden", "aanmelden"),
+        ("beoordelaar", "/start", "start-beoordelaar"),
+        ("linde", "/start", "start-zorgaanbieder"),
+        ("beoordelaar", "/clienten", "clienten"),
+    ],
+)
+def test_toegankelijkheid_en_schermafdruk(pagina: Any, gebruiker: str | None, pad: str, naam: str) -> None:
+    """axe-core (WCAG 2.1 A/AA): no serious or critical violations; a screenshot for docs/schermen."""
+    if gebruiker:
+        aanmelden(pagina, gebruiker)
+    pagina.goto(pad)
+    assert axe_overtredingen(pagina) == []
+    DOCS.mkdir(parents=True, exist_ok=True)
+    pagina.set_viewport_size({"width": 1280, "height": 900})
+    pagina.screenshot(path=str(DOCS / f"{naam}.png"), full_page=False)
