@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, get_args
 
+from zorgzwaarte.domein.records import AfwezigheidReden
 from zorgzwaarte.regels.codes import codelijst
 from zorgzwaarte.regels.indicatie.normtijden import laatste_normtijden
 from zorgzwaarte.regels.indicatie.vector import BIJZONDERHEDEN, DOELEN
@@ -59,17 +60,7 @@ def genereer(n: int, seed: int = 1) -> list[dict[str, Any]]:
     return uit
 
 
-REDENEN = [
-    "vakantie",
-    "detentie",
-    "ziekenhuis",
-    "revalidatie",
-    "ggz",
-    "behandeling_elders",
-    "weekendverlof",
-    "schoolvakantie",
-    "overig",
-]
+REDENEN = list(get_args(AfwezigheidReden))  # the reasons the declaration contract accepts
 
 
 def genereer_declaratie(n: int, van: date, seed: int = 1) -> list[dict[str, Any]]:

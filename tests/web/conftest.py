@@ -36,7 +36,7 @@ def server() -> Iterator[str]:
     map_ = Path(tempfile.mkdtemp(prefix="zz-web-"))
     engine = maak_engine(f"sqlite:///{map_ / 'web.sqlite'}")
     migreer(engine)
-    vul_demo(sessiefabriek(engine), aantal_clienten=20)
+    vul_demo(sessiefabriek(engine), aantal_clienten=30)
     poort = _vrije_poort()
     config = uvicorn.Config(maak_app(engine), host="127.0.0.1", port=poort, log_level="warning")
     srv = uvicorn.Server(config)

@@ -72,6 +72,18 @@ def test_startpagina_per_rol(pagina: Any, gebruiker: str) -> None:
         assert pagina.get_by_role("alert").is_visible()  # the beheerder may not list clients
 
 
+def test_paginering(pagina: Any) -> None:
+    """30 demo clients, 25 per page: page 1 has 25 and a link to page 2 with the other 5."""
+    aanmelden(pagina, "beoordelaar")
+    pagina.goto("/clienten")
+    assert pagina.locator("#resultaten").inner_text().startswith("30 cliënten gevonden")
+    assert pagina.locator("#resultaten tbody tr").count() == 25
+    pagina.get_by_role("navigation", name="Paginering").get_by_role("link", name="Volgende").click()
+    pagina.wait_for_url("**pagina_nr=2")
+    assert pagina.locator("#resultaten tbody tr").count() == 5
+    assert "Pagina 2 van 2" in pagina.get_by_role("navigation", name="Paginering").inner_text()
+
+
 def test_andere_aanbieder_ziet_client_niet(pagina: Any) -> None:
     aanmelden(pagina, "linde")
     link = pagina.locator("main table a").first

@@ -17,7 +17,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 
 from zorgzwaarte.diensten.tarieven import (
-    ContractInvoer,
+    ContractBasis,
     dagtarieven,
     lees_contract,
     lees_dag,
@@ -100,11 +100,9 @@ def _regels_van(t: Tarieftabel) -> list[Tariefregel]:
     ]
 
 
-class ContractNieuw(ContractInvoer):
-    """As the file format, with the provider named by its id (the zorgkantoor is the caller's organisation)."""
+class ContractNieuw(ContractBasis):
+    """The provider named by its id; the zorgkantoor is the caller's organisation."""
 
-    zorgkantoor: str = "-"  # taken from the caller
-    aanbieder: str = "-"  # taken from zorgaanbieder_id
     zorgaanbieder_id: int = Field(ge=1)
 
 

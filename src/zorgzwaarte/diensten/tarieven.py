@@ -106,9 +106,9 @@ class AfspraakInvoer(Invoer):
     nic: str | None = None
 
 
-class ContractInvoer(Invoer):
-    zorgkantoor: str = Field(min_length=1)
-    aanbieder: str = Field(min_length=1)
+class ContractBasis(Invoer):
+    """What a contract agrees; the parties are named by the file (names) or by the caller and an id (API)."""
+
     jaar: int = Field(ge=2009, le=2100)
     kwaliteitsopslag_per_dag: Decimal = Field(default=Decimal(0), ge=0, decimal_places=2)
     afspraken: list[AfspraakInvoer] = Field(min_length=1)
@@ -121,6 +121,13 @@ class ContractInvoer(Invoer):
         if dubbel:
             raise ValueError(f"prestatie {', '.join(dubbel)} staat meer dan eens in het contract")
         return v
+
+
+class ContractInvoer(ContractBasis):
+    """The file format: the parties by name."""
+
+    zorgkantoor: str = Field(min_length=1)
+    aanbieder: str = Field(min_length=1)
 
 
 class DagInvoer(Invoer):
