@@ -19,6 +19,7 @@ from stdnum.nl import bsn as stdnum_bsn
 from zorgzwaarte.demo.vignetten import vignet
 from zorgzwaarte.diensten.auth import hash_wachtwoord
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
+from zorgzwaarte.diensten.records import besluit_record
 from zorgzwaarte.diensten.tarieven import lees_tarieftabel
 from zorgzwaarte.opslag.modellen import (
     Beoordeling,
@@ -26,7 +27,6 @@ from zorgzwaarte.opslag.modellen import (
     Contract,
     Gebruiker,
     GeleverdeZorg,
-    Indicatiebesluit,
     Organisatie,
     Rapportage,
     Tarieftabel,
@@ -226,25 +226,7 @@ def vul_demo(fabriek: sessionmaker[Session], aantal_clienten: int = 50, seed: in
             s.flush()
             besluit = bereken_indicatie({**invoer, "aanvraagdatum": b.aanvraagdatum.isoformat()}, GEEN_AANVULLING)  # type: ignore[union-attr]
             uit = besluit.als_dict()
-            zzp_uit = uit.get("zzp") or {}
-            ib = Indicatiebesluit(
-                client_id=c.id,
-                beoordeling_id=b.id,
-                besluit=besluit.besluit,
-                stelsel=besluit.stelsel,
-                verblijf=besluit.verblijf,
-                zzp_code=zzp_uit.get("code"),
-                zorgprofiel=zzp_uit.get("zorgprofiel_wlz"),
-                besluitdatum=besluit.besluitdatum,
-                geldig_van=besluit.geldig_van,
-                geldig_tot=besluit.geldig_tot,
-                resultaat=uit,
-                ruleset_naam=besluit.ruleset.naam,
-                ruleset_versie=besluit.ruleset.versie,
-                ruleset_hash=besluit.ruleset.hash,
-                vastgelegd_door_id=gebruikers["beoordelaar"].id,
-                vastgelegd_op=nu,
-            )
+            ib = besluit_record(c.id, b.id, besluit, gebruikers["beoordelaar"].id, nu)
             s.add(ib)
             s.flush()
             if besluit.besluit != "toegekend":

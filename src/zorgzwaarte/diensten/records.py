@@ -44,6 +44,7 @@ from zorgzwaarte.opslag.modellen import (
     Zorgleveringsovereenkomst,
     Zorgplan,
 )
+from zorgzwaarte.regels.indicatie.besluit import Indicatiebesluit as RegelBesluit
 from zorgzwaarte.regels.zorgplan import vergelijk_met_indicatie
 
 MAX_PER_PAGINA = 200
@@ -494,11 +495,28 @@ def besluit_vastleggen(uow: Werkeenheid, beoordeling_id: int, versie: int) -> di
     if uow.sessie.scalar(select(func.count()).where(Indicatiebesluit.beoordeling_id == b.id)):
         raise Conflict("voor deze beoordeling is al een besluit vastgelegd")
     besluit = bereken_indicatie(_volledige_invoer(b))
+    ib = besluit_record(b.client_id, b.id, besluit, actor.gebruiker_id, uow.nu())
+    uow.sessie.add(ib)
+    uow.sessie.flush()
+    for oud in uow.sessie.scalars(
+        select(Indicatiebesluit).where(
+            Indicatiebesluit.client_id == b.client_id, Indicatiebesluit.status == "geldig", Indicatiebesluit.id != ib.id
+        )
+    ):
+        oud.status, oud.vervangen_door_id, oud.vervangen_op = "vervangen", ib.id, uow.nu()
+    poging.object_id = ib.id
+    return besluit_dict(ib)
+
+
+def besluit_record(
+    client_id: int, beoordeling_id: int, besluit: RegelBesluit, door_id: int, op: datetime
+) -> Indicatiebesluit:
+    """The stored form of a computed indicatiebesluit: key fields as columns, the whole result with its trail."""
     uit = besluit.als_dict()
     zzp = uit.get("zzp") or {}
-    ib = Indicatiebesluit(
-        client_id=b.client_id,
-        beoordeling_id=b.id,
+    return Indicatiebesluit(
+        client_id=client_id,
+        beoordeling_id=beoordeling_id,
         besluit=besluit.besluit,
         stelsel=besluit.stelsel,
         verblijf=besluit.verblijf,
@@ -512,19 +530,9 @@ def besluit_vastleggen(uow: Werkeenheid, beoordeling_id: int, versie: int) -> di
         ruleset_versie=besluit.ruleset.versie,
         ruleset_hash=besluit.ruleset.hash,
         motivering_afwijkend=zzp.get("motivering"),
-        vastgelegd_door_id=actor.gebruiker_id,
-        vastgelegd_op=uow.nu(),
+        vastgelegd_door_id=door_id,
+        vastgelegd_op=op,
     )
-    uow.sessie.add(ib)
-    uow.sessie.flush()
-    for oud in uow.sessie.scalars(
-        select(Indicatiebesluit).where(
-            Indicatiebesluit.client_id == b.client_id, Indicatiebesluit.status == "geldig", Indicatiebesluit.id != ib.id
-        )
-    ):
-        oud.status, oud.vervangen_door_id, oud.vervangen_op = "vervangen", ib.id, uow.nu()
-    poging.object_id = ib.id
-    return besluit_dict(ib)
 
 
 def besluiten_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
