@@ -101,6 +101,23 @@ def test_formulier_zonder_csrf_wordt_geweigerd(pagina: Any, server: str) -> None
     assert antwoord.status == 422 and "verlopen" in antwoord.text()
 
 
+def test_wat_is_mijn_aanspraak_zonder_aanmelden(pagina: Any) -> None:
+    """Rza art. 4 lid 1 en 3: 30 hours a year; 10 used, a 45-minute session counts -> 19.25 left after it."""
+    pagina.goto("/aanspraken")
+    pagina.get_by_role("link", name="Doventolk").click()
+    pagina.get_by_role("button", name="Bereken").click()
+    assert pagina.locator("#veld-peildatum-fout").is_visible()  # the error stands next to the field
+    pagina.get_by_label("Uren gebruikt dit jaar").fill("10")
+    pagina.get_by_role("button", name="Bereken").click()
+    assert pagina.get_by_label("Uren gebruikt dit jaar").input_value() == "10"  # nothing lost on an error
+    pagina.get_by_label("Peildatum").fill("2014-05-01")
+    pagina.get_by_label("Sessie minuten").fill("45")
+    pagina.get_by_role("button", name="Bereken").click()
+    uitkomst = pagina.locator("section[aria-labelledby=uitkomst-kop]").inner_text()
+    assert "19.25" in uitkomst and "art. 4" in uitkomst
+    assert pagina.get_by_role("alert").count() == 0
+
+
 @pytest.mark.parametrize(
     ("gebruiker", "pad", "naam"),
     [
@@ -108,6 +125,7 @@ def test_formulier_zonder_csrf_wordt_geweigerd(pagina: Any, server: str) -> None
         ("beoordelaar", "/start", "start-beoordelaar"),
         ("linde", "/start", "start-zorgaanbieder"),
         ("beoordelaar", "/clienten", "clienten"),
+        (None, "/aanspraken/doventolk", "aanspraak"),
     ],
 )
 def test_toegankelijkheid_en_schermafdruk(pagina: Any, gebruiker: str | None, pad: str, naam: str) -> None:

@@ -45,6 +45,20 @@ def _type(schema: dict[str, Any]) -> str:
     return namen.get(str(schema.get("type")), "object")
 
 
+def _soort(schema: dict[str, Any]) -> tuple[str, list[str]]:
+    """A form control for a field: datum, ja_nee, getal, geheel_getal, tekst, keuze or meerkeuze (with the options)."""
+    varianten = [s for s in schema.get("anyOf", [schema]) if s.get("type") != "null"]
+    s = varianten[0] if varianten else schema
+    if s.get("type") == "array":
+        return "meerkeuze", [str(x) for x in s.get("items", {}).get("enum", [])]
+    if "enum" in s:
+        return "keuze", [str(x) for x in s["enum"]]
+    if s.get("format") == "date":
+        return "datum", []
+    soorten = {"boolean": "ja_nee", "number": "getal", "integer": "geheel_getal"}
+    return soorten.get(str(s.get("type")), "tekst"), []
+
+
 def lijst_regels() -> list[dict[str, Any]]:
     """Every rule with its article, input and output fields and the periods it is in force."""
     artikelen = laad("regeling_zorgaanspraken.yaml")["artikelen"]
@@ -58,8 +72,16 @@ def lijst_regels() -> list[dict[str, Any]]:
             if "$ref" in s or ("items" in s and "$ref" in s["items"]):
                 ref = s.get("$ref") or s["items"]["$ref"]
                 s = {**s, **schema["$defs"][ref.split("/")[-1]]}
+            soort, keuzes = _soort(s)
             velden.append(
-                {"veld": veld, "type": _type(s), "verplicht": veld in verplicht, "omschrijving": s.get("description")}
+                {
+                    "veld": veld,
+                    "type": _type(s),
+                    "soort": soort,
+                    "keuzes": keuzes,
+                    "verplicht": veld in verplicht,
+                    "omschrijving": s.get("description"),
+                }
             )
         perioden = [
             {"artikel": a, "van": artikelen[a]["geldig_van"], "tot": artikelen[a]["geldig_tot"]}

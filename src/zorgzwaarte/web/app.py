@@ -21,21 +21,22 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy.orm import Session, sessionmaker
 
 from zorgzwaarte.diensten import records as r
+from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
 from zorgzwaarte.diensten.auth import aanmelden, actor_voor_token, afmelden
 from zorgzwaarte.diensten.startpagina import startpagina
 from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
-from zorgzwaarte.fouten import DienstFout, NietAangemeld, NietGevonden, Verboden
+from zorgzwaarte.fouten import DienstFout, InvoerFout, NietAangemeld, NietGevonden, Verboden
 from zorgzwaarte.rapporten.opmaak import datum, euro
 
 SESSIE = "zz_sessie"
 CSRF = "zz_csrf"
 STATIC = Path(__file__).parent / "static"
 MENU = {
-    "beoordelaar": [("Start", "/start"), ("Cliënten", "/clienten")],
-    "zorgaanbieder": [("Start", "/start"), ("Cliënten", "/clienten")],
-    "zorgkantoor": [("Start", "/start"), ("Cliënten", "/clienten")],
-    "beheerder": [("Start", "/start")],
+    "beoordelaar": [("Start", "/start"), ("Cliënten", "/clienten"), ("Aanspraken", "/aanspraken")],
+    "zorgaanbieder": [("Start", "/start"), ("Cliënten", "/clienten"), ("Aanspraken", "/aanspraken")],
+    "zorgkantoor": [("Start", "/start"), ("Cliënten", "/clienten"), ("Aanspraken", "/aanspraken")],
+    "beheerder": [("Start", "/start"), ("Aanspraken", "/aanspraken")],
 }
 
 
@@ -169,4 +170,78 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
             return foutpagina(request, actor, fout)
         return pagina(request, "client.html", actor=actor, c=c, tijdlijn=tijdlijn)
 
+    # --- Regeling zorgaanspraken: public, no personal data -------------------------------------------------------
+    def wie_misschien(request: Request) -> Actor | None:
+        try:
+            return wie(request)
+        except NietIngelogd:
+            return None
+
+    @router.get("/aanspraken")
+    def aanspraken(request: Request) -> Response:
+        return pagina(request, "aanspraken.html", actor=wie_misschien(request), regels=lijst_regels())
+
+    def _regel(naam: str) -> dict[str, Any] | None:
+        return next((x for x in lijst_regels() if x["naam"] == naam), None)
+
+    @router.get("/aanspraken/{naam}")
+    def aanspraak_form(request: Request, naam: str) -> Response:
+        regel = _regel(naam)
+        actor = wie_misschien(request)
+        if regel is None:
+            return pagina(request, "fout.html", status=404, actor=actor, melding=f"'{naam}' is geen regel")
+        return pagina(request, "aanspraak.html", actor=actor, regel=regel, waarden={}, fouten={}, uitkomst=None)
+
+    @router.post("/aanspraken/{naam}")
+    async def aanspraak_post(request: Request, naam: str) -> Response:
+        regel = _regel(naam)
+        actor = wie_misschien(request)
+        if regel is None:
+            return pagina(request, "fout.html", status=404, actor=actor, melding=f"'{naam}' is geen regel")
+        form = await request.form()
+        waarden = {k: [str(v) for v in form.getlist(k)] for k in form}
+        fouten: dict[str, str] = {}
+        if not csrf_klopt(request, str(form.get("csrf", ""))):
+            fouten["formulier"] = "het formulier is verlopen; probeer het opnieuw"
+        uitkomst = None
+        if not fouten:
+            try:
+                uitkomst = bereken_aanspraak(naam, formulier_naar_invoer(regel["invoer"], waarden))
+            except InvoerFout as fout:
+                fouten = {f.veld.split(".")[0]: f.melding for f in fout.fouten}
+        status = 422 if fouten else 200
+        return pagina(
+            request,
+            "aanspraak.html",
+            status=status,
+            actor=actor,
+            regel=regel,
+            waarden=waarden,
+            fouten=fouten,
+            uitkomst=uitkomst,
+        )
+
     return router
+
+
+def formulier_naar_invoer(velden: list[dict[str, Any]], waarden: dict[str, list[str]]) -> dict[str, Any]:
+    """Form values (all text) to the rule's JSON input: empty = not given, '3,5' = 3.5, ja/nee = true/false."""
+    uit: dict[str, Any] = {}
+    for v in velden:
+        lijst = [w.strip() for w in waarden.get(v["veld"], []) if w.strip()]
+        if v["soort"] == "meerkeuze":
+            if v["keuzes"]:
+                uit[v["veld"]] = lijst
+            elif lijst:
+                uit[v["veld"]] = [x.strip() for x in lijst[0].split(",") if x.strip()]
+            continue
+        if not lijst:
+            continue
+        w = lijst[0]
+        if v["soort"] == "ja_nee":
+            uit[v["veld"]] = {"ja": True, "nee": False}.get(w, w)
+        elif v["soort"] in ("getal", "geheel_getal"):
+            uit[v["veld"]] = w.replace(".", "").replace(",", ".") if "," in w else w
+        else:
+            uit[v["veld"]] = w
+    return uit
