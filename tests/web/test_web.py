@@ -101,6 +101,31 @@ def test_formulier_zonder_csrf_wordt_geweigerd(pagina: Any, server: str) -> None
     assert antwoord.status == 422 and "verlopen" in antwoord.text()
 
 
+def test_auditlog_voor_de_beheerder(pagina: Any) -> None:
+    """NEN 7513: the beheerder sees who did what; a bad filter gets a Dutch message beside the field; CSV export."""
+    aanmelden(pagina, "linde")
+    pagina.get_by_role("button", name="Afmelden").click()
+    aanmelden(pagina, "beheerder")
+    pagina.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Auditlog").click()
+    pagina.get_by_label("Gebruikersnaam").fill("linde")
+    pagina.get_by_role("button", name="Filteren").click()
+    acties = pagina.locator("tbody tr td:nth-child(4)").all_inner_texts()
+    assert "startpagina" in acties and "afmelden" in acties
+    assert set(pagina.locator("tbody tr td:nth-child(2)").all_inner_texts()) == {"linde"}
+    pagina.get_by_label("Van").fill("2014-01-01")
+    pagina.get_by_label("Cliëntnummer").fill("abc")
+    pagina.get_by_role("button", name="Filteren").click()
+    assert pagina.locator("#filter-client_id-fout").is_visible()
+    assert pagina.get_by_label("Cliëntnummer").input_value() == "abc"
+    pagina.get_by_label("Cliëntnummer").fill("")
+    pagina.get_by_role("button", name="Filteren").click()
+    with pagina.expect_download() as download:
+        pagina.get_by_role("link", name="Exporteren als CSV").click()
+    assert Path(download.value.path()).read_text(encoding="utf-8").splitlines()[0].startswith("id")
+    aanmelden(pagina, "beoordelaar")
+    assert pagina.goto("/audit").status == 403  # only the beheerder reads the audit log
+
+
 def test_wat_is_mijn_aanspraak_zonder_aanmelden(pagina: Any) -> None:
     """Rza art. 4 lid 1 en 3: 30 hours a year; 10 used, a 45-minute session counts -> 19.25 left after it."""
     pagina.goto("/aanspraken")
@@ -126,6 +151,7 @@ def test_wat_is_mijn_aanspraak_zonder_aanmelden(pagina: Any) -> None:
         ("linde", "/start", "start-zorgaanbieder"),
         ("beoordelaar", "/clienten", "clienten"),
         (None, "/aanspraken/doventolk", "aanspraak"),
+        ("beheerder", "/audit", "audit"),
     ],
 )
 def test_toegankelijkheid_en_schermafdruk(pagina: Any, gebruiker: str | None, pad: str, naam: str) -> None:

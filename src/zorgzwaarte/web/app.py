@@ -11,13 +11,15 @@ import contextlib
 import os
 import secrets
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
+from pydantic import Field
 from sqlalchemy.orm import Session, sessionmaker
 
 from zorgzwaarte.diensten import records as r
@@ -26,6 +28,8 @@ from zorgzwaarte.diensten.auth import aanmelden, actor_voor_token, afmelden
 from zorgzwaarte.diensten.startpagina import startpagina
 from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.domein.records import Invoer
+from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import DienstFout, InvoerFout, NietAangemeld, NietGevonden, Verboden
 from zorgzwaarte.rapporten.opmaak import datum, euro
 
@@ -36,7 +40,7 @@ MENU = {
     "beoordelaar": [("Start", "/start"), ("Cliënten", "/clienten"), ("Aanspraken", "/aanspraken")],
     "zorgaanbieder": [("Start", "/start"), ("Cliënten", "/clienten"), ("Aanspraken", "/aanspraken")],
     "zorgkantoor": [("Start", "/start"), ("Cliënten", "/clienten"), ("Aanspraken", "/aanspraken")],
-    "beheerder": [("Start", "/start"), ("Aanspraken", "/aanspraken")],
+    "beheerder": [("Start", "/start"), ("Auditlog", "/audit"), ("Aanspraken", "/aanspraken")],
 }
 
 
@@ -170,6 +174,70 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
             return foutpagina(request, actor, fout)
         return pagina(request, "client.html", actor=actor, c=c, tijdlijn=tijdlijn)
 
+    @router.get("/audit")
+    def audit(
+        request: Request,
+        gebruiker: str = "",
+        actie: str = "",
+        client_id: str = "",
+        van: str = "",
+        tot: str = "",
+        pagina_nr: int = 1,
+    ) -> Response:
+        """The audit log for the beheerder: filters, newest first, 50 a page, and the CSV export with the same filters."""
+        try:
+            actor = wie(request)
+        except NietIngelogd:
+            return naar_aanmelden()
+        filters = {"gebruiker": gebruiker, "actie": actie, "client_id": client_id, "van": van, "tot": tot}
+        fouten: dict[str, str] = {}
+        try:
+            f = valideer(AuditFilter, {k: v for k, v in filters.items() if v.strip()})
+        except InvoerFout as fout:
+            fouten = {x.veld: x.melding for x in fout.fouten}
+            f = AuditFilter()
+        try:
+            lijst = doe(actor, r.audit_lijst, f.client_id, f.gebruiker, f.actie, f.van, f.tot, max(1, pagina_nr), 50)
+        except DienstFout as fout:
+            return foutpagina(request, actor, fout)
+        query = urlencode({k: v for k, v in filters.items() if v})
+        return pagina(
+            request,
+            "audit.html",
+            status=422 if fouten else 200,
+            actor=actor,
+            lijst=lijst,
+            filters=filters,
+            fouten=fouten,
+            query=query,
+        )
+
+    @router.get("/audit/export")
+    def audit_export(request: Request, client_id: str = "", van: str = "", tot: str = "") -> Response:
+        try:
+            actor = wie(request)
+        except NietIngelogd:
+            return naar_aanmelden()
+        filters = {"client_id": client_id, "van": van, "tot": tot}
+        try:
+            f = valideer(AuditFilter, {k: v for k, v in filters.items() if v.strip()})
+            tekst = doe(actor, r.audit_export, f.client_id, f.van, f.tot)
+        except InvoerFout as fout:
+            return pagina(
+                request,
+                "fout.html",
+                status=422,
+                actor=actor,
+                melding="; ".join(f"{x.veld}: {x.melding}" for x in fout.fouten),
+            )
+        except DienstFout as fout:
+            return foutpagina(request, actor, fout)
+        return Response(
+            tekst,
+            media_type="text/csv; charset=utf-8",
+            headers={"content-disposition": 'attachment; filename="audit.csv"'},
+        )
+
     # --- Regeling zorgaanspraken: public, no personal data -------------------------------------------------------
     def wie_misschien(request: Request) -> Actor | None:
         try:
@@ -222,6 +290,14 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
         )
 
     return router
+
+
+class AuditFilter(Invoer):
+    gebruiker: str | None = None
+    actie: str | None = None
+    client_id: int | None = Field(default=None, ge=1)
+    van: date | None = None
+    tot: date | None = None
 
 
 def formulier_naar_invoer(velden: list[dict[str, Any]], waarden: dict[str, list[str]]) -> dict[str, Any]:
