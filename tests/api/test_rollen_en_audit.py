@@ -227,6 +227,13 @@ EINDPUNTEN = [
     ),
     Eindpunt(
         "GET",
+        f"{A}/indicatiebesluiten/{{besluit_id}}/brief",
+        lambda c: f"{A}/indicatiebesluiten/{c.besluit_id}/brief",
+        None,
+        alle(200, anker=404, beheerder=403),
+    ),
+    Eindpunt(
+        "GET",
         f"{A}/clienten/{{client_id}}/overeenkomsten",
         lambda c: f"{A}/clienten/{c.client_id}/overeenkomsten",
         None,

@@ -8,6 +8,7 @@ import subprocess
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -79,3 +80,30 @@ def test_declareer_schrijft_csv(tmp_path: Path) -> None:
     assert [r["bedrag"] for r in rijen[:-1]] == [r["bedrag"] for r in uit["regels"]]
     assert rijen[-1]["client"] == "totaal" and rijen[-1]["bedrag"] == uit["totaal"]
     assert all("NZa" in r["toelichting"] or "fictief" in r["toelichting"] for r in rijen[:-1])
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (make system) ontbreekt")
+def test_besluitbrief_pdf(tmp_path: Path, sqlite_engine: Any, klok: Any) -> None:
+    """The decision letter: client data, what is granted with Dutch dates, the trail, the bezwaar clause (Awb 6:7)."""
+    from tests.api.conftest import Api
+
+    api = Api(sqlite_engine, klok)
+    b = api.als("beoordelaar")
+    besluit = next(
+        x
+        for c in b.get("/api/v1/clienten", params={"per_pagina": 50}).json()["items"]
+        for x in b.get(f"/api/v1/clienten/{c['id']}/indicatiebesluiten").json()
+        if x["besluit"] == "toegekend"
+    )
+    r = b.get(f"/api/v1/indicatiebesluiten/{besluit['id']}/brief")
+    assert r.status_code == 200 and r.headers["content-type"] == "application/pdf"
+    (tmp_path / "brief.pdf").write_bytes(r.content)
+    tekst = subprocess.run(
+        ["pdftotext", str(tmp_path / "brief.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    client = b.get(f"/api/v1/clienten/{besluit['client_id']}").json()
+    assert client["naam"] in tekst and client["bsn"] in tekst
+    assert datum(besluit["geldig_van"]) in tekst and "Waar u recht op heeft" in tekst
+    assert "zes weken" in tekst and "Algemene wet bestuursrecht art. 6:7" in tekst
+    assert besluit["resultaat"]["toelichting"][0]["regel"] in tekst
+    assert besluit["zzp_code"] is None or besluit["zzp_code"] in tekst

@@ -101,6 +101,24 @@ def test_formulier_zonder_csrf_wordt_geweigerd(pagina: Any, server: str) -> None
     assert antwoord.status == 422 and "verlopen" in antwoord.text()
 
 
+def test_besluitbrief_downloaden_en_renderen(pagina: Any, tmp_path: Path) -> None:
+    """The provider opens a client in care and downloads the decision letter; pdftoppm renders its first page."""
+    import shutil
+    import subprocess
+
+    aanmelden(pagina, "linde")
+    pagina.locator("main table a").first.click()
+    with pagina.expect_download() as download:
+        pagina.get_by_role("link", name="besluitbrief (PDF)").first.click()
+    pdf = Path(download.value.path())
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftoppm"):
+        subprocess.run(
+            ["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "brief")], check=True
+        )
+        assert next(tmp_path.glob("brief-*.png")).stat().st_size > 5_000
+
+
 def test_auditlog_voor_de_beheerder(pagina: Any) -> None:
     """NEN 7513: the beheerder sees who did what; a bad filter gets a Dutch message beside the field; CSV export."""
     aanmelden(pagina, "linde")

@@ -22,6 +22,7 @@ from zorgzwaarte.diensten import iwlz
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
 from zorgzwaarte.diensten.auth import aanmelden, actor_voor_token, afmelden
+from zorgzwaarte.diensten.brieven import besluitbrief
 from zorgzwaarte.diensten.declaratie import declareer
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.pgb import bereken_pgb
@@ -204,6 +205,16 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     @router.get("/indicatiebesluiten/{besluit_id}", tags=["indicatiebesluiten"])
     def besluit(wie: Wie, besluit_id: int) -> dict[str, Any]:
         return doe(wie, r.besluit_lezen, besluit_id)  # type: ignore[no-any-return]
+
+    @router.get("/indicatiebesluiten/{besluit_id}/brief", tags=["indicatiebesluiten"], response_class=Response)
+    def besluit_brief(wie: Wie, besluit_id: int) -> Response:
+        """De besluitbrief als PDF: besluit, data, toelichting in gewone taal en de bezwaarclausule."""
+        pdf, _ = doe(wie, besluitbrief, besluit_id)
+        return Response(
+            pdf,
+            media_type="application/pdf",
+            headers={"content-disposition": f'attachment; filename="indicatiebesluit-{besluit_id}.pdf"'},
+        )
 
     @router.post("/indiceer", tags=["rekenen"])
     def indiceer(wie: Wie, data: JsonBody) -> dict[str, Any]:

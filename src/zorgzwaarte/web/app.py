@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
 from zorgzwaarte.diensten.auth import aanmelden, actor_voor_token, afmelden
+from zorgzwaarte.diensten.brieven import besluitbrief
 from zorgzwaarte.diensten.startpagina import startpagina
 from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
@@ -173,6 +174,23 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
         except DienstFout as fout:
             return foutpagina(request, actor, fout)
         return pagina(request, "client.html", actor=actor, c=c, tijdlijn=tijdlijn)
+
+    @router.get("/besluiten/{besluit_id}/brief.pdf")
+    def besluit_brief(request: Request, besluit_id: int) -> Response:
+        """The decision letter as a PDF, for whoever may read the decision."""
+        try:
+            actor = wie(request)
+        except NietIngelogd:
+            return naar_aanmelden()
+        try:
+            pdf, _ = doe(actor, besluitbrief, besluit_id)
+        except DienstFout as fout:
+            return foutpagina(request, actor, fout)
+        return Response(
+            pdf,
+            media_type="application/pdf",
+            headers={"content-disposition": f'attachment; filename="indicatiebesluit-{besluit_id}.pdf"'},
+        )
 
     @router.get("/audit")
     def audit(
