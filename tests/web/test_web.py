@@ -101,6 +101,45 @@ def test_formulier_zonder_csrf_wordt_geweigerd(pagina: Any, server: str) -> None
     assert antwoord.status == 422 and "verlopen" in antwoord.text()
 
 
+def test_beoordeling_invullen_voorbeeld_definitief_en_besluit(pagina: Any) -> None:
+    """The assessor fills the foto, sees the live preview (HTMX), saves a draft, makes it final and issues the decision."""
+    aanmelden(pagina, "beoordelaar")
+    pagina.goto("/clienten")
+    pagina.locator("#resultaten tbody tr a").last.click()
+    pagina.get_by_role("link", name="Nieuwe beoordeling").click()
+    assert pagina.get_by_role("heading", name="Beoordelingsprincipes").is_visible()
+    pagina.get_by_label("Peildatum (dag van het onderzoek)").fill("2014-03-10")
+    pagina.get_by_label("Dominante grondslag").select_option("01")
+    pagina.locator("#b_0301-3").check()
+    pagina.locator("#zm0_per_week").fill("7")
+    with pagina.expect_response(lambda r: "/voorbeeld" in r.url):
+        pagina.locator("#zm0_handelingen").select_option(["PV-1.1-2"])
+    pagina.wait_for_function("() => document.querySelector('#voorbeeld').innerText.includes('Persoonlijke verzorging')")
+    assert "Toegekend" in pagina.locator("#voorbeeld").inner_text()
+    pagina.get_by_role("button", name="Concept opslaan").click()
+    assert pagina.get_by_role("status").inner_text() == "Concept opgeslagen."
+    assert pagina.locator("#b_0301-3").is_checked()  # the draft opens as it was left
+    pagina.get_by_role("button", name="Definitief maken").click()
+    assert "(definitief)" in pagina.get_by_role("heading", level=1).inner_text()
+    pagina.get_by_role("button", name="Besluit vastleggen").click()
+    pagina.wait_for_url("**/clienten/*?besluit=*")
+    assert pagina.get_by_role("link", name="besluitbrief (PDF)").count() >= 1
+
+
+def test_beoordeling_fout_bewaart_invoer(pagina: Any) -> None:
+    aanmelden(pagina, "beoordelaar")
+    pagina.goto("/clienten")
+    pagina.locator("#resultaten tbody tr a").first.click()
+    pagina.get_by_role("link", name="Nieuwe beoordeling").click()
+    pagina.locator("#s_0101-2").check()
+    pagina.get_by_role("button", name="Concept opslaan").click()  # an incomplete draft may be saved
+    assert pagina.get_by_role("status").inner_text() == "Concept opgeslagen."
+    pagina.get_by_role("button", name="Definitief maken").click()  # but not made final
+    assert pagina.get_by_role("alert").is_visible()
+    assert "peildatum" in pagina.get_by_role("alert").inner_text()
+    assert pagina.locator("#s_0101-2").is_checked()
+
+
 def test_besluitbrief_downloaden_en_renderen(pagina: Any, tmp_path: Path) -> None:
     """The provider opens a client in care and downloads the decision letter; pdftoppm renders its first page."""
     import shutil
@@ -170,6 +209,7 @@ def test_wat_is_mijn_aanspraak_zonder_aanmelden(pagina: Any) -> None:
         ("beoordelaar", "/clienten", "clienten"),
         (None, "/aanspraken/doventolk", "aanspraak"),
         ("beheerder", "/audit", "audit"),
+        ("beoordelaar", "/clienten/1/beoordelingen/nieuw", "beoordeling"),
     ],
 )
 def test_toegankelijkheid_en_schermafdruk(pagina: Any, gebruiker: str | None, pad: str, naam: str) -> None:

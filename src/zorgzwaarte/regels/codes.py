@@ -27,3 +27,18 @@ def grondslag_naam(code: str) -> str:
 def vraag_naam(soort: str, code: str) -> str:
     lijst = "LDT_StoornisVraag" if soort == "stoornis" else "LDT_BeperkingVraag"
     return codelijst(lijst).get(code, code)
+
+
+def scoreschaal(soort: str) -> dict[str, str]:
+    """Score -> wording of the four-point scale for 'stoornis' or 'beperking' (and 9 = niet beoordeeld)."""
+    return {str(k): str(v) for k, v in laad("scoreschalen.yaml")[soort].items()}
+
+
+def vragen_per_categorie(soort: str) -> dict[str, list[tuple[str, str]]]:
+    """The iWlz questions grouped by their category (the text before ' - ')."""
+    lijst = "LDT_StoornisVraag" if soort == "stoornis" else "LDT_BeperkingVraag"
+    uit: dict[str, list[tuple[str, str]]] = {}
+    for code, naam in codelijst(lijst).items():
+        categorie, _, vraag = naam.partition(" - ")
+        uit.setdefault(categorie.strip(), []).append((code, (vraag or naam).strip()))
+    return uit

@@ -26,16 +26,21 @@ from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
 from zorgzwaarte.diensten.auth import aanmelden, actor_voor_token, afmelden
 from zorgzwaarte.diensten.brieven import besluitbrief
+from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.startpagina import startpagina
 from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.domein.beoordeling import BEOORDELINGSPRINCIPES, BRON_PRINCIPES
 from zorgzwaarte.domein.records import Invoer
 from zorgzwaarte.domein.validatie import valideer
-from zorgzwaarte.fouten import DienstFout, InvoerFout, NietAangemeld, NietGevonden, Verboden
+from zorgzwaarte.fouten import DienstFout, Fout, InvoerFout, NietAangemeld, NietGevonden, Verboden
 from zorgzwaarte.rapporten.opmaak import datum, euro
+from zorgzwaarte.web.beoordeling import formulier_context, invoer_naar_formulier
+from zorgzwaarte.web.beoordeling import formulier_naar_invoer as beoordeling_uit_formulier
 
 SESSIE = "zz_sessie"
 CSRF = "zz_csrf"
+CSRF_MELDING = "het formulier is verlopen; probeer het opnieuw"
 STATIC = Path(__file__).parent / "static"
 MENU = {
     "beoordelaar": [("Start", "/start"), ("Cliënten", "/clienten"), ("Aanspraken", "/aanspraken")],
@@ -175,6 +180,134 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
             return foutpagina(request, actor, fout)
         return pagina(request, "client.html", actor=actor, c=c, tijdlijn=tijdlijn)
 
+    # --- beoordeling: formulier, live voorbeeld, definitief, besluit --------------------------------------------
+    def beoordeling_pagina(
+        request: Request,
+        actor: Actor,
+        c: dict[str, Any],
+        b: dict[str, Any] | None,
+        waarden: dict[str, list[str]],
+        fouten: list[Fout],
+        melding: str | None = None,
+        status: int = 200,
+    ) -> HTMLResponse:
+        return pagina(
+            request,
+            "beoordeling.html",
+            status=status,
+            actor=actor,
+            c=c,
+            b=b,
+            w=waarden,
+            fouten=fouten,
+            melding=melding,
+            principes=BEOORDELINGSPRINCIPES,
+            principes_bron=BRON_PRINCIPES,
+            **formulier_context(),
+        )
+
+    @router.get("/clienten/{client_id}/beoordelingen/nieuw")
+    def beoordeling_nieuw(request: Request, client_id: int) -> Response:
+        try:
+            actor = wie(request)
+        except NietIngelogd:
+            return naar_aanmelden()
+        try:
+            c = doe(actor, r.client_lezen, client_id)
+            if actor.rol != "beoordelaar":
+                raise Verboden("alleen een beoordelaar legt een beoordeling vast")
+        except DienstFout as fout:
+            return foutpagina(request, actor, fout)
+        return beoordeling_pagina(request, actor, c, None, {}, [])
+
+    @router.post("/clienten/{client_id}/beoordelingen")
+    async def beoordeling_aanmaken(request: Request, client_id: int) -> Response:
+        try:
+            actor = wie(request)
+        except NietIngelogd:
+            return naar_aanmelden()
+        form = await request.form()
+        waarden = {k: [str(v) for v in form.getlist(k)] for k in form}
+        invoer, meta = beoordeling_uit_formulier(waarden)
+        try:
+            c = doe(actor, r.client_lezen, client_id)
+            if not csrf_klopt(request, waarden.get("csrf", [""])[0]):
+                return beoordeling_pagina(
+                    request, actor, c, None, waarden, [Fout("formulier", CSRF_MELDING)], status=422
+                )
+            b = doe(actor, r.beoordeling_aanmaken, client_id, {"invoer": invoer, **meta})
+        except InvoerFout as fout:
+            return beoordeling_pagina(request, actor, c, None, waarden, fout.fouten, status=422)
+        except DienstFout as fout:
+            return foutpagina(request, actor, fout)
+        return RedirectResponse(f"/beoordelingen/{b['id']}?opgeslagen=1", status_code=303)
+
+    @router.get("/beoordelingen/{beoordeling_id}")
+    def beoordeling_tonen(request: Request, beoordeling_id: int, opgeslagen: int = 0) -> Response:
+        try:
+            actor = wie(request)
+        except NietIngelogd:
+            return naar_aanmelden()
+        try:
+            b = doe(actor, r.beoordeling_lezen, beoordeling_id)
+            c = doe(actor, r.client_lezen, b["client_id"])
+        except DienstFout as fout:
+            return foutpagina(request, actor, fout)
+        waarden = invoer_naar_formulier(b["invoer"], b)
+        return beoordeling_pagina(request, actor, c, b, waarden, [], "Concept opgeslagen." if opgeslagen else None)
+
+    @router.post("/beoordelingen/{beoordeling_id}")
+    async def beoordeling_actie(request: Request, beoordeling_id: int) -> Response:
+        try:
+            actor = wie(request)
+        except NietIngelogd:
+            return naar_aanmelden()
+        form = await request.form()
+        waarden = {k: [str(v) for v in form.getlist(k)] for k in form}
+        actie = waarden.get("actie", ["opslaan"])[0]
+        versie = int(waarden.get("versie", ["0"])[0] or 0)
+        try:
+            b = doe(actor, r.beoordeling_lezen, beoordeling_id)
+            c = doe(actor, r.client_lezen, b["client_id"])
+        except DienstFout as fout:
+            return foutpagina(request, actor, fout)
+        if not csrf_klopt(request, waarden.get("csrf", [""])[0]):
+            return beoordeling_pagina(request, actor, c, b, waarden, [Fout("formulier", CSRF_MELDING)], status=422)
+        try:
+            if actie == "besluit":
+                besluit = doe(actor, r.besluit_vastleggen, beoordeling_id, versie)
+                return RedirectResponse(f"/clienten/{besluit['client_id']}?besluit={besluit['id']}", status_code=303)
+            invoer, meta = beoordeling_uit_formulier(waarden)
+            b = doe(actor, r.beoordeling_wijzigen, beoordeling_id, {"invoer": invoer, **meta, "versie": versie})
+            if actie == "definitief":
+                b = doe(actor, r.beoordeling_definitief, beoordeling_id, b["versie"])
+                return RedirectResponse(f"/beoordelingen/{beoordeling_id}", status_code=303)
+        except InvoerFout as fout:
+            return beoordeling_pagina(request, actor, c, b, waarden, fout.fouten, status=422)
+        except DienstFout as fout:
+            return beoordeling_pagina(request, actor, c, b, waarden, [Fout("formulier", fout.melding)], status=409)
+        return RedirectResponse(f"/beoordelingen/{beoordeling_id}?opgeslagen=1", status_code=303)
+
+    @router.post("/clienten/{client_id}/voorbeeld")
+    async def voorbeeld(request: Request, client_id: int) -> Response:
+        """HTMX: the decision as it would be computed from the values on screen (nothing is stored)."""
+        try:
+            actor = wie(request)
+        except NietIngelogd:
+            return naar_aanmelden()
+        form = await request.form()
+        invoer, meta = beoordeling_uit_formulier({k: [str(v) for v in form.getlist(k)] for k in form})
+        try:
+            c = doe(actor, r.client_lezen, client_id)
+            uitkomst = bereken_indicatie(
+                {**invoer, **{k: v for k, v in meta.items() if v}, "client": {"geboortedatum": c["geboortedatum"]}}
+            )
+            return pagina(request, "voorbeeld.html", actor=actor, u=uitkomst.als_dict(), fouten=[])
+        except InvoerFout as fout:
+            return pagina(request, "voorbeeld.html", actor=actor, u=None, fouten=fout.fouten)
+        except DienstFout as fout:
+            return pagina(request, "voorbeeld.html", actor=actor, u=None, fouten=[Fout("formulier", fout.melding)])
+
     @router.get("/besluiten/{besluit_id}/brief.pdf")
     def besluit_brief(request: Request, besluit_id: int) -> Response:
         """The decision letter as a PDF, for whoever may read the decision."""
@@ -292,7 +425,7 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
         uitkomst = None
         if not fouten:
             try:
-                uitkomst = bereken_aanspraak(naam, formulier_naar_invoer(regel["invoer"], waarden))
+                uitkomst = bereken_aanspraak(naam, aanspraak_uit_formulier(regel["invoer"], waarden))
             except InvoerFout as fout:
                 fouten = {f.veld.split(".")[0]: f.melding for f in fout.fouten}
         status = 422 if fouten else 200
@@ -318,7 +451,7 @@ class AuditFilter(Invoer):
     tot: date | None = None
 
 
-def formulier_naar_invoer(velden: list[dict[str, Any]], waarden: dict[str, list[str]]) -> dict[str, Any]:
+def aanspraak_uit_formulier(velden: list[dict[str, Any]], waarden: dict[str, list[str]]) -> dict[str, Any]:
     """Form values (all text) to the rule's JSON input: empty = not given, '3,5' = 3.5, ja/nee = true/false."""
     uit: dict[str, Any] = {}
     for v in velden:
