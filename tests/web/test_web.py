@@ -121,9 +121,29 @@ def test_beoordeling_invullen_voorbeeld_definitief_en_besluit(pagina: Any) -> No
     assert pagina.locator("#b_0301-3").is_checked()  # the draft opens as it was left
     pagina.get_by_role("button", name="Definitief maken").click()
     assert "(definitief)" in pagina.get_by_role("heading", level=1).inner_text()
+    assert "Persoonlijke verzorging" in pagina.locator("#voorbeeld").inner_text()  # the decision to be stored
     pagina.get_by_role("button", name="Besluit vastleggen").click()
     pagina.wait_for_url("**/clienten/*?besluit=*")
     assert pagina.get_by_role("link", name="besluitbrief (PDF)").count() >= 1
+
+
+def test_verblijf_toont_profielvergelijking_met_grafiek(pagina: Any) -> None:
+    """Verblijf (bijlage 8): the preview compares client and profiles per domain, as a chart and a table."""
+    aanmelden(pagina, "beoordelaar")
+    pagina.goto("/clienten")
+    pagina.locator("#resultaten tbody tr a").first.click()
+    pagina.get_by_role("link", name="Nieuwe beoordeling").click()
+    pagina.get_by_label("Peildatum (dag van het onderzoek)").fill("2014-06-02")
+    pagina.get_by_label("Dominante grondslag").select_option("02")
+    pagina.get_by_label("Beschermende woonomgeving").check()
+    pagina.get_by_label("Permanent toezicht").check()
+    pagina.locator("#etmalen_per_week").fill("7")
+    for vraag in ("b_0101", "b_0102", "b_0301", "b_0302", "s_0101", "s_0102"):
+        pagina.locator(f"#{vraag}-3").check()
+    pagina.wait_for_function("() => document.querySelector('#voorbeeld svg[role=img]') !== null")
+    tekst = pagina.locator("#voorbeeld").inner_text()
+    assert "Zorgzwaartepakket" in tekst and "Cliënt en profiel per domein" in tekst
+    assert pagina.locator("#voorbeeld table tbody tr").count() >= 5
 
 
 def test_beoordeling_fout_bewaart_invoer(pagina: Any) -> None:

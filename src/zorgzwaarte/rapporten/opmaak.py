@@ -71,3 +71,45 @@ def staafgrafiek(titel: str, staven: Sequence[Staaf], breedte: int = 640, staafh
         ]
     delen.append("</svg>")
     return "".join(delen)
+
+
+def profielgrafiek(
+    domeinen: Sequence[dict[str, object]], reeksen: Sequence[tuple[str, str]], breedte: int = 560
+) -> str:
+    """Grouped horizontal bars per domain (levels 0-3): the client against one or more profiles, as inline SVG.
+
+    `domeinen`: [{"naam": .., "<sleutel>": level or None}], `reeksen`: [(sleutel, legend label)]. Unknown levels
+    are drawn as 'onbekend' text, never as 0.
+    """
+    kleuren = ["#01689b", "#e17000", "#6b6b6b"]
+    marge, staaf, groep = 170, 12, 12 * len(reeksen) + 14
+    hoogte = 40 + groep * len(domeinen)
+    ruimte = breedte - marge - 60
+    delen = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Vergelijking per domein" width="{breedte}" '
+        f'height="{hoogte}" viewBox="0 0 {breedte} {hoogte}" font-family="DejaVu Sans, sans-serif" font-size="11">',
+        "<title>Vergelijking per domein: niveau 0 tot 3</title>",
+    ]
+    for i, (_, label) in enumerate(reeksen):
+        delen.append(f'<rect x="{marge + i * 150}" y="4" width="10" height="10" fill="{kleuren[i % 3]}"/>')
+        delen.append(f'<text x="{marge + i * 150 + 14}" y="13">{escape(label)}</text>')
+    for d_i, d in enumerate(domeinen):
+        y0 = 28 + d_i * groep
+        delen.append(
+            f'<text x="{marge - 8}" y="{y0 + groep / 2:.1f}" text-anchor="end">{escape(str(d["naam"]))}</text>'
+        )
+        for r_i, (sleutel, label) in enumerate(reeksen):
+            waarde = d.get(sleutel)
+            y = y0 + r_i * staaf
+            if isinstance(waarde, (int, float)):
+                lengte = ruimte * float(waarde) / 3
+                tekst = f"{float(waarde):.2f}".replace(".", ",")
+                delen.append(
+                    f"<g><title>{escape(str(d['naam']))}, {escape(label)}: {tekst}</title>"
+                    f'<rect x="{marge}" y="{y}" width="{max(lengte, 1):.1f}" height="{staaf - 2}" fill="{kleuren[r_i % 3]}"/>'
+                    f'<text x="{marge + lengte + 4:.1f}" y="{y + staaf - 3}">{tekst}</text></g>'
+                )
+            else:
+                delen.append(f'<text x="{marge}" y="{y + staaf - 3}" fill="#6b6b6b">{escape(label)}: onbekend</text>')
+    delen.append("</svg>")
+    return "".join(delen)

@@ -35,7 +35,7 @@ from zorgzwaarte.domein.records import Invoer
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import DienstFout, Fout, InvoerFout, NietAangemeld, NietGevonden, Verboden
 from zorgzwaarte.rapporten.opmaak import datum, euro
-from zorgzwaarte.web.beoordeling import formulier_context, invoer_naar_formulier
+from zorgzwaarte.web.beoordeling import formulier_context, invoer_naar_formulier, vergelijking
 from zorgzwaarte.web.beoordeling import formulier_naar_invoer as beoordeling_uit_formulier
 
 SESSIE = "zz_sessie"
@@ -191,6 +191,12 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
         melding: str | None = None,
         status: int = 200,
     ) -> HTMLResponse:
+        u = None
+        if b and b["status"] != "concept":  # final: the decision as it will be stored, computed from the stored foto
+            try:
+                u = doe(actor, r.beoordeling_voorbeeld, b["id"])
+            except InvoerFout as fout:
+                fouten = [*fouten, *fout.fouten]
         return pagina(
             request,
             "beoordeling.html",
@@ -203,6 +209,8 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
             melding=melding,
             principes=BEOORDELINGSPRINCIPES,
             principes_bron=BRON_PRINCIPES,
+            u=u,
+            vgl=vergelijking(u) if u else None,
             **formulier_context(),
         )
 
@@ -302,7 +310,8 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
             uitkomst = bereken_indicatie(
                 {**invoer, **{k: v for k, v in meta.items() if v}, "client": {"geboortedatum": c["geboortedatum"]}}
             )
-            return pagina(request, "voorbeeld.html", actor=actor, u=uitkomst.als_dict(), fouten=[])
+            u = uitkomst.als_dict()
+            return pagina(request, "voorbeeld.html", actor=actor, u=u, vgl=vergelijking(u), fouten=[])
         except InvoerFout as fout:
             return pagina(request, "voorbeeld.html", actor=actor, u=None, fouten=fout.fouten)
         except DienstFout as fout:

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
+
+from zorgzwaarte.rapporten.opmaak import profielgrafiek
 from zorgzwaarte.regels.codes import codelijst, scoreschaal, vragen_per_categorie
 from zorgzwaarte.regels.indicatie.normtijden import laatste_normtijden
+from zorgzwaarte.regels.profielen.catalogus import catalogus
 
 ZORGMOMENT_RIJEN = 6
 LEEFKLIMAAT = (
@@ -36,7 +40,31 @@ def formulier_context() -> dict[str, Any]:
         "handelingen": handelingen,
         "leefklimaat": LEEFKLIMAAT,
         "zorgmoment_rijen": ZORGMOMENT_RIJEN,
+        "zzp_codes": [(z.code, z.naam) for z in catalogus()],
     }
+
+
+def vergelijking(u: dict[str, Any]) -> dict[str, Any] | None:
+    """Client vs chosen profile vs the nearest alternative, per domain: rows for the table and an SVG chart."""
+    zzp = u.get("zzp")
+    if not zzp or not zzp.get("domeinen"):
+        return None
+    alternatief = next((a for a in zzp.get("alternatieven") or [] if a.get("profiel_bekend")), None)
+    alt_niveau = {d["domein"]: d.get("profiel_niveau") for d in (alternatief or {}).get("domeinen", [])}
+    rijen = [
+        {
+            "naam": d["naam"],
+            "client": d.get("client_niveau"),
+            "profiel": d.get("profiel_niveau"),
+            "alternatief": alt_niveau.get(d["domein"]),
+            "toelichting": d.get("client_toelichting"),
+        }
+        for d in zzp["domeinen"]
+    ]
+    reeksen = [("client", "cliënt"), ("profiel", f"ZZP {zzp['code']}")]
+    if alternatief:
+        reeksen.append(("alternatief", f"ZZP {alternatief['code']}"))
+    return {"rijen": rijen, "alternatief": alternatief, "grafiek": Markup(profielgrafiek(rijen, reeksen))}
 
 
 def _getal(w: str) -> Any:
@@ -85,6 +113,10 @@ def formulier_naar_invoer(form: dict[str, list[str]]) -> tuple[dict[str, Any], d
         )
     if momenten:
         invoer["zorgmomenten"] = momenten
+    if een("gekozen_zzp"):
+        invoer["gekozen_zzp"] = een("gekozen_zzp")
+    if een("motivering_afwijkend_profiel"):
+        invoer["motivering_afwijkend_profiel"] = een("motivering_afwijkend_profiel")
     meta = {"aanvraagdatum": een("aanvraagdatum") or None, "spoed": een("spoed") == "ja"}
     return invoer, meta
 
@@ -109,6 +141,9 @@ def invoer_naar_formulier(invoer: dict[str, Any], meta: dict[str, Any]) -> dict[
     for soort, prefix in (("stoornisscores", "s_"), ("beperkingscores", "b_")):
         for k, v in (invoer.get(soort) or {}).items():
             f[f"{prefix}{k}"] = [str(v)]
+    for veld in ("gekozen_zzp", "motivering_afwijkend_profiel"):
+        if invoer.get(veld):
+            f[veld] = [str(invoer[veld])]
     for i, zm in enumerate((invoer.get("zorgmomenten") or [])[:ZORGMOMENT_RIJEN]):
         f[f"zm{i}_per_week"] = [str(zm.get("per_week", ""))]
         f[f"zm{i}_handelingen"] = list(zm.get("handelingen") or [])
