@@ -160,6 +160,33 @@ def test_beoordeling_fout_bewaart_invoer(pagina: Any) -> None:
     assert pagina.locator("#s_0101-2").is_checked()
 
 
+def test_zorgplan_rapportage_en_geleverde_zorg(pagina: Any) -> None:
+    """Provider: edit the zorgplan per life domain, register a week of care (chart), write a rapportage."""
+    aanmelden(pagina, "linde")
+    pagina.locator("main table a").first.click()
+    pagina.get_by_role("link", name="Zorgplan, rapportage en geleverde zorg").click()
+    assert pagina.locator("svg[role=img]").count() == 1  # delivered vs indicated hours
+    pagina.get_by_role("link", name="bekijken of bijwerken").first.click()
+    pagina.get_by_label("Doelen").first.fill("Veilig en vertrouwd wonen\nZelf de dag indelen")
+    pagina.get_by_role("button", name="Zorgplan opslaan").click()
+    assert pagina.get_by_role("status").inner_text() == "Zorgplan opgeslagen."
+    assert "Zelf de dag indelen" in pagina.get_by_label("Doelen").first.input_value()
+    assert axe_overtredingen(pagina) == []
+    pagina.get_by_role("link", name="Zorg voor").click()
+    pagina.get_by_label("Uren ZZP").fill("12,5")
+    pagina.get_by_role("button", name="Week registreren").click()  # no week given
+    assert pagina.get_by_role("alert").is_visible() and pagina.get_by_label("Uren ZZP").input_value() == "12,5"
+    pagina.get_by_label("Een dag in de week").fill("2014-09-03")
+    pagina.get_by_role("button", name="Week registreren").click()
+    assert pagina.get_by_role("status").inner_text() == "Week geregistreerd."
+    assert "ZZP 12,5" in pagina.locator("table").first.inner_text()
+    pagina.get_by_label("Datum").fill("2014-09-04")
+    pagina.get_by_label("Rapportage").fill("Goed gesprek over dagbesteding.")
+    pagina.get_by_role("button", name="Rapportage vastleggen").click()
+    assert "Goed gesprek over dagbesteding." in pagina.locator("main").inner_text()
+    assert axe_overtredingen(pagina) == []
+
+
 def test_besluitbrief_downloaden_en_renderen(pagina: Any, tmp_path: Path) -> None:
     """The provider opens a client in care and downloads the decision letter; pdftoppm renders its first page."""
     import shutil

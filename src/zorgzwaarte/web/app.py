@@ -13,7 +13,7 @@ import secrets
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
@@ -31,16 +31,27 @@ from zorgzwaarte.diensten.startpagina import startpagina
 from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.beoordeling import BEOORDELINGSPRINCIPES, BRON_PRINCIPES
-from zorgzwaarte.domein.records import Invoer
+from zorgzwaarte.domein.records import AfwezigheidReden, Invoer
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import DienstFout, Fout, InvoerFout, NietAangemeld, NietGevonden, Verboden
 from zorgzwaarte.rapporten.opmaak import datum, euro
 from zorgzwaarte.web.beoordeling import formulier_context, invoer_naar_formulier, vergelijking
 from zorgzwaarte.web.beoordeling import formulier_naar_invoer as beoordeling_uit_formulier
+from zorgzwaarte.web.zorglevering import (
+    DOMEINEN,
+    FUNCTIES,
+    PLAN_RIJEN,
+    geleverd_uit_formulier,
+    uren_grafiek,
+    voorinvulling,
+    zorgplan_naar_formulier,
+    zorgplan_uit_formulier,
+)
 
 SESSIE = "zz_sessie"
 CSRF = "zz_csrf"
 CSRF_MELDING = "het formulier is verlopen; probeer het opnieuw"
+AFWEZIGHEID_REDENEN = get_args(AfwezigheidReden)
 STATIC = Path(__file__).parent / "static"
 MENU = {
     "beoordelaar": [("Start", "/start"), ("Cliënten", "/clienten"), ("Aanspraken", "/aanspraken")],
@@ -316,6 +327,188 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
             return pagina(request, "voorbeeld.html", actor=actor, u=None, fouten=fout.fouten)
         except DienstFout as fout:
             return pagina(request, "voorbeeld.html", actor=actor, u=None, fouten=[Fout("formulier", fout.melding)])
+
+    # --- zorglevering (zorgaanbieder): zorgplan, rapportage, geleverde zorg -------------------------------------
+    def zorg_pagina(
+        request: Request,
+        actor: Actor,
+        client_id: int,
+        fouten: list[Fout] | None = None,
+        waarden: dict[str, list[str]] | None = None,
+        melding: str | None = None,
+        status: int = 200,
+    ) -> HTMLResponse:
+        c = doe(actor, r.client_lezen, client_id)
+        overeenkomsten = doe(actor, r.overeenkomsten_van_client, client_id)
+        plannen = doe(actor, r.zorgplannen_van_client, client_id)
+        rapportages = doe(actor, r.rapportages_van_client, client_id)
+        weken = doe(actor, r.geleverd_van_client, client_id)
+        geindiceerd = None
+        eigen = [o for o in overeenkomsten if o["zorgaanbieder_id"] == actor.organisatie_id]
+        if eigen and eigen[-1]["indicatiebesluit_id"]:
+            besluit = doe(actor, r.besluit_lezen, eigen[-1]["indicatiebesluit_id"])
+            minuten = [f.get("minuten_per_week") for f in (besluit["resultaat"].get("functies") or [])]
+            geindiceerd = round(sum(m for m in minuten if m) / 60, 1) if any(minuten) else None
+        return pagina(
+            request,
+            "zorg.html",
+            status=status,
+            actor=actor,
+            c=c,
+            overeenkomsten=eigen,
+            plannen=plannen,
+            rapportages=rapportages,
+            weken=weken,
+            grafiek=uren_grafiek(weken, geindiceerd),
+            geindiceerd=geindiceerd,
+            fouten=fouten or [],
+            w=waarden or {},
+            melding=melding,
+            functies=FUNCTIES,
+            redenen=AFWEZIGHEID_REDENEN,
+        )
+
+    @router.get("/clienten/{client_id}/zorg")
+    def zorg(request: Request, client_id: int, melding: str = "") -> Response:
+        try:
+            actor = wie(request)
+        except NietIngelogd:
+            return naar_aanmelden()
+        try:
+            return zorg_pagina(request, actor, client_id, melding=melding or None)
+        except DienstFout as fout:
+            return foutpagina(request, actor, fout)
+
+    @router.post("/clienten/{client_id}/zorg")
+    async def zorg_post(request: Request, client_id: int) -> Response:
+        """One form handler for the two forms on the page: a rapportage or a week of delivered care."""
+        try:
+            actor = wie(request)
+        except NietIngelogd:
+            return naar_aanmelden()
+        form = await request.form()
+        waarden = {k: [str(v) for v in form.getlist(k)] for k in form}
+        soort = waarden.get("soort", [""])[0]
+        try:
+            if not csrf_klopt(request, waarden.get("csrf", [""])[0]):
+                raise InvoerFout.een("formulier", CSRF_MELDING)
+            if soort == "rapportage":
+                doe(
+                    actor,
+                    r.rapportage_aanmaken,
+                    client_id,
+                    {
+                        "datum": waarden.get("datum", [""])[0],
+                        "domein": waarden.get("domein", [""])[0] or None,
+                        "tekst": waarden.get("tekst", [""])[0],
+                    },
+                )
+                melding = "Rapportage vastgelegd."
+            else:
+                overeenkomst = int(waarden.get("overeenkomst_id", ["0"])[0] or 0)
+                doe(actor, r.geleverd_registreren, client_id, geleverd_uit_formulier(waarden, overeenkomst))
+                melding = "Week geregistreerd."
+        except InvoerFout as fout:
+            try:
+                return zorg_pagina(request, actor, client_id, fout.fouten, waarden, status=422)
+            except DienstFout as f2:
+                return foutpagina(request, actor, f2)
+        except DienstFout as fout:
+            return foutpagina(request, actor, fout)
+        return RedirectResponse(f"/clienten/{client_id}/zorg?melding={melding}", status_code=303)
+
+    def plan_pagina(
+        request: Request,
+        actor: Actor,
+        o: dict[str, Any],
+        z: dict[str, Any] | None,
+        waarden: dict[str, list[str]],
+        fouten: list[Fout],
+        status: int = 200,
+        melding: str | None = None,
+    ) -> HTMLResponse:
+        c = doe(actor, r.client_lezen, o["client_id"])
+        return pagina(
+            request,
+            "zorgplan.html",
+            status=status,
+            actor=actor,
+            c=c,
+            o=o,
+            z=z,
+            w=waarden,
+            fouten=fouten,
+            domeinen=DOMEINEN,
+            functies=FUNCTIES,
+            rijen=PLAN_RIJEN,
+            melding=melding,
+        )
+
+    @router.get("/overeenkomsten/{overeenkomst_id}/zorgplan")
+    def zorgplan_nieuw(request: Request, overeenkomst_id: int) -> Response:
+        try:
+            actor = wie(request)
+        except NietIngelogd:
+            return naar_aanmelden()
+        try:
+            o = doe(actor, r.overeenkomst_lezen, overeenkomst_id)
+            besluit = doe(actor, r.besluit_lezen, o["indicatiebesluit_id"]) if o["indicatiebesluit_id"] else None
+            return plan_pagina(request, actor, o, None, voorinvulling(besluit), [])
+        except DienstFout as fout:
+            return foutpagina(request, actor, fout)
+
+    @router.post("/overeenkomsten/{overeenkomst_id}/zorgplan")
+    async def zorgplan_aanmaken(request: Request, overeenkomst_id: int) -> Response:
+        try:
+            actor = wie(request)
+        except NietIngelogd:
+            return naar_aanmelden()
+        form = await request.form()
+        waarden = {k: [str(v) for v in form.getlist(k)] for k in form}
+        try:
+            o = doe(actor, r.overeenkomst_lezen, overeenkomst_id)
+            if not csrf_klopt(request, waarden.get("csrf", [""])[0]):
+                raise InvoerFout.een("formulier", CSRF_MELDING)
+            z = doe(actor, r.zorgplan_aanmaken, overeenkomst_id, zorgplan_uit_formulier(waarden))
+        except InvoerFout as fout:
+            return plan_pagina(request, actor, o, None, waarden, fout.fouten, status=422)
+        except DienstFout as fout:
+            return foutpagina(request, actor, fout)
+        return RedirectResponse(f"/zorgplannen/{z['id']}?opgeslagen=1", status_code=303)
+
+    @router.get("/zorgplannen/{zorgplan_id}")
+    def zorgplan_tonen(request: Request, zorgplan_id: int, opgeslagen: int = 0) -> Response:
+        try:
+            actor = wie(request)
+        except NietIngelogd:
+            return naar_aanmelden()
+        try:
+            z = doe(actor, r.zorgplan_lezen, zorgplan_id)
+            o = doe(actor, r.overeenkomst_lezen, z["overeenkomst_id"])
+            melding = "Zorgplan opgeslagen." if opgeslagen else None
+            return plan_pagina(request, actor, o, z, zorgplan_naar_formulier(z), [], melding=melding)
+        except DienstFout as fout:
+            return foutpagina(request, actor, fout)
+
+    @router.post("/zorgplannen/{zorgplan_id}")
+    async def zorgplan_bewaren(request: Request, zorgplan_id: int) -> Response:
+        try:
+            actor = wie(request)
+        except NietIngelogd:
+            return naar_aanmelden()
+        form = await request.form()
+        waarden = {k: [str(v) for v in form.getlist(k)] for k in form}
+        try:
+            z = doe(actor, r.zorgplan_lezen, zorgplan_id)
+            o = doe(actor, r.overeenkomst_lezen, z["overeenkomst_id"])
+            if not csrf_klopt(request, waarden.get("csrf", [""])[0]):
+                raise InvoerFout.een("formulier", CSRF_MELDING)
+            doe(actor, r.zorgplan_wijzigen, zorgplan_id, zorgplan_uit_formulier(waarden))
+        except InvoerFout as fout:
+            return plan_pagina(request, actor, o, z, waarden, fout.fouten, status=422)
+        except DienstFout as fout:
+            return plan_pagina(request, actor, o, z, waarden, [Fout("formulier", fout.melding)], status=409)
+        return RedirectResponse(f"/zorgplannen/{zorgplan_id}?opgeslagen=1", status_code=303)
 
     @router.get("/besluiten/{besluit_id}/brief.pdf")
     def besluit_brief(request: Request, besluit_id: int) -> Response:
