@@ -187,6 +187,36 @@ def test_zorgplan_rapportage_en_geleverde_zorg(pagina: Any) -> None:
     assert axe_overtredingen(pagina) == []
 
 
+def test_client_vastleggen_met_fouten_bij_het_veld(pagina: Any) -> None:
+    aanmelden(pagina, "beoordelaar")
+    pagina.goto("/clienten")
+    pagina.get_by_role("link", name="Nieuwe cliënt").click()
+    pagina.get_by_label("Burgerservicenummer").fill("123456789")
+    pagina.get_by_label("Achternaam").fill("Jansen")
+    pagina.get_by_role("button", name="Cliënt vastleggen").click()
+    assert pagina.locator("#bsn-fout").is_visible() and pagina.locator("#geboortedatum-fout").is_visible()
+    assert pagina.get_by_label("Achternaam").input_value() == "Jansen"
+    pagina.get_by_label("Burgerservicenummer").fill("111222333")
+    pagina.get_by_label("Geboortedatum").fill("1940-05-01")
+    pagina.get_by_role("button", name="Cliënt vastleggen").click()
+    assert pagina.get_by_role("heading", level=1).inner_text().startswith("Jansen")
+
+
+def test_aanbieder_legt_overeenkomst_vast(pagina: Any) -> None:
+    aanmelden(pagina, "linde")
+    pagina.locator("main table a").first.click()
+    pagina.get_by_role("link", name="Zorgplan, rapportage en geleverde zorg").click()
+    voor = pagina.get_by_text("Overeenkomst ", exact=False).count()
+    pagina.get_by_text("Overeenkomst vastleggen (op het geldende indicatiebesluit)").click()
+    pagina.get_by_role("button", name="Overeenkomst vastleggen").click()  # no ingangsdatum
+    assert "ingangsdatum" in pagina.get_by_role("alert").inner_text()
+    pagina.get_by_text("Overeenkomst vastleggen (op het geldende indicatiebesluit)").click()
+    pagina.get_by_label("Ingangsdatum").fill("2014-10-01")
+    pagina.get_by_role("button", name="Overeenkomst vastleggen").click()
+    assert pagina.get_by_role("status").inner_text() == "Overeenkomst vastgelegd."
+    assert pagina.get_by_text("Overeenkomst ", exact=False).count() > voor
+
+
 def test_besluitbrief_downloaden_en_renderen(pagina: Any, tmp_path: Path) -> None:
     """The provider opens a client in care and downloads the decision letter; pdftoppm renders its first page."""
     import shutil

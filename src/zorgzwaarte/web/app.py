@@ -178,6 +178,76 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
         sjabloon = "clienten_resultaten.html" if request.headers.get("HX-Request") else "clienten.html"
         return pagina(request, sjabloon, actor=actor, lijst=lijst, zoek=zoek)
 
+    CLIENT_VELDEN = (
+        ("bsn", "Burgerservicenummer", "text"),
+        ("geslachtsnaam", "Achternaam", "text"),
+        ("voorvoegsel", "Tussenvoegsel (niet verplicht)", "text"),
+        ("voorletters", "Voorletters (niet verplicht)", "text"),
+        ("geboortedatum", "Geboortedatum", "date"),
+        ("straat", "Straat (niet verplicht)", "text"),
+        ("huisnummer", "Huisnummer (niet verplicht)", "text"),
+        ("postcode", "Postcode (niet verplicht)", "text"),
+        ("woonplaats", "Woonplaats (niet verplicht)", "text"),
+        ("regio", "Zorgkantoorregio (niet verplicht)", "text"),
+    )
+
+    @router.get("/clienten/nieuw")
+    def client_nieuw(request: Request) -> Response:
+        try:
+            actor = wie(request)
+        except NietIngelogd:
+            return naar_aanmelden()
+        return pagina(request, "client_nieuw.html", actor=actor, velden=CLIENT_VELDEN, w={}, fouten={})
+
+    @router.post("/clienten/nieuw")
+    async def client_nieuw_post(request: Request) -> Response:
+        try:
+            actor = wie(request)
+        except NietIngelogd:
+            return naar_aanmelden()
+        form = await request.form()
+        waarden = {k: str(v).strip() for k, v in form.items()}
+        fouten: dict[str, str] = {}
+        if not csrf_klopt(request, waarden.get("csrf")):
+            fouten["formulier"] = CSRF_MELDING
+        else:
+            data = {k: v for k, v in waarden.items() if k not in ("csrf",) and v}
+            try:
+                c = doe(actor, r.client_aanmaken, data)
+                return RedirectResponse(f"/clienten/{c['id']}", status_code=303)
+            except InvoerFout as fout:
+                fouten = {f.veld.split(".")[0]: f.melding for f in fout.fouten}
+            except DienstFout as fout:
+                fouten["formulier"] = fout.melding
+        return pagina(
+            request, "client_nieuw.html", status=422, actor=actor, velden=CLIENT_VELDEN, w=waarden, fouten=fouten
+        )
+
+    @router.post("/clienten/{client_id}/overeenkomsten")
+    async def overeenkomst_nieuw(request: Request, client_id: int) -> Response:
+        """The provider records a zorgleveringsovereenkomst on the client's valid indicatiebesluit."""
+        try:
+            actor = wie(request)
+        except NietIngelogd:
+            return naar_aanmelden()
+        form = await request.form()
+        waarden = {k: str(v).strip() for k, v in form.items()}
+        try:
+            if not csrf_klopt(request, waarden.get("csrf")):
+                raise InvoerFout.een("formulier", CSRF_MELDING)
+            data = {k: waarden[k] for k in ("leveringsvorm", "ingangsdatum", "einddatum") if waarden.get(k)}
+            doe(actor, r.overeenkomst_aanmaken, client_id, data)
+        except InvoerFout as fout:
+            try:
+                return zorg_pagina(
+                    request, actor, client_id, fout.fouten, {k: [v] for k, v in waarden.items()}, status=422
+                )
+            except DienstFout as f2:
+                return foutpagina(request, actor, f2)
+        except DienstFout as fout:
+            return foutpagina(request, actor, fout)
+        return RedirectResponse(f"/clienten/{client_id}/zorg?melding=Overeenkomst vastgelegd.", status_code=303)
+
     @router.get("/clienten/{client_id}")
     def client(request: Request, client_id: int) -> Response:
         try:
