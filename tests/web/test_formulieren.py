@@ -54,3 +54,41 @@ def test_zorgplan_heen_en_terug_en_voorinvulling() -> None:
     f = voorinvulling(besluit)
     assert "ADL: niveau 2,5" in f["wonen_beperkingen"][0]
     assert (f["plan0_functie"], f["plan1_functie"], f["plan1_uren"]) == (["ZZP"], ["PV"], ["4,5"])
+
+
+def test_fouten_staan_bij_hun_veld() -> None:
+    from zorgzwaarte.fouten import Fout
+    from zorgzwaarte.web.beoordeling import fouten_per_veld
+
+    fv = fouten_per_veld(
+        [
+            Fout("invoer.grondslagen", "a"),
+            Fout("stoornisscores.0101", "b"),
+            Fout("zorgmomenten.1.per_week", "c"),
+            Fout("leefklimaat.permanent_toezicht", "d"),
+            Fout("peildatum", "e"),
+        ]
+    )
+    assert fv == {"grondslag_dominant": "a", "s_0101": "b", "zm1": "c", "permanent_toezicht": "d", "peildatum": "e"}
+
+
+def test_zorgplanfouten_bij_hun_veld() -> None:
+    from zorgzwaarte.fouten import Fout
+    from zorgzwaarte.web.zorglevering import plan_fouten_per_veld
+
+    fv = plan_fouten_per_veld(
+        [
+            Fout("gepland.0.uren_per_week", "a"),
+            Fout("gepland.1.functie", "b"),
+            Fout("evaluatiedata.0", "c"),
+            Fout("vastgesteld_op", "d"),
+            Fout("domeinen.wonen.doelen", "e"),
+        ]
+    )
+    assert fv == {
+        "plan0_uren": "a",
+        "plan1_functie": "b",
+        "evaluatie1": "c",
+        "vastgesteld_op": "d",
+        "wonen_doelen": "e",
+    }

@@ -157,6 +157,8 @@ def test_beoordeling_fout_bewaart_invoer(pagina: Any) -> None:
     pagina.get_by_role("button", name="Definitief maken").click()  # but not made final
     assert pagina.get_by_role("alert").is_visible()
     assert "peildatum" in pagina.get_by_role("alert").inner_text()
+    assert pagina.locator("#peildatum-fout").is_visible()  # and next to the field itself
+    assert pagina.locator("#grondslag_dominant-fout").is_visible()
     assert pagina.locator("#s_0101-2").is_checked()
 
 
@@ -167,6 +169,13 @@ def test_zorgplan_rapportage_en_geleverde_zorg(pagina: Any) -> None:
     pagina.get_by_role("link", name="Zorgplan, rapportage en geleverde zorg").click()
     assert pagina.locator("svg[role=img]").count() == 1  # delivered vs indicated hours
     pagina.get_by_role("link", name="bekijken of bijwerken").first.click()
+    pagina.get_by_label("Uren per week 1").fill("veel")
+    pagina.get_by_role("button", name="Zorgplan opslaan").click()
+    assert (
+        pagina.locator("#plan0_uren-fout").is_visible()
+        and pagina.get_by_label("Uren per week 1").input_value() == "veel"
+    )
+    pagina.get_by_label("Uren per week 1").fill("10")
     pagina.get_by_label("Doelen").first.fill("Veilig en vertrouwd wonen\nZelf de dag indelen")
     pagina.get_by_role("button", name="Zorgplan opslaan").click()
     assert pagina.get_by_role("status").inner_text() == "Zorgplan opgeslagen."
@@ -180,7 +189,7 @@ def test_zorgplan_rapportage_en_geleverde_zorg(pagina: Any) -> None:
     pagina.get_by_role("button", name="Week registreren").click()
     assert pagina.get_by_role("status").inner_text() == "Week geregistreerd."
     assert "ZZP 12,5" in pagina.locator("table").first.inner_text()
-    pagina.get_by_label("Datum").fill("2014-09-04")
+    pagina.get_by_label("Datum", exact=True).fill("2014-09-04")
     pagina.get_by_label("Rapportage").fill("Goed gesprek over dagbesteding.")
     pagina.get_by_role("button", name="Rapportage vastleggen").click()
     assert "Goed gesprek over dagbesteding." in pagina.locator("main").inner_text()

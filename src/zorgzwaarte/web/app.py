@@ -35,13 +35,14 @@ from zorgzwaarte.domein.records import AfwezigheidReden, Invoer
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import DienstFout, Fout, InvoerFout, NietAangemeld, NietGevonden, Verboden
 from zorgzwaarte.rapporten.opmaak import datum, euro
-from zorgzwaarte.web.beoordeling import formulier_context, invoer_naar_formulier, vergelijking
+from zorgzwaarte.web.beoordeling import formulier_context, fouten_per_veld, invoer_naar_formulier, vergelijking
 from zorgzwaarte.web.beoordeling import formulier_naar_invoer as beoordeling_uit_formulier
 from zorgzwaarte.web.zorglevering import (
     DOMEINEN,
     FUNCTIES,
     PLAN_RIJEN,
     geleverd_uit_formulier,
+    plan_fouten_per_veld,
     uren_grafiek,
     voorinvulling,
     zorgplan_naar_formulier,
@@ -292,6 +293,7 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
             principes_bron=BRON_PRINCIPES,
             u=u,
             vgl=vergelijking(u) if u else None,
+            fv=fouten_per_veld(fouten),
             **formulier_context(),
         )
 
@@ -512,6 +514,7 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
             functies=FUNCTIES,
             rijen=PLAN_RIJEN,
             melding=melding,
+            fv=plan_fouten_per_veld(fouten),
         )
 
     @router.get("/overeenkomsten/{overeenkomst_id}/zorgplan")

@@ -149,3 +149,27 @@ def invoer_naar_formulier(invoer: dict[str, Any], meta: dict[str, Any]) -> dict[
         f[f"zm{i}_handelingen"] = list(zm.get("handelingen") or [])
         f[f"zm{i}_twee"] = ["ja" if zm.get("twee_zorgverleners") else ""]
     return f
+
+
+def fouten_per_veld(fouten: list[Any]) -> dict[str, str]:
+    """Map the rules' field paths to the form's field ids, so each message stands next to its field.
+
+    `grondslagen` -> grondslag_dominant, `stoornisscores.0101` -> s_0101, `zorgmomenten.0.per_week` -> zm0,
+    `leefklimaat.x` -> x; other paths by their first segment.
+    """
+    uit: dict[str, str] = {}
+    for f in fouten:
+        delen = str(f.veld).removeprefix("invoer.").split(".")
+        kop = delen[0]
+        if kop == "grondslagen":
+            sleutel = "grondslag_dominant"
+        elif kop in ("stoornisscores", "beperkingscores") and len(delen) > 1:
+            sleutel = ("s_" if kop == "stoornisscores" else "b_") + delen[1]
+        elif kop == "zorgmomenten" and len(delen) > 1:
+            sleutel = f"zm{delen[1]}"
+        elif kop == "leefklimaat" and len(delen) > 1:
+            sleutel = delen[1]
+        else:
+            sleutel = kop
+        uit.setdefault(sleutel, f.melding)
+    return uit

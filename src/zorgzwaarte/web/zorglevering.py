@@ -127,3 +127,20 @@ def uren_grafiek(weken: list[dict[str, Any]], geindiceerd: float | None) -> Mark
         else " (geïndiceerde uren onbekend)"
     )
     return Markup(staafgrafiek(titel, staven))
+
+
+def plan_fouten_per_veld(fouten: list[Any]) -> dict[str, str]:
+    """The zorgplan's field paths to form ids: gepland.0.uren_per_week -> plan0_uren, evaluatiedata.1 -> evaluatie2."""
+    uit: dict[str, str] = {}
+    for f in fouten:
+        d = str(f.veld).split(".")
+        if d[0] == "gepland" and len(d) > 2:
+            sleutel = f"plan{d[1]}_{'uren' if d[2] == 'uren_per_week' else d[2]}"
+        elif d[0] == "evaluatiedata" and len(d) > 1 and d[1].isdigit():
+            sleutel = f"evaluatie{int(d[1]) + 1}"
+        elif d[0] == "domeinen" and len(d) > 2:
+            sleutel = f"{d[1]}_{d[2]}"
+        else:
+            sleutel = d[0]
+        uit.setdefault(sleutel, f.melding)
+    return uit
