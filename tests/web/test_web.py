@@ -226,6 +226,21 @@ def test_aanbieder_legt_overeenkomst_vast(pagina: Any) -> None:
     assert pagina.get_by_text("Overeenkomst ", exact=False).count() > voor
 
 
+def test_zorgkantoor_controleert_declaratie(pagina: Any) -> None:
+    """The zorgkantoor uploads a declaration on its home page and sees the total (Babel euros) and each line's trail."""
+    voorbeeld = Path(__file__).resolve().parents[2] / "docs" / "voorbeelden" / "declaratie_fictief.json"
+    aanmelden(pagina, "zorgkantoor")
+    pagina.get_by_role("button", name="Controleren").click()
+    assert "kies een bestand" in pagina.get_by_role("alert").inner_text()
+    pagina.goto("/start")
+    pagina.get_by_label("Declaratiebestand (JSON)").set_input_files(str(voorbeeld))
+    pagina.get_by_role("button", name="Controleren").click()
+    tekst = pagina.locator("main").inner_text().replace("\xa0", " ")
+    assert "€ 13.348,87" in tekst and "Fictieve tarieven" in tekst
+    pagina.locator("details summary").first.click()
+    assert "NZa" in pagina.locator("details").first.inner_text()
+
+
 def test_besluitbrief_downloaden_en_renderen(pagina: Any, tmp_path: Path) -> None:
     """The provider opens a client in care and downloads the decision letter; pdftoppm renders its first page."""
     import shutil

@@ -8,6 +8,7 @@ Every page goes through the same services as the API, so rights and audit are th
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import secrets
 from collections.abc import Callable
@@ -21,11 +22,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import Field
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.datastructures import UploadFile as StarletteUpload
 
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
 from zorgzwaarte.diensten.auth import aanmelden, actor_voor_token, afmelden
 from zorgzwaarte.diensten.brieven import besluitbrief
+from zorgzwaarte.diensten.declaratie import declareer
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.startpagina import startpagina
 from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
@@ -35,6 +38,7 @@ from zorgzwaarte.domein.records import AfwezigheidReden, Invoer
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import DienstFout, Fout, InvoerFout, NietAangemeld, NietGevonden, Verboden
 from zorgzwaarte.rapporten.opmaak import datum, euro
+from zorgzwaarte.rapporten.pdf import casemix, declaratie_pdf
 from zorgzwaarte.web.beoordeling import formulier_context, fouten_per_veld, invoer_naar_formulier, vergelijking
 from zorgzwaarte.web.beoordeling import formulier_naar_invoer as beoordeling_uit_formulier
 from zorgzwaarte.web.zorglevering import (
@@ -598,6 +602,48 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
             pdf,
             media_type="application/pdf",
             headers={"content-disposition": f'attachment; filename="indicatiebesluit-{besluit_id}.pdf"'},
+        )
+
+    @router.post("/declaraties")
+    async def declaratie_controleren(request: Request) -> Response:
+        """Zorgkantoor or provider: upload a declaration (the JSON of `zorgzwaarte declareer`) and see every line
+        explained, the total in euros, and the case-mix; `pdf=1` returns the PDF summary instead."""
+        try:
+            actor = wie(request)
+        except NietIngelogd:
+            return naar_aanmelden()
+        form = await request.form()
+        fouten: list[Fout] = []
+        uitkomst = None
+        if not csrf_klopt(request, str(form.get("csrf", ""))):
+            fouten = [Fout("formulier", CSRF_MELDING)]
+        else:
+            bestand = form.get("bestand")
+            try:
+                inhoud = await bestand.read() if isinstance(bestand, StarletteUpload) else b""
+                if not inhoud:
+                    raise InvoerFout.een("bestand", "kies een bestand (JSON, zoals 'zorgzwaarte declareer' het leest)")
+                try:
+                    data = json.loads(inhoud.decode("utf-8"))
+                except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                    raise InvoerFout.een("bestand", f"geen geldige JSON ({exc.__class__.__name__})") from None
+                uitkomst = declareer(data)
+            except InvoerFout as fout:
+                fouten = fout.fouten
+        if uitkomst and form.get("pdf") == "1":
+            return Response(
+                declaratie_pdf(uitkomst),
+                media_type="application/pdf",
+                headers={"content-disposition": 'attachment; filename="declaratie.pdf"'},
+            )
+        return pagina(
+            request,
+            "declaratie.html",
+            status=422 if fouten else 200,
+            actor=actor,
+            d=uitkomst,
+            fouten=fouten,
+            mix=casemix(uitkomst["regels"]) if uitkomst else [],
         )
 
     @router.get("/audit")
