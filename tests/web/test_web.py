@@ -241,6 +241,17 @@ def test_zorgkantoor_controleert_declaratie(pagina: Any) -> None:
     assert "NZa" in pagina.locator("details").first.inner_text()
 
 
+def test_herindicatiesignaal_na_einde_indicatie(pagina: Any) -> None:
+    aanmelden(pagina, "linde")
+    pagina.locator("main table a").first.click()
+    pagina.get_by_role("link", name="Zorgplan, rapportage en geleverde zorg").click()
+    pagina.get_by_label("Een dag in de week").fill("2031-01-08")
+    pagina.get_by_label("Uren ZZP").fill("10")
+    pagina.get_by_role("button", name="Week registreren").click()
+    assert pagina.get_by_role("alert").count() == 0
+    assert "herindicatie" in pagina.locator("#herindicatie").inner_text()
+
+
 def test_besluitbrief_downloaden_en_renderen(pagina: Any, tmp_path: Path) -> None:
     """The provider opens a client in care and downloads the decision letter; pdftoppm renders its first page."""
     import shutil

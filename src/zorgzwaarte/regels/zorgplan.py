@@ -93,3 +93,28 @@ def vergelijk_met_indicatie(besluit: dict[str, Any], gepland: list[dict[str, Any
                 }
             )
     return signalen
+
+
+def herindicatie_signaal(
+    weeksignalen: list[list[dict[str, str]]], geldig_tot: str | None, laatste_week: str | None
+) -> dict[str, str] | None:
+    """A signal that herindicatie looks needed: care above the indication in at least N of the last M weeks
+    (N, M in signalen.yaml: a method choice), or weeks delivered after the indication ended."""
+    p = laad("signalen.yaml")
+    venster, drempel = int(p["herindicatie_venster_weken"]), int(p["herindicatie_weken_boven"])
+    if geldig_tot and laatste_week and laatste_week > geldig_tot:
+        return {
+            "soort": "herindicatie",
+            "melding": f"er is zorg geleverd na het einde van de indicatie ({geldig_tot}): vraag een herindicatie aan",
+            "bron": "Zorgindicatiebesluit: de aanspraak geldt zolang het indicatiebesluit geldt",
+        }
+    recent = weeksignalen[-venster:]
+    boven = sum(1 for w in recent if any(s.get("soort") == "boven" for s in w))
+    if boven >= drempel:
+        return {
+            "soort": "herindicatie",
+            "melding": f"in {boven} van de laatste {len(recent)} weken meer zorg geleverd dan geïndiceerd: "
+            "de zorgbehoefte lijkt gegroeid, overweeg een herindicatie",
+            "bron": f"{KLASSEN_BRON}; drempel {drempel} van {venster} weken: {p['bron']}",
+        }
+    return None

@@ -39,6 +39,7 @@ from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import DienstFout, Fout, InvoerFout, NietAangemeld, NietGevonden, Verboden
 from zorgzwaarte.rapporten.opmaak import datum, euro
 from zorgzwaarte.rapporten.pdf import casemix, declaratie_pdf
+from zorgzwaarte.regels.zorgplan import herindicatie_signaal
 from zorgzwaarte.web.beoordeling import formulier_context, fouten_per_veld, invoer_naar_formulier, vergelijking
 from zorgzwaarte.web.beoordeling import formulier_naar_invoer as beoordeling_uit_formulier
 from zorgzwaarte.web.zorglevering import (
@@ -420,9 +421,13 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
         rapportages = doe(actor, r.rapportages_van_client, client_id)
         weken = doe(actor, r.geleverd_van_client, client_id)
         geindiceerd = None
+        herindicatie = None
         eigen = [o for o in overeenkomsten if o["zorgaanbieder_id"] == actor.organisatie_id]
         if eigen and eigen[-1]["indicatiebesluit_id"]:
             besluit = doe(actor, r.besluit_lezen, eigen[-1]["indicatiebesluit_id"])
+            herindicatie = herindicatie_signaal(
+                [wk["signalen"] for wk in weken], besluit["geldig_tot"], weken[-1]["week"] if weken else None
+            )
             minuten = [f.get("minuten_per_week") for f in (besluit["resultaat"].get("functies") or [])]
             geindiceerd = round(sum(m for m in minuten if m) / 60, 1) if any(minuten) else None
         return pagina(
@@ -440,6 +445,7 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
             fouten=fouten or [],
             w=waarden or {},
             melding=melding,
+            herindicatie=herindicatie,
             functies=FUNCTIES,
             redenen=AFWEZIGHEID_REDENEN,
         )
