@@ -31,7 +31,7 @@ from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc
 from zorgzwaarte.domein.validatie import fouten_uit_lijst
 from zorgzwaarte.fouten import Conflict, Fout, InvoerFout, NietAangemeld, NietGevonden, Verboden
 from zorgzwaarte.opslag.database import maak_engine, sessiefabriek
-from zorgzwaarte.web.app import STATIC, maak_web_router
+from zorgzwaarte.web.app import STATIC, NietIngelogd, maak_web_router, naar_aanmelden_handler
 
 log = logging.getLogger("zorgzwaarte.api")
 PREFIX = "/api/v1"
@@ -66,6 +66,8 @@ def maak_app(engine: Engine | None = None, nu: Callable[[], datetime] = nu_utc) 
             veld = f.veld.removeprefix("body.").removeprefix("body").removeprefix("query.").removeprefix("path.")
             fouten.append(Fout(veld or "(invoer)", f.melding))
         return _fouten(422, fouten)
+
+    app.add_exception_handler(NietIngelogd, naar_aanmelden_handler)
 
     @app.exception_handler(NietAangemeld)
     async def _401(_: Request, exc: NietAangemeld) -> JSONResponse:

@@ -75,7 +75,17 @@ def _omgeving() -> Environment:
 
 
 class NietIngelogd(Exception):
-    """Raised inside a page handler: send the browser to the login page."""
+    """Raised by `wie` inside a page handler: the app's handler sends the browser to the login page."""
+
+
+async def naar_aanmelden_handler(_: Request, __: Exception) -> Response:
+    return RedirectResponse("/aanmelden", status_code=303)
+
+
+async def formulier(request: Request) -> dict[str, list[str]]:
+    """The posted form as name -> all its values (text), the shape every form conversion reads."""
+    form = await request.form()
+    return {k: [str(v) for v in form.getlist(k)] for k in form}
 
 
 def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> APIRouter:
@@ -136,7 +146,7 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
         wachtwoord = str(form.get("wachtwoord", ""))
         fouten: dict[str, str] = {}
         if not csrf_klopt(request, str(form.get("csrf", ""))):
-            fouten["formulier"] = "het formulier is verlopen; probeer het opnieuw"
+            fouten["formulier"] = CSRF_MELDING
         if not gebruikersnaam:
             fouten["gebruikersnaam"] = "vul uw gebruikersnaam in"
         if not wachtwoord:
@@ -165,18 +175,12 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
 
     @router.get("/start")
     def start(request: Request) -> Response:
-        try:
-            actor = wie(request)
-        except NietIngelogd:
-            return naar_aanmelden()
+        actor = wie(request)
         return pagina(request, "start.html", actor=actor, s=doe(actor, startpagina))
 
     @router.get("/clienten")
     def clienten(request: Request, zoek: str = "", pagina_nr: int = 1) -> Response:
-        try:
-            actor = wie(request)
-        except NietIngelogd:
-            return naar_aanmelden()
+        actor = wie(request)
         try:
             lijst = doe(actor, r.clienten_lijst, zoek.strip() or None, max(1, pagina_nr), 25)
         except DienstFout as fout:
@@ -199,18 +203,12 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
 
     @router.get("/clienten/nieuw")
     def client_nieuw(request: Request) -> Response:
-        try:
-            actor = wie(request)
-        except NietIngelogd:
-            return naar_aanmelden()
+        actor = wie(request)
         return pagina(request, "client_nieuw.html", actor=actor, velden=CLIENT_VELDEN, w={}, fouten={})
 
     @router.post("/clienten/nieuw")
     async def client_nieuw_post(request: Request) -> Response:
-        try:
-            actor = wie(request)
-        except NietIngelogd:
-            return naar_aanmelden()
+        actor = wie(request)
         form = await request.form()
         waarden = {k: str(v).strip() for k, v in form.items()}
         fouten: dict[str, str] = {}
@@ -232,10 +230,7 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
     @router.post("/clienten/{client_id}/overeenkomsten")
     async def overeenkomst_nieuw(request: Request, client_id: int) -> Response:
         """The provider records a zorgleveringsovereenkomst on the client's valid indicatiebesluit."""
-        try:
-            actor = wie(request)
-        except NietIngelogd:
-            return naar_aanmelden()
+        actor = wie(request)
         form = await request.form()
         waarden = {k: str(v).strip() for k, v in form.items()}
         try:
@@ -256,10 +251,7 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
 
     @router.get("/clienten/{client_id}")
     def client(request: Request, client_id: int) -> Response:
-        try:
-            actor = wie(request)
-        except NietIngelogd:
-            return naar_aanmelden()
+        actor = wie(request)
         try:
             c = doe(actor, r.client_lezen, client_id)
             tijdlijn = doe(actor, r.client_tijdlijn, client_id)
@@ -304,10 +296,7 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
 
     @router.get("/clienten/{client_id}/beoordelingen/nieuw")
     def beoordeling_nieuw(request: Request, client_id: int) -> Response:
-        try:
-            actor = wie(request)
-        except NietIngelogd:
-            return naar_aanmelden()
+        actor = wie(request)
         try:
             c = doe(actor, r.client_lezen, client_id)
             if actor.rol != "beoordelaar":
@@ -318,12 +307,8 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
 
     @router.post("/clienten/{client_id}/beoordelingen")
     async def beoordeling_aanmaken(request: Request, client_id: int) -> Response:
-        try:
-            actor = wie(request)
-        except NietIngelogd:
-            return naar_aanmelden()
-        form = await request.form()
-        waarden = {k: [str(v) for v in form.getlist(k)] for k in form}
+        actor = wie(request)
+        waarden = await formulier(request)
         invoer, meta = beoordeling_uit_formulier(waarden)
         try:
             c = doe(actor, r.client_lezen, client_id)
@@ -340,10 +325,7 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
 
     @router.get("/beoordelingen/{beoordeling_id}")
     def beoordeling_tonen(request: Request, beoordeling_id: int, opgeslagen: int = 0) -> Response:
-        try:
-            actor = wie(request)
-        except NietIngelogd:
-            return naar_aanmelden()
+        actor = wie(request)
         try:
             b = doe(actor, r.beoordeling_lezen, beoordeling_id)
             c = doe(actor, r.client_lezen, b["client_id"])
@@ -354,12 +336,8 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
 
     @router.post("/beoordelingen/{beoordeling_id}")
     async def beoordeling_actie(request: Request, beoordeling_id: int) -> Response:
-        try:
-            actor = wie(request)
-        except NietIngelogd:
-            return naar_aanmelden()
-        form = await request.form()
-        waarden = {k: [str(v) for v in form.getlist(k)] for k in form}
+        actor = wie(request)
+        waarden = await formulier(request)
         actie = waarden.get("actie", ["opslaan"])[0]
         versie = int(waarden.get("versie", ["0"])[0] or 0)
         try:
@@ -387,10 +365,7 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
     @router.post("/clienten/{client_id}/voorbeeld")
     async def voorbeeld(request: Request, client_id: int) -> Response:
         """HTMX: the decision as it would be computed from the values on screen (nothing is stored)."""
-        try:
-            actor = wie(request)
-        except NietIngelogd:
-            return naar_aanmelden()
+        actor = wie(request)
         form = await request.form()
         invoer, meta = beoordeling_uit_formulier({k: [str(v) for v in form.getlist(k)] for k in form})
         try:
@@ -452,10 +427,7 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
 
     @router.get("/clienten/{client_id}/zorg")
     def zorg(request: Request, client_id: int, melding: str = "") -> Response:
-        try:
-            actor = wie(request)
-        except NietIngelogd:
-            return naar_aanmelden()
+        actor = wie(request)
         try:
             return zorg_pagina(request, actor, client_id, melding=melding or None)
         except DienstFout as fout:
@@ -464,12 +436,8 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
     @router.post("/clienten/{client_id}/zorg")
     async def zorg_post(request: Request, client_id: int) -> Response:
         """One form handler for the two forms on the page: a rapportage or a week of delivered care."""
-        try:
-            actor = wie(request)
-        except NietIngelogd:
-            return naar_aanmelden()
-        form = await request.form()
-        waarden = {k: [str(v) for v in form.getlist(k)] for k in form}
+        actor = wie(request)
+        waarden = await formulier(request)
         soort = waarden.get("soort", [""])[0]
         try:
             if not csrf_klopt(request, waarden.get("csrf", [""])[0]):
@@ -529,10 +497,7 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
 
     @router.get("/overeenkomsten/{overeenkomst_id}/zorgplan")
     def zorgplan_nieuw(request: Request, overeenkomst_id: int) -> Response:
-        try:
-            actor = wie(request)
-        except NietIngelogd:
-            return naar_aanmelden()
+        actor = wie(request)
         try:
             o = doe(actor, r.overeenkomst_lezen, overeenkomst_id)
             besluit = doe(actor, r.besluit_lezen, o["indicatiebesluit_id"]) if o["indicatiebesluit_id"] else None
@@ -542,12 +507,8 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
 
     @router.post("/overeenkomsten/{overeenkomst_id}/zorgplan")
     async def zorgplan_aanmaken(request: Request, overeenkomst_id: int) -> Response:
-        try:
-            actor = wie(request)
-        except NietIngelogd:
-            return naar_aanmelden()
-        form = await request.form()
-        waarden = {k: [str(v) for v in form.getlist(k)] for k in form}
+        actor = wie(request)
+        waarden = await formulier(request)
         try:
             o = doe(actor, r.overeenkomst_lezen, overeenkomst_id)
             if not csrf_klopt(request, waarden.get("csrf", [""])[0]):
@@ -561,10 +522,7 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
 
     @router.get("/zorgplannen/{zorgplan_id}")
     def zorgplan_tonen(request: Request, zorgplan_id: int, opgeslagen: int = 0) -> Response:
-        try:
-            actor = wie(request)
-        except NietIngelogd:
-            return naar_aanmelden()
+        actor = wie(request)
         try:
             z = doe(actor, r.zorgplan_lezen, zorgplan_id)
             o = doe(actor, r.overeenkomst_lezen, z["overeenkomst_id"])
@@ -575,12 +533,8 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
 
     @router.post("/zorgplannen/{zorgplan_id}")
     async def zorgplan_bewaren(request: Request, zorgplan_id: int) -> Response:
-        try:
-            actor = wie(request)
-        except NietIngelogd:
-            return naar_aanmelden()
-        form = await request.form()
-        waarden = {k: [str(v) for v in form.getlist(k)] for k in form}
+        actor = wie(request)
+        waarden = await formulier(request)
         try:
             z = doe(actor, r.zorgplan_lezen, zorgplan_id)
             o = doe(actor, r.overeenkomst_lezen, z["overeenkomst_id"])
@@ -596,10 +550,7 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
     @router.get("/besluiten/{besluit_id}/brief.pdf")
     def besluit_brief(request: Request, besluit_id: int) -> Response:
         """The decision letter as a PDF, for whoever may read the decision."""
-        try:
-            actor = wie(request)
-        except NietIngelogd:
-            return naar_aanmelden()
+        actor = wie(request)
         try:
             pdf, _ = doe(actor, besluitbrief, besluit_id)
         except DienstFout as fout:
@@ -614,10 +565,7 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
     async def declaratie_controleren(request: Request) -> Response:
         """Zorgkantoor or provider: upload a declaration (the JSON of `zorgzwaarte declareer`) and see every line
         explained, the total in euros, and the case-mix; `pdf=1` returns the PDF summary instead."""
-        try:
-            actor = wie(request)
-        except NietIngelogd:
-            return naar_aanmelden()
+        actor = wie(request)
         form = await request.form()
         fouten: list[Fout] = []
         uitkomst = None
@@ -663,10 +611,7 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
         pagina_nr: int = 1,
     ) -> Response:
         """The audit log for the beheerder: filters, newest first, 50 a page, and the CSV export with the same filters."""
-        try:
-            actor = wie(request)
-        except NietIngelogd:
-            return naar_aanmelden()
+        actor = wie(request)
         filters = {"gebruiker": gebruiker, "actie": actie, "client_id": client_id, "van": van, "tot": tot}
         fouten: dict[str, str] = {}
         try:
@@ -692,10 +637,7 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
 
     @router.get("/audit/export")
     def audit_export(request: Request, client_id: str = "", van: str = "", tot: str = "") -> Response:
-        try:
-            actor = wie(request)
-        except NietIngelogd:
-            return naar_aanmelden()
+        actor = wie(request)
         filters = {"client_id": client_id, "van": van, "tot": tot}
         try:
             f = valideer(AuditFilter, {k: v for k, v in filters.items() if v.strip()})
@@ -744,11 +686,10 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
         actor = wie_misschien(request)
         if regel is None:
             return pagina(request, "fout.html", status=404, actor=actor, melding=f"'{naam}' is geen regel")
-        form = await request.form()
-        waarden = {k: [str(v) for v in form.getlist(k)] for k in form}
+        waarden = await formulier(request)
         fouten: dict[str, str] = {}
-        if not csrf_klopt(request, str(form.get("csrf", ""))):
-            fouten["formulier"] = "het formulier is verlopen; probeer het opnieuw"
+        if not csrf_klopt(request, waarden.get("csrf", [""])[0]):
+            fouten["formulier"] = CSRF_MELDING
         uitkomst = None
         if not fouten:
             try:
