@@ -94,6 +94,18 @@ def test_andere_aanbieder_ziet_client_niet(pagina: Any) -> None:
     assert antwoord is not None and antwoord.status in (403, 404)
 
 
+def test_geknoeid_verborgen_veld_geeft_geen_500(pagina: Any, server: str) -> None:
+    """A tampered hidden field (versie, overeenkomst_id) is bad input: a Dutch answer, never a traceback."""
+    aanmelden(pagina, "linde")
+    pagina.locator("main table a").first.click()
+    pagina.get_by_role("link", name="Zorgplan, rapportage en geleverde zorg").click()
+    pagina.locator("input[name=overeenkomst_id]").evaluate("e => e.value = 'abc'")
+    pagina.get_by_label("Een dag in de week").fill("2014-09-10")
+    pagina.get_by_role("button", name="Week registreren").click()
+    assert "Traceback" not in pagina.content() and "er ging iets mis" not in pagina.content()
+    assert pagina.locator("h1").count() == 1
+
+
 def test_formulier_zonder_csrf_wordt_geweigerd(pagina: Any, server: str) -> None:
     antwoord = pagina.request.post(
         f"{server}/aanmelden", form={"gebruikersnaam": "beoordelaar", "wachtwoord": WACHTWOORD["beoordelaar"]}

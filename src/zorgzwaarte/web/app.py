@@ -112,6 +112,11 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
         except NietAangemeld:
             raise NietIngelogd from None
 
+    def eis_csrf(request: Request, waarden: dict[str, list[str]]) -> None:
+        """A form whose token does not match its cookie is refused as invalid input (422, Dutch message)."""
+        if not csrf_klopt(request, (waarden.get("csrf") or [""])[0]):
+            raise InvoerFout.een("formulier", CSRF_MELDING)
+
     def csrf_klopt(request: Request, waarde: str | None) -> bool:
         cookie = request.cookies.get(CSRF)
         return bool(cookie and waarde and secrets.compare_digest(cookie, waarde))
@@ -312,10 +317,7 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
         invoer, meta = beoordeling_uit_formulier(waarden)
         try:
             c = doe(actor, r.client_lezen, client_id)
-            if not csrf_klopt(request, waarden.get("csrf", [""])[0]):
-                return beoordeling_pagina(
-                    request, actor, c, None, waarden, [Fout("formulier", CSRF_MELDING)], status=422
-                )
+            eis_csrf(request, waarden)
             b = doe(actor, r.beoordeling_aanmaken, client_id, {"invoer": invoer, **meta})
         except InvoerFout as fout:
             return beoordeling_pagina(request, actor, c, None, waarden, fout.fouten, status=422)
@@ -339,15 +341,15 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
         actor = wie(request)
         waarden = await formulier(request)
         actie = waarden.get("actie", ["opslaan"])[0]
-        versie = int(waarden.get("versie", ["0"])[0] or 0)
+        tekst = waarden.get("versie", ["0"])[0]
+        versie = int(tekst) if tekst.isdigit() else 0  # 0: the service answers with a Dutch message on `versie`
         try:
             b = doe(actor, r.beoordeling_lezen, beoordeling_id)
             c = doe(actor, r.client_lezen, b["client_id"])
         except DienstFout as fout:
             return foutpagina(request, actor, fout)
-        if not csrf_klopt(request, waarden.get("csrf", [""])[0]):
-            return beoordeling_pagina(request, actor, c, b, waarden, [Fout("formulier", CSRF_MELDING)], status=422)
         try:
+            eis_csrf(request, waarden)
             if actie == "besluit":
                 besluit = doe(actor, r.besluit_vastleggen, beoordeling_id, versie)
                 return RedirectResponse(f"/clienten/{besluit['client_id']}?besluit={besluit['id']}", status_code=303)
@@ -440,8 +442,7 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
         waarden = await formulier(request)
         soort = waarden.get("soort", [""])[0]
         try:
-            if not csrf_klopt(request, waarden.get("csrf", [""])[0]):
-                raise InvoerFout.een("formulier", CSRF_MELDING)
+            eis_csrf(request, waarden)
             if soort == "rapportage":
                 doe(
                     actor,
@@ -455,7 +456,8 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
                 )
                 melding = "Rapportage vastgelegd."
             else:
-                overeenkomst = int(waarden.get("overeenkomst_id", ["0"])[0] or 0)
+                tekst = waarden.get("overeenkomst_id", ["0"])[0]
+                overeenkomst = int(tekst) if tekst.isdigit() else 0  # 0: the service says it does not exist
                 doe(actor, r.geleverd_registreren, client_id, geleverd_uit_formulier(waarden, overeenkomst))
                 melding = "Week geregistreerd."
         except InvoerFout as fout:
@@ -511,8 +513,7 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
         waarden = await formulier(request)
         try:
             o = doe(actor, r.overeenkomst_lezen, overeenkomst_id)
-            if not csrf_klopt(request, waarden.get("csrf", [""])[0]):
-                raise InvoerFout.een("formulier", CSRF_MELDING)
+            eis_csrf(request, waarden)
             z = doe(actor, r.zorgplan_aanmaken, overeenkomst_id, zorgplan_uit_formulier(waarden))
         except InvoerFout as fout:
             return plan_pagina(request, actor, o, None, waarden, fout.fouten, status=422)
@@ -538,8 +539,7 @@ def maak_web_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) 
         try:
             z = doe(actor, r.zorgplan_lezen, zorgplan_id)
             o = doe(actor, r.overeenkomst_lezen, z["overeenkomst_id"])
-            if not csrf_klopt(request, waarden.get("csrf", [""])[0]):
-                raise InvoerFout.een("formulier", CSRF_MELDING)
+            eis_csrf(request, waarden)
             doe(actor, r.zorgplan_wijzigen, zorgplan_id, zorgplan_uit_formulier(waarden))
         except InvoerFout as fout:
             return plan_pagina(request, actor, o, z, waarden, fout.fouten, status=422)
