@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 VENDOR := src/zorgzwaarte/web/static/vendor/.installed
 
-.PHONY: install run test lint typecheck unit system clean
+.PHONY: install run test lint typecheck unit system clean schermen
 
 $(STAMP): pyproject.toml
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
@@ -36,6 +36,9 @@ unit: install system
 	$(BIN)/pytest
 
 test: install lint typecheck unit
+
+schermen: install system  # the screenshots in docs/schermen (the browser tests, writing into the repo)
+	ZZ_SCHERMEN=1 $(BIN)/pytest tests/web -q
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -83,3 +83,17 @@ def axe_overtredingen(page: Any) -> list[dict[str, Any]]:
     return [
         {"id": v["id"], "impact": v["impact"], "help": v["help"]} for v in uit if v["impact"] in ("serious", "critical")
     ]
+
+
+SCHERMEN = Path(__file__).resolve().parents[2] / "docs" / "schermen"
+
+
+def schermafdruk(page: Any, naam: str, breedte: int = 1280, hoogte: int = 900, hele_pagina: bool = False) -> Path:
+    """A screenshot of the page. Only `make schermen` (ZZ_SCHERMEN=1) writes into docs/schermen; a normal test run
+    writes to a temp folder, so `git status` stays clean."""
+    doel = SCHERMEN if os.environ.get("ZZ_SCHERMEN") == "1" else Path(tempfile.gettempdir()) / "zz-schermen"
+    doel.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": breedte, "height": hoogte})
+    pad = doel / f"{naam}.png"
+    page.screenshot(path=str(pad), full_page=hele_pagina)
+    return pad

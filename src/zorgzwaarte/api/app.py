@@ -31,7 +31,7 @@ from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc
 from zorgzwaarte.domein.validatie import fouten_uit_lijst
 from zorgzwaarte.fouten import Conflict, Fout, InvoerFout, NietAangemeld, NietGevonden, Verboden
 from zorgzwaarte.opslag.database import maak_engine, sessiefabriek
-from zorgzwaarte.web.app import STATIC, NietIngelogd, maak_web_router, naar_aanmelden_handler
+from zorgzwaarte.web.app import STATIC, installeer_web
 
 log = logging.getLogger("zorgzwaarte.api")
 PREFIX = "/api/v1"
@@ -67,8 +67,6 @@ def maak_app(engine: Engine | None = None, nu: Callable[[], datetime] = nu_utc) 
             fouten.append(Fout(veld or "(invoer)", f.melding))
         return _fouten(422, fouten)
 
-    app.add_exception_handler(NietIngelogd, naar_aanmelden_handler)
-
     @app.exception_handler(NietAangemeld)
     async def _401(_: Request, exc: NietAangemeld) -> JSONResponse:
         return _fouten(401, [Fout("authorization", exc.melding)], {"WWW-Authenticate": "Bearer"})
@@ -91,7 +89,7 @@ def maak_app(engine: Engine | None = None, nu: Callable[[], datetime] = nu_utc) 
         return _fouten(500, [Fout("(server)", "er ging iets mis aan onze kant; de beheerder is op de hoogte")])
 
     app.include_router(maak_router(fabriek, nu), prefix=PREFIX)
-    app.include_router(maak_web_router(fabriek, nu))
+    installeer_web(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/gezondheid", tags=["systeem"])

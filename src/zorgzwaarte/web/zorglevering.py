@@ -1,6 +1,6 @@
 """Care delivery in the browser (provider): zorgplan per life domain, rapportage, weekly delivered hours, chart.
 
-Form <-> service conversions and the delivered-vs-indicated chart; the routes live in web/app.py.
+Form <-> service conversions and the delivered-vs-indicated chart; the routes live in web/routes/zorg.py.
 """
 
 from __future__ import annotations

@@ -1,0 +1,44 @@
+"""Dates on screen are Dutch (dd-mm-jjjj) whatever the browser's language; the services read ISO (jjjj-mm-dd)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from markupsafe import Markup
+
+_NL = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def naar_iso(tekst: str) -> str:
+    """'10-03-2014' or '1-3-2014' -> '2014-03-01'; anything else is returned as typed (validation names it)."""
+    m = _NL.match(tekst)
+    if not m:
+        return tekst
+    dag, maand, jaar = (int(x) for x in m.groups())
+    try:
+        return date(jaar, maand, dag).isoformat()
+    except ValueError:
+        return tekst
+
+
+def invoerdatum(waarde: Any) -> str:
+    """An ISO date (or date) as the date field shows it: '2014-03-10' -> '10-03-2014'; other text unchanged."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, Markup):  # a macro's output: back to the text, the template escapes it once
+        waarde = waarde.unescape()
+    if isinstance(waarde, date):
+        waarde = waarde.isoformat()
+    tekst = str(waarde)
+    m = _ISO.match(tekst[:10]) if len(tekst) >= 10 else None
+    if m and len(tekst) == 10:
+        return f"{m.group(3)}-{m.group(2)}-{m.group(1)}"
+    return tekst
+
+
+def schermmelding(melding: Any) -> str:
+    """A service message as the screen says it: dates are typed as dd-mm-jjjj here, not JJJJ-MM-DD."""
+    return str(melding).replace("JJJJ-MM-DD", "dd-mm-jjjj")

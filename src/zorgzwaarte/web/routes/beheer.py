@@ -1,0 +1,5 @@
+"""Beheer (beheerder): user management."""
+
+from fastapi import APIRouter
+
+router = APIRouter(include_in_schema=False)

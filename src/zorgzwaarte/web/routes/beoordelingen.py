@@ -1,0 +1,104 @@
+"""The assessment (the "foto"): new, draft, final, the live preview, and recording the decision."""
+
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import Response
+
+from zorgzwaarte.diensten import records as r
+from zorgzwaarte.diensten.schermen import beoordeling_scherm, nieuwe_beoordeling_scherm, voorbeeld_scherm
+from zorgzwaarte.domein.beoordeling import BEOORDELINGSPRINCIPES, BRON_PRINCIPES
+from zorgzwaarte.fouten import Fout, InvoerFout
+from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, Scherm, WebFout
+from zorgzwaarte.web.beoordeling import formulier_context, fouten_per_veld, invoer_naar_formulier, vergelijking
+from zorgzwaarte.web.beoordeling import formulier_naar_invoer as beoordeling_uit_formulier
+
+router = APIRouter(include_in_schema=False)
+
+
+def toon_beoordeling(
+    scherm: Scherm,
+    data: dict[str, Any],
+    waarden: dict[str, list[str]],
+    fouten: list[Fout] | None = None,
+    melding: str | None = None,
+    status: int = 200,
+) -> Response:
+    """The form page: the page service's data plus the form values and messages."""
+    fouten = [*(fouten or []), *data.get("fouten", [])]
+    u = data.get("u")
+    return scherm.toon(
+        "beoordelingen/formulier.html",
+        status=status,
+        c=data["c"],
+        b=data["b"],
+        u=u,
+        vgl=vergelijking(u) if u else None,
+        w=waarden,
+        fouten=fouten,
+        fv=fouten_per_veld(fouten),
+        melding=melding,
+        principes=BEOORDELINGSPRINCIPES,
+        principes_bron=BRON_PRINCIPES,
+        **formulier_context(),
+    )
+
+
+@router.get("/clienten/{client_id}/beoordelingen/nieuw")
+def beoordeling_nieuw(scherm: Ingelogd, client_id: int) -> Response:
+    return toon_beoordeling(scherm, scherm.doe(nieuwe_beoordeling_scherm, client_id), {})
+
+
+@router.post("/clienten/{client_id}/beoordelingen")
+def beoordeling_aanmaken(scherm: Ingelogd, form: Form, client_id: int) -> Response:
+    data = scherm.doe(nieuwe_beoordeling_scherm, client_id)
+    invoer, meta = beoordeling_uit_formulier(form.waarden)
+    try:
+        form.eis_csrf()
+        b = scherm.doe(r.beoordeling_aanmaken, client_id, {"invoer": invoer, **meta})
+    except InvoerFout as fout:
+        return toon_beoordeling(scherm, data, form.waarden, fout.fouten, status=422)
+    return scherm.naar(f"/beoordelingen/{b['id']}?opgeslagen=1")
+
+
+@router.get("/beoordelingen/{beoordeling_id}")
+def beoordeling_tonen(scherm: Ingelogd, beoordeling_id: int, opgeslagen: int = 0) -> Response:
+    data = scherm.doe(beoordeling_scherm, beoordeling_id)
+    waarden = invoer_naar_formulier(data["b"]["invoer"], data["b"])
+    return toon_beoordeling(scherm, data, waarden, melding="Concept opgeslagen." if opgeslagen else None)
+
+
+@router.post("/beoordelingen/{beoordeling_id}")
+def beoordeling_actie(scherm: Ingelogd, form: Form, beoordeling_id: int) -> Response:
+    actie = form.een("actie", "opslaan")
+    tekst = form.een("versie", "0")
+    versie = int(tekst) if tekst.isdigit() else 0  # 0: the service answers with a Dutch message on `versie`
+    data = scherm.doe(beoordeling_scherm, beoordeling_id)
+    try:
+        form.eis_csrf()
+        if actie == "besluit":
+            besluit = scherm.doe(r.besluit_vastleggen, beoordeling_id, versie)
+            return scherm.naar(f"/clienten/{besluit['client_id']}?besluit={besluit['id']}")
+        invoer, meta = beoordeling_uit_formulier(form.waarden)
+        b = scherm.doe(r.beoordeling_wijzigen, beoordeling_id, {"invoer": invoer, **meta, "versie": versie})
+        if actie == "definitief":
+            scherm.doe(r.beoordeling_definitief, beoordeling_id, b["versie"])
+            return scherm.naar(f"/beoordelingen/{beoordeling_id}")
+    except InvoerFout as fout:
+        return toon_beoordeling(scherm, data, form.waarden, fout.fouten, status=422)
+    except WebFout as fout:
+        return toon_beoordeling(scherm, data, form.waarden, [Fout("formulier", fout.fout.melding)], status=409)
+    return scherm.naar(f"/beoordelingen/{beoordeling_id}?opgeslagen=1")
+
+
+@router.post("/clienten/{client_id}/voorbeeld")
+def voorbeeld(scherm: Ingelogd, form: Form, client_id: int) -> Response:
+    """HTMX: the decision as it would be computed from the values on screen (nothing is stored)."""
+    invoer, meta = beoordeling_uit_formulier(form.waarden)
+    try:
+        u = scherm.doe(voorbeeld_scherm, client_id, invoer, meta)
+    except InvoerFout as fout:
+        return scherm.toon("beoordelingen/voorbeeld.html", u=None, fouten=fout.fouten)
+    except WebFout as fout:
+        return scherm.toon("beoordelingen/voorbeeld.html", u=None, fouten=[Fout("formulier", fout.fout.melding)])
+    return scherm.toon("beoordelingen/voorbeeld.html", u=u, vgl=vergelijking(u), fouten=[])

@@ -1,0 +1,20 @@
+"""The indicatiebesluit: the decision letter as a PDF."""
+
+from fastapi import APIRouter
+from fastapi.responses import Response
+
+from zorgzwaarte.diensten.brieven import besluitbrief
+from zorgzwaarte.web.afhankelijkheden import Ingelogd
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/besluiten/{besluit_id}/brief.pdf")
+def besluit_brief(scherm: Ingelogd, besluit_id: int) -> Response:
+    """The decision letter as a PDF, for whoever may read the decision."""
+    pdf, _ = scherm.doe(besluitbrief, besluit_id)
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={"content-disposition": f'attachment; filename="indicatiebesluit-{besluit_id}.pdf"'},
+    )

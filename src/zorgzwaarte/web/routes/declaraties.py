@@ -1,0 +1,48 @@
+"""The declaration check (zorgkantoor, provider): upload, every line explained, case-mix, or the PDF summary."""
+
+import json
+
+from fastapi import APIRouter
+from fastapi.responses import Response
+from starlette.datastructures import UploadFile
+
+from zorgzwaarte.diensten.declaratie import declareer
+from zorgzwaarte.fouten import Fout, InvoerFout
+from zorgzwaarte.rapporten.pdf import casemix, declaratie_pdf
+from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.post("/declaraties")
+async def declaratie_controleren(scherm: Ingelogd, form: Form) -> Response:
+    """Upload a declaration (the JSON of `zorgzwaarte declareer`) and see every line explained, the total in
+    euros and the case-mix; `pdf=1` returns the PDF summary instead."""
+    fouten: list[Fout] = []
+    uitkomst = None
+    try:
+        form.eis_csrf()
+        bestand = form.bestanden.get("bestand")
+        inhoud = await bestand.read() if isinstance(bestand, UploadFile) else b""
+        if not inhoud:
+            raise InvoerFout.een("bestand", "kies een bestand (JSON, zoals 'zorgzwaarte declareer' het leest)")
+        try:
+            data = json.loads(inhoud.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise InvoerFout.een("bestand", f"geen geldige JSON ({exc.__class__.__name__})") from None
+        uitkomst = declareer(data)
+    except InvoerFout as fout:
+        fouten = fout.fouten
+    if uitkomst and form.een("pdf") == "1":
+        return Response(
+            declaratie_pdf(uitkomst),
+            media_type="application/pdf",
+            headers={"content-disposition": 'attachment; filename="declaratie.pdf"'},
+        )
+    return scherm.toon(
+        "declaraties/declaratie.html",
+        status=422 if fouten else 200,
+        d=uitkomst,
+        fouten=fouten,
+        mix=casemix(uitkomst["regels"]) if uitkomst else [],
+    )

@@ -1,0 +1,146 @@
+"""Care delivery (provider): the overeenkomst, delivered hours per week, rapportage, and the zorgplan."""
+
+from typing import Any, get_args
+
+from fastapi import APIRouter
+from fastapi.responses import Response
+
+from zorgzwaarte.diensten import records as r
+from zorgzwaarte.diensten.schermen import zorg_scherm, zorgplan_scherm
+from zorgzwaarte.domein.records import AfwezigheidReden
+from zorgzwaarte.fouten import Fout, InvoerFout
+from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, Scherm, WebFout
+from zorgzwaarte.web.zorglevering import (
+    DOMEINEN,
+    FUNCTIES,
+    PLAN_RIJEN,
+    geleverd_uit_formulier,
+    plan_fouten_per_veld,
+    uren_grafiek,
+    voorinvulling,
+    zorgplan_naar_formulier,
+    zorgplan_uit_formulier,
+)
+
+router = APIRouter(include_in_schema=False)
+AFWEZIGHEID_REDENEN = get_args(AfwezigheidReden)
+
+
+def toon_zorg(
+    scherm: Scherm,
+    client_id: int,
+    fouten: list[Fout] | None = None,
+    waarden: dict[str, list[str]] | None = None,
+    melding: str | None = None,
+    status: int = 200,
+) -> Response:
+    data = scherm.doe(zorg_scherm, client_id)
+    return scherm.toon(
+        "zorg/zorg.html",
+        status=status,
+        **data,
+        grafiek=uren_grafiek(data["weken"], data["geindiceerd"]),
+        fouten=fouten or [],
+        w=waarden or {},
+        melding=melding,
+        functies=FUNCTIES,
+        redenen=AFWEZIGHEID_REDENEN,
+    )
+
+
+@router.get("/clienten/{client_id}/zorg")
+def zorg(scherm: Ingelogd, client_id: int, melding: str = "") -> Response:
+    return toon_zorg(scherm, client_id, melding=melding or None)
+
+
+@router.post("/clienten/{client_id}/overeenkomsten")
+def overeenkomst_nieuw(scherm: Ingelogd, form: Form, client_id: int) -> Response:
+    """The provider records a zorgleveringsovereenkomst on the client's valid indicatiebesluit."""
+    try:
+        form.eis_csrf()
+        data = {k: form.een(k) for k in ("leveringsvorm", "ingangsdatum", "einddatum") if form.een(k)}
+        scherm.doe(r.overeenkomst_aanmaken, client_id, data)
+    except InvoerFout as fout:
+        return toon_zorg(scherm, client_id, fout.fouten, form.waarden, status=422)
+    return scherm.naar(f"/clienten/{client_id}/zorg?melding=Overeenkomst vastgelegd.")
+
+
+@router.post("/clienten/{client_id}/zorg")
+def zorg_post(scherm: Ingelogd, form: Form, client_id: int) -> Response:
+    """One form handler for the two forms on the page: a rapportage or a week of delivered care."""
+    try:
+        form.eis_csrf()
+        if form.een("soort") == "rapportage":
+            rapportage = {"datum": form.een("datum"), "domein": form.een("domein") or None, "tekst": form.een("tekst")}
+            scherm.doe(r.rapportage_aanmaken, client_id, rapportage)
+            melding = "Rapportage vastgelegd."
+        else:
+            tekst = form.een("overeenkomst_id", "0")
+            overeenkomst = int(tekst) if tekst.isdigit() else 0  # 0: the service says it does not exist
+            scherm.doe(r.geleverd_registreren, client_id, geleverd_uit_formulier(form.waarden, overeenkomst))
+            melding = "Week geregistreerd."
+    except InvoerFout as fout:
+        return toon_zorg(scherm, client_id, fout.fouten, form.waarden, status=422)
+    return scherm.naar(f"/clienten/{client_id}/zorg?melding={melding}")
+
+
+def toon_plan(
+    scherm: Scherm,
+    data: dict[str, Any],
+    waarden: dict[str, list[str]],
+    fouten: list[Fout] | None = None,
+    status: int = 200,
+    melding: str | None = None,
+) -> Response:
+    fouten = fouten or []
+    return scherm.toon(
+        "zorg/zorgplan.html",
+        status=status,
+        c=data["c"],
+        o=data["o"],
+        z=data["z"],
+        w=waarden,
+        fouten=fouten,
+        domeinen=DOMEINEN,
+        functies=FUNCTIES,
+        rijen=PLAN_RIJEN,
+        melding=melding,
+        fv=plan_fouten_per_veld(fouten),
+    )
+
+
+@router.get("/overeenkomsten/{overeenkomst_id}/zorgplan")
+def zorgplan_nieuw(scherm: Ingelogd, overeenkomst_id: int) -> Response:
+    data = scherm.doe(zorgplan_scherm, overeenkomst_id)
+    return toon_plan(scherm, data, voorinvulling(data["besluit"]))
+
+
+@router.post("/overeenkomsten/{overeenkomst_id}/zorgplan")
+def zorgplan_aanmaken(scherm: Ingelogd, form: Form, overeenkomst_id: int) -> Response:
+    data = scherm.doe(zorgplan_scherm, overeenkomst_id)
+    try:
+        form.eis_csrf()
+        z = scherm.doe(r.zorgplan_aanmaken, overeenkomst_id, zorgplan_uit_formulier(form.waarden))
+    except InvoerFout as fout:
+        return toon_plan(scherm, data, form.waarden, fout.fouten, status=422)
+    return scherm.naar(f"/zorgplannen/{z['id']}?opgeslagen=1")
+
+
+@router.get("/zorgplannen/{zorgplan_id}")
+def zorgplan_tonen(scherm: Ingelogd, zorgplan_id: int, opgeslagen: int = 0) -> Response:
+    data = scherm.doe(zorgplan_scherm, None, zorgplan_id)
+    melding = "Zorgplan opgeslagen." if opgeslagen else None
+    return toon_plan(scherm, data, zorgplan_naar_formulier(data["z"]), melding=melding)
+
+
+@router.post("/zorgplannen/{zorgplan_id}")
+def zorgplan_bewaren(scherm: Ingelogd, form: Form, zorgplan_id: int) -> Response:
+    data = scherm.doe(zorgplan_scherm, None, zorgplan_id)
+    try:
+        form.eis_csrf()
+        scherm.doe(r.zorgplan_wijzigen, zorgplan_id, zorgplan_uit_formulier(form.waarden))
+    except InvoerFout as fout:
+        return toon_plan(scherm, data, form.waarden, fout.fouten, status=422)
+    except WebFout as fout:
+        return toon_plan(scherm, data, form.waarden, [Fout("formulier", fout.fout.melding)], status=409)
+    return scherm.naar(f"/zorgplannen/{zorgplan_id}?opgeslagen=1")
