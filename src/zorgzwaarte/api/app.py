@@ -452,5 +452,7 @@ def _mij(a: Actor) -> dict[str, Any]:
             "naam": a.organisatie_naam,
             "soort": a.organisatie_soort,
             "regio": a.regio,
+            "uzovi": a.uzovi,
+            "agb": a.agb,
         },
     }

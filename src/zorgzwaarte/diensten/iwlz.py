@@ -11,12 +11,13 @@ from pydantic import Field, field_validator
 from sqlalchemy import select
 
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
-from zorgzwaarte.diensten.records import _overeenkomst, besluit_dict, client_dict, geldend_besluit
+from zorgzwaarte.diensten.inlezen import extern_besluit_opslaan
+from zorgzwaarte.diensten.records import _overeenkomst, geldend_besluit
 from zorgzwaarte.diensten.toegang import Actor, eis, zichtbare_clienten
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import Invoer, normaliseer_bsn, normaliseer_postcode
 from zorgzwaarte.domein.validatie import valideer
-from zorgzwaarte.fouten import Conflict, Fout, InvoerFout, NietGevonden, Verboden
+from zorgzwaarte.fouten import Fout, InvoerFout, NietGevonden, Verboden
 from zorgzwaarte.iwlz import berichten
 from zorgzwaarte.iwlz.lezen import io31_lezen, retour_lezen
 from zorgzwaarte.opslag.modellen import Beoordeling, Client, Indicatiebesluit, Organisatie
@@ -172,101 +173,18 @@ def importeer_io31(uow: Werkeenheid, xml: bytes) -> dict[str, Any]:
     if actor.rol not in ("beoordelaar", "zorgkantoor"):
         raise Verboden("alleen het indicatieorgaan en het zorgkantoor lezen IO31 in")
     gelezen = io31_lezen(xml)
+    herkomst = {
+        "bron": "iWlz 2.2 IO31",
+        "toelichting": f"Ingelezen uit IO31 {gelezen['header']['identificatie']}",
+        "ruleset_naam": "extern (iWlz IO31)",
+        "ruleset_versie": str(gelezen["header"]["identificatie"]),
+        "ruleset_hash": hashlib.sha256(xml).hexdigest()[:16],
+    }
     resultaten = []
     for item in gelezen["clienten"]:
-        cl = item["client"]
-        c = uow.sessie.scalars(select(Client).where(Client.bsn == cl["bsn"])).first()
-        if (
-            c is not None
-            and uow.sessie.scalars(zichtbare_clienten(actor, select(Client).where(Client.id == c.id))).first() is None
-        ):
-            raise Conflict("deze cliënt hoort niet bij uw organisatie of regio; het bericht is niet ingelezen")
-        if c is None:
-            naam = cl["naam"]
-            c = Client(
-                bsn=cl["bsn"],
-                geslachtsnaam=naam["geslachtsnaam"],
-                voorvoegsel=naam.get("voorvoegsel"),
-                voorletters=naam.get("voorletters"),
-                voornamen=naam.get("voornamen"),
-                geboortedatum=date.fromisoformat(cl["geboortedatum"]),
-                geslacht=cl["geslacht"] or "0",
-                regio=actor.regio,
-                aangemaakt_door_organisatie_id=actor.organisatie_id,
-                vastgelegd_op=uow.nu(),
-            )
-            uow.sessie.add(c)
-            uow.sessie.flush()
-        ind = item["indicatie"]
-        invoer = {
-            "peildatum": ind["afgiftedatum"],
-            "client": {"geboortedatum": cl["geboortedatum"]},
-            "grondslagen": item["grondslagen"],
-            "stoornisscores": item["stoornisscores"],
-            "beperkingscores": item["beperkingscores"],
-        }
-        beo = Beoordeling(
-            client_id=c.id,
-            status="definitief",
-            invoer=invoer,
-            beoordelaar_id=actor.gebruiker_id,
-            organisatie_id=actor.organisatie_id,
-            vastgelegd_op=uow.nu(),
-            definitief_op=uow.nu(),
-        )
-        uow.sessie.add(beo)
-        uow.sessie.flush()
-        zzp = item["zzp"] if isinstance(item["zzp"], dict) else None
-        toegekend = bool(zzp or item["functies"])
-        resultaat = {
-            "besluit": "toegekend" if toegekend else "afgewezen",
-            "verblijf": bool(zzp),
-            "functies": item["functies"],
-            "zzp": zzp,
-            "extern": True,
-            "bron": "iWlz IO31",
-            "indicatie": ind,
-            "grondslagen": item["grondslagen"],
-            "besluitdatum": ind["afgiftedatum"],
-            "geldig_van": ind["ingangsdatum"],
-            "geldig_tot": ind["einddatum"],
-            "toelichting": [
-                {
-                    "regel": "Extern indicatiebesluit",
-                    "uitkomst": f"Ingelezen uit IO31 {gelezen['header']['identificatie']}",
-                    "bron": "iWlz 2.2 IO31",
-                }
-            ],
-        }
-        ib = Indicatiebesluit(
-            client_id=c.id,
-            beoordeling_id=beo.id,
-            extern=True,
-            besluit=resultaat["besluit"],
-            stelsel="Wlz" if ind["afgiftedatum"] >= "2015-01-01" else "AWBZ",
-            verblijf=bool(zzp),
-            zzp_code=zzp["code"] if zzp else None,
-            zorgprofiel=None,
-            besluitdatum=date.fromisoformat(ind["afgiftedatum"]),
-            geldig_van=date.fromisoformat(ind["ingangsdatum"]),
-            geldig_tot=date.fromisoformat(ind["einddatum"]) if ind["einddatum"] else None,
-            resultaat=resultaat,
-            ruleset_naam="extern (iWlz IO31)",
-            ruleset_versie=str(gelezen["header"]["identificatie"]),
-            ruleset_hash=hashlib.sha256(xml).hexdigest()[:16],
-            vastgelegd_door_id=actor.gebruiker_id,
-            vastgelegd_op=uow.nu(),
-        )
-        uow.sessie.add(ib)
-        uow.sessie.flush()
-        for oud in uow.sessie.scalars(
-            select(Indicatiebesluit).where(
-                Indicatiebesluit.client_id == c.id, Indicatiebesluit.status == "geldig", Indicatiebesluit.id != ib.id
-            )
-        ):
-            oud.status, oud.vervangen_door_id, oud.vervangen_op = "vervangen", ib.id, uow.nu()
-        uow.log("iwlz.io31_import", "indicatiebesluit", ib.id, c.id)
-        resultaten.append({"client": client_dict(c), "indicatiebesluit": besluit_dict(ib)})
+        uit = extern_besluit_opslaan(uow, item, herkomst)
+        uow.log("iwlz.io31_import", "indicatiebesluit", uit["indicatiebesluit"]["id"], uit["client"]["id"])
+        resultaten.append({"client": uit["client"], "indicatiebesluit": uit["indicatiebesluit"]})
     uow.pogingen.remove(poging)
     return {"ingelezen": len(resultaten), "resultaten": resultaten}
 

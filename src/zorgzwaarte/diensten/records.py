@@ -43,6 +43,7 @@ from zorgzwaarte.opslag.modellen import (
     Rapportage,
     Zorgleveringsovereenkomst,
     Zorgplan,
+    nieuwe_uuid,
 )
 from zorgzwaarte.regels.indicatie.besluit import Indicatiebesluit as RegelBesluit
 from zorgzwaarte.regels.zorgplan import vergelijk_met_indicatie
@@ -70,6 +71,7 @@ def client_dict(c: Client) -> dict[str, Any]:
         "woonplaats": c.woonplaats,
         "regio": c.regio,
         "fictief": c.fictief,
+        "register_id": c.register_id,
         "versie": c.versie,
         "vastgelegd_op": iso(c.vastgelegd_op),
     }
@@ -119,6 +121,22 @@ def besluit_dict(b: Indicatiebesluit) -> dict[str, Any]:
         "vastgelegd_op": iso(b.vastgelegd_op),
         "vervangen_op": iso(b.vervangen_op),
         "versie": b.versie,
+        **wlzindicatie_velden(b),
+    }
+
+
+GEEN_WLZINDICATIE = (
+    "Dit is geen Wlz-indicatie: een AWBZ-besluit met functies en klassen (of een ZZP van vóór 2015) heeft geen "
+    "plaats in het Indicatieregister en krijgt daarom geen wlzindicatie_id."
+)
+
+
+def wlzindicatie_velden(b: Indicatiebesluit) -> dict[str, Any]:
+    """How the decision stands in the Indicatieregister: its WlzIndicatie id, or why it has none."""
+    return {
+        "wlzindicatie_id": b.wlzindicatie_id,
+        "vervaldatum": iso(b.vervaldatum),
+        "indicatieregister": None if b.wlzindicatie_id else GEEN_WLZINDICATIE,
     }
 
 
@@ -498,14 +516,26 @@ def besluit_vastleggen(uow: Werkeenheid, beoordeling_id: int, versie: int) -> di
     ib = besluit_record(b.client_id, b.id, besluit, actor.gebruiker_id, uow.nu())
     uow.sessie.add(ib)
     uow.sessie.flush()
+    vervang_eerdere(uow, ib)
+    poging.object_id = ib.id
+    return besluit_dict(ib)
+
+
+def vervang_eerdere(uow: Werkeenheid, ib: Indicatiebesluit) -> None:
+    """The new decision supersedes the client's earlier valid ones; a Wlz decision is announced to the register's
+    subscribers through the outbox, in this same transaction (delivery happens later, outside this request)."""
+    from zorgzwaarte.diensten.register import EVENT_NIEUW, notificaties_plaatsen
+
     for oud in uow.sessie.scalars(
         select(Indicatiebesluit).where(
-            Indicatiebesluit.client_id == b.client_id, Indicatiebesluit.status == "geldig", Indicatiebesluit.id != ib.id
+            Indicatiebesluit.client_id == ib.client_id,
+            Indicatiebesluit.status == "geldig",
+            Indicatiebesluit.id != ib.id,
         )
     ):
         oud.status, oud.vervangen_door_id, oud.vervangen_op = "vervangen", ib.id, uow.nu()
-    poging.object_id = ib.id
-    return besluit_dict(ib)
+    if not ib.extern:
+        notificaties_plaatsen(uow, ib, EVENT_NIEUW)
 
 
 def besluit_record(
@@ -532,6 +562,7 @@ def besluit_record(
         motivering_afwijkend=zzp.get("motivering"),
         vastgelegd_door_id=door_id,
         vastgelegd_op=op,
+        wlzindicatie_id=nieuwe_uuid() if besluit.stelsel == "Wlz" else None,
     )
 
 
@@ -877,7 +908,15 @@ def organisaties_lijst(uow: Werkeenheid) -> list[dict[str, Any]]:
     if actor.rol != "beheerder":
         q = q.where(or_(Organisatie.id == actor.organisatie_id, Organisatie.soort == "zorgaanbieder"))
     return [
-        {"id": o.id, "naam": o.naam, "soort": o.soort, "agb_code": o.agb_code, "regio": o.regio, "fictief": o.fictief}
+        {
+            "id": o.id,
+            "naam": o.naam,
+            "soort": o.soort,
+            "agb_code": o.agb_code,
+            "uzovi": o.uzovi,
+            "regio": o.regio,
+            "fictief": o.fictief,
+        }
         for o in uow.sessie.scalars(q)
     ]
 

@@ -54,6 +54,8 @@ class Actor:
     organisatie_naam: str
     organisatie_soort: str
     regio: str | None
+    uzovi: str | None = None  # zorgkantoor (COD001)
+    agb: str | None = None  # zorgaanbieder
 
     @classmethod
     def van(cls, g: Gebruiker) -> Actor:
@@ -66,6 +68,8 @@ class Actor:
             g.organisatie.naam,
             g.organisatie.soort,
             g.organisatie.regio,
+            g.organisatie.uzovi,
+            g.organisatie.agb_code,
         )
 
 

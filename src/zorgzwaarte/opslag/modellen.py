@@ -5,6 +5,7 @@ from the time a fact was recorded (vastgelegd_op): bitemporal where it matters. 
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from typing import Any
 
@@ -40,6 +41,11 @@ class Basis(DeclarativeBase):
 TIJD = DateTime(timezone=True)
 
 
+def nieuwe_uuid() -> str:
+    """A random (version 4) UUID as text, minted once and kept: the register identifies records by it."""
+    return str(uuid.uuid4())
+
+
 class Organisatie(Basis):
     __tablename__ = "organisatie"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -47,8 +53,14 @@ class Organisatie(Basis):
     soort: Mapped[str] = mapped_column(String(30))  # zorgaanbieder | zorgkantoor | indicatieorgaan | beheer
     agb_code: Mapped[str | None] = mapped_column(String(8), unique=True)
     regio: Mapped[str | None] = mapped_column(String(100))  # zorgkantoorregio
-    iwlz_code: Mapped[str | None] = mapped_column(String(4))  # zorgkantoor: LDT_ZorgkantoorCode
+    iwlz_code: Mapped[str | None] = mapped_column(String(4))  # zorgkantoor: LDT_ZorgkantoorCode = UZOVI (COD001)
     fictief: Mapped[bool] = mapped_column(Boolean, default=False)
+    notificatie_url: Mapped[str | None] = mapped_column(String(500))  # iWlz-netwerkpunt (zendNotificatie)
+
+    @property
+    def uzovi(self) -> str | None:
+        """A zorgkantoor's UZOVI number: the same code as LDT_ZorgkantoorCode (COD001)."""
+        return self.iwlz_code if self.soort == "zorgkantoor" else None
 
 
 class Gebruiker(Basis):
@@ -75,6 +87,7 @@ class Token(Basis):
 
 class Client(Basis):
     __tablename__ = "client"
+    __table_args__ = (Index("uq_client_register_id", "register_id", unique=True),)
     id: Mapped[int] = mapped_column(primary_key=True)
     bsn: Mapped[str] = mapped_column(String(9), unique=True)
     geslachtsnaam: Mapped[str] = mapped_column(String(200))
@@ -90,6 +103,7 @@ class Client(Basis):
     regio: Mapped[str | None] = mapped_column(String(100))
     fictief: Mapped[bool] = mapped_column(Boolean, default=False)
     aangemaakt_door_organisatie_id: Mapped[int | None] = mapped_column(ForeignKey("organisatie.id"))
+    register_id: Mapped[str] = mapped_column(String(36), default=nieuwe_uuid)  # Indicatieregister clientID
     vastgelegd_op: Mapped[datetime] = mapped_column(TIJD)
     versie: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": versie}
@@ -137,6 +151,9 @@ class Indicatiebesluit(Basis):
     vastgelegd_door_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
     vastgelegd_op: Mapped[datetime] = mapped_column(TIJD)
     vervangen_op: Mapped[datetime | None] = mapped_column(TIJD)
+    # Indicatieregister: set for every Wlz decision (minted here, or the register's own when fetched from it)
+    wlzindicatie_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    vervaldatum: Mapped[date | None] = mapped_column(Date)
     versie: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": versie}
 
@@ -244,3 +261,47 @@ class Contract(Basis):
     vastgelegd_op: Mapped[datetime] = mapped_column(TIJD)
     versie: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": versie}
+
+
+class NotificatieUit(Basis):
+    """Outbox (iWlz-netwerkmodel, RFC0008): written in the transaction that records, replaces or ends a Wlz decision;
+    a separate worker delivers it with `zendNotificatie`, with retries and backoff."""
+
+    __tablename__ = "notificatie_uit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notificatie_id: Mapped[str] = mapped_column(String(36), unique=True, default=nieuwe_uuid)
+    event_type: Mapped[str] = mapped_column(String(60))  # NIEUWE_INDICATIE_ZORGKANTOOR | VERVALLEN_INDICATIE_...
+    subject: Mapped[str] = mapped_column(String(60))  # WlzIndicatie
+    record_id: Mapped[str] = mapped_column(String(36))  # wlzindicatieID
+    indicatiebesluit_id: Mapped[int] = mapped_column(ForeignKey("indicatiebesluit.id"))
+    client_id: Mapped[int] = mapped_column(Integer)
+    ontvanger_organisatie_id: Mapped[int] = mapped_column(ForeignKey("organisatie.id"))
+    ontvanger_id_type: Mapped[str] = mapped_column(String(10))  # UZOVI | AGB
+    ontvanger_id: Mapped[str] = mapped_column(String(20))
+    aangemaakt_op: Mapped[datetime] = mapped_column(TIJD)
+    status: Mapped[str] = mapped_column(String(20), default="wachtend", index=True)  # wachtend | bezorgd | mislukt
+    pogingen: Mapped[int] = mapped_column(Integer, default=0)
+    volgende_poging_op: Mapped[datetime | None] = mapped_column(TIJD)
+    bezorgd_op: Mapped[datetime | None] = mapped_column(TIJD)
+    laatste_fout: Mapped[str | None] = mapped_column(Text)
+
+
+class NotificatieIn(Basis):
+    """Inbox: a notification received from a register; `sleutel` makes the same notification twice count once."""
+
+    __tablename__ = "notificatie_in"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notificatie_id: Mapped[str] = mapped_column(String(36), default=nieuwe_uuid)
+    sleutel: Mapped[str] = mapped_column(String(64), unique=True)
+    organisatie_id: Mapped[int] = mapped_column(ForeignKey("organisatie.id"))
+    afzender_id_type: Mapped[str] = mapped_column(String(10))
+    afzender_id: Mapped[str] = mapped_column(String(40))
+    event_type: Mapped[str] = mapped_column(String(60))
+    record_id: Mapped[str] = mapped_column(String(36))
+    tijdstip: Mapped[str] = mapped_column(String(40))  # as sent (DateTime scalar)
+    ontvangen_op: Mapped[datetime] = mapped_column(TIJD)
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open | verwerkt | mislukt
+    pogingen: Mapped[int] = mapped_column(Integer, default=0)
+    volgende_poging_op: Mapped[datetime | None] = mapped_column(TIJD)
+    laatste_fout: Mapped[str | None] = mapped_column(Text)
+    indicatiebesluit_id: Mapped[int | None] = mapped_column(Integer)
