@@ -30,13 +30,14 @@ def server() -> Iterator[str]:
     import uvicorn
 
     from zorgzwaarte.api.app import maak_app
-    from zorgzwaarte.demo.gegevens import vul_demo
+    from zorgzwaarte.demo.gegevens import laad_demo_aanvulling, vul_demo
     from zorgzwaarte.opslag.database import maak_engine, migreer, sessiefabriek
 
     map_ = Path(tempfile.mkdtemp(prefix="zz-web-"))
     engine = maak_engine(f"sqlite:///{map_ / 'web.sqlite'}")
     migreer(engine)
     vul_demo(sessiefabriek(engine), aantal_clienten=30)
+    laad_demo_aanvulling()  # as `serveer --demo` does: the hours of the background page, into $ZORGZWAARTE_DATA
     poort = _vrije_poort()
     config = uvicorn.Config(maak_app(engine), host="127.0.0.1", port=poort, log_level="warning")
     srv = uvicorn.Server(config)

@@ -207,9 +207,9 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         return doe(wie, r.besluit_lezen, besluit_id)  # type: ignore[no-any-return]
 
     @router.get("/indicatiebesluiten/{besluit_id}/brief", tags=["indicatiebesluiten"], response_class=Response)
-    def besluit_brief(wie: Wie, besluit_id: int) -> Response:
+    def besluit_brief(wie: Wie, besluit_id: int, request: Request) -> Response:
         """De besluitbrief als PDF: besluit, data, toelichting in gewone taal en de bezwaarclausule."""
-        pdf, _ = doe(wie, besluitbrief, besluit_id)
+        pdf, _ = doe(wie, besluitbrief, besluit_id, str(request.base_url))
         return Response(
             pdf,
             media_type="application/pdf",

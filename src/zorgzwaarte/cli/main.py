@@ -141,12 +141,14 @@ def db_migreer() -> None:
 @app.command("demo")
 def demo_cmd(aantal: Annotated[int, typer.Option(help="Aantal fictieve cliënten")] = 50) -> None:
     """Vul een lege database met fictieve demogegevens (zorgkantoor, twee aanbieders, beoordelaar, cliënten)."""
-    from zorgzwaarte.demo.gegevens import vul_demo
+    from zorgzwaarte.demo.gegevens import laad_demo_aanvulling, vul_demo
     from zorgzwaarte.opslag.database import maak_engine, migreer, sessiefabriek
 
     engine = maak_engine()
     migreer(engine)
     uit = vul_demo(sessiefabriek(engine), aantal)
+    if laad_demo_aanvulling():
+        Console().print("Gemiddelde uren van VV 5-10 en LG 6-7 geladen als aanvulling (indicatief, met bron).")
     Console().print("Demogegevens aangemaakt." if uit["aangemaakt"] else "De database bevat al gegevens; niets gedaan.")
 
 
@@ -213,7 +215,7 @@ def serveer(
     import uvicorn
 
     from zorgzwaarte.api.app import maak_app
-    from zorgzwaarte.demo.gegevens import DEMO_GEBRUIKERS, vul_demo
+    from zorgzwaarte.demo.gegevens import DEMO_GEBRUIKERS, laad_demo_aanvulling, vul_demo
     from zorgzwaarte.opslag.database import maak_engine, migreer, sessiefabriek
 
     engine = maak_engine()
@@ -221,6 +223,7 @@ def serveer(
     console = Console(highlight=False)
     if demo:
         vul_demo(sessiefabriek(engine))
+        laad_demo_aanvulling()
     url = f"http://{host}:{poort}"
     console.print(f"[bold]zorgzwaarte[/bold] draait op {url}  (webtoepassing; API-documentatie: {url}/docs)")
     console.print(f"Database: {engine.url.render_as_string(hide_password=True)}")

@@ -8,8 +8,10 @@ Demo tariffs or amounts are not created here.
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -18,6 +20,7 @@ from stdnum.nl import bsn as stdnum_bsn
 
 from zorgzwaarte.demo.vignetten import vignet
 from zorgzwaarte.diensten.auth import hash_wachtwoord
+from zorgzwaarte.diensten.beheer import huidige_aanvulling, laad_aanvulling
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.records import besluit_record
 from zorgzwaarte.diensten.tarieven import lees_tarieftabel
@@ -357,3 +360,16 @@ def demo_tarieven_csv() -> str:
     regels.append("NHC;Normatieve huisvestingscomponent (demo);21,50;dag;2014-01-01;2016-12-31;fictief (demo)")
     regels.append("NIC;Normatieve inventariscomponent (demo);2,95;dag;2014-01-01;2016-12-31;fictief (demo)")
     return "\n".join(regels) + "\n"
+
+
+DEMO_AANVULLING = Path(__file__).parent / "zzp_uren_achtergrond.json"
+
+
+def laad_demo_aanvulling() -> int:
+    """Load the average hours of the background page (VV 5-10, LG 6-7) as an administrator would, with their source.
+
+    Only when no supplement is loaded yet: an administrator's own figures are never replaced by the demo.
+    """
+    if huidige_aanvulling().inhoud:
+        return 0
+    return laad_aanvulling(json.loads(DEMO_AANVULLING.read_text(encoding="utf-8")))

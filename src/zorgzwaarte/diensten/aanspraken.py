@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import InvoerFout
-from zorgzwaarte.regels.aanspraken.regeling import REGELS, Rza
+from zorgzwaarte.regels.aanspraken.regeling import REGELS, Regel, Rza
 from zorgzwaarte.regels.parameters import laad
+from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
 from zorgzwaarte.regels.regelset import regelset_op, regelsets
 
 
@@ -59,6 +61,21 @@ def _soort(schema: dict[str, Any]) -> tuple[str, list[str]]:
     return soorten.get(str(s.get("type")), "tekst"), []
 
 
+def genoemde_profielen(regel: Regel) -> list[str]:
+    """The zorgzwaartepakketten a rule's own parameters name (e.g. the list of art. 1a lid 2 onder a), in order."""
+    codes: list[str] = []
+    for w in laad("regeling_zorgaanspraken.yaml")["waarden"].values():
+        bron = str(w.get("bron", "")) if isinstance(w, dict) else ""
+        if not any(re.match(rf"art\. {re.escape(a)}\b", bron) for a in regel.artikelen):
+            continue
+        waarde = w.get("waarde")
+        for x in waarde if isinstance(waarde, list) else [waarde]:
+            z = zoek_zzp(x) if isinstance(x, str) else None
+            if z is not None and z.code not in codes:
+                codes.append(z.code)
+    return codes
+
+
 def lijst_regels() -> list[dict[str, Any]]:
     """Every rule with its article, input and output fields and the periods it is in force."""
     artikelen = laad("regeling_zorgaanspraken.yaml")["artikelen"]
@@ -97,6 +114,7 @@ def lijst_regels() -> list[dict[str, Any]]:
                 "uitvoer": list(regel.uitvoer),
                 "in_werking": {"van": van.isoformat(), "tot": tot.isoformat()},
                 "perioden": perioden,
+                "profielen": genoemde_profielen(regel),
                 "versies": [
                     v.versie for v in versies if v.geldig_van <= tot and (v.geldig_tot is None or v.geldig_tot >= van)
                 ],

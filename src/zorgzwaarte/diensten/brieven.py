@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.opslag.modellen import Beoordeling, Organisatie
 from zorgzwaarte.rapporten.pdf import render_pdf
+from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
 
 BEZWAAR_BRON = (
     "Algemene wet bestuursrecht art. 6:7 (bezwaartermijn zes weken) en 6:8 (aanvang termijn); "
@@ -15,7 +17,17 @@ BEZWAAR_BRON = (
 )
 
 
-def besluitbrief(uow: Werkeenheid, besluit_id: int) -> tuple[bytes, dict[str, Any]]:
+def uitleg_adres(zzp_code: str | None, basis_url: str = "") -> str | None:
+    """Where the public explanation of the granted profile lives: $ZORGZWAARTE_URL (the public address) or the
+    address the request came in on, plus /zzp/{code}."""
+    z = zoek_zzp(zzp_code) if zzp_code else None
+    if z is None:
+        return None
+    basis = (os.environ.get("ZORGZWAARTE_URL") or basis_url or "http://127.0.0.1:8000").rstrip("/")
+    return f"{basis}/zzp/{z.code}"
+
+
+def besluitbrief(uow: Werkeenheid, besluit_id: int, basis_url: str = "") -> tuple[bytes, dict[str, Any]]:
     """The decision letter (PDF) and the decision it is about; rights and audit as for reading the decision."""
     besluit = r.besluit_lezen(uow, besluit_id)
     client = r.client_lezen(uow, besluit["client_id"])
@@ -32,5 +44,6 @@ def besluitbrief(uow: Werkeenheid, besluit_id: int) -> tuple[bytes, dict[str, An
         c=client,
         afzender=afzender or "Het indicatieorgaan",
         bezwaar_bron=BEZWAAR_BRON,
+        zzp_uitleg=uitleg_adres(besluit.get("zzp_code"), basis_url) if besluit["besluit"] == "toegekend" else None,
     )
     return pdf, besluit

@@ -323,6 +323,7 @@ def client_tijdlijn(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
                 "omschrijving": f"Indicatiebesluit {ib.besluit}"
                 + (f", {ib.zzp_code}" if ib.zzp_code else "")
                 + f" ({ib.status})",
+                "zzp_code": ib.zzp_code,
             }
         )
     for o in _overeenkomsten_query(uow, client_id):

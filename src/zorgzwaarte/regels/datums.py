@@ -33,3 +33,24 @@ def leeftijd(geboortedatum: date, peildatum: date) -> int:
 def nl(d: date | None) -> str:
     """Dutch numeric date for trail texts (dd-mm-jjjj); adapters use Babel for long forms."""
     return d.strftime("%d-%m-%Y") if d else "—"
+
+
+MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def voluit(d: date) -> str:
+    """Dutch date written out for plain-language texts ('1 januari 2013'), without locale data."""
+    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"

@@ -22,9 +22,10 @@ from zorgzwaarte.web.routes import (
     declaraties,
     sessie,
     zorg,
+    zzp,
 )
 
-ROUTERS = (sessie, clienten, beoordelingen, besluiten, zorg, declaraties, audit, beheer, aanspraken)
+ROUTERS = (sessie, clienten, beoordelingen, besluiten, zorg, declaraties, audit, beheer, aanspraken, zzp)
 
 __all__ = ["STATIC", "installeer_web", "maak_web_router"]
 

@@ -12,7 +12,7 @@ router = APIRouter(include_in_schema=False)
 @router.get("/besluiten/{besluit_id}/brief.pdf")
 def besluit_brief(scherm: Ingelogd, besluit_id: int) -> Response:
     """The decision letter as a PDF, for whoever may read the decision."""
-    pdf, _ = scherm.doe(besluitbrief, besluit_id)
+    pdf, _ = scherm.doe(besluitbrief, besluit_id, str(scherm.request.base_url))
     return Response(
         pdf,
         media_type="application/pdf",
