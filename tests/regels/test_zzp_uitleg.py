@@ -48,6 +48,7 @@ def test_vaste_teksten_uit_het_gegevensbestand_zijn_leesbaar() -> None:
     t = laad("zzp_uitleg.yaml")
     teksten = [t["inleiding"]["tekst"], t["verblijf"]["tekst"], *(s["tekst"] for s in t["sectoren"])]
     teksten += [w["tekst"] for w in t["wijzigingen"]] + [v["tekst"] for v in t["voorwaarden"].values()]
+    teksten += [t["vergelijk"]["uitleg"], t["vergelijk"]["onbekend"], t["meerzorg"]["onder_a"], t["pgb"]["nee"]]
     for soort in ("hulp", "verpleging", "gedrag"):
         teksten += list(t["niveaus"][soort].values())
     score = textstat.flesch_reading_ease(" ".join(teksten))
@@ -156,11 +157,15 @@ def test_zoeken_op_code_alias_cod163_en_woorden() -> None:
 def test_vergelijken_per_domein_met_de_niveaus_uit_de_profieltekst() -> None:
     v = vergelijk(UITLEG["4VV"], UITLEG["5VV"])
     psy = next(r for r in v.domeinen if r.domein == "psychosociaal_cognitief")
-    assert (psy.a.niveau, psy.b.niveau) == (UITLEG["4VV"].domeinen[1].niveau, 3.0)
+    assert (psy.a.niveau, psy.b.niveau) == (2.0, 3.0)
     assert psy.verschil == "Bij 5 VV is meer hulp nodig."
     assert psy.b.zin_regeling and "continu" in psy.b.zin_regeling
     onbekend = vergelijk(UITLEG["5VV"], UITLEG["3GGZC"])
     assert all(r.verschil.startswith("Niet te vergelijken") for r in onbekend.domeinen)
+    verpleging = next(r for r in v.domeinen if r.domein == "verpleging")
+    assert verpleging.verschil == "Bij 4 VV is meer verpleging nodig."  # 4 VV: 'voortdurende verpleegkundige aandacht'
+    gedrag = next(r for r in v.domeinen if r.domein == "gedragsproblematiek")
+    assert (gedrag.a.niveau, gedrag.b.niveau, gedrag.verschil) == (1.0, 1.0, "Gelijk.")
 
 
 @given(st.sampled_from(list(UITLEG)), st.sampled_from(list(UITLEG)))

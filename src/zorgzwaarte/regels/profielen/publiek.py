@@ -400,14 +400,15 @@ def zoek(term: str, uitleggen: list[ProfielUitleg], lijst: list[Zzp] | None = No
 
 def vergelijk(a: ProfielUitleg, b: ProfielUitleg) -> Vergelijking:
     """Two profiles side by side per domain, with the levels the profile texts give and what differs."""
+    t = teksten()["vergelijk"]
     rijen = []
     for da, db in zip(a.domeinen, b.domeinen, strict=True):
         if da.niveau is None or db.niveau is None:
-            verschil = "Niet te vergelijken: van een van beide is het niveau onbekend."
+            verschil = t["onbekend"]
         elif da.niveau == db.niveau:
-            verschil = "Gelijk."
+            verschil = t["gelijk"]
         else:
-            meer = a if da.niveau > db.niveau else b
-            verschil = f"Bij {meer.code_lang} is meer hulp nodig."
+            soort = teksten()["domeinen"][da.domein]["soort"]
+            verschil = t["meer"][soort].format(code=(a if da.niveau > db.niveau else b).code_lang)
         rijen.append(DomeinVergelijking(da.domein, da.kop, da, db, verschil))
     return Vergelijking(a, b, tuple(rijen))

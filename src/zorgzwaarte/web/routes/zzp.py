@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from zorgzwaarte.diensten.beheer import huidige_aanvulling
 from zorgzwaarte.regels.profielen.catalogus import Zzp, catalogus, zoek_zzp
-from zorgzwaarte.regels.profielen.publiek import ProfielUitleg, getal, leg_uit, overzicht, vergelijk, zoek
+from zorgzwaarte.regels.profielen.publiek import ProfielUitleg, getal, leg_uit, overzicht, teksten, vergelijk, zoek
 from zorgzwaarte.web.afhankelijkheden import SJABLONEN, Open
 
 router = APIRouter(include_in_schema=False)
@@ -37,7 +37,14 @@ def _uitleggen() -> tuple[list[Zzp], list[ProfielUitleg]]:
 def zzp_overzicht(scherm: Open, q: str = "") -> Response:
     lijst, uitleggen = _uitleggen()
     gevonden = zoek(q, uitleggen, lijst) if q.strip() else None
-    return scherm.toon("zzp/overzicht.html", TITEL=TITEL, groepen=overzicht(uitleggen), q=q, gevonden=gevonden)
+    return scherm.toon(
+        "zzp/overzicht.html",
+        TITEL=TITEL,
+        inleiding=teksten()["inleiding"],
+        groepen=overzicht(uitleggen),
+        q=q,
+        gevonden=gevonden,
+    )
 
 
 @router.get("/zzp/vergelijk")
@@ -60,6 +67,7 @@ def zzp_vergelijk(scherm: Open, a: str = "", b: str = "") -> Response:
     return scherm.toon(
         "zzp/vergelijk.html",
         status=422 if fouten else 200,
+        uitleg=teksten()["vergelijk"]["uitleg"],
         uitleggen=uitleggen,
         a=gekozen["a"].code if "a" in gekozen else a,
         b=gekozen["b"].code if "b" in gekozen else b,
