@@ -73,7 +73,10 @@ def test_volledige_keten(api_beide: Api) -> None:
     assert r.status_code == 201, r.text
     besluit = r.json()
     assert besluit["status"] == "geldig" and besluit["ruleset"]["naam"] == "AWBZ 2014"
-    assert besluit["resultaat"]["toelichting"] and besluit["geldig_tot"] == "2029-03-09"
+    # dated on the day it is recorded (the test clock: 1 December 2014), not on the peildatum (Awb 3:40)
+    assert besluit["besluitdatum"] == "2014-12-01" and besluit["geldig_van"] == "2014-12-01"
+    # a PV decision taken between 1 September and 31 December 2014 holds six months (Zorgindicatieregeling art. 1 lid 4)
+    assert besluit["resultaat"]["toelichting"] and besluit["geldig_tot"] == "2015-05-31"
     assert (
         b.post(f"/api/v1/beoordelingen/{beo['id']}/indicatiebesluit", json={"versie": beo["versie"]}).status_code == 409
     )

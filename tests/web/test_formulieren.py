@@ -92,3 +92,126 @@ def test_zorgplanfouten_bij_hun_veld() -> None:
         "vastgesteld_op": "d",
         "wonen_doelen": "e",
     }
+
+
+def test_het_formulier_dekt_elke_invoer_van_de_regels() -> None:
+    """Every input of the assessment the rules read has a place on the web form (issue 14, item 4)."""
+    from typing import get_args
+
+    from zorgzwaarte.domein.beoordeling import Beoordeling
+    from zorgzwaarte.web.beoordeling import ALLE_VELDEN, EIGEN_SLEUTELS, LABELS, LITERALS
+
+    gedekt = EIGEN_SLEUTELS | {v.pad[0] for v in ALLE_VELDEN}
+    assert set(Beoordeling.model_fields) - gedekt == set()
+    for naam, soort in LITERALS.items():
+        assert set(get_args(soort)) == set(LABELS[naam]), naam  # every code value has a Dutch label
+
+
+def test_alle_invoer_heen_en_terug() -> None:
+    """A full assessment survives the form both ways; a key the form does not know is carried unchanged."""
+    from zorgzwaarte.domein.beoordeling import Beoordeling
+
+    invoer = {
+        "peildatum": "2014-03-10",
+        "grondslagen": ["05", "01"],
+        "prognose": "3",
+        "leefklimaat": {
+            "beschermende_woonomgeving": True,
+            "therapeutisch_leefklimaat": False,
+            "permanent_toezicht": False,
+        },
+        "etmalen_per_week": 7,
+        "stoornisscores": {"0101": 2},
+        "beperkingscores": {"0301": 3},
+        "zorgmomenten": [
+            {"per_week": 7, "handelingen": ["PV-1.1-2"], "twee_zorgverleners": False, "omschrijving": "ochtend"},
+            {"per_week": 3.5, "handelingen": ["VP-1.2-5"], "twee_zorgverleners": True, "gebruikelijke_zorg": True},
+        ],
+        "dagdelen": {
+            "begeleiding_groep": 4,
+            "behandeling_groep": 1,
+            "school_werk": 2.5,
+            "school_werk_weken_per_jaar": 40,
+        },
+        "begeleiding_individueel": {"uren_per_week": 3.5, "activiteiten": ["structuur_regie", "toezicht"]},
+        "behandeling_individueel": {"doel": "cslm"},
+        "behandeling_groep_doel": "herstel_aanleren",
+        "vp_medische_noodzaak": False,
+        "voorliggend": [{"functie": "PV", "minuten_per_week": 30, "omschrijving": "douchestoel"}],
+        "mantelzorg": {"wens_aftrek": True, "aftrek": [{"functie": "PV", "minuten_per_week": 60}]},
+        "huishouden": {"gebruikelijke_zorger_aanwezig": True, "overbelasting": True},
+        "aanleren": [{"functie": "VP", "vertraagde_leerbaarheid": True}],
+        "ontlasting_mantelzorger_nodig": True,
+        "respijtzorg": True,
+        "zorg_24_uur_nabijheid": "zware_regieproblemen",
+        "blijvend": True,
+        "uitzondering_ondoelmatigheid": True,
+        "geldig_tot_gewenst": "2016-01-01",
+        "verpleegkundige_aandacht": "2",
+        "begeleidingsdoel": "stabilisatie",
+        "bijzonderheden": ["terminaal", "lvg_behandeling"],
+        "bijzondere_zorg": ["non_invasieve_beademing"],
+        "gekozen_zzp": "5VV",
+        "motivering_afwijkend_profiel": "omdat",
+        "nieuw_veld_van_later": {"x": 1},
+    }
+    meta = {"aanvraagdatum": "2014-02-20", "spoed": False}
+    terug, meta2 = formulier_naar_invoer(invoer_naar_formulier(invoer, meta))
+    assert meta2 == meta
+    assert terug == invoer
+    Beoordeling.model_validate(
+        {**{k: v for k, v in terug.items() if k != "nieuw_veld_van_later"}, "client": {"geboortedatum": "1940-01-01"}}
+    )
+
+
+def test_concept_houdt_wat_is_getypt() -> None:
+    """'Concept opslaan' never drops a value: an invalid number stays as typed, a missing count stays missing."""
+    invoer, _ = formulier_naar_invoer(
+        {"zm0_per_week": ["vaak"], "zm0_handelingen": ["PV-1.1-2"], "zm1_handelingen": ["PV-1.2-1"], "zm_aantal": ["2"]}
+    )
+    assert invoer["zorgmomenten"][0]["per_week"] == "vaak"
+    assert "per_week" not in invoer["zorgmomenten"][1]
+
+
+def test_handeling_zoeken() -> None:
+    from zorgzwaarte.web.beoordeling import handeling_uit_tekst
+
+    assert handeling_uit_tekst("PV-1.1-2 · PV Wassen: iets") == "PV-1.1-2"
+    assert handeling_uit_tekst("PV-1.1-2") == "PV-1.1-2"
+    assert handeling_uit_tekst("bestaat-niet") == "bestaat-niet"  # kept as typed: the check names it
+
+
+def test_zorgmoment_toevoegen_en_verwijderen() -> None:
+    from zorgzwaarte.web.beoordeling import formulieractie
+
+    form = {"zm_aantal": ["3"], "zm0_per_week": ["1"], "zm1_per_week": ["2"], "zm2_per_week": ["3"], "x": ["y"]}
+    weg = formulieractie(form, "zm_weg:1")
+    assert weg is not None
+    assert (weg["zm_aantal"], weg["zm0_per_week"], weg["zm1_per_week"], weg["x"]) == (["2"], ["1"], ["3"], ["y"])
+    assert "zm2_per_week" not in weg
+    erbij = formulieractie(form, "zm_erbij")
+    assert erbij is not None and erbij["zm_aantal"] == ["4"]
+    assert formulieractie(form, "opslaan") is None
+
+
+def test_groep_niet_beoordeeld_in_een_keer() -> None:
+    """One action per question group: every unanswered question gets 9 (niet beoordeeld), answers stay."""
+    from zorgzwaarte.regels.codes import vragen_per_categorie
+    from zorgzwaarte.web.beoordeling import formulieractie
+
+    categorie, vragen = next(iter(vragen_per_categorie("stoornis").items()))
+    eerste = vragen[0][0]
+    uit = formulieractie({f"s_{eerste}": ["2"]}, f"groep9:s_:{categorie}")
+    assert uit is not None and uit[f"s_{eerste}"] == ["2"]
+    assert all(uit[f"s_{code}"] == ["9"] for code, _ in vragen[1:])
+
+
+def test_meldingen_noemen_het_veld_zoals_op_het_scherm() -> None:
+    """Issue 14 item 8: 'Zorgmoment 3: keer per week', never `invoer.zorgmomenten.2.per_week`."""
+    from zorgzwaarte.web.beoordeling import veldnaam
+
+    assert veldnaam("invoer.zorgmomenten.2.per_week") == "Zorgmoment 3: keer per week"
+    assert veldnaam("grondslagen") == "Dominante grondslag"
+    assert veldnaam("dagdelen.begeleiding_groep") == "Dagdelen begeleiding in een groep per week"
+    assert veldnaam("stoornisscores.0101").startswith("Stoornis ")
+    assert veldnaam("begeleiding_individueel.uren_per_week") == "Begeleiding individueel: uren per week"

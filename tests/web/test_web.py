@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -9,8 +11,16 @@ import pytest
 
 from tests.web.conftest import axe_overtredingen, schermafdruk
 from zorgzwaarte.demo.gegevens import DEMO_GEBRUIKERS
+from zorgzwaarte.diensten.werkeenheid import vandaag_nl
+from zorgzwaarte.rapporten.opmaak import datum
 
 WACHTWOORD = {g[0]: g[4] for g in DEMO_GEBRUIKERS}
+
+
+def pdf_tekst(pdf: Path) -> str:
+    """The text of a PDF as a reader sees it (poppler's pdftotext), whitespace collapsed."""
+    uit = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    return " ".join(uit.split())
 
 
 def aanmelden(page: Any, gebruiker: str) -> None:
@@ -123,8 +133,9 @@ def test_beoordeling_invullen_voorbeeld_definitief_en_besluit(pagina: Any) -> No
     pagina.get_by_label("Dominante grondslag").select_option("01")
     pagina.locator("#b_0301-3").check()
     pagina.locator("#zm0_per_week").fill("7")
+    pagina.get_by_label("Handeling zoeken").fill("PV-1.1-2")  # picked from the searchable list
     with pagina.expect_response(lambda r: "/voorbeeld" in r.url):
-        pagina.locator("#zm0_handelingen").select_option(["PV-1.1-2"])
+        pagina.get_by_label("Handeling zoeken").press("Tab")
     pagina.wait_for_function("() => document.querySelector('#voorbeeld').innerText.includes('Persoonlijke verzorging')")
     assert "Toegekend" in pagina.locator("#voorbeeld").inner_text()
     pagina.get_by_role("button", name="Concept opslaan").click()
@@ -133,9 +144,21 @@ def test_beoordeling_invullen_voorbeeld_definitief_en_besluit(pagina: Any) -> No
     pagina.get_by_role("button", name="Definitief maken").click()
     assert "(definitief)" in pagina.get_by_role("heading", level=1).inner_text()
     assert "Persoonlijke verzorging" in pagina.locator("#voorbeeld").inner_text()  # the decision to be stored
+    assert pagina.get_by_label("Andere besluitdatum (niet verplicht)").input_value() == ""
+    pagina.get_by_label("Andere besluitdatum (niet verplicht)").fill("01-01-2014")  # before the peildatum
+    pagina.get_by_role("button", name="Besluit vastleggen").click()
+    assert "mag niet vóór de peildatum (10-03-2014) liggen" in pagina.locator("#besluitdatum-fout").inner_text()
+    pagina.get_by_label("Andere besluitdatum (niet verplicht)").fill("")
     pagina.get_by_role("button", name="Besluit vastleggen").click()
     pagina.wait_for_url("**/clienten/*?besluit=*")
+    vandaag = datum(vandaag_nl(datetime.now(UTC)))  # Awb 3:40: dated on the day it is recorded, not the peildatum
+    assert f"Het indicatiebesluit is vastgelegd met datum {vandaag}" in pagina.get_by_role("status").inner_text()
     assert pagina.get_by_role("link", name="besluitbrief (PDF)").count() >= 1
+    with pagina.expect_download() as download:
+        pagina.get_by_role("link", name="Besluitbrief downloaden (PDF)").click()
+    tekst = pdf_tekst(Path(download.value.path()))
+    assert f"Datum {vandaag}" in tekst and "Datum van het onderzoek 10 maart 2014" in tekst
+    assert "Bijlage: de berekening stap voor stap" in tekst and "docs/" not in tekst and "Beslistermijn" not in tekst
 
 
 def test_verblijf_toont_profielvergelijking_met_grafiek(pagina: Any) -> None:
@@ -167,7 +190,8 @@ def test_beoordeling_fout_bewaart_invoer(pagina: Any) -> None:
     assert pagina.get_by_role("status").inner_text() == "Concept opgeslagen."
     pagina.get_by_role("button", name="Definitief maken").click()  # but not made final
     assert pagina.get_by_role("alert").is_visible()
-    assert "peildatum" in pagina.get_by_role("alert").inner_text()
+    melding = pagina.get_by_role("alert").inner_text()
+    assert "Peildatum: is verplicht maar ontbreekt" in melding and "invoer." not in melding  # named as on screen
     assert pagina.locator("#peildatum-fout").is_visible()  # and next to the field itself
     assert pagina.locator("#grondslag_dominant-fout").is_visible()
     assert pagina.locator("#s_0101-2").is_checked()

@@ -196,7 +196,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     @router.post("/beoordelingen/{beoordeling_id}/indicatiebesluit", tags=["indicatiebesluiten"], status_code=201)
     def besluit_nieuw(wie: Wie, beoordeling_id: int, data: JsonBody) -> dict[str, Any]:
         """Leg het indicatiebesluit vast; een eerder geldend besluit wordt vervangen (herindicatie)."""
-        return doe(wie, r.besluit_vastleggen, beoordeling_id, _versie(data))  # type: ignore[no-any-return]
+        return doe(wie, r.besluit_vastleggen, beoordeling_id, _versie(data), data)  # type: ignore[no-any-return]
 
     @router.get("/clienten/{client_id}/indicatiebesluiten", tags=["indicatiebesluiten"])
     def besluiten(wie: Wie, client_id: int) -> list[dict[str, Any]]:

@@ -8,8 +8,12 @@ from typing import Any
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.opslag.modellen import Beoordeling, Organisatie
+from zorgzwaarte.rapporten.opmaak import aanhef
 from zorgzwaarte.rapporten.pdf import render_pdf
 from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
+
+# Trail steps about the organisation's own deadlines: for the file, not for the client's letter.
+INTERN = ("Beslistermijn",)
 
 BEZWAAR_BRON = (
     "Algemene wet bestuursrecht art. 6:7 (bezwaartermijn zes weken) en 6:8 (aanvang termijn); "
@@ -32,10 +36,12 @@ def besluitbrief(uow: Werkeenheid, besluit_id: int, basis_url: str = "") -> tupl
     besluit = r.besluit_lezen(uow, besluit_id)
     client = r.client_lezen(uow, besluit["client_id"])
     afzender = None
+    peildatum = None
     if besluit["beoordeling_id"]:
         b = uow.sessie.get(Beoordeling, besluit["beoordeling_id"])
         org = uow.sessie.get(Organisatie, b.organisatie_id) if b else None
         afzender = org.naam if org else None
+        peildatum = (b.invoer or {}).get("peildatum") if b else None
     uow.log("besluit.brief", "indicatiebesluit", besluit_id, besluit["client_id"])
     pdf = render_pdf(
         "besluitbrief.html",
@@ -45,5 +51,8 @@ def besluitbrief(uow: Werkeenheid, besluit_id: int, basis_url: str = "") -> tupl
         afzender=afzender or "Het indicatieorgaan",
         bezwaar_bron=BEZWAAR_BRON,
         zzp_uitleg=uitleg_adres(besluit.get("zzp_code"), basis_url) if besluit["besluit"] == "toegekend" else None,
+        peildatum=peildatum,
+        aanhef=aanhef(client.get("geslacht"), client.get("voorvoegsel"), client["geslachtsnaam"]),
+        bijlage=[s for s in besluit["resultaat"].get("toelichting") or [] if s.get("regel") not in INTERN],
     )
     return pdf, besluit

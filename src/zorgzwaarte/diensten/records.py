@@ -14,11 +14,12 @@ from sqlalchemy.exc import IntegrityError
 from zorgzwaarte.diensten.auth import hash_wachtwoord
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.toegang import Actor, eis, zichtbare_client, zichtbare_clienten
-from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.diensten.werkeenheid import Poging, Werkeenheid, vandaag_nl
 from zorgzwaarte.domein.beoordeling import Beoordeling as BeoordelingModel
 from zorgzwaarte.domein.records import (
     BeoordelingConcept,
     BeoordelingWijziging,
+    BesluitVastleggen,
     ClientNieuw,
     ClientWijziging,
     GebruikerNieuw,
@@ -437,6 +438,33 @@ def beoordeling_wijzigen(uow: Werkeenheid, beoordeling_id: int, data: Any) -> di
     return beoordeling_dict(b)
 
 
+def _beoordeling_in_status(
+    uow: Werkeenheid, poging: Poging, recht: str, beoordeling_id: int, versie: int, status: str, melding: str
+) -> Beoordeling:
+    """The assessment an action works on: the right checked, the version read, in the status the action needs."""
+    eis(_actor(uow), recht)
+    b = _beoordeling(uow, beoordeling_id)
+    poging.client_id = b.client_id
+    controleer_versie(versie, b.versie)
+    if b.status != status:
+        raise Conflict(melding)
+    return b
+
+
+def beoordeling_verwijderen(uow: Werkeenheid, beoordeling_id: int, versie: int) -> dict[str, Any]:
+    """Delete a draft assessment (a final one is kept: it may carry a decision). The audit line stays."""
+    actor = _actor(uow)
+    poging = uow.log("beoordeling.verwijderen", "beoordeling", beoordeling_id)
+    melding = "alleen een concept kan worden verwijderd; een definitieve beoordeling blijft bewaard"
+    b = _beoordeling_in_status(uow, poging, "beoordeling.schrijven", beoordeling_id, versie, "concept", melding)
+    if b.organisatie_id != actor.organisatie_id:
+        raise Verboden("alleen de eigen organisatie verwijdert een concept")
+    uit = beoordeling_dict(b)
+    uow.sessie.delete(b)
+    uow.sessie.flush()
+    return uit
+
+
 def _volledige_invoer(b: Beoordeling) -> dict[str, Any]:
     invoer = dict(b.invoer)
     if b.aanvraagdatum and "aanvraagdatum" not in invoer:
@@ -496,25 +524,62 @@ def beoordeling_voorbeeld(uow: Werkeenheid, beoordeling_id: int) -> dict[str, An
     b = _beoordeling(uow, beoordeling_id)
     poging.client_id = b.client_id
     try:
-        return bereken_indicatie(_volledige_invoer(b)).als_dict()
+        invoer = _volledige_invoer(b)
+        if b.status != "concept":  # final: the decision as it would be recorded today
+            invoer, _ = _besluit_invoer(uow, b, None, None)
+        return bereken_indicatie(invoer).als_dict()
     except InvoerFout as fout:
         raise InvoerFout([Fout(f"invoer.{f.veld}", f.melding) for f in fout.fouten]) from None
 
 
-def besluit_vastleggen(uow: Werkeenheid, beoordeling_id: int, versie: int) -> dict[str, Any]:
-    """Issue the indicatiebesluit of a definitive assessment; a previous valid decision is superseded (herindicatie)."""
+def besluitdatum_kiezen(
+    vandaag: date, peildatum: date, gekozen: date | None, reden: str | None
+) -> tuple[date, str | None]:
+    """The date of the decision: the day it is recorded, or an earlier day the assessor gives with a reason; never
+    in the future and never before the assessment (peildatum). Awb art. 3:40 (a decision takes effect when it is
+    made known) and 6:8 (the objection period starts the day after it is sent)."""
+    reden = (reden or "").strip() or None
+    if gekozen is None or gekozen == vandaag:
+        return vandaag, None
+    if gekozen > vandaag:
+        raise InvoerFout.een("besluitdatum", "mag niet na vandaag liggen")
+    if gekozen < peildatum:
+        raise InvoerFout.een("besluitdatum", f"mag niet vóór de peildatum ({peildatum.strftime('%d-%m-%Y')}) liggen")
+    if reden is None:
+        raise InvoerFout.een("besluitdatum_reden", "geef de reden voor een besluitdatum vóór vandaag")
+    return gekozen, reden
+
+
+def _besluit_invoer(
+    uow: Werkeenheid, b: Beoordeling, gekozen: date | None, reden: str | None
+) -> tuple[dict[str, Any], str | None]:
+    """The assessment as the rules read it for the decision, dated on the day of recording (or the chosen day)."""
+    invoer = _volledige_invoer(b)
+    try:
+        peildatum = date.fromisoformat(str(invoer.get("peildatum")))
+    except ValueError:
+        peildatum = date.min
+    dag, reden = besluitdatum_kiezen(vandaag_nl(uow.nu()), peildatum, gekozen, reden)
+    return {**invoer, "besluitdatum": dag.isoformat()}, reden
+
+
+def besluit_vastleggen(uow: Werkeenheid, beoordeling_id: int, versie: int, keuze: Any = None) -> dict[str, Any]:
+    """Issue the indicatiebesluit of a definitive assessment; a previous valid decision is superseded (herindicatie).
+
+    The decision is dated on the day it is recorded, unless `keuze` gives an earlier `besluitdatum` with a
+    `besluitdatum_reden` (stored with the decision and shown in its trail)."""
     actor = _actor(uow)
     poging = uow.log("besluit.vastleggen", "indicatiebesluit", None)
-    eis(actor, "besluit.vastleggen")
-    b = _beoordeling(uow, beoordeling_id)
-    poging.client_id = b.client_id
-    controleer_versie(versie, b.versie)
-    if b.status != "definitief":
-        raise Conflict("maak de beoordeling eerst definitief")
+    melding = "maak de beoordeling eerst definitief"
+    b = _beoordeling_in_status(uow, poging, "besluit.vastleggen", beoordeling_id, versie, "definitief", melding)
     if uow.sessie.scalar(select(func.count()).where(Indicatiebesluit.beoordeling_id == b.id)):
         raise Conflict("voor deze beoordeling is al een besluit vastgelegd")
-    besluit = bereken_indicatie(_volledige_invoer(b))
+    k = valideer(BesluitVastleggen, {**(keuze or {}), "versie": versie})
+    invoer, reden = _besluit_invoer(uow, b, k.besluitdatum, k.besluitdatum_reden)
+    besluit = bereken_indicatie(invoer)
     ib = besluit_record(b.client_id, b.id, besluit, actor.gebruiker_id, uow.nu())
+    if reden:
+        ib.resultaat = {**ib.resultaat, "besluitdatum_reden": reden}
     uow.sessie.add(ib)
     uow.sessie.flush()
     vervang_eerdere(uow, ib)

@@ -16,9 +16,12 @@ from zorgzwaarte.fouten import Fout, InvoerFout, Verboden
 from zorgzwaarte.regels.zorgplan import herindicatie_signaal
 
 
-def client_scherm(uow: Werkeenheid, client_id: int) -> dict[str, Any]:
-    """The client page: the client and the timeline the role may see."""
-    return {"c": r.client_lezen(uow, client_id), "tijdlijn": r.client_tijdlijn(uow, client_id)}
+def client_scherm(uow: Werkeenheid, client_id: int, besluit_id: int | None = None) -> dict[str, Any]:
+    """The client page: the client and the timeline the role may see; after recording a decision, that decision."""
+    nieuw = r.besluit_lezen(uow, besluit_id) if besluit_id else None
+    if nieuw and nieuw["client_id"] != client_id:
+        nieuw = None
+    return {"c": r.client_lezen(uow, client_id), "tijdlijn": r.client_tijdlijn(uow, client_id), "nieuw_besluit": nieuw}
 
 
 def nieuwe_beoordeling_scherm(uow: Werkeenheid, client_id: int) -> dict[str, Any]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from types import TracebackType
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -22,6 +23,14 @@ from zorgzwaarte.opslag.modellen import Auditregel
 
 def nu_utc() -> datetime:
     return datetime.now(UTC)
+
+
+NL = ZoneInfo("Europe/Amsterdam")
+
+
+def vandaag_nl(nu: datetime) -> date:
+    """The calendar day in the Netherlands at moment `nu` (a naive moment is read as UTC)."""
+    return (nu if nu.tzinfo else nu.replace(tzinfo=UTC)).astimezone(NL).date()
 
 
 @dataclass

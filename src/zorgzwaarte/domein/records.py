@@ -142,6 +142,10 @@ class Versie(Invoer):
 
 class BesluitVastleggen(Invoer):
     versie: int = Field(ge=1, description="versie van de beoordeling")
+    besluitdatum: date | None = Field(
+        default=None, description="leeg: de dag van vastleggen; een eerdere dag alleen met een reden"
+    )
+    besluitdatum_reden: str | None = Field(default=None, max_length=1000)
 
 
 class OvereenkomstNieuw(Invoer):

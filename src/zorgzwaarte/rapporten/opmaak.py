@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -39,6 +40,32 @@ def datum(d: date | str | None, vorm: str = "long") -> str:
     if isinstance(d, str):
         d = date.fromisoformat(d)
     return format_date(d, format=vorm if vorm != "short" else "dd-MM-y", locale=LOCALE)
+
+
+def achternaam(voorvoegsel: str | None, geslachtsnaam: str, met_voorletters: bool = False) -> str:
+    """'De Boer' (the voorvoegsel with a capital when no initials precede it) or 'de Boer' after initials."""
+    vv = (voorvoegsel or "").strip()
+    if vv and not met_voorletters:
+        vv = vv[0].upper() + vv[1:]
+    return f"{vv} {geslachtsnaam}".strip()
+
+
+def aanhef(geslacht: str | None, voorvoegsel: str | None, geslachtsnaam: str) -> str:
+    """The salutation of a letter: 'Geachte mevrouw De Boer', 'Geachte heer Van den Berg'; 'Geachte heer/mevrouw
+    De Boer' only when the sex is unknown (iWlz geslacht: 1 man, 2 vrouw, 0 onbekend)."""
+    titel = {"1": "heer", "2": "mevrouw"}.get(str(geslacht or "0"), "heer/mevrouw")
+    return f"Geachte {titel} {achternaam(voorvoegsel, geslachtsnaam)}"
+
+
+_DOCS = re.compile(r";?\s*\(?zie docs/[\w./-]+\)?")
+_INTERN = re.compile(r"\s*\((?:COD163|afstand)[^)]*\)|\s*\(\d+(?:\.\d+)?\)(?=[,;]|$)")
+_DECIMAAL = re.compile(r"(?<!versie )(?<![§\w.:-])(\d+)\.(\d+)(?![\w.-])")
+
+
+def voor_client(tekst: str) -> str:
+    """A trail step as a client reads it: no file paths, no code-list names or internal distances, Dutch decimals."""
+    tekst = _INTERN.sub("", _DOCS.sub("", str(tekst)))
+    return _DECIMAAL.sub(r"\1,\2", tekst)
 
 
 @dataclass(frozen=True)

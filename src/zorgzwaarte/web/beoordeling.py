@@ -3,33 +3,309 @@
 The form is plain HTML posted to the server; HTMX sends it on every change to /voorbeeld, which computes the
 decision from the values on screen without storing anything. Saving keeps a draft at any time (also an
 incomplete one); "definitief maken" and "besluit vastleggen" go through the same services as the API.
+
+Every input the rules read is on the form: the fixed parts (dates, grondslagen, leefklimaat, scores, care
+moments) have their own conversion; the other inputs are declared once in `VELDGROEPEN` (form name, path in the
+assessment, label as on screen) and converted, rendered and named in messages from that one table. A key of a
+stored assessment the form does not know is carried along unchanged in a hidden field, so saving never drops it.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
 
 from markupsafe import Markup
 
+from zorgzwaarte.domein.beoordeling import Begeleidingsdoel, BgActiviteit, BhDoel, BijzondereZorg, Bijzonderheid
 from zorgzwaarte.rapporten.opmaak import profielgrafiek
 from zorgzwaarte.regels.codes import codelijst, scoreschaal, vragen_per_categorie
 from zorgzwaarte.regels.indicatie.normtijden import laatste_normtijden
 from zorgzwaarte.regels.profielen.catalogus import catalogus
 
-ZORGMOMENT_RIJEN = 6
 LEEFKLIMAAT = (
     ("beschermende_woonomgeving", "Beschermende woonomgeving"),
     ("therapeutisch_leefklimaat", "Therapeutisch leefklimaat"),
     ("permanent_toezicht", "Permanent toezicht"),
 )
+MOMENTEN_VAN_DE_DAG = ("ochtend", "middag", "avond", "nacht", "ochtend en avond")
+AFTREK_RIJEN = 2
+AFTREK_FUNCTIES = (("PV", "Persoonlijke verzorging"), ("VP", "Verpleging"), ("BG-IND", "Begeleiding individueel"))
+
+# Dutch labels of the rules' code values (every value of the Literal types must have one: see the tests).
+LABELS: dict[str, dict[str, str]] = {
+    "BgActiviteit": {
+        "structuur_regie": "Structuur aanbrengen en regie voeren",
+        "vaardigheden": "Ondersteunen bij praktische vaardigheden en handelingen",
+        "toezicht": "Toezicht",
+        "toezicht_onderwijs": "Toezicht tijdens onderwijs",
+        "oefenen": "Oefenen",
+    },
+    "BhDoel": {
+        "cslm": "Continue, systematische, langdurige en multidisciplinaire zorg (CSLM)",
+        "herstel_aanleren": "Herstel en/of aanleren van vaardigheden of gedrag",
+        "aanvullende_functionele_diagnostiek": "Aanvullende functionele diagnostiek",
+        "consultatie": "Consultatie",
+        "medebehandeling": "Medebehandeling",
+    },
+    "Begeleidingsdoel": {
+        "ontwikkeling": "Ontwikkeling",
+        "stabilisatie": "Stabilisatie",
+        "begeleiding_bij_achteruitgang": "Begeleiding bij achteruitgang",
+    },
+    "Bijzonderheid": {
+        "terminaal": "Terminale fase (levensverwachting circa drie maanden of minder)",
+        "herstel_na_opname": "Herstel na een ziekenhuisopname (medisch-specialistische behandeling afgerond)",
+        "geriatrische_revalidatie": "Geriatrische revalidatie na een ziekenhuisopname (tot 2013)",
+        "beveiliging_nodig": "Beveiligd verblijf nodig vanwege extreme gedragsproblemen",
+        "voortgezet_verblijf_ggz": "Voortgezet verblijf na 365 dagen verblijf met psychiatrische behandeling",
+        "lvg_behandeling": "Verblijf gericht op behandeling voor een afgebakende periode (LVG)",
+        "zintuiglijk_visueel": "Zintuiglijke handicap: visueel",
+        "zintuiglijk_auditief": "Zintuiglijke handicap: auditief of communicatief",
+    },
+    "BijzondereZorg": {
+        "gespecialiseerde_epilepsiezorg": "Gespecialiseerde epilepsiezorg",
+        "chronische_invasieve_beademing": "Chronische invasieve beademing",
+        "non_invasieve_beademing": "Niet-invasieve beademing",
+        "klinische_intensieve_behandeling": "Klinische intensieve behandeling",
+        "niet_strafrechtelijke_forensische_psychiatrie": "Niet-strafrechtelijke forensische psychiatrie",
+    },
+    "zorg_24_uur_nabijheid": {
+        "fysieke_problemen": "Ja, vanwege fysieke problemen",
+        "zware_regieproblemen": "Ja, vanwege zware regieproblemen",
+    },
+}
+LITERALS = {
+    "BgActiviteit": BgActiviteit,
+    "BhDoel": BhDoel,
+    "Begeleidingsdoel": Begeleidingsdoel,
+    "Bijzonderheid": Bijzonderheid,
+    "BijzondereZorg": BijzondereZorg,
+}
+
+
+def _keuzes(lijst: str) -> tuple[tuple[str, str], ...]:
+    return tuple(LABELS[lijst].items())
+
+
+Soort = Literal["vinkje", "janee", "getal", "keuze", "meer", "datum", "tekst"]
+
+
+@dataclass(frozen=True)
+class Veld:
+    """One input of the assessment: form name, path in the assessment, label as the screen shows it."""
+
+    naam: str
+    pad: tuple[str, ...]
+    label: str
+    soort: Soort
+    keuzes: tuple[tuple[str, str], ...] = ()
+    uitleg: str | None = None
+    leeg: str = "— niet van toepassing —"
+
+
+@dataclass(frozen=True)
+class Veldgroep:
+    titel: str
+    velden: tuple[Veld, ...]
+    uitleg: str | None = None
+
+
+VELDGROEPEN: tuple[Veldgroep, ...] = (
+    Veldgroep(
+        "Verpleging, mantelzorg en gebruikelijke zorg",
+        (
+            Veld(
+                "vp_medische_noodzaak",
+                ("vp_medische_noodzaak",),
+                "Is verpleging medisch noodzakelijk?",
+                "janee",
+                leeg="ja (standaard)",
+            ),
+            Veld(
+                "ontlasting_mantelzorger_nodig",
+                ("ontlasting_mantelzorger_nodig",),
+                "Ontlasting van de mantelzorger nodig",
+                "vinkje",
+            ),
+            Veld("respijtzorg", ("respijtzorg",), "Respijtzorg (tijdelijk overnemen van de mantelzorg)", "vinkje"),
+            Veld(
+                "mz_wens_aftrek",
+                ("mantelzorg", "wens_aftrek"),
+                "De cliënt wil dat mantelzorg wordt afgetrokken",
+                "vinkje",
+            ),
+            Veld(
+                "hh_gebruikelijke_zorger_aanwezig",
+                ("huishouden", "gebruikelijke_zorger_aanwezig"),
+                "Er is een partner, ouder of huisgenoot die gebruikelijke zorg kan geven",
+                "vinkje",
+            ),
+            Veld(
+                "hh_kortdurende_zorgsituatie",
+                ("huishouden", "kortdurende_zorgsituatie"),
+                "Kortdurende zorgsituatie (korter dan drie maanden)",
+                "vinkje",
+            ),
+            Veld(
+                "hh_overbelasting", ("huishouden", "overbelasting"), "De gebruikelijke zorger is overbelast", "vinkje"
+            ),
+            Veld(
+                "hh_intieme_zorg_door_ouder_geweigerd",
+                ("huishouden", "intieme_zorg_door_ouder_geweigerd"),
+                "Intieme zorg door een ouder wordt geweigerd",
+                "vinkje",
+            ),
+        ),
+        "Gebruikelijke zorg en mantelzorg verminderen de geïndiceerde zorg (bijlage 3 en bijlage 1 §3.3).",
+    ),
+    Veldgroep(
+        "Begeleiding en behandeling",
+        (
+            Veld(
+                "dd_begeleiding_groep",
+                ("dagdelen", "begeleiding_groep"),
+                "Dagdelen begeleiding in een groep per week",
+                "getal",
+                uitleg="0 tot en met 14",
+            ),
+            Veld(
+                "dd_behandeling_groep",
+                ("dagdelen", "behandeling_groep"),
+                "Dagdelen behandeling in een groep per week",
+                "getal",
+                uitleg="0 tot en met 14",
+            ),
+            Veld(
+                "dd_school_werk",
+                ("dagdelen", "school_werk"),
+                "Dagdelen school of werk per week",
+                "getal",
+                uitleg="0 tot en met 14",
+            ),
+            Veld(
+                "dd_school_werk_weken",
+                ("dagdelen", "school_werk_weken_per_jaar"),
+                "Weken school of werk per jaar",
+                "getal",
+                uitleg="1 tot en met 52; leeg is 52",
+            ),
+            Veld(
+                "bgi_uren",
+                ("begeleiding_individueel", "uren_per_week"),
+                "Begeleiding individueel: uren per week",
+                "getal",
+            ),
+            Veld(
+                "bgi_activiteiten",
+                ("begeleiding_individueel", "activiteiten"),
+                "Begeleiding individueel: activiteiten",
+                "meer",
+                _keuzes("BgActiviteit"),
+            ),
+            Veld(
+                "bhi_doel",
+                ("behandeling_individueel", "doel"),
+                "Behandeling individueel: doel",
+                "keuze",
+                _keuzes("BhDoel"),
+            ),
+            Veld("bhg_doel", ("behandeling_groep_doel",), "Behandeling in een groep: doel", "keuze", _keuzes("BhDoel")),
+            Veld(
+                "begeleidingsdoel",
+                ("begeleidingsdoel",),
+                "Doel van de begeleiding",
+                "keuze",
+                _keuzes("Begeleidingsdoel"),
+            ),
+        ),
+    ),
+    Veldgroep(
+        "Verblijf: bijzonderheden voor het profiel",
+        (
+            Veld(
+                "verpleegkundige_aandacht",
+                ("verpleegkundige_aandacht",),
+                "Verpleegkundige aandacht (0 = geen, 3 = voortdurend)",
+                "keuze",
+                tuple((str(i), str(i)) for i in range(4)),
+                leeg="— niet beoordeeld —",
+            ),
+            Veld("bijzonderheden", ("bijzonderheden",), "Bijzonderheden", "meer", _keuzes("Bijzonderheid")),
+            Veld(
+                "bijzondere_zorg", ("bijzondere_zorg",), "Bijzondere zorg (meerzorg)", "meer", _keuzes("BijzondereZorg")
+            ),
+        ),
+    ),
+    Veldgroep(
+        "Wlz-toegang en geldigheid",
+        (
+            Veld(
+                "zorg_24_uur_nabijheid",
+                ("zorg_24_uur_nabijheid",),
+                "24 uur per dag zorg in de nabijheid nodig (Wlz art. 3.2.1)",
+                "keuze",
+                _keuzes("zorg_24_uur_nabijheid"),
+                leeg="nee",
+            ),
+            Veld("blijvend", ("blijvend",), "Is de zorgbehoefte blijvend?", "janee", leeg="afleiden uit de prognose"),
+            Veld(
+                "levensverwachting_korter_dan_3_maanden",
+                ("levensverwachting_korter_dan_3_maanden",),
+                "Levensverwachting korter dan drie maanden",
+                "vinkje",
+            ),
+            Veld(
+                "uitzondering_ondoelmatigheid",
+                ("uitzondering_ondoelmatigheid",),
+                "Uitzondering: zorg thuis is ondoelmatig",
+                "vinkje",
+            ),
+            Veld(
+                "geldig_tot_gewenst",
+                ("geldig_tot_gewenst",),
+                "Gewenste einddatum van de indicatie (niet verplicht)",
+                "datum",
+            ),
+        ),
+    ),
+)
+ALLE_VELDEN: tuple[Veld, ...] = tuple(v for g in VELDGROEPEN for v in g.velden)
+
+# Keys of the assessment with their own conversion below (not in VELDGROEPEN).
+EIGEN_SLEUTELS = {
+    "peildatum",
+    "besluitdatum",
+    "aanvraagdatum",
+    "spoed",
+    "client",
+    "grondslagen",
+    "prognose",
+    "leefklimaat",
+    "etmalen_per_week",
+    "stoornisscores",
+    "beperkingscores",
+    "zorgmomenten",
+    "voorliggend",
+    "mantelzorg",
+    "aanleren",
+    "gekozen_zzp",
+    "motivering_afwijkend_profiel",
+}
+
+
+@cache
+def _handelingen() -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (h.id, f"{h.functie} {h.activiteit_omschrijving}: {h.omschrijving} ({h.minuten} min)")
+        for h in laatste_normtijden().values()
+    )
 
 
 def formulier_context() -> dict[str, Any]:
     """Everything the form shows that comes from the code lists and the law: questions, scales, handelingen."""
-    handelingen = [
-        (h.id, f"{h.functie} {h.activiteit_omschrijving}: {h.omschrijving} ({h.minuten} min)")
-        for h in laatste_normtijden().values()
-    ]
     return {
         "stoornissen": vragen_per_categorie("stoornis"),
         "beperkingen": vragen_per_categorie("beperking"),
@@ -37,9 +313,13 @@ def formulier_context() -> dict[str, Any]:
         "schaal_beperking": scoreschaal("beperking"),
         "grondslagen": codelijst("LDT_Grondslag"),
         "prognoses": codelijst("LDT_Prognose"),
-        "handelingen": handelingen,
+        "handelingen": _handelingen(),
+        "handeling_naam": dict(_handelingen()),
         "leefklimaat": LEEFKLIMAAT,
-        "zorgmoment_rijen": ZORGMOMENT_RIJEN,
+        "momenten": MOMENTEN_VAN_DE_DAG,
+        "veldgroepen": VELDGROEPEN,
+        "aftrek_rijen": AFTREK_RIJEN,
+        "aftrek_functies": AFTREK_FUNCTIES,
         "zzp_codes": [(z.code, z.naam) for z in catalogus()],
     }
 
@@ -68,11 +348,51 @@ def vergelijking(u: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _getal(w: str) -> Any:
-    w = w.strip().replace(",", ".")
+    """'3,5' -> 3.5, '7' -> 7; anything else is kept as typed (validation names the field in Dutch)."""
+    w = w.strip()
+    kaal = w.replace(",", ".")
     try:
-        return float(w) if "." in w else int(w)
+        return float(kaal) if "." in kaal else int(kaal)
     except ValueError:
-        return w  # left for validation: a Dutch message names the field
+        return w
+
+
+def _tekst_getal(w: Any) -> str:
+    return str(w).replace(".", ",") if isinstance(w, float) else str(w)
+
+
+def _zet(doel: dict[str, Any], pad: tuple[str, ...], waarde: Any) -> None:
+    for stap in pad[:-1]:
+        doel = doel.setdefault(stap, {})
+    doel[pad[-1]] = waarde
+
+
+def _lees(bron: dict[str, Any], pad: tuple[str, ...]) -> Any:
+    for stap in pad:
+        if not isinstance(bron, dict) or stap not in bron:
+            return None
+        bron = bron[stap]
+    return bron
+
+
+def handeling_uit_tekst(tekst: str) -> str:
+    """What the assessor typed or picked in the handeling search box -> the handeling id.
+
+    'PV-1.1-2 …' (picked from the list) or 'PV-1.1-2' -> 'PV-1.1-2'; a word that matches exactly one handeling
+    ('steunkousen') -> that one; anything else is kept as typed, so the check names it."""
+    tekst = tekst.strip()
+    namen = dict(_handelingen())
+    eerste = tekst.split(" ", 1)[0]
+    if eerste in namen:
+        return eerste
+    treffers = [h for h, naam in namen.items() if tekst.lower() in naam.lower()]
+    return treffers[0] if len(treffers) == 1 else tekst
+
+
+def aantal_zorgmomenten(form: dict[str, list[str]]) -> int:
+    tekst = (form.get("zm_aantal") or [""])[0]
+    gevonden = [int(k[2:].split("_")[0]) for k in form if k.startswith("zm") and k[2:3].isdigit()]
+    return max(int(tekst) if tekst.isdigit() else 0, max(gevonden, default=-1) + 1, 1)
 
 
 def formulier_naar_invoer(form: dict[str, list[str]]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -82,9 +402,16 @@ def formulier_naar_invoer(form: dict[str, list[str]]) -> tuple[dict[str, Any], d
         return (form.get(naam) or [""])[0].strip()
 
     invoer: dict[str, Any] = {}
-    for veld in ("peildatum",):
-        if een(veld):
-            invoer[veld] = een(veld)
+    overig = een("overig")
+    if overig:
+        try:
+            bewaard = json.loads(overig)
+        except ValueError:
+            bewaard = {}
+        if isinstance(bewaard, dict):
+            invoer.update({k: v for k, v in bewaard.items() if k not in EIGEN_SLEUTELS})
+    if een("peildatum"):
+        invoer["peildatum"] = een("peildatum")
     dominant = een("grondslag_dominant")
     bijkomend = [g for g in form.get("grondslag_bijkomend", []) if g and g != dominant]
     if dominant or bijkomend:
@@ -99,20 +426,53 @@ def formulier_naar_invoer(form: dict[str, list[str]]) -> tuple[dict[str, Any], d
         if scores:
             invoer[soort] = scores
     momenten = []
-    for i in range(ZORGMOMENT_RIJEN):
+    for i in range(aantal_zorgmomenten(form)):
         handelingen = [h for h in form.get(f"zm{i}_handelingen", []) if h]
+        nieuw = een(f"zm{i}_nieuw")
+        if nieuw:
+            handelingen.append(handeling_uit_tekst(nieuw))
         per_week = een(f"zm{i}_per_week")
         if not handelingen and not per_week:
             continue
-        momenten.append(
-            {
-                "per_week": _getal(per_week) if per_week else 0,
-                "handelingen": handelingen,
-                "twee_zorgverleners": een(f"zm{i}_twee") == "ja",
-            }
-        )
+        moment: dict[str, Any] = {"handelingen": list(dict.fromkeys(handelingen))}
+        if per_week:
+            moment["per_week"] = _getal(per_week)
+        moment["twee_zorgverleners"] = een(f"zm{i}_twee") == "ja"
+        if een(f"zm{i}_gebruikelijk") == "ja":
+            moment["gebruikelijke_zorg"] = True
+        if een(f"zm{i}_omschrijving"):
+            moment["omschrijving"] = een(f"zm{i}_omschrijving")
+        momenten.append(moment)
     if momenten:
         invoer["zorgmomenten"] = momenten
+    for sleutel, prefix in (("voorliggend", "vl"), ("mantelzorg_aftrek", "ma")):
+        rijen = []
+        for i in range(AFTREK_RIJEN):
+            functie, minuten, oms = (
+                een(f"{prefix}{i}_functie"),
+                een(f"{prefix}{i}_minuten"),
+                een(f"{prefix}{i}_omschrijving"),
+            )
+            if minuten or oms:
+                rij: dict[str, Any] = {"functie": functie, "minuten_per_week": _getal(minuten) if minuten else None}
+                if oms:
+                    rij["omschrijving"] = oms
+                rijen.append({k: v for k, v in rij.items() if v is not None})
+        if rijen and sleutel == "voorliggend":
+            invoer["voorliggend"] = rijen
+        elif rijen:
+            invoer.setdefault("mantelzorg", {})["aftrek"] = rijen
+    aanleren = [
+        {"functie": f, "vertraagde_leerbaarheid": een(f"al_{f}_vertraagd") == "ja"}
+        for f in ("PV", "VP")
+        if een(f"al_{f}") == "ja"
+    ]
+    if aanleren:
+        invoer["aanleren"] = aanleren
+    for v in ALLE_VELDEN:
+        waarde = _veld_uit_formulier(v, form)
+        if waarde is not None:
+            _zet(invoer, v.pad, waarde)
     if een("gekozen_zzp"):
         invoer["gekozen_zzp"] = een("gekozen_zzp")
     if een("motivering_afwijkend_profiel"):
@@ -121,8 +481,24 @@ def formulier_naar_invoer(form: dict[str, list[str]]) -> tuple[dict[str, Any], d
     return invoer, meta
 
 
+def _veld_uit_formulier(v: Veld, form: dict[str, list[str]]) -> Any:
+    waarden = [w.strip() for w in form.get(v.naam, []) if w.strip()]
+    if v.soort == "meer":
+        return waarden or None
+    if not waarden:
+        return None
+    w = waarden[0]
+    if v.soort == "vinkje":
+        return True if w == "ja" else None
+    if v.soort == "janee":
+        return {"ja": True, "nee": False}.get(w, w)
+    if v.soort == "getal":
+        return _getal(w)
+    return w
+
+
 def invoer_naar_formulier(invoer: dict[str, Any], meta: dict[str, Any]) -> dict[str, list[str]]:
-    """The stored draft back into form values (so a saved draft opens as it was left)."""
+    """The stored draft back into form values (so a saved draft opens as it was left, nothing dropped)."""
     f: dict[str, list[str]] = {}
     if invoer.get("peildatum"):
         f["peildatum"] = [str(invoer["peildatum"])]
@@ -144,18 +520,163 @@ def invoer_naar_formulier(invoer: dict[str, Any], meta: dict[str, Any]) -> dict[
     for veld in ("gekozen_zzp", "motivering_afwijkend_profiel"):
         if invoer.get(veld):
             f[veld] = [str(invoer[veld])]
-    for i, zm in enumerate((invoer.get("zorgmomenten") or [])[:ZORGMOMENT_RIJEN]):
-        f[f"zm{i}_per_week"] = [str(zm.get("per_week", ""))]
-        f[f"zm{i}_handelingen"] = list(zm.get("handelingen") or [])
+    momenten = invoer.get("zorgmomenten") or []
+    f["zm_aantal"] = [str(max(1, len(momenten)))]
+    for i, zm in enumerate(momenten):
+        if zm.get("per_week") is not None:
+            f[f"zm{i}_per_week"] = [_tekst_getal(zm["per_week"])]
+        f[f"zm{i}_handelingen"] = [str(h) for h in zm.get("handelingen") or []]
         f[f"zm{i}_twee"] = ["ja" if zm.get("twee_zorgverleners") else ""]
+        f[f"zm{i}_gebruikelijk"] = ["ja" if zm.get("gebruikelijke_zorg") else ""]
+        if zm.get("omschrijving"):
+            f[f"zm{i}_omschrijving"] = [str(zm["omschrijving"])]
+    for rijen, prefix in (
+        (invoer.get("voorliggend") or [], "vl"),
+        ((invoer.get("mantelzorg") or {}).get("aftrek") or [], "ma"),
+    ):
+        for i, rij in enumerate(rijen[:AFTREK_RIJEN]):
+            f[f"{prefix}{i}_functie"] = [str(rij.get("functie", ""))]
+            if rij.get("minuten_per_week") is not None:
+                f[f"{prefix}{i}_minuten"] = [_tekst_getal(rij["minuten_per_week"])]
+            if rij.get("omschrijving"):
+                f[f"{prefix}{i}_omschrijving"] = [str(rij["omschrijving"])]
+    for a in invoer.get("aanleren") or []:
+        f[f"al_{a.get('functie')}"] = ["ja"]
+        f[f"al_{a.get('functie')}_vertraagd"] = ["ja" if a.get("vertraagde_leerbaarheid") else ""]
+    for v in ALLE_VELDEN:
+        waarde = _lees(invoer, v.pad)
+        if waarde is None:
+            continue
+        if v.soort == "meer":
+            f[v.naam] = [str(x) for x in waarde]
+        elif v.soort in ("vinkje", "janee") and isinstance(waarde, bool):
+            f[v.naam] = ["ja" if waarde else ("nee" if v.soort == "janee" else "")]
+        else:
+            f[v.naam] = [_tekst_getal(waarde)]
+    bekend = EIGEN_SLEUTELS | {v.pad[0] for v in ALLE_VELDEN}
+    overig = {k: v for k, v in invoer.items() if k not in bekend}
+    if overig:
+        f["overig"] = [json.dumps(overig, ensure_ascii=False, sort_keys=True)]
     return f
+
+
+# --- form actions that only change the form (nothing stored) -------------------------------------------------
+
+
+def zorgmoment_erbij(form: dict[str, list[str]]) -> dict[str, list[str]]:
+    return {**form, "zm_aantal": [str(aantal_zorgmomenten(form) + 1)]}
+
+
+def zorgmoment_weg(form: dict[str, list[str]], weg: int) -> dict[str, list[str]]:
+    """Remove care moment `weg`: the rows after it move up one place."""
+    n = aantal_zorgmomenten(form)
+    uit = {k: v for k, v in form.items() if not (k.startswith("zm") and k[2:3].isdigit())}
+    nieuw = 0
+    for i in range(n):
+        if i == weg:
+            continue
+        for k, v in form.items():
+            if k.startswith(f"zm{i}_"):
+                uit[f"zm{nieuw}_{k[len(f'zm{i}_') :]}"] = v
+        nieuw += 1
+    uit["zm_aantal"] = [str(max(1, n - 1))]
+    return uit
+
+
+def groep_niet_beoordeeld(form: dict[str, list[str]], prefix: str, categorie: str) -> dict[str, list[str]]:
+    """'Niet van toepassing / niet beoordeeld' for a whole question group: every unanswered question gets 9."""
+    vragen = vragen_per_categorie("stoornis" if prefix == "s_" else "beperking").get(categorie, [])
+    uit = dict(form)
+    for code, _ in vragen:
+        if not (uit.get(f"{prefix}{code}") or [""])[0]:
+            uit[f"{prefix}{code}"] = ["9"]
+    return uit
+
+
+def formulieractie(form: dict[str, list[str]], actie: str) -> dict[str, list[str]] | None:
+    """The form after a button that only changes the form (add/remove a care moment, add a handeling, a whole
+    question group 'niet beoordeeld'); None when `actie` is not such a button."""
+    if actie == "zm_erbij":
+        return zorgmoment_erbij(form)
+    if actie.startswith("zm_weg:") and actie[7:].isdigit():
+        return zorgmoment_weg(form, int(actie[7:]))
+    if actie == "vernieuwen":
+        invoer, meta = formulier_naar_invoer(form)
+        terug = invoer_naar_formulier(invoer, meta)
+        return {
+            **{k: v for k, v in form.items() if not (k.startswith("zm") and k[2:3].isdigit())},
+            **{k: v for k, v in terug.items() if k.startswith("zm")},
+            "zm_aantal": [str(aantal_zorgmomenten(form))],
+        }
+    if actie.startswith("groep9:"):
+        _, prefix, categorie = actie.split(":", 2)
+        return groep_niet_beoordeeld(form, prefix, categorie)
+    return None
+
+
+# --- messages named as on screen -----------------------------------------------------------------------------
+
+
+@cache
+def _vraagteksten() -> dict[str, str]:
+    uit = {}
+    for soort, prefix in (("stoornis", "s_"), ("beperking", "b_")):
+        for categorie, vragen in vragen_per_categorie(soort).items():
+            for code, vraag in vragen:
+                uit[f"{prefix}{code}"] = f"{'Stoornis' if prefix == 's_' else 'Beperking'} {categorie.lower()}: {vraag}"
+    return uit
+
+
+VASTE_NAMEN = {
+    "peildatum": "Peildatum",
+    "besluitdatum": "Besluitdatum",
+    "besluitdatum_reden": "Reden voor de eerdere besluitdatum",
+    "aanvraagdatum": "Datum van de aanvraag",
+    "grondslagen": "Dominante grondslag",
+    "prognose": "Prognose",
+    "etmalen_per_week": "Etmalen verblijf per week",
+    "gekozen_zzp": "Ander zorgzwaartepakket",
+    "motivering_afwijkend_profiel": "Motivering",
+    "versie": "Versie",
+    "formulier": "formulier",
+}
+ZORGMOMENT_DELEN = {
+    "per_week": "keer per week",
+    "handelingen": "handelingen",
+    "omschrijving": "moment van de dag",
+    "twee_zorgverleners": "twee zorgverleners",
+}
+
+
+def veldnaam(pad: str) -> str:
+    """A field path of the rules as the screen names the field: `zorgmomenten.2.per_week` -> 'Zorgmoment 3: keer
+    per week', `stoornisscores.0101` -> the question's text; never an internal path."""
+    delen = str(pad).removeprefix("invoer.").split(".")
+    kop = delen[0]
+    if kop == "zorgmomenten" and len(delen) > 1 and delen[1].isdigit():
+        deel = ZORGMOMENT_DELEN.get(delen[2], delen[2].replace("_", " ")) if len(delen) > 2 else ""
+        return f"Zorgmoment {int(delen[1]) + 1}" + (f": {deel}" if deel else "")
+    if kop in ("stoornisscores", "beperkingscores") and len(delen) > 1:
+        return _vraagteksten().get(("s_" if kop == "stoornisscores" else "b_") + delen[1], f"vraag {delen[1]}")
+    if kop == "leefklimaat" and len(delen) > 1:
+        return dict(LEEFKLIMAAT).get(delen[1], "Leefklimaat")
+    if kop in ("voorliggend",) or (kop == "mantelzorg" and len(delen) > 1 and delen[1] == "aftrek"):
+        i = delen[1] if kop == "voorliggend" else (delen[2] if len(delen) > 2 else "0")
+        soort = "Voorliggende voorziening" if kop == "voorliggend" else "Mantelzorg"
+        return f"{soort} {int(i) + 1 if i.isdigit() else ''}".strip()
+    if kop == "aanleren":
+        return "Aanleren"
+    for v in ALLE_VELDEN:
+        if tuple(delen[: len(v.pad)]) == v.pad:
+            return v.label
+    return VASTE_NAMEN.get(kop, kop.replace("_", " ").capitalize())
 
 
 def fouten_per_veld(fouten: list[Any]) -> dict[str, str]:
     """Map the rules' field paths to the form's field ids, so each message stands next to its field.
 
     `grondslagen` -> grondslag_dominant, `stoornisscores.0101` -> s_0101, `zorgmomenten.0.per_week` -> zm0,
-    `leefklimaat.x` -> x; other paths by their first segment.
+    `leefklimaat.x` -> x, a declared input -> its form name; other paths by their first segment.
     """
     uit: dict[str, str] = {}
     for f in fouten:
@@ -170,6 +691,11 @@ def fouten_per_veld(fouten: list[Any]) -> dict[str, str]:
         elif kop == "leefklimaat" and len(delen) > 1:
             sleutel = delen[1]
         else:
-            sleutel = kop
+            sleutel = next((v.naam for v in ALLE_VELDEN if tuple(delen[: len(v.pad)]) == v.pad), kop)
         uit.setdefault(sleutel, f.melding)
     return uit
+
+
+def fouten_op_scherm(fouten: list[Any]) -> list[dict[str, str]]:
+    """The messages for the summary at the top: each field named as the screen names it."""
+    return [{"veld": veldnaam(f.veld), "melding": f.melding} for f in fouten]

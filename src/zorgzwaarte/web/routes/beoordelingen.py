@@ -7,10 +7,19 @@ from fastapi.responses import Response
 
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.schermen import beoordeling_scherm, nieuwe_beoordeling_scherm, voorbeeld_scherm
+from zorgzwaarte.diensten.werkeenheid import vandaag_nl
 from zorgzwaarte.domein.beoordeling import BEOORDELINGSPRINCIPES, BRON_PRINCIPES
 from zorgzwaarte.fouten import Fout, InvoerFout
 from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, Scherm, WebFout
-from zorgzwaarte.web.beoordeling import formulier_context, fouten_per_veld, invoer_naar_formulier, vergelijking
+from zorgzwaarte.web.beoordeling import (
+    aantal_zorgmomenten,
+    formulier_context,
+    formulieractie,
+    fouten_op_scherm,
+    fouten_per_veld,
+    invoer_naar_formulier,
+    vergelijking,
+)
 from zorgzwaarte.web.beoordeling import formulier_naar_invoer as beoordeling_uit_formulier
 
 router = APIRouter(include_in_schema=False)
@@ -35,11 +44,13 @@ def toon_beoordeling(
         u=u,
         vgl=vergelijking(u) if u else None,
         w=waarden,
-        fouten=fouten,
+        fouten=fouten_op_scherm(fouten),
         fv=fouten_per_veld(fouten),
+        zm_aantal=aantal_zorgmomenten(waarden),
         melding=melding,
         principes=BEOORDELINGSPRINCIPES,
         principes_bron=BRON_PRINCIPES,
+        vandaag=vandaag_nl(scherm.nu()),
         **formulier_context(),
     )
 
@@ -52,6 +63,9 @@ def beoordeling_nieuw(scherm: Ingelogd, client_id: int) -> Response:
 @router.post("/clienten/{client_id}/beoordelingen")
 def beoordeling_aanmaken(scherm: Ingelogd, form: Form, client_id: int) -> Response:
     data = scherm.doe(nieuwe_beoordeling_scherm, client_id)
+    gewijzigd = formulieractie(form.waarden, form.een("actie"))
+    if gewijzigd is not None:  # a button that only changes the form: nothing is stored
+        return toon_beoordeling(scherm, data, gewijzigd)
     invoer, meta = beoordeling_uit_formulier(form.waarden)
     try:
         form.eis_csrf()
@@ -74,10 +88,14 @@ def beoordeling_actie(scherm: Ingelogd, form: Form, beoordeling_id: int) -> Resp
     tekst = form.een("versie", "0")
     versie = int(tekst) if tekst.isdigit() else 0  # 0: the service answers with a Dutch message on `versie`
     data = scherm.doe(beoordeling_scherm, beoordeling_id)
+    gewijzigd = formulieractie(form.waarden, actie)
+    if gewijzigd is not None and data["b"]["status"] == "concept":  # only changes the form: nothing is stored
+        return toon_beoordeling(scherm, data, gewijzigd)
     try:
         form.eis_csrf()
         if actie == "besluit":
-            besluit = scherm.doe(r.besluit_vastleggen, beoordeling_id, versie)
+            keuze = {k: form.een(k) for k in ("besluitdatum", "besluitdatum_reden") if form.een(k)}
+            besluit = scherm.doe(r.besluit_vastleggen, beoordeling_id, versie, keuze)
             return scherm.naar(f"/clienten/{besluit['client_id']}?besluit={besluit['id']}")
         invoer, meta = beoordeling_uit_formulier(form.waarden)
         b = scherm.doe(r.beoordeling_wijzigen, beoordeling_id, {"invoer": invoer, **meta, "versie": versie})
@@ -91,6 +109,24 @@ def beoordeling_actie(scherm: Ingelogd, form: Form, beoordeling_id: int) -> Resp
     return scherm.naar(f"/beoordelingen/{beoordeling_id}?opgeslagen=1")
 
 
+@router.post("/beoordelingen/{beoordeling_id}/verwijderen")
+def beoordeling_verwijderen(scherm: Ingelogd, form: Form, beoordeling_id: int) -> Response:
+    """Delete a draft; back to the client with a message."""
+    tekst = form.een("versie", "0")
+    data = scherm.doe(beoordeling_scherm, beoordeling_id)
+    try:
+        form.eis_csrf()
+        b = scherm.doe(r.beoordeling_verwijderen, beoordeling_id, int(tekst) if tekst.isdigit() else 0)
+    except InvoerFout as fout:
+        return toon_beoordeling(
+            scherm, data, invoer_naar_formulier(data["b"]["invoer"], data["b"]), fout.fouten, status=422
+        )
+    except WebFout as fout:
+        waarden = invoer_naar_formulier(data["b"]["invoer"], data["b"])
+        return toon_beoordeling(scherm, data, waarden, [Fout("formulier", fout.fout.melding)], status=409)
+    return scherm.naar(f"/clienten/{b['client_id']}?melding=Het concept is verwijderd.")
+
+
 @router.post("/clienten/{client_id}/voorbeeld")
 def voorbeeld(scherm: Ingelogd, form: Form, client_id: int) -> Response:
     """HTMX: the decision as it would be computed from the values on screen (nothing is stored)."""
@@ -98,7 +134,7 @@ def voorbeeld(scherm: Ingelogd, form: Form, client_id: int) -> Response:
     try:
         u = scherm.doe(voorbeeld_scherm, client_id, invoer, meta)
     except InvoerFout as fout:
-        return scherm.toon("beoordelingen/voorbeeld.html", u=None, fouten=fout.fouten)
+        return scherm.toon("beoordelingen/voorbeeld.html", u=None, fouten=fouten_op_scherm(fout.fouten))
     except WebFout as fout:
         return scherm.toon("beoordelingen/voorbeeld.html", u=None, fouten=[Fout("formulier", fout.fout.melding)])
     return scherm.toon("beoordelingen/voorbeeld.html", u=u, vgl=vergelijking(u), fouten=[])

@@ -54,5 +54,6 @@ def client_nieuw_post(scherm: Ingelogd, form: Form) -> Response:
 
 
 @router.get("/clienten/{client_id}")
-def client(scherm: Ingelogd, client_id: int) -> Response:
-    return scherm.toon("clienten/client.html", **scherm.doe(client_scherm, client_id))
+def client(scherm: Ingelogd, client_id: int, besluit: int = 0, melding: str = "") -> Response:
+    data = scherm.doe(client_scherm, client_id, besluit or None)
+    return scherm.toon("clienten/client.html", **data, melding=melding or None)
