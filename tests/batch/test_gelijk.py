@@ -58,3 +58,26 @@ def test_batch_gelijk_aan_per_client(seed: int) -> None:
                 ({k: (verwacht[k], gekregen[k]) for k in verwacht if verwacht[k] != gekregen[k]}, invoer)
             )
     assert not verschillen, verschillen[:3]
+
+
+def test_batch_blijvend_nooit_aangenomen_en_latere_wlz_per_client() -> None:
+    """Wlz art. 3.2.1 lid 1: without `blijvend` and without a deciding prognose the row gets a `fout` naming
+    `blijvend`, as the per-client path raises; a peildatum in a later Wlz version is refused, not computed with
+    the 2015 rules."""
+    basis = {
+        "client": {"geboortedatum": "1940-01-01"},
+        "grondslagen": ["01"],
+        "leefklimaat": {"permanent_toezicht": True},
+        "beperkingscores": {"0101": 3},
+    }
+    rijen = [
+        {**basis, "peildatum": "2016-06-01", "prognose": "5"},
+        {**basis, "peildatum": "2016-06-01", "prognose": "4"},
+        {**basis, "peildatum": "2022-06-01", "prognose": "4"},
+    ]
+    tabel, momenten = als_tabel(rijen)
+    uit = indiceer_tabel(tabel, momenten).to_dicts()
+    assert uit[0]["fout"].startswith("blijvend:")
+    assert per_client(rijen[0]) is None
+    assert not uit[1]["fout"] and uit[1]["besluit"] == "toegekend"
+    assert uit[2]["fout"].startswith("peildatum:")

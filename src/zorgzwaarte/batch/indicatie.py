@@ -30,6 +30,7 @@ from zorgzwaarte.regels.indicatie.vector import (
     vragen,
     zorgmoment_minuten,
 )
+from zorgzwaarte.regels.parameters import laad
 from zorgzwaarte.regels.regelset import regelsets
 
 DAG_EPOCH = date(1970, 1, 1).toordinal()
@@ -62,6 +63,18 @@ def _bools(df: pl.DataFrame, naam: str) -> np.ndarray[Any, np.dtype[np.bool_]]:
     if k.dtype == pl.Boolean:
         return k.fill_null(False).to_numpy().astype(np.bool_)
     return k.cast(pl.Utf8).str.to_lowercase().is_in(["1", "true", "ja", "waar"]).fill_null(False).to_numpy()
+
+
+def _blijvend(df: pl.DataFrame, prognose: np.ndarray[Any, Any]) -> np.ndarray[Any, np.dtype[np.int64]]:
+    """1/0 from the `blijvend` column; otherwise only from a prognose that decides it (see indicatie_wlz_*.yaml)."""
+    uit_prognose = laad("indicatie_wlz_2015.yaml")["toegang"]["blijvend_uit_prognose"]["waarde"]
+    uit = np.array([int(uit_prognose[p]) if p in uit_prognose else -1 for p in prognose], dtype=np.int64)
+    if "blijvend" in df.columns:
+        k = df["blijvend"].cast(pl.Utf8).str.to_lowercase()
+        ja = k.is_in(["1", "true", "ja", "waar"]).fill_null(False).to_numpy()
+        nee = k.is_in(["0", "false", "nee", "onwaar"]).fill_null(False).to_numpy()
+        uit = np.where(ja, 1, np.where(nee, 0, uit))
+    return uit
 
 
 def _lijst_masker(df: pl.DataFrame, naam: str, waarden: list[str]) -> np.ndarray[Any, np.dtype[np.int64]]:
@@ -165,7 +178,7 @@ def naar_beoordelingen(df: pl.DataFrame, zorgmomenten: pl.DataFrame | None) -> t
             ],
         )
         > 0,
-        prognose_herstel=prognose == "1",
+        blijvend=_blijvend(df, prognose),
         zorg_24_uur=df["zorg_24_uur_nabijheid"]
         .cast(pl.Utf8)
         .fill_null("")

@@ -22,7 +22,13 @@ def toon_besluit(besluit: Indicatiebesluit, console: Console) -> None:
         if besluit.zzp:
             if besluit.stelsel == "Wlz" and besluit.zzp.get("zorgprofiel_wlz"):
                 console.print(f"Zorgprofiel: [bold]{besluit.zzp['zorgprofiel_wlz']}[/bold]")
-            console.print(f"Zorgzwaartepakket: [bold]{besluit.zzp['code']}[/bold] {besluit.zzp['naam']}")
+            if besluit.zzp.get("code"):
+                console.print(f"Zorgzwaartepakket: [bold]{besluit.zzp['code']}[/bold] {besluit.zzp['naam']}")
+            else:
+                console.print("Zorgzwaartepakket: [bold]nog te kiezen door de beoordelaar[/bold]")
+            if besluit.zzp.get("professioneel_oordeel_nodig"):
+                for reden in besluit.zzp.get("redenen_oordeel") or []:
+                    console.print(f"Professioneel oordeel: {reden}")
     if besluit.functies:
         tabel = Table(title="Geïndiceerde functies")
         for kop in ("Functie", "Omvang", "Klasse", "Ingang", "Einde"):
@@ -44,6 +50,8 @@ def toon_besluit(besluit: Indicatiebesluit, console: Console) -> None:
         console.print(tabel)
     for grond in besluit.afwijzingsgronden:
         console.print(f"Reden van afwijzing: {grond}")
+    for waarschuwing in besluit.waarschuwingen:
+        console.print(f"[bold]Let op:[/bold] {waarschuwing}")
     console.print("\n[bold]Toelichting[/bold]")
     for i, stap in enumerate(besluit.toelichting, start=1):
         console.print(f"{i}. [bold]{stap.regel}[/bold]: {stap.uitkomst}")

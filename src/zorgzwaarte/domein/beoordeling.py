@@ -55,6 +55,12 @@ Bijzonderheid = Literal[
     "zintuiglijk_visueel",  # zintuiglijke handicap: visueel (ZGvis)
     "zintuiglijk_auditief",  # zintuiglijke handicap: auditief-communicatief (ZGaud)
 ]
+# Besluit langdurige zorg art. 3.1.5: who has no right to Wlz care (onder a, b, c; wording per Blz version).
+GeenRechtWlz = Literal[
+    "palliatief_terminaal_zvw",  # onder a: verpleging en verzorging voor palliatief terminale zorg uit de Zvw
+    "kind_verpleging_verzorging_zvw",  # onder b: minderjarig, complexe somatische problematiek of lichamelijke handicap
+    "kind_verstandelijke_beperking_opvoeding",  # onder c: minderjarig, verstandelijke beperking, gericht op opvoeding
+]
 BijzondereZorg = Literal[
     "gespecialiseerde_epilepsiezorg",
     "chronische_invasieve_beademing",
@@ -165,8 +171,21 @@ class Beoordeling(Strikt):
     # Wlz (2015+): access needs permanent toezicht or 24-hour care nearby, blijvend (Wlz art. 3.2.1).
     zorg_24_uur_nabijheid: Literal["fysieke_problemen", "zware_regieproblemen"] | None = None
     blijvend: bool | None = Field(
-        default=None, description="zorgbehoefte blijvend; zonder waarde afgeleid uit de prognose"
+        default=None,
+        description="zorgbehoefte blijvend; zonder waarde alleen af te leiden uit prognose 1 (niet blijvend) of 3/4",
     )
+    zorg_aangevangen_op: date | None = Field(
+        default=None,
+        description="Wlz: de dag waarop de zorg (vanaf 2024: het verblijf in een instelling) al is begonnen",
+    )
+    verblijf_in_instelling: bool | None = Field(
+        default=None, description="Wlz vanaf 2024: de al begonnen zorg is verblijf in een instelling"
+    )
+    jeugdige_jeugdwet: bool | None = Field(
+        default=None,
+        description="Wlz vanaf 2021: meerderjarige die jeugdige is als bedoeld in art. 1.1 Jeugdwet (art. 3.2.1 lid 6)",
+    )
+    geen_recht_wlz: list[GeenRechtWlz] = Field(default_factory=list)
     uitzondering_ondoelmatigheid: bool = False
     geldig_tot_gewenst: date | None = None
     # Profile choice (care with stay), used from the ZZP module on.

@@ -83,6 +83,8 @@ class Indicatiebesluit:
     zzp: dict[str, Any] | None = None
     afwijzingsgronden: list[str] = field(default_factory=list)
     stelsel: str = "AWBZ"
+    # Dutch sentences: where the result rests on a text that may have changed, or a fact that was not given.
+    waarschuwingen: list[str] = field(default_factory=list)
 
     def als_dict(self) -> dict[str, Any]:
         uit: dict[str, Any] = {
@@ -101,6 +103,7 @@ class Indicatiebesluit:
             "etmalen_verblijf": self.etmalen_verblijf,
             "uiterste_beslisdatum": self.uiterste_beslisdatum.isoformat() if self.uiterste_beslisdatum else None,
             "afwijzingsgronden": self.afwijzingsgronden,
+            "waarschuwingen": self.waarschuwingen,
             "ruleset": self.ruleset.als_dict(),
             "toelichting": [s.als_dict() for s in self.toelichting],
         }

@@ -64,7 +64,7 @@ class Beoordelingen:
     begeleidingsdoel: Ints  # index into DOELEN, -1
     bijzonderheden: Ints  # bitmask over BIJZONDERHEDEN
     bijzondere_zorg: B
-    prognose_herstel: B  # prognose 1 (volledig herstel binnen 1 jaar)
+    blijvend: Ints  # 1 blijvend, 0 niet blijvend, -1 niet vastgesteld (no `blijvend` and no deciding prognose)
     zorg_24_uur: B
     pv_minuten: F  # from zorgmomenten (see zorgmoment_minuten); NaN = no PV handelingen
     vp_minuten: F
@@ -347,7 +347,12 @@ def indiceer_vector(b: Beoordelingen) -> dict[str, Any]:
     lvg = ((b.bijzonderheden & bit["lvg_behandeling"]) > 0) & b.grondslag[:, GRONDSLAGEN.index("05")] & leeftijd18
     heeft_wlz_gr = (b.grondslag & wlz_gr[None, :]).any(axis=1)
     zorg = b.leefklimaat[:, 2] | b.zorg_24_uur
-    wlz_toegang = wlz & (ggz_b | (heeft_wlz_gr & (lvg | (zorg & ~b.prognose_herstel))))
+    # Blijvend is established, never assumed (Wlz art. 3.2.1 lid 1): unknown where the step is reached -> error.
+    blijvend_nodig = wlz & ~ggz_b & heeft_wlz_gr & zorg & ~lvg
+    blijvend_onbekend = blijvend_nodig & (b.blijvend < 0)
+    wlz_toegang = wlz & ~blijvend_onbekend & (ggz_b | (heeft_wlz_gr & (lvg | (zorg & (b.blijvend == 1)))))
+    # Only the first Wlz version is vectorised; later versions (psychische stoornis, lid 6, Blz 2021+) per client.
+    later_wlz = wlz & (set_index >= 0) & np.isin(set_index, [i for i, r in enumerate(sets) if r.naam in LATER_WLZ])
     verblijf = verblijf_awbz | wlz_toegang
 
     keuze = kies_profielen(b, wlz)
@@ -408,7 +413,9 @@ def indiceer_vector(b: Beoordelingen) -> dict[str, Any]:
         "vp_extra": np.where(vp_ok, vp_extra, 0.0),
         "geldig_tot": geldig_tot,
         "tot_overlijden": tot_overlijden,
-        "fout": np.where(set_index < 0, 1, np.where(geen_optie, 2, 0)),  # index into VECTOR_FOUTEN
+        "fout": np.select(  # index into VECTOR_FOUTEN
+            [set_index < 0, later_wlz, blijvend_onbekend, geen_optie], [1, 4, 3, 2], default=0
+        ),
         "regelset": set_index,
     }
 
@@ -417,7 +424,12 @@ VECTOR_FOUTEN = (
     "",
     "geen regelset voor deze peildatum",
     "geen zorgzwaartepakket indiceerbaar voor de dominante grondslag",
+    "blijvend: geef aan of de zorgbehoefte blijvend is (van niet voorbijgaande aard, Wet langdurige zorg art. "
+    "3.2.1); de prognose zegt dat niet",
+    "peildatum: de batch rekent de Wlz tot en met 2020; bereken een latere peildatum per cliënt (zorgzwaarte indiceer)",
 )
+# Wlz regelsets the batch does not compute (their rules are in regels/indicatie/wlz.py only).
+LATER_WLZ = ("Wlz 2021", "Wlz 2024", "Wlz 2026")
 
 
 def leeftijden(geboren: Ints, peil: Ints) -> Ints:

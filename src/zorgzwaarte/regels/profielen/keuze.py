@@ -22,6 +22,7 @@ from zorgzwaarte.domein.beoordeling import Beoordeling
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.codes import grondslag_naam
 from zorgzwaarte.regels.datums import nl
+from zorgzwaarte.regels.indicatie.wlz import wlz_parameters
 from zorgzwaarte.regels.profielen.catalogus import (
     GEEN_AANVULLING,
     ONBEKEND_AFBEELDING,
@@ -243,7 +244,7 @@ def kies_profiel(
     )
     uitwisselbaar: tuple[str, ...] = ()
     if wlz:
-        uitwisselbaar = tuple(regelset.tabel("indicatie_wlz_2015.yaml")["toegang"]["uitwisselbaar"]["waarde"])
+        uitwisselbaar = tuple(wlz_parameters(regelset)["toegang"]["uitwisselbaar"]["waarde"])
     opties, _ = kandidaten(b, lijst, uitleg, regelset.stelsel, uitwisselbaar)
     if not opties:
         raise InvoerFout.een(
