@@ -19,7 +19,14 @@ from typing import Any, Literal
 
 from markupsafe import Markup
 
-from zorgzwaarte.domein.beoordeling import Begeleidingsdoel, BgActiviteit, BhDoel, BijzondereZorg, Bijzonderheid
+from zorgzwaarte.domein.beoordeling import (
+    Begeleidingsdoel,
+    BgActiviteit,
+    BhDoel,
+    BijzondereZorg,
+    Bijzonderheid,
+    GeenRechtWlz,
+)
 from zorgzwaarte.rapporten.opmaak import profielgrafiek
 from zorgzwaarte.regels.codes import codelijst, scoreschaal, vragen_per_categorie
 from zorgzwaarte.regels.indicatie.normtijden import laatste_normtijden
@@ -72,6 +79,12 @@ LABELS: dict[str, dict[str, str]] = {
         "klinische_intensieve_behandeling": "Klinische intensieve behandeling",
         "niet_strafrechtelijke_forensische_psychiatrie": "Niet-strafrechtelijke forensische psychiatrie",
     },
+    "GeenRechtWlz": {
+        "palliatief_terminaal_zvw": "Palliatief terminale zorg (verpleging en verzorging) uit de zorgverzekering",
+        "kind_verpleging_verzorging_zvw": "Kind: verpleging en verzorging uit de zorgverzekering "
+        "(complexe somatische problematiek of lichamelijke handicap)",
+        "kind_verstandelijke_beperking_opvoeding": "Kind met een verstandelijke beperking: zorg gericht op opvoeding",
+    },
     "zorg_24_uur_nabijheid": {
         "fysieke_problemen": "Ja, vanwege fysieke problemen",
         "zware_regieproblemen": "Ja, vanwege zware regieproblemen",
@@ -83,6 +96,7 @@ LITERALS = {
     "Begeleidingsdoel": Begeleidingsdoel,
     "Bijzonderheid": Bijzonderheid,
     "BijzondereZorg": BijzondereZorg,
+    "GeenRechtWlz": GeenRechtWlz,
 }
 
 
@@ -251,6 +265,32 @@ VELDGROEPEN: tuple[Veldgroep, ...] = (
                 leeg="nee",
             ),
             Veld("blijvend", ("blijvend",), "Is de zorgbehoefte blijvend?", "janee", leeg="afleiden uit de prognose"),
+            Veld(
+                "jeugdige_jeugdwet",
+                ("jeugdige_jeugdwet",),
+                "Meerderjarige die jeugdige is volgens de Jeugdwet (Wlz art. 3.2.1 lid 6, vanaf 2021)",
+                "janee",
+                leeg="niet opgegeven",
+            ),
+            Veld(
+                "geen_recht_wlz",
+                ("geen_recht_wlz",),
+                "Geen recht op Wlz-zorg (Besluit langdurige zorg art. 3.1.5)",
+                "meer",
+                _keuzes("GeenRechtWlz"),
+            ),
+            Veld(
+                "zorg_aangevangen_op",
+                ("zorg_aangevangen_op",),
+                "Zorg al begonnen op (vanaf 2024: verblijf in een instelling)",
+                "datum",
+            ),
+            Veld(
+                "verblijf_in_instelling",
+                ("verblijf_in_instelling",),
+                "Is de zorg die al begonnen is verblijf in een instelling? (vanaf 2024)",
+                "janee",
+            ),
             Veld(
                 "levensverwachting_korter_dan_3_maanden",
                 ("levensverwachting_korter_dan_3_maanden",),
