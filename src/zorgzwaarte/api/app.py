@@ -17,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from zorgzwaarte.api.register import maak_register_router
 from zorgzwaarte.diensten import bekostiging as b
 from zorgzwaarte.diensten import iwlz
 from zorgzwaarte.diensten import records as r
@@ -405,6 +406,8 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     @router.post("/gebruikers", tags=["beheer"], status_code=201)
     def gebruiker_nieuw(wie: Wie, data: JsonBody) -> dict[str, Any]:
         return doe(wie, r.gebruiker_aanmaken, data)  # type: ignore[no-any-return]
+
+    router.include_router(maak_register_router(fabriek, nu, actor, oauth2))
 
     @router.get("/audit", tags=["beheer"])
     def audit(

@@ -124,6 +124,12 @@ def wlzindicatie_raadplegen(
     ]
 
 
+def raadpleging_geweigerd(uow: Werkeenheid, reden: str) -> None:
+    """A query outside the templates: audited as refused."""
+    uow.log("register.raadplegen", "indicatiebesluit", details=reden)
+    raise Verboden(reden)
+
+
 def _actor(uow: Werkeenheid) -> Actor:
     assert uow.actor is not None
     return uow.actor

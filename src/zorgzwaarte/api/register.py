@@ -1,0 +1,183 @@
+"""REST and GraphQL routes of the iWlz-netwerkmodel (docs/iwlz.md): the Indicatieregister (serve), the outbox
+status for the beheerder (notify), ending a Wlz decision.
+
+(No `from __future__ import annotations` here: FastAPI must see the real Annotated dependencies.)
+"""
+
+import contextlib
+import json
+from collections.abc import Callable
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Body, Depends, Request
+from fastapi.responses import JSONResponse, PlainTextResponse
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.orm import Session, sessionmaker
+
+from zorgzwaarte.diensten import register as reg
+from zorgzwaarte.diensten.auth import actor_voor_token
+from zorgzwaarte.diensten.toegang import Actor
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.fouten import DienstFout, NietAangemeld, Verboden
+from zorgzwaarte.iwlz.register import bedienen, instellingen
+from zorgzwaarte.iwlz.register.schema import sdl
+from zorgzwaarte.iwlz.register.sjablonen import Verzoek
+from zorgzwaarte.iwlz.register.vertaling import wlzindicatie
+
+
+class GraphQLVerzoek(BaseModel):
+    """A GraphQL request (GraphQL over HTTP): the query as text, its variables, optionally the operation's name."""
+
+    model_config = ConfigDict(extra="allow")
+    query: str = Field(description="QIR-0001 of QIR-0002")
+    variables: dict[str, Any] | None = None
+    operationName: str | None = None
+
+
+class GraphQLFout(BaseModel):
+    message: str
+    extensions: dict[str, Any] | None = None
+
+
+class GraphQLAntwoord(BaseModel):
+    data: dict[str, Any] | None = None
+    errors: list[GraphQLFout] | None = None
+
+
+class Vervallen(BaseModel):
+    vervaldatum: str = Field(description="JJJJ-MM-DD: de dag waarop de Wlz-indicatie vervalt")
+    versie: int = Field(description="de versie van het besluit zoals u het las")
+
+
+class NotificatieStatus(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: int
+    notificatie_id: str
+    event_type: str
+    subject: str
+    status: Literal["wachtend", "bezorgd", "mislukt"]
+    pogingen: int
+    laatste_fout: str | None = None
+
+
+GRAPHQL_ANTWOORDEN: dict[int | str, dict[str, Any]] = {
+    code: {"model": GraphQLAntwoord, "content": {bedienen.GRAPHQL_ANTWOORD: {}}, "description": omschrijving}
+    for code, omschrijving in (
+        (200, "Antwoord met data (een lege lijst als de indicatie niet bestaat of niet voor u is)"),
+        (400, "Verzoek onleesbaar of past niet op het schema"),
+        (401, "Niet aangemeld"),
+        (403, "Geen querysjabloon of niet uw eigen UZOVI-/AGB-code"),
+    )
+}
+
+
+def maak_register_router(
+    fabriek: sessionmaker[Session], nu: Callable[[], datetime], actor: Callable[..., Actor], token: Any
+) -> APIRouter:
+    router = APIRouter()
+    Wie = Annotated[Actor, Depends(actor)]
+
+    def doe(wie: Actor | None, functie: Callable[..., Any], *args: Any) -> Any:
+        with Werkeenheid(fabriek, wie, nu) as w:
+            return functie(w, *args)
+
+    def deelnemer(request: Request, bearer: str | None) -> Actor:
+        """The caller: from a trusted gateway header when configured (off by default), else from the app's login."""
+        header = instellingen.lees().claims_header
+        waarde = request.headers.get(header) if header else None
+        if waarde is not None:
+            try:
+                claims = json.loads(waarde)
+            except ValueError:
+                claims = None
+            org = doe(None, reg.organisatie_van_claims, claims) if isinstance(claims, dict) else None
+            if org is None or org.soort not in ("zorgkantoor", "zorgaanbieder"):
+                raise NietAangemeld(
+                    "de claims van de gateway noemen geen bekend zorgkantoor (uzovi) of zorgaanbieder (agb)"
+                )
+            code = org.uzovi if org.soort == "zorgkantoor" else org.agb_code
+            return Actor(
+                0,
+                f"netwerk:{code}",
+                f"{org.naam} (via gateway)",
+                org.soort,
+                org.id,
+                org.naam,
+                org.soort,
+                org.regio,
+                org.uzovi,
+                org.agb_code,
+            )
+        if not bearer:
+            raise NietAangemeld("niet aangemeld; vraag een token aan via /api/v1/auth/token")
+        with fabriek() as s:
+            return actor_voor_token(s, bearer, nu)
+
+    @router.post(
+        "/iwlz/indicatieregister/graphql",
+        tags=["iWlz-netwerkmodel"],
+        response_model=None,
+        responses=GRAPHQL_ANTWOORDEN,
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": GraphQLVerzoek.model_json_schema()}},
+            }
+        },
+    )
+    async def indicatieregister(request: Request, bearer: Annotated[str | None, Depends(token)]) -> JSONResponse:
+        """Het Indicatieregister van dit systeem (GraphQL, schema als Indicatieregister 2 v1.6.5). Alleen de
+        querysjablonen QIR-0001 (zorgkantoor, met de eigen UZOVI-code) en QIR-0002 (zorgaanbieder, met de eigen
+        AGB-code). Antwoord als `application/graphql-response+json` met statuscodes volgens RFC0040. Alleen
+        Wlz-indicaties: een AWBZ-indicatie met functies en klassen is geen WlzIndicatie en staat er niet in."""
+        media = bedienen.kies_mediatype(request.headers.get("accept"))
+        try:
+            wie = deelnemer(request, bearer)
+        except NietAangemeld as exc:
+            a = bedienen.fout(401, f"Niet aangemeld: {exc.melding}.", bedienen.GRAPHQL_ANTWOORD)
+            return JSONResponse(
+                a.inhoud, status_code=401, media_type=a.media_type, headers={"WWW-Authenticate": "Bearer"}
+            )
+        try:
+            body = json.loads(await request.body())
+        except ValueError:
+            body = None
+
+        def raadpleeg(v: Verzoek) -> list[dict[str, Any]]:
+            try:
+                gevonden = doe(wie, reg.wlzindicatie_raadplegen, v.wlzindicatie_id, v.sjabloon, v.filterwaarde)
+            except Verboden as exc:
+                raise bedienen.Weigering(exc.melding) from None
+            return [wlzindicatie(g) for g in gevonden]
+
+        def weiger(reden: str) -> None:
+            with contextlib.suppress(DienstFout):
+                doe(wie, reg.raadpleging_geweigerd, reden)
+
+        a = bedienen.verwerk(body, request.headers.get("accept"), raadpleeg, weiger)
+        return JSONResponse(a.inhoud, status_code=a.status, media_type=a.media_type if a.media_type else media)
+
+    @router.get("/iwlz/indicatieregister/schema.graphql", tags=["iWlz-netwerkmodel"], response_class=PlainTextResponse)
+    def indicatieregister_schema() -> PlainTextResponse:
+        """Het GraphQL-schema (SDL) van het Indicatieregister van dit systeem."""
+        return PlainTextResponse(sdl(), media_type="text/plain; charset=utf-8")
+
+    @router.post("/indicatiebesluiten/{besluit_id}/vervallen", tags=["indicatiebesluiten"])
+    def besluit_vervallen(wie: Wie, besluit_id: int, data: Annotated[Vervallen, Body()]) -> dict[str, Any]:
+        """Laat een Wlz-indicatie vervallen (vervaldatum, Indicatieregister 2); het zorgkantoor krijgt een notificatie."""
+        return doe(wie, reg.besluit_laten_vervallen, besluit_id, data.model_dump())  # type: ignore[no-any-return]
+
+    @router.get("/iwlz/notificaties", tags=["iWlz-netwerkmodel"], response_model=list[NotificatieStatus])
+    def notificaties(wie: Wie, status: Literal["wachtend", "bezorgd", "mislukt"] | None = None) -> list[dict[str, Any]]:
+        """Verzonden en wachtende notificaties (zendNotificatie) met hun bezorgstatus (beheerder)."""
+        return doe(wie, reg.notificaties_lijst, status)  # type: ignore[no-any-return]
+
+    @router.post(
+        "/iwlz/notificaties/{notificatie_id}/opnieuw", tags=["iWlz-netwerkmodel"], response_model=NotificatieStatus
+    )
+    def notificatie_opnieuw(wie: Wie, notificatie_id: int) -> dict[str, Any]:
+        """Bied een mislukte notificatie opnieuw aan (beheerder)."""
+        return doe(wie, reg.notificatie_opnieuw, notificatie_id)  # type: ignore[no-any-return]
+
+    return router

@@ -1,0 +1,102 @@
+"""Serving the Indicatieregister over HTTP as RFC0040 describes: the answer is `application/graphql-response+json`
+(unless the client asks for plain `application/json`, which always gets 200); a request that cannot be read or does
+not validate is 400, a query outside the templates 403, an answer with data 200. Messages in Dutch; the technical
+detail of graphql-core stays in `extensions.detail`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from graphql import GraphQLError, execute_sync, get_operation_ast, parse, validate
+from graphql.execution.values import get_variable_values
+
+from zorgzwaarte.iwlz.register.schema import schema
+from zorgzwaarte.iwlz.register.sjablonen import Geweigerd, Verzoek, herken
+
+GRAPHQL_ANTWOORD = "application/graphql-response+json"
+JSON = "application/json"
+
+
+@dataclass(frozen=True)
+class Antwoord:
+    status: int
+    inhoud: dict[str, Any]
+    media_type: str
+
+
+def kies_mediatype(accept: str | None) -> str:
+    """graphql-response+json unless the client explicitly asks for application/json only (RFC0040 §2.4)."""
+    if accept and GRAPHQL_ANTWOORD not in accept and JSON in accept:
+        return JSON
+    return GRAPHQL_ANTWOORD
+
+
+def fout(status: int, melding: str, media: str, detail: list[str] | None = None) -> Antwoord:
+    fouten: list[dict[str, Any]] = [{"message": melding}]
+    if detail:
+        fouten[0]["extensions"] = {"detail": detail}
+    return Antwoord(200 if media == JSON else status, {"errors": fouten}, media)
+
+
+class Weigering(Exception):
+    """The caller may not ask this (wrong organisation code, or not a zorgkantoor/zorgaanbieder)."""
+
+    def __init__(self, melding: str) -> None:
+        super().__init__(melding)
+        self.melding = melding
+
+
+def verwerk(
+    body: Any,
+    accept: str | None,
+    raadpleeg: Callable[[Verzoek], list[dict[str, Any]]],
+    weiger: Callable[[str], None],
+) -> Antwoord:
+    """One GraphQL request: check it, recognise the template, let `raadpleeg` fetch (and audit) the records.
+    `weiger` audits a refused query. `raadpleeg` raises Weigering when the caller may not use the template."""
+    media = kies_mediatype(accept)
+    if not isinstance(body, dict) or not isinstance(body.get("query"), str):
+        return fout(400, "Stuur een JSON-object met het veld 'query' (de GraphQL-query als tekst).", media)
+    variabelen = body.get("variables")
+    operatie = body.get("operationName")
+    if variabelen is not None and not isinstance(variabelen, dict):
+        return fout(400, "Het veld 'variables' moet een JSON-object zijn.", media)
+    if operatie is not None and not isinstance(operatie, str):
+        return fout(400, "Het veld 'operationName' moet tekst zijn.", media)
+    try:
+        document = parse(body["query"], max_tokens=20_000)
+    except GraphQLError as exc:
+        return fout(400, "De query is geen geldige GraphQL.", media, [exc.message])
+    problemen = validate(schema(), document)
+    if problemen:
+        return fout(
+            400, "De query past niet op het schema van het Indicatieregister.", media, [p.message for p in problemen]
+        )
+    op = get_operation_ast(document, operatie)
+    if op is None:
+        return fout(400, "Geef precies één operatie (of noem haar in 'operationName').", media)
+    waarden = get_variable_values(schema(), op.variable_definitions or (), variabelen or {})
+    if isinstance(waarden, list):
+        return fout(400, "Een variabele ontbreekt of heeft een ongeldige waarde.", media, [p.message for p in waarden])
+    try:
+        verzoek = herken(document, waarden.coerced)
+    except Geweigerd as exc:
+        weiger(exc.melding)
+        return fout(403, f"Deze query is niet toegestaan: {exc.melding}.", media)
+    try:
+        items = raadpleeg(verzoek)
+    except Weigering as exc:
+        return fout(403, f"Deze query is niet toegestaan: {exc.melding}.", media)
+    uitkomst = execute_sync(
+        schema(), document, root_value={"wlzIndicatie": items}, variable_values=variabelen, operation_name=operatie
+    )
+    if uitkomst.errors:
+        return fout(
+            500,
+            "Het antwoord kon niet worden samengesteld; de beheerder is op de hoogte.",
+            media,
+            [e.message for e in uitkomst.errors],
+        )
+    return Antwoord(200, {"data": uitkomst.data}, media)
