@@ -417,6 +417,21 @@ EINDPUNTEN = [
         },
         alle(403, beheerder=201),
     ),
+    Eindpunt(
+        "POST",
+        f"{A}/indicatiebesluiten/{{besluit_id}}/vervallen",
+        lambda c: f"{A}/indicatiebesluiten/{c.besluit_id}/vervallen",
+        lambda c: {"vervaldatum": "geen datum", "versie": 1},
+        alle(403, beoordelaar=422),
+    ),
+    Eindpunt("GET", f"{A}/iwlz/notificaties", lambda c: f"{A}/iwlz/notificaties", None, alle(403, beheerder=200)),
+    Eindpunt(
+        "POST",
+        f"{A}/iwlz/notificaties/{{notificatie_id}}/opnieuw",
+        lambda c: f"{A}/iwlz/notificaties/999999/opnieuw",
+        None,
+        alle(403, beheerder=404),
+    ),
 ]
 # Routes without client data: no audit line required (but authentication still is).
 ZONDER_CLIENTGEGEVENS = {
@@ -432,6 +447,9 @@ ZONDER_CLIENTGEGEVENS = {
     ("GET", f"{A}/organisaties"),
     ("GET", "/gezondheid"),
     ("POST", f"{A}/iwlz/io31/export"),  # computes from the body only; stores and reads no client record
+    ("GET", f"{A}/iwlz/indicatieregister/schema.graphql"),  # the public schema
+    # GraphQL answers in its own error format (RFC0040); roles, organisation codes and audit: tests/register
+    ("POST", f"{A}/iwlz/indicatieregister/graphql"),
 }
 
 
