@@ -87,7 +87,16 @@ def test_volledige_keten(api_beide: Api) -> None:
     meer = {**THUIS, "zorgmomenten": [*THUIS["zorgmomenten"], {"per_week": 7, "handelingen": ["PV-1.1-2"]}]}
     cor = b.put(f"/api/v1/beoordelingen/{cor['id']}", json={"invoer": meer, "versie": cor["versie"]}).json()
     cor = b.post(f"/api/v1/beoordelingen/{cor['id']}/definitief", json={"versie": cor["versie"]}).json()
-    nieuw = b.post(f"/api/v1/beoordelingen/{cor['id']}/indicatiebesluit", json={"versie": cor["versie"]}).json()
+    # an earlier besluitdatum only with a reason; it is kept with the decision (Awb 3:40)
+    keuze = {"versie": cor["versie"], "besluitdatum": "2014-03-20"}
+    r = b.post(f"/api/v1/beoordelingen/{cor['id']}/indicatiebesluit", json=keuze)
+    assert r.status_code == 422 and r.json()["fouten"][0]["veld"] == "besluitdatum_reden"
+    keuze["besluitdatum_reden"] = "mondeling meegedeeld op 20 maart"
+    nieuw = b.post(f"/api/v1/beoordelingen/{cor['id']}/indicatiebesluit", json=keuze).json()
+    assert (
+        nieuw["besluitdatum"] == "2014-03-20"
+        and nieuw["resultaat"]["besluitdatum_reden"] == keuze["besluitdatum_reden"]
+    )
     besluiten = {x["id"]: x for x in b.get(f"/api/v1/clienten/{client['id']}/indicatiebesluiten").json()}
     assert (
         besluiten[besluit["id"]]["status"] == "vervangen"

@@ -108,7 +108,8 @@ def test_geknoeid_verborgen_veld_geeft_geen_500(pagina: Any, server: str) -> Non
     aanmelden(pagina, "linde")
     pagina.locator("main table a").first.click()
     pagina.get_by_role("link", name="Zorgplan, rapportage en geleverde zorg").click()
-    pagina.locator("input[name=overeenkomst_id]").evaluate("e => e.value = 'abc'")
+    pagina.locator("select[name=overeenkomst_id] option").first.evaluate("e => e.value = 'abc'")
+    pagina.get_by_label("Overeenkomst", exact=True).select_option(index=0)
     pagina.get_by_label("Een dag in de week").fill("2014-09-10")
     pagina.get_by_role("button", name="Week registreren").click()
     assert "Traceback" not in pagina.content() and "er ging iets mis" not in pagina.content()
@@ -253,11 +254,17 @@ def test_aanbieder_legt_overeenkomst_vast(pagina: Any) -> None:
     voor = pagina.get_by_text("Overeenkomst ", exact=False).count()
     pagina.get_by_text("Overeenkomst vastleggen (op het geldende indicatiebesluit)").click()
     pagina.get_by_role("button", name="Overeenkomst vastleggen").click()  # no ingangsdatum
-    assert "ingangsdatum" in pagina.get_by_role("alert").inner_text()
+    assert "Ingangsdatum: is verplicht maar ontbreekt" in pagina.get_by_role("alert").inner_text()
+    pagina.get_by_text("Overeenkomst vastleggen (op het geldende indicatiebesluit)").click()
+    pagina.get_by_label("Ingangsdatum").fill("01-01-2000")  # before the indication holds: refused, named
+    pagina.get_by_role("button", name="Overeenkomst vastleggen").click()
+    assert "Ingangsdatum: ligt vóór het begin van het indicatiebesluit" in pagina.get_by_role("alert").inner_text()
     pagina.get_by_text("Overeenkomst vastleggen (op het geldende indicatiebesluit)").click()
     pagina.get_by_label("Ingangsdatum").fill("2014-10-01")
     pagina.get_by_role("button", name="Overeenkomst vastleggen").click()
-    assert pagina.get_by_role("status").inner_text() == "Overeenkomst vastgelegd."
+    status = pagina.get_by_role("status").inner_text()
+    assert status.startswith("Overeenkomst vastgelegd.")
+    assert "Let op: de cliënt heeft in dezelfde periode ook een overeenkomst" in status  # concurrent: a warning
     assert pagina.get_by_text("Overeenkomst ", exact=False).count() > voor
 
 

@@ -117,6 +117,7 @@ def besluit_dict(b: Indicatiebesluit) -> dict[str, Any]:
         "status": b.status,
         "vervangen_door_id": b.vervangen_door_id,
         "motivering_afwijkend": b.motivering_afwijkend,
+        "zorgaanbieder_id": b.zorgaanbieder_id,
         "ruleset": {"naam": b.ruleset_naam, "versie": b.ruleset_versie, "hash": b.ruleset_hash},
         "resultaat": b.resultaat,
         "vastgelegd_op": iso(b.vastgelegd_op),
@@ -333,7 +334,7 @@ def client_tijdlijn(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
                 "soort": "overeenkomst",
                 "id": o.id,
                 "datum": iso(o.vastgelegd_op),
-                "omschrijving": f"Zorgleveringsovereenkomst ({o.leveringsvorm}) vanaf {o.ingangsdatum.isoformat()}",
+                "omschrijving": f"Zorgleveringsovereenkomst ({o.leveringsvorm}) vanaf {_nl(o.ingangsdatum)}",
             }
         )
     if actor.rol == "zorgaanbieder":
@@ -347,7 +348,7 @@ def client_tijdlijn(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
                     "soort": "zorgplan",
                     "id": z.id,
                     "datum": iso(z.vastgelegd_op),
-                    "omschrijving": f"Zorgplan vastgesteld {z.vastgesteld_op.isoformat()}",
+                    "omschrijving": f"Zorgplan vastgesteld {_nl(z.vastgesteld_op)}",
                 }
             )
         for r in s.scalars(
@@ -580,6 +581,11 @@ def besluit_vastleggen(uow: Werkeenheid, beoordeling_id: int, versie: int, keuze
     ib = besluit_record(b.client_id, b.id, besluit, actor.gebruiker_id, uow.nu())
     if reden:
         ib.resultaat = {**ib.resultaat, "besluitdatum_reden": reden}
+    if k.zorgaanbieder_id is not None:
+        aanbieder = uow.sessie.get(Organisatie, k.zorgaanbieder_id)
+        if aanbieder is None or aanbieder.soort != "zorgaanbieder":
+            raise InvoerFout.een("zorgaanbieder_id", "is geen zorgaanbieder")
+        ib.zorgaanbieder_id = aanbieder.id
     uow.sessie.add(ib)
     uow.sessie.flush()
     vervang_eerdere(uow, ib)
@@ -710,12 +716,7 @@ def overeenkomst_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> dict[s
             raise InvoerFout.een("indicatiebesluit_id", "de cliënt heeft geen geldend indicatiebesluit")
     if ib.besluit != "toegekend":
         raise InvoerFout.een("indicatiebesluit_id", "het besluit is afgewezen; er is geen zorg om te leveren")
-    if ib.geldig_tot and nieuw.ingangsdatum > ib.geldig_tot:
-        raise InvoerFout.een(
-            "ingangsdatum", f"ligt na het einde van het indicatiebesluit ({ib.geldig_tot.isoformat()})"
-        )
-    if nieuw.leveringsvorm == "verblijf" and not ib.verblijf:
-        raise InvoerFout.een("leveringsvorm", "verblijf vraagt een indicatie met verblijf")
+    controleer_overeenkomst_op_indicatie(nieuw.leveringsvorm, nieuw.ingangsdatum, nieuw.einddatum, ib)
     functies = [
         {"functie": f["functie"], "klasse": f["klasse"], "klasse_code": f["klasse_code"]}
         for f in ib.resultaat.get("functies", [])
@@ -734,7 +735,70 @@ def overeenkomst_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> dict[s
     uow.sessie.add(o)
     uow.sessie.flush()
     poging.object_id = o.id
-    return overeenkomst_dict(o)
+    uit = overeenkomst_dict(o)
+    uit["waarschuwingen"] = gelijktijdige_overeenkomsten(uow, o)
+    return uit
+
+
+def _nl(d: date) -> str:
+    return d.strftime("%d-%m-%Y")
+
+
+def controleer_overeenkomst_op_indicatie(
+    leveringsvorm: str, ingangsdatum: date, einddatum: date | None, ib: Indicatiebesluit
+) -> None:
+    """An overeenkomst delivers what the indication allows, while it holds (Wlz art. 3.3.3: the care the
+    indicatiebesluit gives a right to; a leveringsvorm at home with a full package needs a zorgzwaartepakket)."""
+    fouten = []
+    if ingangsdatum < ib.geldig_van:
+        fouten.append(Fout("ingangsdatum", f"ligt vóór het begin van het indicatiebesluit ({_nl(ib.geldig_van)})"))
+    if ib.geldig_tot and ingangsdatum > ib.geldig_tot:
+        fouten.append(Fout("ingangsdatum", f"ligt na het einde van het indicatiebesluit ({_nl(ib.geldig_tot)})"))
+    if einddatum and einddatum < ingangsdatum:
+        fouten.append(Fout("einddatum", "ligt vóór de ingangsdatum"))
+    if leveringsvorm == "verblijf" and not ib.verblijf:
+        fouten.append(Fout("leveringsvorm", "verblijf vraagt een indicatie met verblijf"))
+    if leveringsvorm == "vpt" and not ib.zzp_code:
+        fouten.append(
+            Fout(
+                "leveringsvorm",
+                "een volledig pakket thuis vraagt een indicatie met een zorgzwaartepakket; "
+                "deze indicatie geeft functies en klassen",
+            )
+        )
+    if fouten:
+        raise InvoerFout(fouten)
+
+
+def gelijktijdige_overeenkomsten(uow: Werkeenheid, o: Zorgleveringsovereenkomst) -> list[str]:
+    """A warning (not a refusal) when the client has another agreement over the same period."""
+    uit = []
+    alle = select(Zorgleveringsovereenkomst).where(
+        Zorgleveringsovereenkomst.client_id == o.client_id, Zorgleveringsovereenkomst.id != o.id
+    )
+    for ander in uow.sessie.scalars(alle):
+        overlapt = (ander.einddatum is None or ander.einddatum >= o.ingangsdatum) and (
+            o.einddatum is None or o.einddatum >= ander.ingangsdatum
+        )
+        if overlapt:
+            org = uow.sessie.get(Organisatie, ander.zorgaanbieder_id)
+            naam = org.naam if org and ander.zorgaanbieder_id == o.zorgaanbieder_id else "een andere zorgaanbieder"
+            uit.append(
+                f"Let op: de cliënt heeft in dezelfde periode ook een overeenkomst met {naam} "
+                f"(vanaf {_nl(ander.ingangsdatum)}). Controleer of de zorg niet dubbel wordt geleverd."
+            )
+    return uit
+
+
+def controleer_evaluatiedata(vastgesteld_op: date, evaluatiedata: list[date]) -> None:
+    """An evaluation of a zorgplan lies on or after the day the plan was made."""
+    fouten = [
+        Fout(f"evaluatiedata.{i}", f"ligt vóór de datum van het zorgplan ({_nl(vastgesteld_op)})")
+        for i, d in enumerate(evaluatiedata)
+        if d < vastgesteld_op
+    ]
+    if fouten:
+        raise InvoerFout(fouten)
 
 
 def overeenkomsten_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
@@ -785,6 +849,7 @@ def zorgplan_aanmaken(uow: Werkeenheid, overeenkomst_id: int, data: Any) -> dict
     o = _overeenkomst(uow, overeenkomst_id)
     poging.client_id = o.client_id
     plan = valideer(ZorgplanInvoer, data)
+    controleer_evaluatiedata(plan.vastgesteld_op, plan.evaluatiedata)
     z = Zorgplan(
         client_id=o.client_id,
         overeenkomst_id=o.id,
@@ -834,6 +899,7 @@ def zorgplan_wijzigen(uow: Werkeenheid, zorgplan_id: int, data: Any) -> dict[str
     o = _overeenkomst(uow, z.overeenkomst_id)
     poging.client_id = z.client_id
     plan = valideer(ZorgplanWijziging, data)
+    controleer_evaluatiedata(plan.vastgesteld_op, plan.evaluatiedata)
     controleer_versie(plan.versie, z.versie)
     z.domeinen = plan.model_dump(mode="json")["domeinen"]
     z.gepland = [g.model_dump() for g in plan.gepland]
@@ -891,15 +957,24 @@ def geleverd_registreren(uow: Werkeenheid, client_id: int, data: Any) -> dict[st
         raise InvoerFout.een("overeenkomst_id", "hoort niet bij deze cliënt")
     zondag = invoer.week + timedelta(days=6)
     if zondag < o.ingangsdatum:
-        raise InvoerFout.een("week", f"ligt vóór de ingangsdatum van de overeenkomst ({o.ingangsdatum.isoformat()})")
+        raise InvoerFout.een("week", f"ligt vóór de ingangsdatum van de overeenkomst ({_nl(o.ingangsdatum)})")
     if o.einddatum and invoer.week > o.einddatum:
-        raise InvoerFout.een("week", f"ligt na de einddatum van de overeenkomst ({o.einddatum.isoformat()})")
+        raise InvoerFout.een("week", f"ligt na de einddatum van de overeenkomst ({_nl(o.einddatum)})")
     bestaand = uow.sessie.scalars(
         select(GeleverdeZorg).where(GeleverdeZorg.overeenkomst_id == o.id, GeleverdeZorg.week == invoer.week)
     ).first()
+    if bestaand is not None and invoer.vervangen:  # a correction of that week: audited as such
+        poging.actie = "geleverd.corrigeren"
+        bestaand.uren = [u.model_dump() for u in invoer.uren]
+        bestaand.afwezigheid = [a.model_dump(mode="json") for a in invoer.afwezigheid]
+        bestaand.vastgelegd_op = uow.nu()
+        uow.sessie.flush()
+        poging.object_id = bestaand.id
+        return geleverd_dict(bestaand, _signalen(uow, o, bestaand.uren))
     if bestaand is not None:
         raise Conflict(
-            f"voor de week van {invoer.week.isoformat()} is al zorg geregistreerd (id {bestaand.id}); wijzig die"
+            f"voor de week van {_nl(invoer.week)} is al zorg geregistreerd; "
+            "kies 'dit is een correctie' om de uren van die week te vervangen"
         )
     g = GeleverdeZorg(
         client_id=client_id,

@@ -7,12 +7,17 @@ never in a route or a template.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
+
+from sqlalchemy import select
 
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
-from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid, vandaag_nl
 from zorgzwaarte.fouten import Fout, InvoerFout, Verboden
+from zorgzwaarte.opslag.modellen import Organisatie
+from zorgzwaarte.regels.parameters import laad
 from zorgzwaarte.regels.zorgplan import herindicatie_signaal
 
 
@@ -43,36 +48,65 @@ def beoordeling_scherm(uow: Werkeenheid, beoordeling_id: int) -> dict[str, Any]:
             u = r.beoordeling_voorbeeld(uow, beoordeling_id)
         except InvoerFout as fout:
             fouten = fout.fouten
-    return {"c": c, "b": b, "u": u, "fouten": fouten}
+    aanbieders = []
+    if b["status"] == "definitief":  # to record the decision: the provider the client chooses (its intake)
+        q = select(Organisatie).where(Organisatie.soort == "zorgaanbieder").order_by(Organisatie.naam)
+        aanbieders = [(str(o.id), o.naam) for o in uow.sessie.scalars(q)]
+    return {"c": c, "b": b, "u": u, "fouten": fouten, "zorgaanbieders": aanbieders}
 
 
-def _geindiceerde_uren(besluit: dict[str, Any]) -> float | None:
-    minuten = [f.get("minuten_per_week") for f in (besluit["resultaat"].get("functies") or [])]
-    return round(sum(m for m in minuten if m) / 60, 1) if any(minuten) else None
+def _geindiceerde_uren(besluit: dict[str, Any]) -> dict[str, float | None]:
+    """Indicated hours per week per function (None: the indication gives no hours, e.g. a ZZP)."""
+    uit: dict[str, float | None] = {}
+    for f in besluit["resultaat"].get("functies") or []:
+        m = f.get("minuten_per_week")
+        uit[str(f.get("functie"))] = round(m / 60, 1) if m else None
+    if besluit.get("zzp_code"):
+        uren = (besluit["resultaat"].get("zzp") or {}).get("uren_per_week")
+        uit["ZZP"] = float(uren) if uren else None
+    return uit
 
 
-def zorg_scherm(uow: Werkeenheid, client_id: int) -> dict[str, Any]:
-    """The provider's care page: own agreements, plans, reports, delivered weeks and the herindicatie signal."""
+def zorg_scherm(uow: Werkeenheid, client_id: int, overeenkomst_id: int | None = None) -> dict[str, Any]:
+    """The provider's care page: own agreements (each with its indication, and the new one when it was replaced),
+    plans, reports, delivered weeks of the chosen agreement and the herindicatie signal over the recent weeks."""
     assert uow.actor is not None
+    vandaag = vandaag_nl(uow.nu())
     c = r.client_lezen(uow, client_id)
-    overeenkomsten = r.overeenkomsten_van_client(uow, client_id)
-    eigen = [o for o in overeenkomsten if o["zorgaanbieder_id"] == uow.actor.organisatie_id]
-    weken = r.geleverd_van_client(uow, client_id)
-    geindiceerd = herindicatie = None
-    if eigen and eigen[-1]["indicatiebesluit_id"]:
-        besluit = r.besluit_lezen(uow, eigen[-1]["indicatiebesluit_id"])
-        herindicatie = herindicatie_signaal(
-            [wk["signalen"] for wk in weken], besluit["geldig_tot"], weken[-1]["week"] if weken else None
-        )
+    eigen = [
+        o for o in r.overeenkomsten_van_client(uow, client_id) if o["zorgaanbieder_id"] == uow.actor.organisatie_id
+    ]
+    eigen.sort(key=lambda o: (o["ingangsdatum"], o["id"]))
+    for o in eigen:
+        o["besluit"] = r.besluit_lezen(uow, o["indicatiebesluit_id"]) if o["indicatiebesluit_id"] else None
+        vervanger = (o["besluit"] or {}).get("vervangen_door_id")
+        o["nieuw_besluit"] = r.besluit_lezen(uow, vervanger) if vervanger else None
+    gekozen = next((o for o in eigen if o["id"] == overeenkomst_id), eigen[-1] if eigen else None)
+    alle_weken = r.geleverd_van_client(uow, client_id)
+    weken = sorted(
+        (w for w in alle_weken if gekozen and w["overeenkomst_id"] == gekozen["id"]), key=lambda w: w["week"]
+    )
+    geindiceerd: dict[str, float | None] = {}
+    herindicatie = None
+    if gekozen and gekozen["besluit"]:
+        besluit = gekozen["nieuw_besluit"] or gekozen["besluit"]
         geindiceerd = _geindiceerde_uren(besluit)
+        venster = int(laad("signalen.yaml")["herindicatie_venster_weken"])
+        grens = (vandaag - timedelta(weeks=venster)).isoformat()
+        recent = [w for w in weken if grens < w["week"] <= vandaag.isoformat()]  # weeks relative to today
+        herindicatie = herindicatie_signaal(
+            [w["signalen"] for w in recent], besluit["geldig_tot"], weken[-1]["week"] if weken else None
+        )
     return {
         "c": c,
         "overeenkomsten": eigen,
+        "gekozen": gekozen,
         "plannen": r.zorgplannen_van_client(uow, client_id),
         "rapportages": r.rapportages_van_client(uow, client_id),
         "weken": weken,
         "geindiceerd": geindiceerd,
         "herindicatie": herindicatie,
+        "vandaag": vandaag.isoformat(),
     }
 
 

@@ -40,7 +40,7 @@ def startpagina(uow: Werkeenheid) -> dict[str, Any]:
     elif actor.rol == "zorgaanbieder":
         uit.update(_aanbieder(uow, actor, vandaag))
     elif actor.rol == "zorgkantoor":
-        uit.update(_zorgkantoor(uow, actor))
+        uit.update(_zorgkantoor(uow, actor, vandaag))
     return uit
 
 
@@ -74,6 +74,7 @@ def _aanbieder(uow: Werkeenheid, actor: Actor, vandaag: date) -> dict[str, Any]:
     s = uow.sessie
     in_zorg = []
     aflopend = []
+    vervangen: list[dict[str, Any]] = []
     q = (
         select(Zorgleveringsovereenkomst, Client)
         .join(Client, Client.id == Zorgleveringsovereenkomst.client_id)
@@ -94,6 +95,19 @@ def _aanbieder(uow: Werkeenheid, actor: Actor, vandaag: date) -> dict[str, Any]:
             }
         )
         ib = s.get(Indicatiebesluit, o.indicatiebesluit_id) if o.indicatiebesluit_id else None
+        if ib and ib.status == "vervangen" and ib.vervangen_door_id:
+            nieuw = s.get(Indicatiebesluit, ib.vervangen_door_id)
+            if nieuw is not None:
+                vervangen.append(
+                    {
+                        "client_id": c.id,
+                        "client": weergavenaam(c),
+                        "overeenkomst_id": o.id,
+                        "besluitdatum": nieuw.besluitdatum.isoformat(),
+                        "besluit": nieuw.besluit,
+                        "zzp_code": nieuw.zzp_code,
+                    }
+                )
         if ib and ib.geldig_tot and ib.geldig_tot <= vandaag + timedelta(days=AFLOPEND_DAGEN):
             aflopend.append(
                 {
@@ -101,15 +115,23 @@ def _aanbieder(uow: Werkeenheid, actor: Actor, vandaag: date) -> dict[str, Any]:
                     "client": weergavenaam(c),
                     "geldig_tot": ib.geldig_tot.isoformat(),
                     "zzp_code": ib.zzp_code,
+                    "verlopen": ib.geldig_tot < vandaag,
                 }
             )
     evaluaties = []
+    laatste: dict[int, tuple[Zorgplan, Client]] = {}  # the current plan of each running agreement
     for z, c in s.execute(
         select(Zorgplan, Client)
         .join(Client, Client.id == Zorgplan.client_id)
         .join(Zorgleveringsovereenkomst, Zorgleveringsovereenkomst.id == Zorgplan.overeenkomst_id)
-        .where(Zorgleveringsovereenkomst.zorgaanbieder_id == actor.organisatie_id)
+        .where(
+            Zorgleveringsovereenkomst.zorgaanbieder_id == actor.organisatie_id,
+            or_(Zorgleveringsovereenkomst.einddatum.is_(None), Zorgleveringsovereenkomst.einddatum >= vandaag),
+        )
+        .order_by(Zorgplan.id)
     ):
+        laatste[z.overeenkomst_id] = (z, c)
+    for z, c in laatste.values():
         for d in z.evaluatiedata or []:
             dag = date.fromisoformat(d)
             if dag <= vandaag + timedelta(days=EVALUATIE_DAGEN):
@@ -122,14 +144,45 @@ def _aanbieder(uow: Werkeenheid, actor: Actor, vandaag: date) -> dict[str, Any]:
                         "zorgplan_id": z.id,
                     }
                 )
+    evaluaties.sort(key=lambda r: r["datum"])
+    intake = []
+    eigen_besluiten = select(Zorgleveringsovereenkomst.indicatiebesluit_id).where(
+        Zorgleveringsovereenkomst.zorgaanbieder_id == actor.organisatie_id,
+        Zorgleveringsovereenkomst.indicatiebesluit_id.is_not(None),
+    )
+    for ib, c in s.execute(
+        select(Indicatiebesluit, Client)
+        .join(Client, Client.id == Indicatiebesluit.client_id)
+        .where(
+            Indicatiebesluit.zorgaanbieder_id == actor.organisatie_id,
+            Indicatiebesluit.status == "geldig",
+            Indicatiebesluit.besluit == "toegekend",
+            or_(Indicatiebesluit.geldig_tot.is_(None), Indicatiebesluit.geldig_tot >= vandaag),
+            Indicatiebesluit.id.not_in(eigen_besluiten),
+        )
+        .order_by(Indicatiebesluit.besluitdatum.desc())
+    ):
+        intake.append(
+            {
+                "client_id": c.id,
+                "client": weergavenaam(c),
+                "besluit_id": ib.id,
+                "besluit": ib.besluit,
+                "besluitdatum": ib.besluitdatum.isoformat(),
+                "zzp_code": ib.zzp_code,
+            }
+        )
     return {
         "in_zorg": in_zorg,
         "aflopend": sorted(aflopend, key=lambda r: r["geldig_tot"]),
-        "evaluaties": sorted(evaluaties, key=lambda r: r["datum"]),
+        "evaluaties": [e for e in evaluaties if not e["te_laat"]],
+        "evaluaties_te_laat": [e for e in evaluaties if e["te_laat"]],
+        "vervangen": vervangen,
+        "intake": intake,
     }
 
 
-def _zorgkantoor(uow: Werkeenheid, actor: Actor) -> dict[str, Any]:
+def _zorgkantoor(uow: Werkeenheid, actor: Actor, vandaag: date) -> dict[str, Any]:
     s = uow.sessie
     besluiten = []
     q = zichtbare_clienten(actor, select(Client))
@@ -137,7 +190,11 @@ def _zorgkantoor(uow: Werkeenheid, actor: Actor) -> dict[str, Any]:
     if clienten:
         for ib in s.scalars(
             select(Indicatiebesluit)
-            .where(Indicatiebesluit.client_id.in_(list(clienten)), Indicatiebesluit.status == "geldig")
+            .where(
+                Indicatiebesluit.client_id.in_(list(clienten)),
+                Indicatiebesluit.status == "geldig",
+                or_(Indicatiebesluit.geldig_tot.is_(None), Indicatiebesluit.geldig_tot >= vandaag),
+            )
             .order_by(Indicatiebesluit.besluitdatum.desc())
             .limit(25)
         ):

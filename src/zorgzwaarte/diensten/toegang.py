@@ -8,7 +8,7 @@ from sqlalchemy import Select, exists, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from zorgzwaarte.fouten import NietGevonden, Verboden
-from zorgzwaarte.opslag.modellen import Client, Gebruiker, Zorgleveringsovereenkomst
+from zorgzwaarte.opslag.modellen import Client, Gebruiker, Indicatiebesluit, Zorgleveringsovereenkomst
 
 ROLLEN = ("beoordelaar", "zorgaanbieder", "zorgkantoor", "beheerder")
 ROLNAMEN = {
@@ -91,7 +91,14 @@ def zichtbare_clienten(actor: Actor, query: Select[tuple[Client]]) -> Select[tup
             Zorgleveringsovereenkomst.client_id == Client.id,
             Zorgleveringsovereenkomst.zorgaanbieder_id == actor.organisatie_id,
         )
-        return query.where(or_(Client.aangemaakt_door_organisatie_id == actor.organisatie_id, heeft_overeenkomst))
+        gekozen = exists().where(  # intake: a valid decision names this provider as the client's choice
+            Indicatiebesluit.client_id == Client.id,
+            Indicatiebesluit.status == "geldig",
+            Indicatiebesluit.zorgaanbieder_id == actor.organisatie_id,
+        )
+        return query.where(
+            or_(Client.aangemaakt_door_organisatie_id == actor.organisatie_id, heeft_overeenkomst, gekozen)
+        )
     if actor.rol == "zorgkantoor":
         return query.where(Client.regio == actor.regio) if actor.regio else query.where(false())
     return query.where(false())

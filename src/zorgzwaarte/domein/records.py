@@ -146,6 +146,9 @@ class BesluitVastleggen(Invoer):
         default=None, description="leeg: de dag van vastleggen; een eerdere dag alleen met een reden"
     )
     besluitdatum_reden: str | None = Field(default=None, max_length=1000)
+    zorgaanbieder_id: int | None = Field(
+        default=None, description="de zorgaanbieder waar de cliënt zorg wil krijgen: het besluit komt in diens intake"
+    )
 
 
 class OvereenkomstNieuw(Invoer):
@@ -223,6 +226,9 @@ class GeleverdeZorgInvoer(Invoer):
     week: date = Field(description="een dag in de week; opgeslagen als de maandag van die ISO-week")
     uren: list[GeleverdeUren] = Field(default_factory=list)
     afwezigheid: list[Afwezigheid] = Field(default_factory=list)
+    vervangen: bool = Field(
+        default=False, description="een correctie: vervang de uren van een week die al is geregistreerd"
+    )
 
     @field_validator("week")
     @classmethod

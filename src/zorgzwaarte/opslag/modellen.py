@@ -146,6 +146,9 @@ class Indicatiebesluit(Basis):
     ruleset_versie: Mapped[str] = mapped_column(String(100))
     ruleset_hash: Mapped[str] = mapped_column(String(64))
     motivering_afwijkend: Mapped[str | None] = mapped_column(Text)
+    # the provider the client chose in the decision: the decision appears in that provider's intake (migration 0006;
+    # no foreign key constraint, see there)
+    zorgaanbieder_id: Mapped[int | None] = mapped_column(Integer, index=True)
     status: Mapped[str] = mapped_column(String(20), default="geldig")  # geldig | vervangen
     vervangen_door_id: Mapped[int | None] = mapped_column(ForeignKey("indicatiebesluit.id"))
     vastgelegd_door_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))

@@ -75,11 +75,19 @@ class Staaf:
     tekst: str  # the value as shown next to the bar (already formatted)
 
 
-def staafgrafiek(titel: str, staven: Sequence[Staaf], breedte: int = 640, staafhoogte: int = 22) -> str:
-    """A horizontal bar chart as inline SVG, with a <title> and a text alternative per bar (WCAG 1.1.1)."""
-    marge_links, marge_rechts, boven = 140, 150, 28
+def staafgrafiek(
+    titel: str,
+    staven: Sequence[Staaf],
+    breedte: int = 640,
+    staafhoogte: int = 22,
+    lijn: float | None = None,
+    lijn_tekst: str = "",
+) -> str:
+    """A horizontal bar chart as inline SVG, with a <title> and a text alternative per bar (WCAG 1.1.1); `lijn`
+    draws a dashed reference line (for instance the indicated hours) with `lijn_tekst` as its label."""
+    marge_links, marge_rechts, boven = 140, 150, 28 + (16 if lijn else 0)
     hoogte = boven + len(staven) * (staafhoogte + 8) + 8
-    grootste = max((s.waarde for s in staven), default=0.0) or 1.0
+    grootste = max([s.waarde for s in staven] + [lijn or 0.0]) or 1.0
     ruimte = breedte - marge_links - marge_rechts
     delen = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(titel)}" '
@@ -95,6 +103,14 @@ def staafgrafiek(titel: str, staven: Sequence[Staaf], breedte: int = 640, staafh
             f'<text x="{marge_links - 8}" y="{y + staafhoogte * 0.7:.1f}" text-anchor="end">{escape(s.label)}</text>',
             f'<rect x="{marge_links}" y="{y}" width="{lengte:.1f}" height="{staafhoogte}" fill="#01689b"/>',
             f'<text x="{marge_links + lengte + 6:.1f}" y="{y + staafhoogte * 0.7:.1f}">{escape(s.tekst)}</text></g>',
+        ]
+    if lijn:
+        x = marge_links + ruimte * lijn / grootste
+        delen += [
+            f"<g><title>{escape(lijn_tekst)}</title>",
+            f'<line x1="{x:.1f}" y1="{boven - 6}" x2="{x:.1f}" y2="{hoogte - 4}" stroke="#a90000" stroke-width="2" '
+            'stroke-dasharray="5 3"/>',
+            f'<text x="{x:.1f}" y="{boven - 9}" text-anchor="middle" fill="#a90000">{escape(lijn_tekst)}</text></g>',
         ]
     delen.append("</svg>")
     return "".join(delen)

@@ -671,6 +671,7 @@ VASTE_NAMEN = {
     "peildatum": "Peildatum",
     "besluitdatum": "Besluitdatum",
     "besluitdatum_reden": "Reden voor de eerdere besluitdatum",
+    "zorgaanbieder_id": "Zorgaanbieder van voorkeur",
     "aanvraagdatum": "Datum van de aanvraag",
     "grondslagen": "Dominante grondslag",
     "prognose": "Prognose",

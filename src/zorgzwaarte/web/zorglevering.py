@@ -9,7 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from zorgzwaarte.rapporten.opmaak import Staaf, staafgrafiek
+from zorgzwaarte.rapporten.opmaak import Staaf, datum, staafgrafiek
 
 DOMEINEN = (
     ("wonen", "Wonen"),
@@ -109,24 +109,59 @@ def geleverd_uit_formulier(f: dict[str, list[str]], overeenkomst_id: int) -> dic
     afwezigheid = []
     if een("afwezig_van") or een("afwezig_tot") or een("afwezig_reden"):
         afwezigheid.append({"van": een("afwezig_van"), "tot": een("afwezig_tot"), "reden": een("afwezig_reden")})
-    return {"overeenkomst_id": overeenkomst_id, "week": een("week"), "uren": uren, "afwezigheid": afwezigheid}
+    return {
+        "overeenkomst_id": overeenkomst_id,
+        "week": een("week"),
+        "uren": uren,
+        "afwezigheid": afwezigheid,
+        "vervangen": een("vervangen") == "ja",
+    }
 
 
-def uren_grafiek(weken: list[dict[str, Any]], geindiceerd: float | None) -> Markup:
-    """Delivered hours per week as bars, with the indicated hours per week in the title and each label."""
-    staven = []
-    for w in weken[-12:]:
-        totaal = sum(float(u["uren"]) for u in w["uren"])
-        tekst = f"{totaal:.1f}".replace(".", ",") + " uur"
-        if geindiceerd:
-            tekst += f" ({round(100 * totaal / geindiceerd)}% van {str(geindiceerd).replace('.', ',')})"
-        staven.append(Staaf(f"week van {w['week']}", totaal, tekst))
-    titel = "Geleverde uren per week" + (
-        f" tegenover {str(geindiceerd).replace('.', ',')} geïndiceerde uren"
-        if geindiceerd
-        else " (geïndiceerde uren onbekend)"
-    )
-    return Markup(staafgrafiek(titel, staven))
+FUNCTIE_NAMEN = {
+    "ZZP": "Zorgzwaartepakket",
+    "PV": "Persoonlijke verzorging",
+    "VP": "Verpleging",
+    "BG-IND": "Begeleiding individueel",
+    "BG-GRP": "Begeleiding in een groep",
+    "BH-IND": "Behandeling individueel",
+    "BH-GRP": "Behandeling in een groep",
+    "KVB": "Kortdurend verblijf",
+}
+
+
+def _nl_getal(x: float) -> str:
+    return f"{x:.1f}".replace(".", ",")
+
+
+def uren_grafieken(weken: list[dict[str, Any]], geindiceerd: dict[str, float | None]) -> list[Markup]:
+    """Per function: the delivered hours of the last 12 weeks as bars, the indicated hours as a dashed line."""
+    functies = [f for f in FUNCTIES if f in geindiceerd or any(u["functie"] == f for w in weken for u in w["uren"])]
+    grafieken = []
+    for functie in functies:
+        norm = geindiceerd.get(functie)
+        staven = []
+        for w in weken[-12:]:
+            uren = sum(float(u["uren"]) for u in w["uren"] if u["functie"] == functie)
+            tekst = _nl_getal(uren) + " uur" + (f" ({round(100 * uren / norm)}%)" if norm else "")
+            staven.append(Staaf(f"week van {datum(w['week'], 'short')}", uren, tekst))
+        naam = f"{FUNCTIE_NAMEN.get(functie, functie)} ({functie})"
+        titel = f"{naam}: geleverde uren per week" + (
+            f" tegenover {_nl_getal(norm)} geïndiceerde uren" if norm else " (geïndiceerde uren onbekend)"
+        )
+        lijn_tekst = f"indicatie {_nl_getal(norm)} uur" if norm else ""
+        grafieken.append(Markup(staafgrafiek(titel, staven, lijn=norm, lijn_tekst=lijn_tekst)))
+    return grafieken
+
+
+def geleverd_naar_formulier(w: dict[str, Any]) -> dict[str, list[str]]:
+    """A registered week back into the form, to correct it."""
+    f: dict[str, list[str]] = {"week": [w["week"]], "overeenkomst_id": [str(w["overeenkomst_id"])], "vervangen": ["ja"]}
+    for u in w["uren"]:
+        f[f"uren_{u['functie']}"] = [_nl_getal(float(u["uren"])).removesuffix(",0")]
+    for a in w["afwezigheid"][:1]:
+        f.update(afwezig_van=[a["van"]], afwezig_tot=[a["tot"]], afwezig_reden=[a["reden"]])
+    return f
 
 
 def plan_fouten_per_veld(fouten: list[Any]) -> dict[str, str]:
@@ -143,4 +178,58 @@ def plan_fouten_per_veld(fouten: list[Any]) -> dict[str, str]:
         else:
             sleutel = d[0]
         uit.setdefault(sleutel, f.melding)
+    return uit
+
+
+ZORG_VELDEN = {
+    "week": "Een dag in de week",
+    "ingangsdatum": "Ingangsdatum",
+    "einddatum": "Einddatum",
+    "leveringsvorm": "Leveringsvorm",
+    "indicatiebesluit_id": "Indicatiebesluit",
+    "overeenkomst_id": "Overeenkomst",
+    "afwezigheid": "Afwezigheid",
+    "datum": "Datum",
+    "tekst": "Rapportage",
+    "domein": "Levensdomein",
+    "formulier": "formulier",
+}
+
+
+def zorg_fouten_op_scherm(fouten: list[Any], waarden: dict[str, list[str]]) -> list[dict[str, str]]:
+    """The care page's messages with each field named as the screen names it ('Uren PV', not `uren.0.uren`)."""
+    geleverd = [f for f in FUNCTIES if (waarden.get(f"uren_{f}") or [""])[0].strip()]
+    uit = []
+    for f in fouten:
+        d = str(f.veld).split(".")
+        if d[0] == "uren" and len(d) > 1 and d[1].isdigit() and int(d[1]) < len(geleverd):
+            naam = f"Uren {geleverd[int(d[1])]}"
+        else:
+            naam = ZORG_VELDEN.get(d[0], d[0].replace("_", " ").capitalize())
+        uit.append({"veld": naam, "melding": f.melding})
+    return uit
+
+
+def overeenkomst_keuzes(overeenkomsten: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    return [
+        (str(o["id"]), f"Overeenkomst {o['id']}: {o['leveringsvorm']} vanaf {datum(o['ingangsdatum'], 'short')}")
+        for o in overeenkomsten
+    ]
+
+
+def plan_fouten_op_scherm(fouten: list[Any]) -> list[dict[str, str]]:
+    """The zorgplan's messages with each field named as on screen ('Eerste evaluatie', 'Uren per week 2')."""
+    namen = dict(DOMEINEN)
+    uit = []
+    for f in fouten:
+        d = str(f.veld).split(".")
+        if d[0] == "evaluatiedata" and len(d) > 1 and d[1].isdigit():
+            naam = ("Eerste", "Tweede")[min(int(d[1]), 1)] + " evaluatie"
+        elif d[0] == "gepland" and len(d) > 2 and d[1].isdigit():
+            naam = f"{'Uren per week' if d[2] == 'uren_per_week' else 'Functie'} {int(d[1]) + 1}"
+        elif d[0] == "domeinen" and len(d) > 2:
+            naam = f"{namen.get(d[1], d[1])}: {d[2]}"
+        else:
+            naam = {"vastgesteld_op": "Vastgesteld op", "versie": "Versie"}.get(d[0], d[0])
+        uit.append({"veld": naam, "melding": f.melding})
     return uit

@@ -47,6 +47,7 @@ def toon_beoordeling(
         fouten=fouten_op_scherm(fouten),
         fv=fouten_per_veld(fouten),
         zm_aantal=aantal_zorgmomenten(waarden),
+        zorgaanbieders=data.get("zorgaanbieders", []),
         melding=melding,
         principes=BEOORDELINGSPRINCIPES,
         principes_bron=BRON_PRINCIPES,
@@ -94,7 +95,7 @@ def beoordeling_actie(scherm: Ingelogd, form: Form, beoordeling_id: int) -> Resp
     try:
         form.eis_csrf()
         if actie == "besluit":
-            keuze = {k: form.een(k) for k in ("besluitdatum", "besluitdatum_reden") if form.een(k)}
+            keuze = {k: form.een(k) for k in ("besluitdatum", "besluitdatum_reden", "zorgaanbieder_id") if form.een(k)}
             besluit = scherm.doe(r.besluit_vastleggen, beoordeling_id, versie, keuze)
             return scherm.naar(f"/clienten/{besluit['client_id']}?besluit={besluit['id']}")
         invoer, meta = beoordeling_uit_formulier(form.waarden)

@@ -1,6 +1,7 @@
 """Care delivery (provider): the overeenkomst, delivered hours per week, rapportage, and the zorgplan."""
 
 from typing import Any, get_args
+from urllib.parse import urlencode
 
 from fastapi import APIRouter
 from fastapi.responses import Response
@@ -14,10 +15,14 @@ from zorgzwaarte.web.zorglevering import (
     DOMEINEN,
     FUNCTIES,
     PLAN_RIJEN,
+    geleverd_naar_formulier,
     geleverd_uit_formulier,
+    overeenkomst_keuzes,
+    plan_fouten_op_scherm,
     plan_fouten_per_veld,
-    uren_grafiek,
+    uren_grafieken,
     voorinvulling,
+    zorg_fouten_op_scherm,
     zorgplan_naar_formulier,
     zorgplan_uit_formulier,
 )
@@ -33,15 +38,22 @@ def toon_zorg(
     waarden: dict[str, list[str]] | None = None,
     melding: str | None = None,
     status: int = 200,
+    overeenkomst_id: int | None = None,
+    corrigeer: str | None = None,
 ) -> Response:
-    data = scherm.doe(zorg_scherm, client_id)
+    data = scherm.doe(zorg_scherm, client_id, overeenkomst_id)
+    waarden = waarden or {}
+    if corrigeer and not waarden:  # "corrigeren" next to a week: its hours in the form, marked as a correction
+        week = next((w for w in data["weken"] if w["week"] == corrigeer), None)
+        waarden = geleverd_naar_formulier(week) if week else {}
     return scherm.toon(
         "zorg/zorg.html",
         status=status,
         **data,
-        grafiek=uren_grafiek(data["weken"], data["geindiceerd"]),
-        fouten=fouten or [],
-        w=waarden or {},
+        grafieken=uren_grafieken(data["weken"], data["geindiceerd"]),
+        overeenkomst_keuzes=overeenkomst_keuzes(data["overeenkomsten"]),
+        fouten=zorg_fouten_op_scherm(fouten or [], waarden),
+        w=waarden,
         melding=melding,
         functies=FUNCTIES,
         redenen=AFWEZIGHEID_REDENEN,
@@ -49,8 +61,10 @@ def toon_zorg(
 
 
 @router.get("/clienten/{client_id}/zorg")
-def zorg(scherm: Ingelogd, client_id: int, melding: str = "") -> Response:
-    return toon_zorg(scherm, client_id, melding=melding or None)
+def zorg(scherm: Ingelogd, client_id: int, melding: str = "", overeenkomst: int = 0, corrigeer: str = "") -> Response:
+    return toon_zorg(
+        scherm, client_id, melding=melding or None, overeenkomst_id=overeenkomst or None, corrigeer=corrigeer
+    )
 
 
 @router.post("/clienten/{client_id}/overeenkomsten")
@@ -59,10 +73,11 @@ def overeenkomst_nieuw(scherm: Ingelogd, form: Form, client_id: int) -> Response
     try:
         form.eis_csrf()
         data = {k: form.een(k) for k in ("leveringsvorm", "ingangsdatum", "einddatum") if form.een(k)}
-        scherm.doe(r.overeenkomst_aanmaken, client_id, data)
+        o = scherm.doe(r.overeenkomst_aanmaken, client_id, data)
     except InvoerFout as fout:
         return toon_zorg(scherm, client_id, fout.fouten, form.waarden, status=422)
-    return scherm.naar(f"/clienten/{client_id}/zorg?melding=Overeenkomst vastgelegd.")
+    melding = " ".join(["Overeenkomst vastgelegd.", *o.get("waarschuwingen", [])])
+    return scherm.naar(f"/clienten/{client_id}/zorg?{urlencode({'melding': melding, 'overeenkomst': o['id']})}")
 
 
 @router.post("/clienten/{client_id}/zorg")
@@ -77,11 +92,31 @@ def zorg_post(scherm: Ingelogd, form: Form, client_id: int) -> Response:
         else:
             tekst = form.een("overeenkomst_id", "0")
             overeenkomst = int(tekst) if tekst.isdigit() else 0  # 0: the service says it does not exist
-            scherm.doe(r.geleverd_registreren, client_id, geleverd_uit_formulier(form.waarden, overeenkomst))
-            melding = "Week geregistreerd."
+            data = geleverd_uit_formulier(form.waarden, overeenkomst)
+            scherm.doe(r.geleverd_registreren, client_id, data)
+            melding = "Week gecorrigeerd." if data["vervangen"] else "Week geregistreerd."
+            return scherm.naar(
+                f"/clienten/{client_id}/zorg?{urlencode({'melding': melding, 'overeenkomst': overeenkomst})}"
+            )
     except InvoerFout as fout:
-        return toon_zorg(scherm, client_id, fout.fouten, form.waarden, status=422)
-    return scherm.naar(f"/clienten/{client_id}/zorg?melding={melding}")
+        return toon_zorg(
+            scherm,
+            client_id,
+            fout.fouten,
+            form.waarden,
+            status=422,
+            overeenkomst_id=_getal(form.een("overeenkomst_id")),
+        )
+    except WebFout as fout:  # e.g. the week is already registered: the form stays filled, with the way out
+        fouten = [Fout("week", fout.fout.melding)]
+        return toon_zorg(
+            scherm, client_id, fouten, form.waarden, status=409, overeenkomst_id=_getal(form.een("overeenkomst_id"))
+        )
+    return scherm.naar(f"/clienten/{client_id}/zorg?{urlencode({'melding': melding})}")
+
+
+def _getal(tekst: str) -> int | None:
+    return int(tekst) if tekst.isdigit() else None
 
 
 def toon_plan(
@@ -100,7 +135,7 @@ def toon_plan(
         o=data["o"],
         z=data["z"],
         w=waarden,
-        fouten=fouten,
+        fouten=plan_fouten_op_scherm(fouten),
         domeinen=DOMEINEN,
         functies=FUNCTIES,
         rijen=PLAN_RIJEN,
