@@ -83,6 +83,8 @@ class Meerzorg(Invoer):
 class ClientRegel(Invoer):
     id: str = Field(min_length=1)
     prestatie: str
+    bsn: str | None = Field(default=None, description="om de regel te vergelijken met de vastgelegde indicatie")
+    zzp: str | None = Field(default=None, description="het gedeclareerde zorgzwaartepakket, bijvoorbeeld 5VV")
     opname: date
     ontslag: date | None = None
     afwezigheid: list[Afwezigheid] = Field(default_factory=list)

@@ -230,7 +230,23 @@ def clienten_lijst(uow: Werkeenheid, zoek: str | None, pagina: int, per_pagina: 
     q = zichtbare_clienten(actor, select(Client))
     if zoek:
         patroon = f"%{zoek.lower()}%"
-        q = q.where(or_(func.lower(Client.geslachtsnaam).like(patroon), func.lower(Client.woonplaats).like(patroon)))
+        # "de Boer" and "W. de Boer" find W. de Boer: the name as written, with voorvoegsel and initials
+        volledig = (
+            func.coalesce(Client.voorletters, "")
+            + " "
+            + func.coalesce(Client.voorvoegsel, "")
+            + " "
+            + Client.geslachtsnaam
+        )
+        met_voorvoegsel = func.coalesce(Client.voorvoegsel, "") + " " + Client.geslachtsnaam
+        q = q.where(
+            or_(
+                func.lower(Client.geslachtsnaam).like(patroon),
+                func.lower(Client.woonplaats).like(patroon),
+                func.lower(met_voorvoegsel).like(patroon),
+                func.lower(volledig).like(patroon),
+            )
+        )
     totaal = uow.sessie.scalar(select(func.count()).select_from(q.subquery())) or 0
     rijen = list(uow.sessie.scalars(q.order_by(Client.geslachtsnaam, Client.id).offset(start).limit(aantal)))
     uow.pogingen.remove(poging)  # replaced by one line per client shown

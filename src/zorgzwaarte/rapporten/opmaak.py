@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from html import escape
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
@@ -40,6 +41,22 @@ def datum(d: date | str | None, vorm: str = "long") -> str:
     if isinstance(d, str):
         d = date.fromisoformat(d)
     return format_date(d, format=vorm if vorm != "short" else "dd-MM-y", locale=LOCALE)
+
+
+NL_ZONE = ZoneInfo("Europe/Amsterdam")
+
+
+def tijdstip(moment: datetime | str | None) -> str:
+    """A moment as a Dutch reader expects it: '29-11-2026 21:15:03 CET' (Europe/Amsterdam, zone shown; a moment
+    without a zone is read as UTC, as the audit log stores it)."""
+    if moment is None or moment == "":
+        return "—"
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    lokaal = moment.astimezone(NL_ZONE)
+    return lokaal.strftime("%d-%m-%Y %H:%M:%S ") + (lokaal.tzname() or "")
 
 
 def achternaam(voorvoegsel: str | None, geslachtsnaam: str, met_voorletters: bool = False) -> str:

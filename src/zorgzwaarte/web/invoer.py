@@ -42,3 +42,13 @@ def invoerdatum(waarde: Any) -> str:
 def schermmelding(melding: Any) -> str:
     """A service message as the screen says it: dates are typed as dd-mm-jjjj here, not JJJJ-MM-DD."""
     return str(melding).replace("JJJJ-MM-DD", "dd-mm-jjjj")
+
+
+def paginanummer(tekst: str) -> tuple[int, str | None]:
+    """A page number from the address bar: (number, None), or (1, a Dutch message) for anything else."""
+    tekst = (tekst or "").strip()
+    if not tekst:
+        return 1, None
+    if tekst.isdigit() and int(tekst) >= 1:
+        return int(tekst), None
+    return 1, f"'{tekst[:20]}' is geen paginanummer; u ziet pagina 1"

@@ -12,7 +12,7 @@ from zorgzwaarte.domein.records import Invoer
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.web.afhankelijkheden import Ingelogd
-from zorgzwaarte.web.invoer import naar_iso
+from zorgzwaarte.web.invoer import naar_iso, paginanummer
 
 router = APIRouter(include_in_schema=False)
 
@@ -37,7 +37,7 @@ def audit(
     client_id: str = "",
     van: str = "",
     tot: str = "",
-    pagina_nr: int = 1,
+    pagina_nr: str = "",
 ) -> Response:
     filters = {"gebruiker": gebruiker, "actie": actie, "client_id": client_id, "van": van, "tot": tot}
     fouten: dict[str, str] = {}
@@ -46,13 +46,15 @@ def audit(
     except InvoerFout as fout:
         fouten = {x.veld: x.melding for x in fout.fouten}
         f = AuditFilter()
-    lijst = scherm.doe(r.audit_lijst, f.client_id, f.gebruiker, f.actie, f.van, f.tot, max(1, pagina_nr), 50)
+    nummer, paginamelding = paginanummer(pagina_nr)
+    lijst = scherm.doe(r.audit_lijst, f.client_id, f.gebruiker, f.actie, f.van, f.tot, nummer, 50)
     return scherm.toon(
         "audit/audit.html",
         status=422 if fouten else 200,
         lijst=lijst,
         filters=filters,
         fouten=fouten,
+        paginamelding=paginamelding,
         query=urlencode({k: v for k, v in filters.items() if v}),
     )
 

@@ -7,6 +7,7 @@ from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.schermen import client_scherm
 from zorgzwaarte.fouten import DienstFout, InvoerFout
 from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, WebFout
+from zorgzwaarte.web.invoer import paginanummer
 
 router = APIRouter(include_in_schema=False)
 
@@ -25,10 +26,29 @@ CLIENT_VELDEN = (
 
 
 @router.get("/clienten")
-def clienten(scherm: Ingelogd, zoek: str = "", pagina_nr: int = 1) -> Response:
-    lijst = scherm.doe(r.clienten_lijst, zoek.strip() or None, max(1, pagina_nr), 25)
+def clienten(scherm: Ingelogd, zoek: str = "", pagina_nr: str = "") -> Response:
+    nummer, paginamelding = paginanummer(pagina_nr)
+    lijst = scherm.doe(r.clienten_lijst, zoek.strip() or None, nummer, 25)
     sjabloon = "clienten/resultaten.html" if scherm.request.headers.get("HX-Request") else "clienten/lijst.html"
-    return scherm.toon(sjabloon, lijst=lijst, zoek=zoek)
+    return scherm.toon(sjabloon, lijst=lijst, zoek=zoek, paginamelding=paginamelding)
+
+
+@router.post("/clienten/bsn")
+def client_op_bsn(scherm: Ingelogd, form: Form) -> Response:
+    """Search a client by BSN: exact, audited, and never in an address (a POST, like the API)."""
+    fouten: dict[str, str] = {}
+    try:
+        form.eis_csrf()
+        c = scherm.doe(r.client_zoeken_bsn, {"bsn": form.een("bsn")})
+        return scherm.naar(f"/clienten/{c['id']}")
+    except InvoerFout as fout:
+        fouten = {"bsn": fout.fouten[0].melding if fout.fouten[0].veld in ("bsn", "formulier") else str(fout)}
+    except WebFout as fout:
+        fouten = {"bsn": fout.fout.melding}
+    lijst = scherm.doe(r.clienten_lijst, None, 1, 25)
+    return scherm.toon(
+        "clienten/lijst.html", status=422, lijst=lijst, zoek="", bsn=form.een("bsn"), bsn_fout=fouten["bsn"]
+    )
 
 
 @router.get("/clienten/nieuw")

@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 from starlette.datastructures import UploadFile
 
-from zorgzwaarte.diensten.declaratie import declareer
+from zorgzwaarte.diensten.declaratiecontrole import declaratie_controleren
 from zorgzwaarte.fouten import Fout, InvoerFout
 from zorgzwaarte.rapporten.pdf import casemix, declaratie_pdf
 from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd
@@ -15,9 +15,9 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.post("/declaraties")
-async def declaratie_controleren(scherm: Ingelogd, form: Form) -> Response:
-    """Upload a declaration (the JSON of `zorgzwaarte declareer`) and see every line explained, the total in
-    euros and the case-mix; `pdf=1` returns the PDF summary instead."""
+async def declaratie_uploaden(scherm: Ingelogd, form: Form) -> Response:
+    """Upload a declaration (the JSON of `zorgzwaarte declareer`) and see every line explained, compared with the
+    stored indicatie and overeenkomst (audited), the total in euros and the case-mix; `pdf=1` returns the PDF."""
     fouten: list[Fout] = []
     uitkomst = None
     try:
@@ -28,9 +28,10 @@ async def declaratie_controleren(scherm: Ingelogd, form: Form) -> Response:
             raise InvoerFout.een("bestand", "kies een bestand (JSON, zoals 'zorgzwaarte declareer' het leest)")
         try:
             data = json.loads(inhoud.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InvoerFout.een("bestand", f"geen geldige JSON ({exc.__class__.__name__})") from None
-        uitkomst = declareer(data)
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            melding = "dit bestand kunnen we niet lezen: kies het JSON-bestand van de declaratie (tekst, UTF-8)"
+            raise InvoerFout.een("bestand", melding) from None
+        uitkomst = scherm.doe(declaratie_controleren, data)
     except InvoerFout as fout:
         fouten = fout.fouten
     if uitkomst and form.een("pdf") == "1":

@@ -1,0 +1,87 @@
+"""The zorgkantoor's check of a declaration against what is on record: for each line with a BSN, is there an
+indicatiebesluit and a zorgleveringsovereenkomst over the declared days, and is the declared ZZP the indicated one.
+Audited like every read of client data (the BSN itself never goes into the log)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from zorgzwaarte.diensten.declaratie import ClientRegel, DeclaratieInvoer, declareer
+from zorgzwaarte.diensten.toegang import eis, zichtbare_clienten
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.domein.records import normaliseer_bsn
+from zorgzwaarte.domein.validatie import valideer
+from zorgzwaarte.opslag.modellen import Client, Indicatiebesluit, Zorgleveringsovereenkomst
+
+BRON = "Wlz art. 3.3.3 (zorg op grond van een indicatiebesluit); NZa Regeling declaratievoorschriften Wlz-zorg art. 4.1"
+
+
+def _nl(d: date) -> str:
+    return d.strftime("%d-%m-%Y")
+
+
+def _overlapt(van: date, tot: date | None, begin: date, einde: date) -> bool:
+    return van <= einde and (tot is None or tot >= begin)
+
+
+def controleer_regel(uow: Werkeenheid, regel: ClientRegel, van: date, tot: date) -> list[str]:
+    """What does not match the records for one declared line (empty: it matches)."""
+    assert uow.actor is not None
+    begin, einde = max(van, regel.opname), min(tot, regel.ontslag or tot)
+    if not regel.bsn:
+        return ["geen BSN op deze regel: niet te vergelijken met een indicatie"]
+    try:
+        bsn = normaliseer_bsn(regel.bsn)
+    except ValueError:
+        return ["het BSN op deze regel is niet geldig"]
+    c = uow.sessie.scalars(zichtbare_clienten(uow.actor, select(Client).where(Client.bsn == bsn))).first()
+    if c is None:
+        return ["geen cliënt met dit BSN in uw regio"]
+    uow.log("declaratie.controleren", "client", c.id, c.id)
+    bevindingen = []
+    besluiten = [
+        b
+        for b in uow.sessie.scalars(
+            select(Indicatiebesluit).where(Indicatiebesluit.client_id == c.id, Indicatiebesluit.besluit == "toegekend")
+        )
+        if _overlapt(b.geldig_van, b.geldig_tot, begin, einde)
+    ]
+    if not besluiten:
+        bevindingen.append(f"geen indicatie voor de gedeclareerde dagen ({_nl(begin)} tot en met {_nl(einde)})")
+    else:
+        eerste = min(b.geldig_van for b in besluiten)
+        laatste = (
+            None
+            if any(b.geldig_tot is None for b in besluiten)
+            else max(b.geldig_tot for b in besluiten if b.geldig_tot)
+        )
+        if begin < eerste or (laatste and einde > laatste):
+            tot_tekst = f" tot en met {_nl(laatste)}" if laatste else ""
+            bevindingen.append(f"dagen buiten de geldigheid van de indicatie (geldig vanaf {_nl(eerste)}{tot_tekst})")
+        zzps = sorted({b.zzp_code for b in besluiten if b.zzp_code})
+        if regel.zzp and regel.zzp.upper() not in {z.upper() for z in zzps}:
+            geindiceerd = ", ".join(zzps) if zzps else "geen zorgzwaartepakket"
+            bevindingen.append(f"ander zorgzwaartepakket: gedeclareerd {regel.zzp}, geïndiceerd {geindiceerd}")
+    overeenkomsten = uow.sessie.scalars(
+        select(Zorgleveringsovereenkomst).where(Zorgleveringsovereenkomst.client_id == c.id)
+    )
+    if not any(_overlapt(o.ingangsdatum, o.einddatum, begin, einde) for o in overeenkomsten):
+        bevindingen.append("geen zorgleveringsovereenkomst voor de gedeclareerde dagen")
+    return bevindingen
+
+
+def declaratie_controleren(uow: Werkeenheid, data: Any) -> dict[str, Any]:
+    """The declaration computed line by line, and per client line what does not match the records."""
+    assert uow.actor is not None
+    poging = uow.log("declaratie.controleren")
+    eis(uow.actor, "client.lezen")
+    uitkomst = declareer(data)
+    inv = valideer(DeclaratieInvoer, data)
+    controle: dict[str, list[str]] = {}
+    for regel in inv.clienten:
+        controle.setdefault(regel.id, []).extend(controleer_regel(uow, regel, inv.periode.van, inv.periode.tot))
+    poging.details = f"{len(inv.clienten)} regels, {sum(1 for v in controle.values() if v)} met een afwijking"
+    return {**uitkomst, "controle": controle, "controle_bron": BRON}
