@@ -31,7 +31,7 @@ from zorgzwaarte.diensten.auth import actor_voor_token
 from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.fouten import DienstFout, InvoerFout, NietAangemeld, NietGevonden, Verboden
-from zorgzwaarte.rapporten.opmaak import datum, euro, tijdstip
+from zorgzwaarte.rapporten.opmaak import datum, euro, getal, tijdstip
 from zorgzwaarte.web.invoer import invoerdatum, naar_iso, schermmelding
 
 SESSIE = "zz_sessie"
@@ -53,7 +53,9 @@ MENU = {
 
 def _omgeving() -> Environment:
     env = Environment(loader=PackageLoader("zorgzwaarte.web", "sjablonen"), autoescape=select_autoescape())
-    env.filters.update(datum=datum, euro=euro, invoerdatum=invoerdatum, schermmelding=schermmelding, tijdstip=tijdstip)
+    env.filters.update(
+        datum=datum, euro=euro, invoerdatum=invoerdatum, schermmelding=schermmelding, tijdstip=tijdstip, getal=getal
+    )
     env.globals.update(ROLNAMEN=ROLNAMEN, MENU=MENU)
     return env
 
