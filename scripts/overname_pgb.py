@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from zorgzwaarte.regels.regelset import tabel_op
+
 VORMEN = {
     "a": "persoonlijke_verzorging",
     "b": "verpleging",
@@ -82,7 +84,7 @@ def main() -> None:
             assert zij == eigen[vorm], (naam, vorm, zij, eigen[vorm])
     om_awbz = omzetting(rsa, "### Bijlage  2", 0, 2)
     om_wlz = omzetting(rlz, "### Bijlage C", 1, 2)
-    catalogus = {z["code"] for z in yaml.safe_load(Path("src/zorgzwaarte/regels/parameters/zzp_catalogus.yaml").read_text(encoding="utf-8"))["zzp"]}
+    catalogus = {z["code"] for z in tabel_op("zzp_catalogus.yaml")["zzp"]["waarde"]}
     onbekend = (set(om_awbz) | set(om_wlz)) - catalogus
     assert not onbekend, onbekend
     rsa_bron = "Regeling subsidies AWBZ (BWBR0019161), versie 2014-12-04"

@@ -48,7 +48,9 @@ def test_indiceer_bestand_geeft_json_besluit() -> None:
         "PV": (3, "K3"),
         "VP": (2, "K2"),
     }
-    assert set(uit["ruleset"]) == {"naam", "versie", "hash"} and uit["ruleset"]["naam"] == "AWBZ 2014"
+    assert (
+        set(uit["ruleset"]) == {"naam", "versie", "hash", "geverifieerd_tot"} and uit["ruleset"]["naam"] == "AWBZ 2014"
+    )
     for f in uit["functies"]:
         assert {
             "functie",

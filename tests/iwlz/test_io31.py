@@ -12,9 +12,9 @@ from lxml import etree
 from tests.cli.helpers import fouten, zorgzwaarte
 from tests.conftest import TESTS, laad_gevallen
 from tests.iwlz.conftest import valideer_xsd
-from zorgzwaarte.diensten.iwlz import exporteer_io31
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.iwlz.lezen import io31_lezen
+from zorgzwaarte.iwlz.uitwisseling import exporteer_io31
 
 CLIENT = {
     "bsn": "999990019",

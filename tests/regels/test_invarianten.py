@@ -12,11 +12,10 @@ from hypothesis import strategies as st
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.regels.indicatie.normtijden import normtijden
 from zorgzwaarte.regels.indicatie.omvang import banden, klasse_voor_uren
-from zorgzwaarte.regels.parameters import laad
 from zorgzwaarte.regels.regelset import regelsets
 
-P = laad("indicatie_awbz_2014.yaml")
 REGELSET = regelsets("indicatie")[0]
+P = REGELSET.tabel("indicatie_awbz_2014.yaml")
 HANDELINGEN = sorted(normtijden(REGELSET))
 UREN = st.decimals(min_value=0, max_value=60, places=2, allow_nan=False, allow_infinity=False)
 
@@ -24,7 +23,7 @@ UREN = st.decimals(min_value=0, max_value=60, places=2, allow_nan=False, allow_i
 def test_klassebanden_aaneengesloten() -> None:
     """Bijlage 4, 5 en 6 §4.1: each band starts 0,1 uur after the previous ends; no gaps, no overlaps."""
     for functie, tabel in P["klassen"].items():
-        b = banden(tabel["banden"])
+        b = banden(tabel["banden"]["waarde"])
         assert b[0].uren_van == 0, functie
         for vorige, volgende in itertools.pairwise(b):
             assert volgende.uren_van == vorige.uren_tot_en_met + Decimal("0.1"), functie
@@ -36,7 +35,7 @@ def test_meer_uren_nooit_lagere_klasse(a: Decimal, b: Decimal) -> None:
     """Bijlage 4, 5 en 6 §4.1: more hours never give a lower klasse."""
     laag, hoog = sorted((a, b))
     for tabel in P["klassen"].values():
-        bl = banden(tabel["banden"])
+        bl = banden(tabel["banden"]["waarde"])
         assert klasse_voor_uren(bl, laag).klasse <= klasse_voor_uren(bl, hoog).klasse
 
 

@@ -16,9 +16,10 @@ import textstat
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zorgzwaarte.regels.parameters import laad
 from zorgzwaarte.regels.profielen.catalogus import catalogus
 from zorgzwaarte.regels.profielen.publiek import leg_uit, overzicht, uren_uitleg, vergelijk, zoek
+from zorgzwaarte.regels.profielen.publiek import teksten as publiek_teksten
+from zorgzwaarte.regels.regelset import regelsets
 
 CATALOGUS = catalogus()
 UITLEG = {z.code: leg_uit(z) for z in CATALOGUS}
@@ -45,7 +46,7 @@ def test_elke_pagina_is_leesbaar_op_b1(code: str) -> None:
 def test_vaste_teksten_uit_het_gegevensbestand_zijn_leesbaar() -> None:
     """The hand-written texts of zzp_uitleg.yaml (intro, sectors, levels, changes) together score B1."""
     textstat.set_lang("nl")
-    t = laad("zzp_uitleg.yaml")
+    t = publiek_teksten()
     teksten = [t["inleiding"]["tekst"], t["verblijf"]["tekst"], *(s["tekst"] for s in t["sectoren"])]
     teksten += [w["tekst"] for w in t["wijzigingen"]] + [v["tekst"] for v in t["voorwaarden"].values()]
     teksten += [t["vergelijk"]["uitleg"], t["vergelijk"]["onbekend"], t["meerzorg"]["onder_a"], t["pgb"]["nee"]]
@@ -112,7 +113,8 @@ def test_zonder_cijfer_is_het_onbekend_met_reden() -> None:
 
 def test_meerzorg_volgt_rza_artikel_1a_lid_2_onder_a() -> None:
     """Rza art. 1a lid 2 onder a names VG-5, VG-7, VG-8, LG-5, LG-7, ZG-3 auditief, ZG-5 visueel, LVG-4, LVG-5, SGLVG."""
-    lijst = set(laad("regeling_zorgaanspraken.yaml")["waarden"]["meerzorg_zzp_onderdeel_a"]["waarde"])
+    rza = regelsets("aanspraken")[-1].tabel("regeling_zorgaanspraken.yaml")
+    lijst = set(rza["waarden"]["meerzorg_zzp_onderdeel_a"]["waarde"])
     ja = {c for c, u in UITLEG.items() if u.meerzorg_mogelijk}
     assert ja == lijst
     assert "kwart meer zorg" in UITLEG["7LG"].meerzorg[0].tekst

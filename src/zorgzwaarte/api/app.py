@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from zorgzwaarte.api.register import maak_register_router
 from zorgzwaarte.diensten import bekostiging as b
-from zorgzwaarte.diensten import iwlz
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
 from zorgzwaarte.diensten.auth import aanmelden, actor_voor_token, afmelden
@@ -31,8 +30,10 @@ from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc
 from zorgzwaarte.domein.validatie import fouten_uit_lijst
 from zorgzwaarte.fouten import Conflict, Fout, InvoerFout, NietAangemeld, NietGevonden, Verboden
+from zorgzwaarte.iwlz import uitwisseling as iwlz
 from zorgzwaarte.opslag.database import maak_engine, sessiefabriek
-from zorgzwaarte.web.app import STATIC, installeer_web
+from zorgzwaarte.rapporten.brieven import besluitbrief_pdf
+from zorgzwaarte.web import STATIC, installeer_web
 
 log = logging.getLogger("zorgzwaarte.api")
 PREFIX = "/api/v1"
@@ -210,7 +211,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     @router.get("/indicatiebesluiten/{besluit_id}/brief", tags=["indicatiebesluiten"], response_class=Response)
     def besluit_brief(wie: Wie, besluit_id: int, request: Request) -> Response:
         """De besluitbrief als PDF: besluit, data, toelichting in gewone taal en de bezwaarclausule."""
-        pdf, _ = doe(wie, besluitbrief, besluit_id, str(request.base_url))
+        pdf = besluitbrief_pdf(doe(wie, besluitbrief, besluit_id, str(request.base_url)))
         return Response(
             pdf,
             media_type="application/pdf",

@@ -30,8 +30,7 @@ from zorgzwaarte.regels.indicatie.vector import (
     vragen,
     zorgmoment_minuten,
 )
-from zorgzwaarte.regels.parameters import laad
-from zorgzwaarte.regels.regelset import regelsets
+from zorgzwaarte.regels.regelset import regelset_met, regelsets
 
 DAG_EPOCH = date(1970, 1, 1).toordinal()
 
@@ -67,7 +66,8 @@ def _bools(df: pl.DataFrame, naam: str) -> np.ndarray[Any, np.dtype[np.bool_]]:
 
 def _blijvend(df: pl.DataFrame, prognose: np.ndarray[Any, Any]) -> np.ndarray[Any, np.dtype[np.int64]]:
     """1/0 from the `blijvend` column; otherwise only from a prognose that decides it (see indicatie_wlz_*.yaml)."""
-    uit_prognose = laad("indicatie_wlz_2015.yaml")["toegang"]["blijvend_uit_prognose"]["waarde"]
+    rs = regelset_met("indicatie", "indicatie_wlz_2015.yaml")
+    uit_prognose = rs.tabel("indicatie_wlz_2015.yaml")["toegang"]["blijvend_uit_prognose"]["waarde"]
     uit = np.array([int(uit_prognose[p]) if p in uit_prognose else -1 for p in prognose], dtype=np.int64)
     if "blijvend" in df.columns:
         k = df["blijvend"].cast(pl.Utf8).str.to_lowercase()
@@ -250,6 +250,8 @@ UITVOER_SCHEMA = {
     "ruleset_naam": pl.Utf8,
     "ruleset_versie": pl.Utf8,
     "ruleset_hash": pl.Utf8,
+    "ruleset_geverifieerd_tot": pl.Utf8,
+    "waarschuwingen": pl.Utf8,
 }
 
 
@@ -258,7 +260,8 @@ def indiceer_tabel(df: pl.DataFrame, zorgmomenten: pl.DataFrame | None = None) -
     b, fouten = naar_beoordelingen(df, zorgmomenten)
     uit = indiceer_vector(b)
     pt = profieltabel()
-    bewijzen = [r.ontvangstbewijs for r in regelsets("indicatie")]
+    sets = regelsets("indicatie")
+    bewijzen = [r.ontvangstbewijs for r in sets]
     eigen = pl.Series("eigen", fouten, dtype=pl.Utf8)
     ok = (eigen == "").to_numpy() & (uit["fout"] == 0)
     zi = uit["zzp_index"]
@@ -280,6 +283,9 @@ def indiceer_tabel(df: pl.DataFrame, zorgmomenten: pl.DataFrame | None = None) -
         return waarde(d.to_numpy(), geldig & (dagen > 0), pl.Date).dt.to_string("%Y-%m-%d")
 
     set_idx = np.maximum(uit["regelset"], 0)
+    # issue 11 item 18: a peildatum after the law texts the regelset was checked against (open-ended regelsets)
+    grens = np.array([r.geverifieerd_tot.toordinal() if r.geldig_tot is None else 10**9 for r in sets])
+    na_verificatie = b.peildatum > grens[set_idx]
     fout = pl.select(
         pl.when(eigen != "").then(eigen).otherwise(pl.Series(VECTOR_FOUTEN).gather(uit["fout"].astype(np.int64)))
     ).to_series()
@@ -306,6 +312,8 @@ def indiceer_tabel(df: pl.DataFrame, zorgmomenten: pl.DataFrame | None = None) -
         "ruleset_naam": kies([r.naam for r in bewijzen], set_idx, ok),
         "ruleset_versie": kies([r.versie for r in bewijzen], set_idx, ok),
         "ruleset_hash": kies([r.hash for r in bewijzen], set_idx, ok),
+        "ruleset_geverifieerd_tot": kies([r.geverifieerd_tot for r in bewijzen], set_idx, ok),
+        "waarschuwingen": kies([" ".join(r.waarschuwingen(date.max)) for r in sets], set_idx, ok & na_verificatie),
     }
     return pl.DataFrame([s.alias(k).cast(UITVOER_SCHEMA[k]) for k, s in kolommen.items()])
 

@@ -13,6 +13,7 @@ from zorgzwaarte.cli.uitleg import toon_besluit
 from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
 from zorgzwaarte.diensten.beheer import huidige_aanvulling, laad_aanvulling
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
+from zorgzwaarte.diensten.regelsets import lees_peildatum, regelset_overzicht
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.indicatie.normtijden import laatste_normtijden
 from zorgzwaarte.regels.profielen.catalogus import catalogus
@@ -27,6 +28,41 @@ codes_app = typer.Typer(help="Codelijsten en tabellen uit de regelgeving.", no_a
 app.add_typer(codes_app, name="codes")
 beheer_app = typer.Typer(help="Beheer: aanvullingen op de parameters.", no_args_is_help=True)
 app.add_typer(beheer_app, name="beheer")
+regelset_app = typer.Typer(help="Regelsets: de parameters per peildatum, met bron.", no_args_is_help=True)
+app.add_typer(regelset_app, name="regelset")
+
+
+def _kort(waarde: object, breedte: int = 60) -> str:
+    tekst = str(waarde)
+    return tekst if len(tekst) <= breedte else tekst[: breedte - 1] + "…"
+
+
+@regelset_app.command("toon")
+def regelset_toon(
+    peildatum: Annotated[
+        str | None, typer.Option("--peildatum", help="Datum (31-12-2014); zonder: alle regelsets")
+    ] = None,
+    onderwerp: Annotated[str, typer.Option("--onderwerp", help="indicatie, aanspraken of pgb")] = "indicatie",
+    als_json: Annotated[bool, typer.Option("--json", help="Als JSON")] = False,
+) -> None:
+    """Toon de parameters van een regelset: pad, waarde, geldigheid en bron (met adres op wetten.overheid.nl)."""
+    try:
+        overzicht = regelset_overzicht(onderwerp, lees_peildatum(peildatum) if peildatum else None)
+    except InvoerFout as fout:
+        stop_met_fout(fout)
+    if als_json:
+        print_json(overzicht)
+        return
+    console = Console(highlight=False, soft_wrap=True)
+    for rs in overzicht:
+        console.print(
+            f"[bold]{rs['naam']}[/bold] (versie {rs['versie']}, {rs['geldig_van']} t/m {rs['geldig_tot'] or 'heden'}), "
+            f"gecontroleerd tegen de wetteksten tot en met {rs['geverifieerd_tot']}, kenmerk {rs['kenmerk']}"
+        )
+        for p in rs["parameters"]:
+            geldig = f"{p['geldig_van'] or '—'} t/m {p['geldig_tot'] or 'heden'}"
+            console.print(f"  {p['bestand']}:{p['pad']} = {_kort(p['waarde'])}  ({geldig})")
+            console.print(f"      bron: {p['bron']}" + (f" <{p['adressen'][0]}>" if p["adressen"] else ""))
 
 
 @codes_app.command("handelingen")
@@ -261,7 +297,7 @@ def iwlz_export_io31(
     import sys
     from datetime import date
 
-    from zorgzwaarte.diensten.iwlz import exporteer_io31
+    from zorgzwaarte.iwlz.uitwisseling import exporteer_io31
 
     try:
         try:

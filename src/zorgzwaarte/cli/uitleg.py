@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.console import Console
 from rich.table import Table
 
@@ -58,3 +60,7 @@ def toon_besluit(besluit: Indicatiebesluit, console: Console) -> None:
         console.print(f"   [dim]Bron: {stap.bron}[/dim]")
     r = besluit.ruleset
     console.print(f"\nBerekend met regelset {r.naam}, versie {r.versie}, kenmerk {r.hash}")
+    if r.geverifieerd_tot:
+        console.print(
+            f"Regelset gecontroleerd tegen de wetteksten tot en met {nl(date.fromisoformat(r.geverifieerd_tot))}"
+        )

@@ -9,7 +9,6 @@ from typing import Any
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.aanspraken.regeling import REGELS, Regel, Rza
-from zorgzwaarte.regels.parameters import laad
 from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
 from zorgzwaarte.regels.regelset import regelset_op, regelsets
 
@@ -64,9 +63,9 @@ def _soort(schema: dict[str, Any]) -> tuple[str, list[str]]:
 def genoemde_profielen(regel: Regel) -> list[str]:
     """The zorgzwaartepakketten a rule's own parameters name (e.g. the list of art. 1a lid 2 onder a), in order."""
     codes: list[str] = []
-    for w in laad("regeling_zorgaanspraken.yaml")["waarden"].values():
-        bron = str(w.get("bron", "")) if isinstance(w, dict) else ""
-        if not any(re.match(rf"art\. {re.escape(a)}\b", bron) for a in regel.artikelen):
+    for w in regelsets("aanspraken")[-1].tabel("regeling_zorgaanspraken.yaml")["waarden"].values():
+        artikelen = {str(v["artikel"] or "") for v in w["verwijzingen"]}
+        if not any(re.fullmatch(rf"art\. {re.escape(a)}", x) for a in regel.artikelen for x in artikelen):
             continue
         waarde = w.get("waarde")
         for x in waarde if isinstance(waarde, list) else [waarde]:
@@ -78,8 +77,8 @@ def genoemde_profielen(regel: Regel) -> list[str]:
 
 def lijst_regels() -> list[dict[str, Any]]:
     """Every rule with its article, input and output fields and the periods it is in force."""
-    artikelen = laad("regeling_zorgaanspraken.yaml")["artikelen"]
     versies = regelsets("aanspraken")
+    artikelen = versies[-1].tabel("regeling_zorgaanspraken.yaml")["artikelen"]["waarde"]
     uit = []
     for regel in REGELS.values():
         schema = regel.invoer.model_json_schema()

@@ -24,18 +24,13 @@ from zorgzwaarte.diensten.tarieven import (
     lees_tarieftabel,
     realisatie_overzicht,
 )
-from zorgzwaarte.diensten.toegang import Actor, eis
+from zorgzwaarte.diensten.toegang import eis
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Conflict, InvoerFout, NietGevonden
 from zorgzwaarte.opslag.modellen import Contract, Organisatie, Tarieftabel
 from zorgzwaarte.regels.bekostiging.contract import Contract as ContractRegels
 from zorgzwaarte.regels.bekostiging.contract import Tariefregel
-
-
-def _actor(uow: Werkeenheid) -> Actor:
-    assert uow.actor is not None
-    return uow.actor
 
 
 def _tabel_dict(t: Tarieftabel) -> dict[str, Any]:
@@ -51,7 +46,7 @@ def _tabel_dict(t: Tarieftabel) -> dict[str, Any]:
 
 
 def tarieftabel_laden(uow: Werkeenheid, naam: str, tekst: str) -> dict[str, Any]:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     poging = uow.log("tarieftabel.laden", "tarieftabel", details=naam[:100])
     eis(actor, "tarieven.laden")
     if not naam.strip():
@@ -77,7 +72,7 @@ def _huidige_tabel(uow: Werkeenheid) -> Tarieftabel | None:
 
 def tarieftabel_huidig(uow: Werkeenheid) -> dict[str, Any]:
     poging = uow.log("tarieftabel.lezen", "tarieftabel")
-    eis(_actor(uow), "tarieven.lezen")
+    eis(uow.ingelogd(), "tarieven.lezen")
     t = _huidige_tabel(uow)
     if t is None:
         raise NietGevonden("er is nog geen tarieftabel geladen")
@@ -124,7 +119,7 @@ def _contract_dict(uow: Werkeenheid, c: Contract) -> dict[str, Any]:
 
 
 def contract_aanmaken(uow: Werkeenheid, data: Any) -> dict[str, Any]:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     poging = uow.log("contract.aanmaken", "contract")
     eis(actor, "contract.schrijven")
     nieuw = valideer(ContractNieuw, data)
@@ -149,7 +144,7 @@ def contract_aanmaken(uow: Werkeenheid, data: Any) -> dict[str, Any]:
 
 
 def _contract(uow: Werkeenheid, contract_id: int) -> Contract:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     eis(actor, "contract.lezen")
     c = uow.sessie.scalars(
         select(Contract).where(

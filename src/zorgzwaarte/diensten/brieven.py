@@ -1,4 +1,8 @@
-"""Letters for the client: the indicatiebesluit as a PDF (the decision, the dates, why, and how to object)."""
+"""Letters for the client: what the decision letter says (the decision, the dates, why, and how to object).
+
+The service gathers the letter's content under the reader's rights; the adapter renders it
+(``rapporten.brieven.besluitbrief_pdf``): services import no adapter (docs/architectuur.md, "Lagen").
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,6 @@ from typing import Any
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.opslag.modellen import Beoordeling, Organisatie
-from zorgzwaarte.rapporten.opmaak import aanhef
-from zorgzwaarte.rapporten.pdf import render_pdf
 from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
 
 # Trail steps about the organisation's own deadlines: for the file, not for the client's letter.
@@ -31,8 +33,9 @@ def uitleg_adres(zzp_code: str | None, basis_url: str = "") -> str | None:
     return f"{basis}/zzp/{z.code}"
 
 
-def besluitbrief(uow: Werkeenheid, besluit_id: int, basis_url: str = "") -> tuple[bytes, dict[str, Any]]:
-    """The decision letter (PDF) and the decision it is about; rights and audit as for reading the decision."""
+def besluitbrief(uow: Werkeenheid, besluit_id: int, basis_url: str = "") -> dict[str, Any]:
+    """The content of the decision letter; rights and audit as for reading the decision. The adapter renders it
+    (``rapporten.brieven.besluitbrief_pdf``)."""
     besluit = r.besluit_lezen(uow, besluit_id)
     client = r.client_lezen(uow, besluit["client_id"])
     afzender = None
@@ -43,16 +46,13 @@ def besluitbrief(uow: Werkeenheid, besluit_id: int, basis_url: str = "") -> tupl
         afzender = org.naam if org else None
         peildatum = (b.invoer or {}).get("peildatum") if b else None
     uow.log("besluit.brief", "indicatiebesluit", besluit_id, besluit["client_id"])
-    pdf = render_pdf(
-        "besluitbrief.html",
-        b=besluit,
-        res=besluit["resultaat"],
-        c=client,
-        afzender=afzender or "Het indicatieorgaan",
-        bezwaar_bron=BEZWAAR_BRON,
-        zzp_uitleg=uitleg_adres(besluit.get("zzp_code"), basis_url) if besluit["besluit"] == "toegekend" else None,
-        peildatum=peildatum,
-        aanhef=aanhef(client.get("geslacht"), client.get("voorvoegsel"), client["geslachtsnaam"]),
-        bijlage=[s for s in besluit["resultaat"].get("toelichting") or [] if s.get("regel") not in INTERN],
-    )
-    return pdf, besluit
+    return {
+        "b": besluit,
+        "res": besluit["resultaat"],
+        "c": client,
+        "afzender": afzender or "Het indicatieorgaan",
+        "bezwaar_bron": BEZWAAR_BRON,
+        "zzp_uitleg": uitleg_adres(besluit.get("zzp_code"), basis_url) if besluit["besluit"] == "toegekend" else None,
+        "peildatum": peildatum,
+        "bijlage": [s for s in besluit["resultaat"].get("toelichting") or [] if s.get("regel") not in INTERN],
+    }

@@ -16,9 +16,9 @@ from zorgzwaarte.fouten import Fout, InvoerFout
 from zorgzwaarte.regels.bekostiging.declaratie import (
     GEEN_EINDE,
     ONBEKEND,
-    OORZAAK,
     Afwezigheden,
     Populatie,
+    afwezigheid_stappen,
     bedragen_in_centen,
     classificeer,
     dagnummer,
@@ -26,6 +26,7 @@ from zorgzwaarte.regels.bekostiging.declaratie import (
     reden_codes,
 )
 from zorgzwaarte.regels.bekostiging.tarief import meerzorg_dagtarief
+from zorgzwaarte.regels.getallen import euro_uit_centen
 
 BRON_DECLARATIE = (
     "NZa Regeling declaratievoorschriften Wlz-zorg 2016 art. 4.1; NZa Regeling declaratie AWBZ-zorg art. 4.1"
@@ -105,10 +106,6 @@ class DeclaratieInvoer(Invoer):
     clienten: list[ClientRegel]
 
 
-def euro(centen: int) -> str:
-    return f"{centen // 100}.{centen % 100:02d}" if centen >= 0 else "-" + euro(-centen)
-
-
 def declareer(data: Any) -> dict[str, Any]:
     inv = valideer(DeclaratieInvoer, data)
     fouten: list[Fout] = []
@@ -173,44 +170,16 @@ def declareer(data: Any) -> dict[str, Any]:
             if k.afw_dagen[j] == 0:
                 continue
             regime = rs[int(k.afw_regime[j])] if k.afw_regime[j] >= 0 else rs[-1]
-            niet = [f"{int(n)} dagen niet: {OORZAAK[o]}" for o, n in enumerate(k.afw_oorzaken[j]) if o and n]
-            bron = regime["bron"]
-            if regime["naam"] == "Wlz 2016":
-                for sleutel, lijstnaam in (
-                    ("behandeling_elders_bron", "behandeling_elders"),
-                    ("vakantie_bron", "vakantie_detentie"),
-                    ("schoolvakantie_bron", "schoolvakantie"),
-                    ("weekend_bron", "weekend"),
-                    ("niet_bekostigd_bron", "niet_bekostigd"),
-                ):
-                    if a.reden in regime[lijstnaam]:
-                        bron = f"{regime['bron'].split(', art.')[0]}, {regime[sleutel]}"
-            uitleg.append(
-                {
-                    "regel": f"Afwezigheid ({a.reden}) {a.van.isoformat()} t/m {a.tot.isoformat()}",
-                    "uitkomst": f"{int(k.afw_dagen[j])} dagen afwezig in de periode, {int(k.afw_bekostigd[j])} bekostigd"
-                    + (f"; {'; '.join(niet)}" if niet else "")
-                    + f" (regels {regime['naam']})",
-                    "bron": bron,
-                }
+            uitleg += afwezigheid_stappen(
+                regime,
+                a.reden,
+                f"{a.van.isoformat()} t/m {a.tot.isoformat()}",
+                int(k.afw_dagen[j]),
+                int(k.afw_bekostigd[j]),
+                [int(x) for x in k.afw_oorzaken[j]],
+                behandeling_bekend=c.behandeling is not None,
+                schoolvakantie_max_bekend=c.schoolvakantie_max_dagen is not None,
             )
-            if a.reden == "schoolvakantie" and c.schoolvakantie_max_dagen is None:
-                uitleg.append(
-                    {
-                        "regel": "Schoolvakantie",
-                        "uitkomst": parameters()["schoolvakantie_maximum"]["toelichting"],
-                        "bron": rs[-1]["schoolvakantie_bron"],
-                    }
-                )
-            if regime["naam"] != "Wlz 2016" and c.behandeling is None and a.reden != "ziekenhuis":
-                uitleg.append(
-                    {
-                        "regel": "Behandeling onbekend",
-                        "uitkomst": "niet opgegeven of het ZZP inclusief behandeling is: de strengste regel "
-                        "(ten hoogste 14 dagen per keer) is toegepast",
-                        "bron": regime["bron"],
-                    }
-                )
         if k.dubbel_geblokkeerd[i]:
             uitleg.append(
                 {
@@ -223,8 +192,8 @@ def declareer(data: Any) -> dict[str, Any]:
         uitleg.append(
             {
                 "regel": "Bedrag",
-                "uitkomst": f"{int(k.dagen[i])} dagen x € {euro(int(tarief_centen[pop.prestatie[i]]))} = "
-                f"€ {euro(int(bedragen[i]))}" + (" (fictief tarief)" if t.fictief else ""),
+                "uitkomst": f"{int(k.dagen[i])} dagen x € {euro_uit_centen(int(tarief_centen[pop.prestatie[i]]))} = "
+                f"€ {euro_uit_centen(int(bedragen[i]))}" + (" (fictief tarief)" if t.fictief else ""),
                 "bron": t.bron or BRON_DECLARATIE,
             }
         )
@@ -233,8 +202,8 @@ def declareer(data: Any) -> dict[str, Any]:
                 "client": c.id,
                 "prestatie": c.prestatie,
                 "dagen": int(k.dagen[i]),
-                "tarief": euro(int(tarief_centen[pop.prestatie[i]])),
-                "bedrag": euro(int(bedragen[i])),
+                "tarief": euro_uit_centen(int(tarief_centen[pop.prestatie[i]])),
+                "bedrag": euro_uit_centen(int(bedragen[i])),
                 "dagen_aanwezig": int(k.aanwezig[i]),
                 "dagen_afwezig_bekostigd": int(k.afwezig_bekostigd[i]),
                 "dagen_afwezig_niet_bekostigd": int(k.afwezig_niet[i]),
@@ -254,8 +223,8 @@ def declareer(data: Any) -> dict[str, Any]:
                     "client": c.id,
                     "prestatie": f"{c.prestatie}-meerzorg",
                     "dagen": mz_dagen,
-                    "tarief": euro(int(dag * 100)),
-                    "bedrag": euro(centen),
+                    "tarief": euro_uit_centen(int(dag * 100)),
+                    "bedrag": euro_uit_centen(centen),
                     "toelichting": [
                         {
                             "regel": "Meerzorgtarief per dag",
@@ -274,7 +243,7 @@ def declareer(data: Any) -> dict[str, Any]:
     return {
         "periode": {"van": inv.periode.van.isoformat(), "tot": inv.periode.tot.isoformat()},
         "regels": regels,
-        "totaal": euro(totaal),
+        "totaal": euro_uit_centen(totaal),
         "aantal_clienten": len(client_sleutel),
         "bron": f"{BRON_DECLARATIE}; {BRON_PERIODE}",
         "fictieve_tarieven": any(t.fictief for t in inv.tarieven),

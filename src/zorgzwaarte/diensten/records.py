@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from zorgzwaarte.diensten.auth import hash_wachtwoord
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
-from zorgzwaarte.diensten.toegang import Actor, eis, zichtbare_client, zichtbare_clienten
+from zorgzwaarte.diensten.toegang import eis, zichtbare_client, zichtbare_clienten
 from zorgzwaarte.diensten.werkeenheid import Poging, Werkeenheid, vandaag_nl
 from zorgzwaarte.domein.beoordeling import Beoordeling as BeoordelingModel
 from zorgzwaarte.domein.records import (
@@ -214,16 +214,11 @@ def controleer_versie(gelezen: int, huidig: int) -> None:
         )
 
 
-def _actor(uow: Werkeenheid) -> Actor:
-    assert uow.actor is not None
-    return uow.actor
-
-
 # --- clients --------------------------------------------------------------------------------------------------
 
 
 def clienten_lijst(uow: Werkeenheid, zoek: str | None, pagina: int, per_pagina: int) -> dict[str, Any]:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     poging = uow.log("client.lijst", "client", details=f"zoek {zoek!r}" if zoek else None)
     eis(actor, "client.lezen")
     start, aantal = pagina_grenzen(pagina, per_pagina)
@@ -258,7 +253,7 @@ def clienten_lijst(uow: Werkeenheid, zoek: str | None, pagina: int, per_pagina: 
 
 
 def client_aanmaken(uow: Werkeenheid, data: Any) -> dict[str, Any]:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     poging = uow.log("client.aanmaken", "client")
     eis(actor, "client.aanmaken")
     nieuw = valideer(ClientNieuw, data)
@@ -281,7 +276,7 @@ def client_aanmaken(uow: Werkeenheid, data: Any) -> dict[str, Any]:
 
 
 def client_lezen(uow: Werkeenheid, client_id: int) -> dict[str, Any]:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     uow.log("client.lezen", "client", client_id, client_id)
     eis(actor, "client.lezen")
     return client_dict(zichtbare_client(uow.sessie, actor, client_id))
@@ -290,7 +285,7 @@ def client_lezen(uow: Werkeenheid, client_id: int) -> dict[str, Any]:
 def client_zoeken_bsn(uow: Werkeenheid, data: Any) -> dict[str, Any]:
     from zorgzwaarte.domein.records import BsnZoekvraag
 
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     poging = uow.log("client.zoeken_bsn", "client")
     eis(actor, "client.lezen")
     vraag = valideer(BsnZoekvraag, data)
@@ -302,7 +297,7 @@ def client_zoeken_bsn(uow: Werkeenheid, data: Any) -> dict[str, Any]:
 
 
 def client_wijzigen(uow: Werkeenheid, client_id: int, data: Any) -> dict[str, Any]:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     uow.log("client.wijzigen", "client", client_id, client_id)
     eis(actor, "client.wijzigen")
     c = zichtbare_client(uow.sessie, actor, client_id)
@@ -316,7 +311,7 @@ def client_wijzigen(uow: Werkeenheid, client_id: int, data: Any) -> dict[str, An
 
 def client_tijdlijn(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
     """Everything about the client this role may see, newest first."""
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     uow.log("client.tijdlijn", "client", client_id, client_id)
     eis(actor, "client.lezen")
     zichtbare_client(uow.sessie, actor, client_id)
@@ -382,7 +377,7 @@ def client_tijdlijn(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
 
 
 def _beoordeling(uow: Werkeenheid, beoordeling_id: int) -> Beoordeling:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     b = uow.sessie.get(Beoordeling, beoordeling_id)
     if b is None:
         raise NietGevonden("beoordeling niet gevonden")
@@ -398,7 +393,7 @@ def _met_client(invoer: dict[str, Any], c: Client) -> dict[str, Any]:
 
 
 def beoordeling_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> dict[str, Any]:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     poging = uow.log("beoordeling.aanmaken", "beoordeling", None, client_id)
     eis(actor, "beoordeling.schrijven")
     c = zichtbare_client(uow.sessie, actor, client_id)
@@ -420,7 +415,7 @@ def beoordeling_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> dict[st
 
 
 def beoordelingen_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     uow.log("beoordeling.lijst", "beoordeling", None, client_id)
     eis(actor, "beoordeling.lezen")
     zichtbare_client(uow.sessie, actor, client_id)
@@ -432,7 +427,7 @@ def beoordelingen_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str,
 
 def beoordeling_lezen(uow: Werkeenheid, beoordeling_id: int) -> dict[str, Any]:
     poging = uow.log("beoordeling.lezen", "beoordeling", beoordeling_id)
-    eis(_actor(uow), "beoordeling.lezen")
+    eis(uow.ingelogd(), "beoordeling.lezen")
     b = _beoordeling(uow, beoordeling_id)
     poging.client_id = b.client_id
     return beoordeling_dict(b)
@@ -440,7 +435,7 @@ def beoordeling_lezen(uow: Werkeenheid, beoordeling_id: int) -> dict[str, Any]:
 
 def beoordeling_wijzigen(uow: Werkeenheid, beoordeling_id: int, data: Any) -> dict[str, Any]:
     poging = uow.log("beoordeling.wijzigen", "beoordeling", beoordeling_id)
-    eis(_actor(uow), "beoordeling.schrijven")
+    eis(uow.ingelogd(), "beoordeling.schrijven")
     b = _beoordeling(uow, beoordeling_id)
     poging.client_id = b.client_id
     wijziging = valideer(BeoordelingWijziging, data)
@@ -459,7 +454,7 @@ def _beoordeling_in_status(
     uow: Werkeenheid, poging: Poging, recht: str, beoordeling_id: int, versie: int, status: str, melding: str
 ) -> Beoordeling:
     """The assessment an action works on: the right checked, the version read, in the status the action needs."""
-    eis(_actor(uow), recht)
+    eis(uow.ingelogd(), recht)
     b = _beoordeling(uow, beoordeling_id)
     poging.client_id = b.client_id
     controleer_versie(versie, b.versie)
@@ -470,7 +465,7 @@ def _beoordeling_in_status(
 
 def beoordeling_verwijderen(uow: Werkeenheid, beoordeling_id: int, versie: int) -> dict[str, Any]:
     """Delete a draft assessment (a final one is kept: it may carry a decision). The audit line stays."""
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     poging = uow.log("beoordeling.verwijderen", "beoordeling", beoordeling_id)
     melding = "alleen een concept kan worden verwijderd; een definitieve beoordeling blijft bewaard"
     b = _beoordeling_in_status(uow, poging, "beoordeling.schrijven", beoordeling_id, versie, "concept", melding)
@@ -493,7 +488,7 @@ def _volledige_invoer(b: Beoordeling) -> dict[str, Any]:
 
 def beoordeling_definitief(uow: Werkeenheid, beoordeling_id: int, versie: int) -> dict[str, Any]:
     poging = uow.log("beoordeling.definitief", "beoordeling", beoordeling_id)
-    eis(_actor(uow), "beoordeling.schrijven")
+    eis(uow.ingelogd(), "beoordeling.schrijven")
     b = _beoordeling(uow, beoordeling_id)
     poging.client_id = b.client_id
     controleer_versie(versie, b.versie)
@@ -510,7 +505,7 @@ def beoordeling_definitief(uow: Werkeenheid, beoordeling_id: int, versie: int) -
 
 
 def beoordeling_correctie(uow: Werkeenheid, beoordeling_id: int) -> dict[str, Any]:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     poging = uow.log("beoordeling.correctie", "beoordeling", beoordeling_id)
     eis(actor, "beoordeling.schrijven")
     oud = _beoordeling(uow, beoordeling_id)
@@ -537,7 +532,7 @@ def beoordeling_correctie(uow: Werkeenheid, beoordeling_id: int) -> dict[str, An
 def beoordeling_voorbeeld(uow: Werkeenheid, beoordeling_id: int) -> dict[str, Any]:
     """Compute the decision from the current (draft) assessment without storing it."""
     poging = uow.log("beoordeling.voorbeeld", "beoordeling", beoordeling_id)
-    eis(_actor(uow), "beoordeling.lezen")
+    eis(uow.ingelogd(), "beoordeling.lezen")
     b = _beoordeling(uow, beoordeling_id)
     poging.client_id = b.client_id
     try:
@@ -585,7 +580,7 @@ def besluit_vastleggen(uow: Werkeenheid, beoordeling_id: int, versie: int, keuze
 
     The decision is dated on the day it is recorded, unless `keuze` gives an earlier `besluitdatum` with a
     `besluitdatum_reden` (stored with the decision and shown in its trail)."""
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     poging = uow.log("besluit.vastleggen", "indicatiebesluit", None)
     melding = "maak de beoordeling eerst definitief"
     b = _beoordeling_in_status(uow, poging, "besluit.vastleggen", beoordeling_id, versie, "definitief", melding)
@@ -655,7 +650,7 @@ def besluit_record(
 
 
 def besluiten_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     uow.log("besluit.lijst", "indicatiebesluit", None, client_id)
     eis(actor, "besluit.lezen")
     zichtbare_client(uow.sessie, actor, client_id)
@@ -666,7 +661,7 @@ def besluiten_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any
 
 
 def besluit_lezen(uow: Werkeenheid, besluit_id: int) -> dict[str, Any]:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     poging = uow.log("besluit.lezen", "indicatiebesluit", besluit_id)
     eis(actor, "besluit.lezen")
     b = uow.sessie.get(Indicatiebesluit, besluit_id)
@@ -689,7 +684,7 @@ def geldend_besluit(uow: Werkeenheid, client_id: int) -> Indicatiebesluit | None
 
 
 def _overeenkomsten_query(uow: Werkeenheid, client_id: int) -> list[Zorgleveringsovereenkomst]:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     q = select(Zorgleveringsovereenkomst).where(Zorgleveringsovereenkomst.client_id == client_id)
     if actor.rol == "zorgaanbieder":
         q = q.where(Zorgleveringsovereenkomst.zorgaanbieder_id == actor.organisatie_id)
@@ -697,7 +692,7 @@ def _overeenkomsten_query(uow: Werkeenheid, client_id: int) -> list[Zorglevering
 
 
 def _overeenkomst(uow: Werkeenheid, overeenkomst_id: int) -> Zorgleveringsovereenkomst:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     o = uow.sessie.get(Zorgleveringsovereenkomst, overeenkomst_id)
     if o is None or (actor.rol == "zorgaanbieder" and o.zorgaanbieder_id != actor.organisatie_id):
         raise NietGevonden("zorgleveringsovereenkomst niet gevonden")
@@ -706,7 +701,7 @@ def _overeenkomst(uow: Werkeenheid, overeenkomst_id: int) -> Zorgleveringsoveree
 
 
 def overeenkomst_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> dict[str, Any]:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     poging = uow.log("overeenkomst.aanmaken", "zorgleveringsovereenkomst", None, client_id)
     eis(actor, "overeenkomst.schrijven")
     zichtbare_client(uow.sessie, actor, client_id)
@@ -818,7 +813,7 @@ def controleer_evaluatiedata(vastgesteld_op: date, evaluatiedata: list[date]) ->
 
 
 def overeenkomsten_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     uow.log("overeenkomst.lijst", "zorgleveringsovereenkomst", None, client_id)
     eis(actor, "overeenkomst.lezen")
     zichtbare_client(uow.sessie, actor, client_id)
@@ -827,7 +822,7 @@ def overeenkomsten_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str
 
 def overeenkomst_lezen(uow: Werkeenheid, overeenkomst_id: int) -> dict[str, Any]:
     poging = uow.log("overeenkomst.lezen", "zorgleveringsovereenkomst", overeenkomst_id)
-    eis(_actor(uow), "overeenkomst.lezen")
+    eis(uow.ingelogd(), "overeenkomst.lezen")
     o = _overeenkomst(uow, overeenkomst_id)
     poging.client_id = o.client_id
     return overeenkomst_dict(o)
@@ -835,7 +830,7 @@ def overeenkomst_lezen(uow: Werkeenheid, overeenkomst_id: int) -> dict[str, Any]
 
 def overeenkomst_wijzigen(uow: Werkeenheid, overeenkomst_id: int, data: Any) -> dict[str, Any]:
     poging = uow.log("overeenkomst.wijzigen", "zorgleveringsovereenkomst", overeenkomst_id)
-    eis(_actor(uow), "overeenkomst.schrijven")
+    eis(uow.ingelogd(), "overeenkomst.schrijven")
     o = _overeenkomst(uow, overeenkomst_id)
     poging.client_id = o.client_id
     wijziging = valideer(OvereenkomstWijziging, data)
@@ -861,7 +856,7 @@ def _signalen(
 
 def zorgplan_aanmaken(uow: Werkeenheid, overeenkomst_id: int, data: Any) -> dict[str, Any]:
     poging = uow.log("zorgplan.aanmaken", "zorgplan", None)
-    eis(_actor(uow), "zorgplan.schrijven")
+    eis(uow.ingelogd(), "zorgplan.schrijven")
     o = _overeenkomst(uow, overeenkomst_id)
     poging.client_id = o.client_id
     plan = valideer(ZorgplanInvoer, data)
@@ -883,7 +878,7 @@ def zorgplan_aanmaken(uow: Werkeenheid, overeenkomst_id: int, data: Any) -> dict
 
 def zorgplan_lezen(uow: Werkeenheid, zorgplan_id: int) -> dict[str, Any]:
     poging = uow.log("zorgplan.lezen", "zorgplan", zorgplan_id)
-    eis(_actor(uow), "zorgplan.lezen")
+    eis(uow.ingelogd(), "zorgplan.lezen")
     z = uow.sessie.get(Zorgplan, zorgplan_id)
     if z is None:
         raise NietGevonden("zorgplan niet gevonden")
@@ -893,7 +888,7 @@ def zorgplan_lezen(uow: Werkeenheid, zorgplan_id: int) -> dict[str, Any]:
 
 
 def zorgplannen_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     uow.log("zorgplan.lijst", "zorgplan", None, client_id)
     eis(actor, "zorgplan.lezen")
     zichtbare_client(uow.sessie, actor, client_id)
@@ -908,7 +903,7 @@ def zorgplannen_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, A
 
 def zorgplan_wijzigen(uow: Werkeenheid, zorgplan_id: int, data: Any) -> dict[str, Any]:
     poging = uow.log("zorgplan.wijzigen", "zorgplan", zorgplan_id)
-    eis(_actor(uow), "zorgplan.schrijven")
+    eis(uow.ingelogd(), "zorgplan.schrijven")
     z = uow.sessie.get(Zorgplan, zorgplan_id)
     if z is None:
         raise NietGevonden("zorgplan niet gevonden")
@@ -929,7 +924,7 @@ def zorgplan_wijzigen(uow: Werkeenheid, zorgplan_id: int, data: Any) -> dict[str
 
 
 def rapportage_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> dict[str, Any]:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     poging = uow.log("rapportage.aanmaken", "rapportage", None, client_id)
     eis(actor, "rapportage.schrijven")
     zichtbare_client(uow.sessie, actor, client_id)
@@ -952,7 +947,7 @@ def rapportage_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> dict[str
 
 
 def rapportages_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     uow.log("rapportage.lijst", "rapportage", None, client_id)
     eis(actor, "rapportage.lezen")
     zichtbare_client(uow.sessie, actor, client_id)
@@ -966,7 +961,7 @@ def rapportages_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, A
 
 def geleverd_registreren(uow: Werkeenheid, client_id: int, data: Any) -> dict[str, Any]:
     poging = uow.log("geleverd.registreren", "geleverde_zorg", None, client_id)
-    eis(_actor(uow), "geleverd.schrijven")
+    eis(uow.ingelogd(), "geleverd.schrijven")
     invoer = valideer(GeleverdeZorgInvoer, data)
     o = _overeenkomst(uow, invoer.overeenkomst_id)
     if o.client_id != client_id:
@@ -1007,7 +1002,7 @@ def geleverd_registreren(uow: Werkeenheid, client_id: int, data: Any) -> dict[st
 
 
 def geleverd_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     uow.log("geleverd.lijst", "geleverde_zorg", None, client_id)
     eis(actor, "geleverd.lezen")
     zichtbare_client(uow.sessie, actor, client_id)
@@ -1025,7 +1020,7 @@ def geleverd_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]
 
 def gebruiker_aanmaken(uow: Werkeenheid, data: Any) -> dict[str, Any]:
     poging = uow.log("gebruiker.aanmaken", "gebruiker")
-    eis(_actor(uow), "beheer")
+    eis(uow.ingelogd(), "beheer")
     nieuw = valideer(GebruikerNieuw, data)
     org = uow.sessie.get(Organisatie, nieuw.organisatie_id)
     if org is None:
@@ -1060,7 +1055,7 @@ def gebruiker_aanmaken(uow: Werkeenheid, data: Any) -> dict[str, Any]:
 
 
 def organisaties_lijst(uow: Werkeenheid) -> list[dict[str, Any]]:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     q = select(Organisatie).order_by(Organisatie.soort, Organisatie.naam)
     if actor.rol != "beheerder":
         q = q.where(or_(Organisatie.id == actor.organisatie_id, Organisatie.soort == "zorgaanbieder"))
@@ -1123,7 +1118,7 @@ def audit_lijst(
     per_pagina: int,
 ) -> dict[str, Any]:
     uow.log("audit.lezen", "auditregel", None, None, f"filter client {client_id}" if client_id else None)
-    eis(_actor(uow), "audit.lezen")
+    eis(uow.ingelogd(), "audit.lezen")
     start, aantal = pagina_grenzen(pagina, per_pagina)
     q = _audit_query(client_id, gebruiker, actie, van, tot)
     totaal = uow.sessie.scalar(select(func.count()).select_from(q.subquery())) or 0
@@ -1133,7 +1128,7 @@ def audit_lijst(
 
 def audit_export(uow: Werkeenheid, client_id: int | None, van: date | None, tot: date | None) -> str:
     uow.log("audit.exporteren", "auditregel")
-    eis(_actor(uow), "audit.lezen")
+    eis(uow.ingelogd(), "audit.lezen")
     buffer = io.StringIO()
     velden = [
         "id",

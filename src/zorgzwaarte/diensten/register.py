@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from zorgzwaarte.diensten.records import besluit_dict, client_dict, wlzindicatie_velden
-from zorgzwaarte.diensten.toegang import Actor, eis
+from zorgzwaarte.diensten.toegang import eis
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import iso
 from zorgzwaarte.fouten import Conflict, InvoerFout, NietGevonden, Verboden
@@ -75,7 +75,7 @@ def wlzindicatie_raadplegen(
     QIR-0001: the caller is a zorgkantoor and filters on its own UZOVI code, which must be the decision's
     initieel verantwoordelijk zorgkantoor. QIR-0002: the caller is a provider filtering on its own AGB code, with a
     zorgleveringsovereenkomst for the client. Anything not visible gives an empty list: existence never leaks."""
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     poging = uow.log("register.raadplegen", "indicatiebesluit", details=f"{sjabloon} wlzindicatieID {wlzindicatie_id}")
     eigen = uow.sessie.get(Organisatie, actor.organisatie_id)
     if sjabloon == "QIR-0001":
@@ -128,11 +128,6 @@ def raadpleging_geweigerd(uow: Werkeenheid, reden: str) -> None:
     """A query outside the templates: audited as refused."""
     uow.log("register.raadplegen", "indicatiebesluit", details=reden)
     raise Verboden(reden)
-
-
-def _actor(uow: Werkeenheid) -> Actor:
-    assert uow.actor is not None
-    return uow.actor
 
 
 def organisatie_van_claims(uow: Werkeenheid, claims: dict[str, Any]) -> Organisatie | None:
@@ -207,7 +202,7 @@ def notificaties_plaatsen(uow: Werkeenheid, ib: Indicatiebesluit, event_type: st
 
 def besluit_laten_vervallen(uow: Werkeenheid, besluit_id: int, data: Any) -> dict[str, Any]:
     """End a Wlz decision: register its vervaldatum (Indicatieregister 2) and notify (VERVALLEN_INDICATIE_...)."""
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     poging = uow.log("besluit.vervallen", "indicatiebesluit", besluit_id)
     eis(actor, "besluit.vastleggen")
     ib = uow.sessie.get(Indicatiebesluit, besluit_id)
@@ -252,7 +247,7 @@ def notificatie_dict(n: NotificatieUit, org: Organisatie | None = None) -> dict[
 def notificaties_lijst(uow: Werkeenheid, status: str | None = None) -> list[dict[str, Any]]:
     """Delivery status of the outbox, newest first (beheerder)."""
     uow.log("register.notificaties_lezen", "notificatie_uit", details=f"status {status}" if status else None)
-    eis(_actor(uow), "beheer")
+    eis(uow.ingelogd(), "beheer")
     q = select(NotificatieUit, Organisatie).join(Organisatie, Organisatie.id == NotificatieUit.ontvanger_organisatie_id)
     if status:
         if status not in ("wachtend", "bezorgd", "mislukt"):
@@ -264,7 +259,7 @@ def notificaties_lijst(uow: Werkeenheid, status: str | None = None) -> list[dict
 def notificatie_opnieuw(uow: Werkeenheid, notificatie_id: int) -> dict[str, Any]:
     """Offer a failed notification again (beheerder)."""
     poging = uow.log("register.notificatie_opnieuw", "notificatie_uit", notificatie_id)
-    eis(_actor(uow), "beheer")
+    eis(uow.ingelogd(), "beheer")
     n = uow.sessie.get(NotificatieUit, notificatie_id)
     if n is None:
         raise NietGevonden("notificatie niet gevonden")
@@ -332,7 +327,7 @@ def notificatie_sleutel(notificatie: dict[str, Any]) -> str:
 def notificatie_ontvangen(uow: Werkeenheid, notificatie: dict[str, Any]) -> tuple[NotificatieIn, bool]:
     """Store a received zendNotificatie in the inbox. Returns (row, new); the same notification twice is one row.
     The receiver must be the caller's own organisation (UZOVI for a zorgkantoor, AGB for a provider)."""
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     poging = uow.log("register.notificatie_ontvangen", "notificatie_in", details=notificatie.get("eventType"))
     eigen = uow.sessie.get(Organisatie, actor.organisatie_id)
     assert eigen is not None
@@ -371,7 +366,7 @@ def notificatie_ontvangen(uow: Werkeenheid, notificatie: dict[str, Any]) -> tupl
 
 def inbox_open(uow: Werkeenheid, maximaal: int = 100) -> list[dict[str, Any]]:
     """Received notifications of the caller's organisation still to be fetched."""
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     nu = uow.nu()
     rijen = uow.sessie.scalars(
         select(NotificatieIn)

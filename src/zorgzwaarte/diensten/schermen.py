@@ -17,7 +17,7 @@ from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid, vandaag_nl
 from zorgzwaarte.fouten import Fout, InvoerFout, Verboden
 from zorgzwaarte.opslag.modellen import Organisatie
-from zorgzwaarte.regels.parameters import laad
+from zorgzwaarte.regels.regelset import tabel_op
 from zorgzwaarte.regels.zorgplan import herindicatie_signaal
 
 
@@ -91,7 +91,7 @@ def zorg_scherm(uow: Werkeenheid, client_id: int, overeenkomst_id: int | None = 
     if gekozen and gekozen["besluit"]:
         besluit = gekozen["nieuw_besluit"] or gekozen["besluit"]
         geindiceerd = _geindiceerde_uren(besluit)
-        venster = int(laad("signalen.yaml")["herindicatie_venster_weken"])
+        venster = int(tabel_op("signalen.yaml")["herindicatie_venster_weken"]["waarde"])
         grens = (vandaag - timedelta(weeks=venster)).isoformat()
         recent = [w for w in weken if grens < w["week"] <= vandaag.isoformat()]  # weeks relative to today
         herindicatie = herindicatie_signaal(

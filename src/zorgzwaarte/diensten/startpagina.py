@@ -25,13 +25,8 @@ AFLOPEND_DAGEN = 90  # indications ending within this many days are shown to the
 EVALUATIE_DAGEN = 30
 
 
-def _actor(uow: Werkeenheid) -> Actor:
-    assert uow.actor is not None
-    return uow.actor
-
-
 def startpagina(uow: Werkeenheid) -> dict[str, Any]:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     uow.log("startpagina", details=actor.rol)
     vandaag = uow.nu().date()
     uit: dict[str, Any] = {"rol": actor.rol, "vandaag": vandaag.isoformat()}

@@ -61,6 +61,11 @@ class Werkeenheid:
         self.pogingen: list[Poging] = []
         self.sessie: Session
 
+    def ingelogd(self) -> Actor:
+        """The actor of a unit of work that requires one (every service call after the login check)."""
+        assert self.actor is not None
+        return self.actor
+
     def __enter__(self) -> Werkeenheid:
         self.sessie = self.fabriek()
         return self

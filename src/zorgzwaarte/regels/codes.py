@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from zorgzwaarte.regels.parameters import laad
+from zorgzwaarte.regels.regelset import tabel_op
 
 BRON_IWLZ = "iWlz 2.2 Basisschema.xsd (codelijsten LDT_*)"
 
@@ -12,7 +12,7 @@ BRON_IWLZ = "iWlz 2.2 Basisschema.xsd (codelijsten LDT_*)"
 @cache
 def codelijst(naam: str) -> dict[str, str]:
     """Code -> official description. YAML may read codes like 0108 as integers; keys are kept as text."""
-    ruw = laad("iwlz_codelijsten.yaml")[naam]
+    ruw = tabel_op("iwlz_codelijsten.yaml")[naam]["waarde"]
     uit: dict[str, str] = {}
     for code, omschrijving in ruw.items():
         sleutel = f"{code:04d}" if isinstance(code, int) else str(code)
@@ -31,7 +31,7 @@ def vraag_naam(soort: str, code: str) -> str:
 
 def scoreschaal(soort: str) -> dict[str, str]:
     """Score -> wording of the four-point scale for 'stoornis' or 'beperking' (and 9 = niet beoordeeld)."""
-    return {str(k): str(v) for k, v in laad("scoreschalen.yaml")[soort].items()}
+    return {str(k): str(v) for k, v in tabel_op("scoreschalen.yaml")[soort]["waarde"].items()}
 
 
 def vragen_per_categorie(soort: str) -> dict[str, list[tuple[str, str]]]:

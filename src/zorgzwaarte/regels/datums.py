@@ -30,6 +30,11 @@ def leeftijd(geboortedatum: date, peildatum: date) -> int:
     return jaren
 
 
+def binnen(dag: date, van: date, tot: date | None) -> bool:
+    """Whether a day lies in the inclusive period [van, tot] (tot None: open-ended)."""
+    return van <= dag and (tot is None or dag <= tot)
+
+
 def nl(d: date | None) -> str:
     """Dutch numeric date for trail texts (dd-mm-jjjj); adapters use Babel for long forms."""
     return d.strftime("%d-%m-%Y") if d else "—"

@@ -13,8 +13,20 @@ class Stap:
     uitkomst: str
     bron: str
 
-    def als_dict(self) -> dict[str, str]:
-        return {"regel": self.regel, "uitkomst": self.uitkomst, "bron": self.bron}
+    @property
+    def adres(self) -> str | None:
+        """The wetten.overheid.nl address of the version of the regeling the bron names (None when not law)."""
+        return bron_adres(self.bron)
+
+    def als_dict(self) -> dict[str, str | None]:
+        return {"regel": self.regel, "uitkomst": self.uitkomst, "bron": self.bron, "bron_adres": self.adres}
+
+
+def bron_adres(bron: str) -> str | None:
+    """Link a bron text to the version of the regeling it names first (bronnen.yaml through the regelset)."""
+    from zorgzwaarte.regels.regelset import adres_in_tekst
+
+    return adres_in_tekst(bron)
 
 
 @dataclass
@@ -26,7 +38,7 @@ class Toelichting:
     def stap(self, regel: str, uitkomst: str, bron: str) -> None:
         self.stappen.append(Stap(regel, uitkomst, bron))
 
-    def als_lijst(self) -> list[dict[str, str]]:
+    def als_lijst(self) -> list[dict[str, str | None]]:
         return [s.als_dict() for s in self.stappen]
 
 
@@ -37,6 +49,7 @@ class Ontvangstbewijs:
     naam: str
     versie: str
     hash: str
+    geverifieerd_tot: str | None = None  # the newest law text the regelset was checked against (ISO date)
 
-    def als_dict(self) -> dict[str, str]:
-        return {"naam": self.naam, "versie": self.versie, "hash": self.hash}
+    def als_dict(self) -> dict[str, str | None]:
+        return {"naam": self.naam, "versie": self.versie, "hash": self.hash, "geverifieerd_tot": self.geverifieerd_tot}

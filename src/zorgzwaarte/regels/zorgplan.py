@@ -5,19 +5,26 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from zorgzwaarte.regels.indicatie.omvang import banden, d, fmt
-from zorgzwaarte.regels.parameters import laad
+from zorgzwaarte.regels.getallen import d, fmt
+from zorgzwaarte.regels.indicatie.omvang import banden
+from zorgzwaarte.regels.regelset import alleen_waarden, regelset_met, tabel_op
+
+
+def _signalen() -> dict[str, Any]:
+    """The signal thresholds (method choices of the project, not law), as plain values."""
+    return alleen_waarden(tabel_op("signalen.yaml"))
+
 
 KLASSEN_BRON = "Beleidsregels indicatiestelling AWBZ 2014, bijlagen 4-6 §4.1 (klassen)"
 
 
 def geindiceerde_uren(functie: dict[str, Any]) -> tuple[Decimal | None, Decimal | None, str]:
     """(lower, upper) hours per week the indication allows for one function, and how that was read."""
-    p = laad("signalen.yaml")
-    klassen = laad("indicatie_awbz_2014.yaml")["klassen"]
+    p = _signalen()
+    klassen = regelset_met("indicatie", "indicatie_awbz_2014.yaml").tabel("indicatie_awbz_2014.yaml")["klassen"]
     f = functie["functie"]
     if f in klassen and functie.get("klasse") is not None:
-        band = next(b for b in banden(klassen[f]["banden"]) if b.klasse == functie["klasse"])
+        band = next(b for b in banden(klassen[f]["banden"]["waarde"]) if b.klasse == functie["klasse"])
         extra = d(functie.get("additionele_uren_per_week") or 0)
         return (
             band.uren_van,
@@ -32,7 +39,7 @@ def geindiceerde_uren(functie: dict[str, Any]) -> tuple[Decimal | None, Decimal 
 
 def vergelijk_met_indicatie(besluit: dict[str, Any], gepland: list[dict[str, Any]]) -> list[dict[str, str]]:
     """Signals for planned (or delivered) hours per function against the indicatiebesluit."""
-    p = laad("signalen.yaml")
+    p = _signalen()
     fractie = d(p["ver_onder_fractie"])
     signalen: list[dict[str, str]] = []
     per_functie = {f["functie"]: f for f in besluit.get("functies", [])}
@@ -89,7 +96,7 @@ def vergelijk_met_indicatie(besluit: dict[str, Any], gepland: list[dict[str, Any
                     "functie": functie,
                     "soort": "ver_onder",
                     "melding": f"{fmt(uren)} uur is minder dan de helft van de ondergrens ({hoe})",
-                    "bron": f"{KLASSEN_BRON}; drempel: {p['bron']}",
+                    "bron": f"{KLASSEN_BRON}; drempel: {tabel_op('signalen.yaml')['herindicatie_weken_boven']['bron']}",
                 }
             )
     return signalen
@@ -100,7 +107,7 @@ def herindicatie_signaal(
 ) -> dict[str, str] | None:
     """A signal that herindicatie looks needed: care above the indication in at least N of the last M weeks
     (N, M in signalen.yaml: a method choice), or weeks delivered after the indication ended."""
-    p = laad("signalen.yaml")
+    p = _signalen()
     venster, drempel = int(p["herindicatie_venster_weken"]), int(p["herindicatie_weken_boven"])
     if geldig_tot and laatste_week and laatste_week > geldig_tot:
         return {
@@ -115,6 +122,6 @@ def herindicatie_signaal(
             "soort": "herindicatie",
             "melding": f"in {boven} van de laatste {len(recent)} weken meer zorg geleverd dan geïndiceerd: "
             "de zorgbehoefte lijkt gegroeid, overweeg een herindicatie",
-            "bron": f"{KLASSEN_BRON}; drempel {drempel} van {venster} weken: {p['bron']}",
+            "bron": f"{KLASSEN_BRON}; drempel {drempel} van {venster} weken: {tabel_op('signalen.yaml')['herindicatie_weken_boven']['bron']}",
         }
     return None

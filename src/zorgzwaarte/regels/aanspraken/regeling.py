@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from zorgzwaarte.domein.aanspraken import (
@@ -29,19 +29,13 @@ from zorgzwaarte.domein.aanspraken import (
     VoortgezetVerblijfInvoer,
 )
 from zorgzwaarte.fouten import Fout, InvoerFout
-from zorgzwaarte.regels.datums import nl, plus_maanden
-from zorgzwaarte.regels.indicatie.omvang import d, fmt
+from zorgzwaarte.regels.datums import binnen, nl, plus_maanden
+from zorgzwaarte.regels.getallen import d, euro, fmt
 from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
 from zorgzwaarte.regels.regelset import Regelset
 from zorgzwaarte.regels.uitleg import Toelichting
 
 RZA = "Regeling zorgaanspraken AWBZ"
-CENT = Decimal("0.01")
-
-
-def euro(x: Decimal) -> str:
-    """Amount as a decimal string in euros with two decimals, rounded half up to the cent."""
-    return str(x.quantize(CENT, rounding=ROUND_HALF_UP))
 
 
 def iso(d: date | None) -> str | None:
@@ -49,9 +43,8 @@ def iso(d: date | None) -> str | None:
 
 
 def _geldt(item: dict[str, Any], peildatum: date) -> bool:
-    van = date.fromisoformat(str(item["geldig_van"]))
     tot = date.fromisoformat(str(item["geldig_tot"])) if item.get("geldig_tot") else None
-    return van <= peildatum and (tot is None or peildatum <= tot)
+    return binnen(peildatum, date.fromisoformat(str(item["geldig_van"])), tot)
 
 
 def normaliseer_land(naam: str) -> str:
@@ -71,22 +64,23 @@ class Rza:
         return self.regelset.tabel("regeling_zorgaanspraken.yaml")
 
     def artikel_geldt(self, artikel: str) -> bool:
-        return _geldt(self.p["artikelen"][artikel], self.peildatum)
+        return _geldt(self.p["artikelen"]["waarde"][artikel], self.peildatum)
 
     def waarde(self, naam: str) -> Any:
-        item = self.p["waarden"][naam]
-        if not _geldt(item, self.peildatum):
+        item = self.p["waarden"].get(naam)
+        if item is None or not _geldt(item, self.peildatum):
             raise InvoerFout.een("peildatum", f"{naam} geldt niet op {nl(self.peildatum)}")
         return item["waarde"]
 
     def bron(self, naam: str) -> str:
-        return f"{RZA}, {self.p['waarden'][naam]['bron']} (versie {self.regelset.versie})"
+        tekst = "; ".join(v["tekst"].removeprefix(RZA).strip() for v in self.p["waarden"][naam]["verwijzingen"])
+        return f"{RZA}, {tekst} (versie {self.regelset.versie})"
 
     def art(self, tekst: str) -> str:
         return f"{RZA}, {tekst} (versie {self.regelset.versie})"
 
     def gebrek(self, naam: str) -> str:
-        return str(self.p["tekstgebreken"][naam])
+        return str(self.p["tekstgebreken"][naam]["waarde"])
 
 
 @dataclass
@@ -98,7 +92,7 @@ class Uitkomst:
 
 
 def niet_in_werking(r: Rza, artikel: str, velden: list[str]) -> Uitkomst:
-    info = r.p["artikelen"][artikel]
+    info = r.p["artikelen"]["waarde"][artikel]
     u = Uitkomst({"aanspraak": None, **{v: None for v in velden}}, r.art(f"art. {artikel}"))
     u.uitleg.stap(
         f"Artikel {artikel} in werking?",
@@ -145,7 +139,7 @@ def meerzorg(inv: MeerzorgInvoer, r: Rza) -> Uitkomst:
     else:
         u.uitleg.stap(
             "Onder a: minimaal 25% meer zorg",
-            f"{zzp.code} staat niet in de lijst van onder a ({r.p['waarden']['meerzorg_zzp_onderdeel_a']['tekst_in_bron']})",
+            f"{zzp.code} staat niet in de lijst van onder a ({r.p['waarden']['meerzorg_zzp_onderdeel_a']['beschrijving'].removeprefix('tekst in de bron: ')})",
             r.bron("meerzorg_zzp_onderdeel_a"),
         )
     grond_b = bool(inv.bijzondere_zorg)
@@ -470,7 +464,7 @@ def vaccinaties(inv: VaccinatieInvoer, r: Rza) -> Uitkomst:
         raise InvoerFout.een("geboortedatum", f"ligt na de peildatum {nl(r.peildatum)}")
     u = Uitkomst({}, r.art("art. 6 en 16"))
     maanden = volle_maanden(inv.geboortedatum, r.peildatum)
-    b1 = r.p["bijlage_1"]
+    b1 = r.p["bijlage_1"]["waarde"] | {"bron": r.p["bijlage_1"]["bron"]}
     bijlage = {normaliseer_land(x) for x in b1["landen"]}
     buiten_bijlage = [land for land in inv.herkomstlanden_ouders if normaliseer_land(land) not in bijlage]
     hep_b_vanaf = date.fromisoformat(str(r.waarde("hepatitis_b_geboren_vanaf")))
@@ -499,10 +493,10 @@ def vaccinaties(inv: VaccinatieInvoer, r: Rza) -> Uitkomst:
                 else "geen hepatitis B-component (art. 16 lid 1)"
             )
         ),
-        f"{r.bron('hepatitis_b_geboren_vanaf')}; {RZA}, {b1['bron']}",
+        f"{r.bron('hepatitis_b_geboren_vanaf')}; {b1['bron']}",
     )
     lijst = []
-    for item in r.p["vaccinatieschema"]:
+    for item in r.p["vaccinatieschema"]["waarde"]:
         if not _geldt(item, r.peildatum):
             continue
         if "geboren_jaren_voor_lopend_jaar" in item:
@@ -553,7 +547,7 @@ def buitenland(inv: BuitenlandInvoer, r: Rza) -> Uitkomst:
         u = niet_in_werking(r, "6a", ["toestemming_nodig", "vergoeding"])
         u.uitleg.stap("Art. 6b", "Ook art. 6b is per de versie van 2013-01-01 vervallen", r.art("art. 6b"))
         return u
-    lidstaten = {normaliseer_land(x) for x in r.p["lidstaten"]["landen"]}
+    lidstaten = {normaliseer_land(x) for x in r.p["lidstaten"]["waarde"]["landen"]}
     land = normaliseer_land(inv.land)
     in_nl = land == "nederland"
     lidstaat = land in lidstaten and not in_nl

@@ -20,6 +20,7 @@ from itertools import pairwise
 
 from zorgzwaarte.fouten import Fout
 from zorgzwaarte.regels.bekostiging.tarief import rekenkundig
+from zorgzwaarte.regels.datums import binnen
 from zorgzwaarte.regels.datums import nl as nl_datum
 from zorgzwaarte.regels.uitleg import Toelichting
 
@@ -45,7 +46,7 @@ class Tariefregel:
         return "fictief" in self.bron.lower()
 
     def geldt_op(self, dag: date) -> bool:
-        return self.ingangsdatum <= dag and (self.einddatum is None or dag <= self.einddatum)
+        return binnen(dag, self.ingangsdatum, self.einddatum)
 
     def als_dict(self) -> dict[str, object]:
         return {

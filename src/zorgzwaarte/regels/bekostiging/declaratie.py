@@ -11,30 +11,44 @@ kalenderjaar, schoolvakantie, weekendverlof). Amounts in whole cents (int64), ne
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from enum import IntEnum
 from functools import cache
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from zorgzwaarte.regels.parameters import laad
+from zorgzwaarte.regels.regelset import reeks, tabel_op
 
 I64 = npt.NDArray[np.int64]
 B = npt.NDArray[np.bool_]
 ONBEKEND = -1
 GEEN_EINDE = np.int64(10**9)
 
-# cause codes for absence days that are not billable
+
+class Oorzaak(IntEnum):
+    """Why an absence day is not billable (0 = billable); the number is the column in ``afw_oorzaken``."""
+
+    MAXIMUM_PER_KEER = 1
+    NOG_GEEN_14_DAGEN_VERBLIJF = 2
+    JAARMAXIMUM = 3
+    ZONDER_TOESTEMMING = 4
+    WEEKEND_DOORDEWEEKS = 5
+    NIET_BEKOSTIGD = 6
+    SCHOOLVAKANTIE_MAXIMUM = 7
+
+
 OORZAAK = {
-    1: "maximum aantal dagen per keer bereikt",
-    2: "nog geen 14 dagen verblijf voor de vakantie of detentie",
-    3: "jaarmaximum van 42 dagen vakantie en detentie bereikt",
-    4: "langer dan 91 dagen zonder toestemming van de Wlz-uitvoerder",
-    5: "weekendverlof: alleen zaterdag en zondag worden bekostigd",
-    6: "deze reden van afwezigheid wordt niet bekostigd",
-    7: "maximum schoolvakantie bereikt",
+    Oorzaak.MAXIMUM_PER_KEER: "maximum aantal dagen per keer bereikt",
+    Oorzaak.NOG_GEEN_14_DAGEN_VERBLIJF: "nog geen 14 dagen verblijf voor de vakantie of detentie",
+    Oorzaak.JAARMAXIMUM: "jaarmaximum van 42 dagen vakantie en detentie bereikt",
+    Oorzaak.ZONDER_TOESTEMMING: "langer dan 91 dagen zonder toestemming van de Wlz-uitvoerder",
+    Oorzaak.WEEKEND_DOORDEWEEKS: "weekendverlof: alleen zaterdag en zondag worden bekostigd",
+    Oorzaak.NIET_BEKOSTIGD: "deze reden van afwezigheid wordt niet bekostigd",
+    Oorzaak.SCHOOLVAKANTIE_MAXIMUM: "maximum schoolvakantie bereikt",
 }
 
 
@@ -43,8 +57,27 @@ def dagnummer(d: date) -> int:
 
 
 @cache
+def regimes() -> list[dict[str, Any]]:
+    """The absence rules per period, oldest first: each with its naam, geldig_van, geldig_tot and bron."""
+    return [
+        {**p["waarde"], "geldig_van": p["geldig_van"], "geldig_tot": p["geldig_tot"], "bron": p["bron"]}
+        for p in reeks("declaratie.yaml", "afwezigheid")
+    ]
+
+
+@cache
 def parameters() -> dict[str, Any]:
-    return laad("declaratie.yaml")
+    t = tabel_op("declaratie.yaml")
+    return {
+        "regelsets": regimes(),
+        "redenen": t["redenen"]["waarde"],
+        "schoolvakantie_maximum": {
+            "waarde": t["schoolvakantie_maximum"]["waarde"],
+            "toelichting": t["schoolvakantie_maximum"]["beschrijving"],
+        },
+        "dagtelling": {**t["dagtelling"]["waarde"], "methode": t["dagtelling"]["bron"]},
+        "meerzorg": {"bron": t["meerzorg"]["dagen_per_week"]["bron"]},
+    }
 
 
 @cache
@@ -109,6 +142,119 @@ def _explodeer(start: I64, eind: I64) -> tuple[I64, I64]:
     return idx, dag
 
 
+@dataclass
+class AfwezigeDagen:
+    """Every absent (row, day) of the period as flat arrays; the rules below set ``oorzaak`` where a day is not billable."""
+
+    pop: Populatie
+    afw: Afwezigheden
+    ai: I64  # index of the absence
+    dag: I64  # day number
+    rij: I64  # row in Populatie
+    reden: I64  # reason code (reden_codes)
+    offset: I64  # days since the absence began (0 = first day)
+    behandeling: npt.NDArray[np.int8]
+    weekdag: I64  # 0 = Monday .. 6 = Sunday
+    codes: dict[str, int]
+    oorzaak: I64
+    p0: int
+    p1: int
+
+    def om(self, redenen: list[str]) -> B:
+        return np.isin(self.reden, [self.codes[x] for x in redenen])
+
+
+Regel = Callable[[AfwezigeDagen, dict[str, Any], B], None]
+
+
+def met_behandeling_14_dagen_per_keer(d: AfwezigeDagen, r: dict[str, Any], m: B) -> None:
+    """NZa Regeling declaratie AWBZ-zorg art. 5 onder a-f; Wlz 2015 art. 5.1-5.4: with behandeling (and when
+    unknown) at most 14 days per time, not for a hospital stay; school holidays follow their own rule."""
+    beperkt = (d.behandeling != 0) & ~d.om(r["onbeperkt_bij"]) & (d.reden != d.codes["schoolvakantie"])
+    d.oorzaak[m & beperkt & (d.offset >= r["per_keer_met_behandeling"])] = Oorzaak.MAXIMUM_PER_KEER
+
+
+def behandeling_elders_91_dagen(d: AfwezigeDagen, r: dict[str, Any], m: B) -> None:
+    """Wlz 2016 art. 5.3 onder a: behandeling elsewhere, after 91 days only with the Wlz-uitvoerder's consent."""
+    lang = d.offset >= r["behandeling_elders_max_zonder_toestemming"]
+    d.oorzaak[m & d.om(r["behandeling_elders"]) & lang & ~d.afw.toestemming[d.ai]] = Oorzaak.ZONDER_TOESTEMMING
+
+
+def weekendverlof(d: AfwezigeDagen, r: dict[str, Any], m: B) -> None:
+    """Wlz 2016 art. 5.3 onder d: weekend leave, only Saturday and Sunday."""
+    d.oorzaak[m & d.om(r["weekend"]) & (d.weekdag < 5)] = Oorzaak.WEEKEND_DOORDEWEEKS
+
+
+def niet_bekostigde_reden(d: AfwezigeDagen, r: dict[str, Any], m: B) -> None:
+    """Wlz 2016 art. 5.1 and 5.2: only care actually delivered; other absence is not billable."""
+    d.oorzaak[m & d.om(r["niet_bekostigd"])] = Oorzaak.NIET_BEKOSTIGD
+
+
+def _voorverblijf(d: AfwezigeDagen) -> I64:
+    """Days in care before each absence began."""
+    return d.afw.van - d.pop.opname[d.afw.rij]
+
+
+def vakantie_detentie_14_per_keer(d: AfwezigeDagen, r: dict[str, Any], m: B) -> None:
+    """Wlz 2016 art. 5.3 onder b: vakantie or detentie at most 14 consecutive days per time."""
+    d.oorzaak[m & d.om(r["vakantie_detentie"]) & (d.offset >= r["vakantie_per_keer"])] = Oorzaak.MAXIMUM_PER_KEER
+
+
+def vakantie_detentie_na_14_dagen_verblijf(d: AfwezigeDagen, r: dict[str, Any], m: B) -> None:
+    """Wlz 2016 art. 5.3 onder b: only after 14 days of stay."""
+    vd = m & d.om(r["vakantie_detentie"]) & (d.oorzaak == 0)
+    d.oorzaak[vd & (_voorverblijf(d)[d.ai] < r["vakantie_min_verblijf_dagen"])] = Oorzaak.NOG_GEEN_14_DAGEN_VERBLIJF
+
+
+def vakantie_detentie_42_per_jaar(d: AfwezigeDagen, r: dict[str, Any], m: B) -> None:
+    """Wlz 2016 art. 5.3 onder b: at most 42 days vakantie and detentie per calendar year. Candidates count from
+    1 January of the year of the period's first day, so absences earlier in the same year count too."""
+    pop, afw = d.pop, d.afw
+    vakdet_codes = [d.codes[x] for x in r["vakantie_detentie"]]
+    jaar_start = dagnummer(date(date.fromordinal(d.p0).year, 1, 1))
+    kand = np.isin(afw.reden, vakdet_codes) & (_voorverblijf(d) >= r["vakantie_min_verblijf_dagen"])
+    k_idx = np.flatnonzero(kand)
+    if not k_idx.size:
+        return
+    k0 = np.maximum(afw.van[k_idx], jaar_start)
+    k1 = np.minimum(np.minimum(afw.tot[k_idx], d.p1), afw.van[k_idx] + r["vakantie_per_keer"] - 1)
+    ki, kdag = _explodeer(k0, k1)
+    kafw = k_idx[ki]
+    kr = afw.rij[kafw]
+    naam_index = [x["naam"] for x in regimes()].index(r["naam"])
+    geldig = (regime_per_dag(kdag) == naam_index) & (pop.opname[kr] <= kdag) & (kdag < pop.ontslag[kr])
+    kafw, kdag, kr = kafw[geldig], kdag[geldig], kr[geldig]
+    jaar = np.array([date.fromordinal(int(x)).year for x in np.unique(kdag)], dtype=np.int64)
+    jaar_van = dict(zip(np.unique(kdag).tolist(), jaar.tolist(), strict=True))
+    kjaar = np.array([jaar_van[int(x)] for x in kdag], dtype=np.int64) if kdag.size else kdag
+    volgorde = np.lexsort((kdag, kjaar, pop.client[kr]))
+    sleutel = pop.client[kr][volgorde] * 10_000 + kjaar[volgorde]
+    nieuw = np.r_[True, sleutel[1:] != sleutel[:-1]] if sleutel.size else np.zeros(0, dtype=np.bool_)
+    teller = np.arange(sleutel.size) - np.maximum.accumulate(np.where(nieuw, np.arange(sleutel.size), 0)) + 1
+    boven = np.zeros(sleutel.size, dtype=np.bool_)
+    boven[volgorde] = teller > r["vakantie_jaarmaximum"]
+    # map back to the exploded period days by the key (afwezigheid, dag)
+    if np.any(boven):
+        sel = np.isin(d.ai * (1 << 32) + d.dag, kafw[boven] * (1 << 32) + kdag[boven])
+        vd = m & d.om(r["vakantie_detentie"])
+        d.oorzaak[vd & (d.oorzaak == 0) & sel] = Oorzaak.JAARMAXIMUM
+
+
+# The declaration rules of each regelset (parameters/declaratie.yaml, `afwezigheid`), in the order they apply.
+REGELS_PER_REGELSET: dict[str, tuple[Regel, ...]] = {
+    "AWBZ 2014": (met_behandeling_14_dagen_per_keer,),
+    "Wlz 2015": (met_behandeling_14_dagen_per_keer,),
+    "Wlz 2016": (
+        behandeling_elders_91_dagen,
+        weekendverlof,
+        niet_bekostigde_reden,
+        vakantie_detentie_14_per_keer,
+        vakantie_detentie_na_14_dagen_verblijf,
+        vakantie_detentie_42_per_jaar,
+    ),
+}
+
+
 def classificeer(pop: Populatie, afw: Afwezigheden, p0: int, p1: int) -> Classificatie:
     """Classify every (row, day) of the period [p0, p1] (day numbers, inclusive)."""
     par = parameters()
@@ -126,58 +272,17 @@ def classificeer(pop: Populatie, afw: Afwezigheden, p0: int, p1: int) -> Classif
     di = (dag - p0).astype(np.int64)
     afwezig = np.zeros((n, nd), dtype=np.bool_)
     afwezig[rij, di] = True
-    oorzaak = np.zeros(ai.size, dtype=np.int64)  # 0 = billable
+    oorzaak = np.zeros(ai.size, dtype=np.int64)  # 0 = billable, else an Oorzaak
     offset = dag - afw.van[ai]
     reden = afw.reden[ai].astype(np.int64)
     regime = regime_per_dag(dag)
     wd = (dag + 6) % 7  # date.toordinal() 1 = Monday -> 0; 5, 6 = Saturday, Sunday
     behandeling = pop.behandeling[rij]
 
-    for ri in (0, 1):  # AWBZ 2014, Wlz 2015: 14 per time with behandeling (and when unknown), not for hospital
-        r = rs[ri]
-        m = regime == ri
-        onbeperkt = np.isin(reden, [codes[x] for x in r["onbeperkt_bij"]])
-        beperkt = (behandeling != 0) & ~onbeperkt & (reden != codes["schoolvakantie"])
-        oorzaak[m & beperkt & (offset >= r["per_keer_met_behandeling"])] = 1
-
-    r16 = rs[2]
-    m16 = regime == 2
-    elders = np.isin(reden, [codes[x] for x in r16["behandeling_elders"]])
-    oorzaak[m16 & elders & (offset >= r16["behandeling_elders_max_zonder_toestemming"]) & ~afw.toestemming[ai]] = 4
-    oorzaak[m16 & np.isin(reden, [codes[x] for x in r16["weekend"]]) & (wd < 5)] = 5
-    oorzaak[m16 & np.isin(reden, [codes[x] for x in r16["niet_bekostigd"]])] = 6
-    vakdet_codes = [codes[x] for x in r16["vakantie_detentie"]]
-    vd = m16 & np.isin(reden, vakdet_codes)
-    oorzaak[vd & (offset >= r16["vakantie_per_keer"])] = 1
-    voorverblijf = afw.van - pop.opname[afw.rij]
-    oorzaak[vd & (oorzaak == 0) & (voorverblijf[ai] < r16["vakantie_min_verblijf_dagen"])] = 2
-
-    # yearly maximum of 42 vakantie/detentie days (Wlz 2016): count candidates from 1 January of the year of the
-    # period's first day, so absences earlier in the same year count toward the maximum.
-    jaar_start = dagnummer(date(date.fromordinal(p0).year, 1, 1))
-    kand = np.isin(afw.reden, vakdet_codes) & (voorverblijf >= r16["vakantie_min_verblijf_dagen"])
-    k_idx = np.flatnonzero(kand)
-    if k_idx.size:
-        k0 = np.maximum(afw.van[k_idx], jaar_start)
-        k1 = np.minimum(np.minimum(afw.tot[k_idx], p1), afw.van[k_idx] + r16["vakantie_per_keer"] - 1)
-        ki, kdag = _explodeer(k0, k1)
-        kafw = k_idx[ki]
-        kr = afw.rij[kafw]
-        geldig = (regime_per_dag(kdag) == 2) & (pop.opname[kr] <= kdag) & (kdag < pop.ontslag[kr])
-        kafw, kdag, kr = kafw[geldig], kdag[geldig], kr[geldig]
-        jaar = np.array([date.fromordinal(int(x)).year for x in np.unique(kdag)], dtype=np.int64)
-        jaar_van = dict(zip(np.unique(kdag).tolist(), jaar.tolist(), strict=True))
-        kjaar = np.array([jaar_van[int(x)] for x in kdag], dtype=np.int64) if kdag.size else kdag
-        volgorde = np.lexsort((kdag, kjaar, pop.client[kr]))
-        sleutel = pop.client[kr][volgorde] * 10_000 + kjaar[volgorde]
-        nieuw = np.r_[True, sleutel[1:] != sleutel[:-1]] if sleutel.size else np.zeros(0, dtype=np.bool_)
-        teller = np.arange(sleutel.size) - np.maximum.accumulate(np.where(nieuw, np.arange(sleutel.size), 0)) + 1
-        boven = np.zeros(sleutel.size, dtype=np.bool_)
-        boven[volgorde] = teller > r16["vakantie_jaarmaximum"]
-        # map back to the exploded period days by the key (afwezigheid, dag)
-        if np.any(boven):
-            sel = np.isin(ai * (1 << 32) + dag, kafw[boven] * (1 << 32) + kdag[boven])
-            oorzaak[vd & (oorzaak == 0) & sel] = 3
+    dagen = AfwezigeDagen(pop, afw, ai, dag, rij, reden, offset, behandeling, wd, codes, oorzaak, p0, p1)
+    for i, r in enumerate(rs):  # the rules of each period, chosen by the name of its regelset
+        for regel in REGELS_PER_REGELSET[r["naam"]]:
+            regel(dagen, r, regime == i)
 
     # school holidays: at most schoolvakantie_max_dagen per calendar year when given (the legal length is not in the sources)
     school = reden == codes["schoolvakantie"]
@@ -188,7 +293,7 @@ def classificeer(pop: Populatie, afw: Afwezigheden, p0: int, p1: int) -> Classif
         sleutel = pop.client[rij[volgorde]]
         nieuw = np.r_[True, sleutel[1:] != sleutel[:-1]]
         teller = np.arange(volgorde.size) - np.maximum.accumulate(np.where(nieuw, np.arange(volgorde.size), 0)) + 1
-        oorzaak[volgorde[teller > smax[volgorde]]] = 7
+        oorzaak[volgorde[teller > smax[volgorde]]] = Oorzaak.SCHOOLVAKANTIE_MAXIMUM
 
     binnen_zorg = in_zorg[rij, di]
     bekostigd_afw = np.zeros((n, nd), dtype=np.bool_)
@@ -232,6 +337,64 @@ def classificeer(pop: Populatie, afw: Afwezigheden, p0: int, p1: int) -> Classif
         afw_regime=afw_regime,
         dubbel_geblokkeerd=geblokkeerd,
     )
+
+
+# Wlz 2016: which article names each reason of absence (a key of the period's rules -> the key of its bron)
+BRON_PER_REDEN_2016 = (
+    ("behandeling_elders", "behandeling_elders_bron"),
+    ("vakantie_detentie", "vakantie_bron"),
+    ("schoolvakantie", "schoolvakantie_bron"),
+    ("weekend", "weekend_bron"),
+    ("niet_bekostigd", "niet_bekostigd_bron"),
+)
+
+
+def afwezigheid_stappen(
+    regime: dict[str, Any],
+    reden: str,
+    periode: str,
+    dagen: int,
+    bekostigd: int,
+    oorzaken: list[int],
+    *,
+    behandeling_bekend: bool,
+    schoolvakantie_max_bekend: bool,
+) -> list[dict[str, str]]:
+    """The explanation steps of one absence: days, billable days, why the others are not, and the article."""
+    niet = [f"{n} dagen niet: {OORZAAK[Oorzaak(o)]}" for o, n in enumerate(oorzaken) if o and n]
+    bron = regime["bron"]
+    if regime["naam"] == "Wlz 2016":
+        for lijstnaam, sleutel in BRON_PER_REDEN_2016:
+            if reden in regime[lijstnaam]:
+                bron = f"{regime['bron'].split(', art.')[0]}, {regime[sleutel]}"
+    stappen = [
+        {
+            "regel": f"Afwezigheid ({reden}) {periode}",
+            "uitkomst": f"{dagen} dagen afwezig in de periode, {bekostigd} bekostigd"
+            + (f"; {'; '.join(niet)}" if niet else "")
+            + f" (regels {regime['naam']})",
+            "bron": bron,
+        }
+    ]
+    if reden == "schoolvakantie" and not schoolvakantie_max_bekend:
+        laatste = regimes()[-1]
+        stappen.append(
+            {
+                "regel": "Schoolvakantie",
+                "uitkomst": parameters()["schoolvakantie_maximum"]["toelichting"],
+                "bron": laatste["schoolvakantie_bron"],
+            }
+        )
+    if regime["naam"] != "Wlz 2016" and not behandeling_bekend and reden != "ziekenhuis":
+        stappen.append(
+            {
+                "regel": "Behandeling onbekend",
+                "uitkomst": "niet opgegeven of het ZZP inclusief behandeling is: de strengste regel "
+                "(ten hoogste 14 dagen per keer) is toegepast",
+                "bron": regime["bron"],
+            }
+        )
+    return stappen
 
 
 def bedragen_in_centen(dagen: I64, tarief_centen: I64) -> I64:

@@ -75,7 +75,7 @@ def pgb_bij_verblijf(v: PgbVraag) -> PgbUitkomst:
     if v.tot.year != v.van.year:
         raise InvoerFout.een("tot", "een subsidieperiode wordt per kalenderjaar berekend; splits de periode per jaar")
     rs = regelset_op("pgb", v.van, "van")
-    regeling = next(r for r in rs.tabel("pgb.yaml")["regelingen"] if r["naam"] == rs.naam)
+    regeling = next(r for r in rs.tabel("pgb.yaml")["regelingen"]["waarde"] if r["naam"] == rs.naam)
     t = Toelichting()
     dagen = (v.tot - v.van).days + 1
     uit = PgbUitkomst(False, {}, {}, None, None, dagen, rs.ontvangstbewijs, t)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
-from zorgzwaarte.regels.parameters import laad
+from zorgzwaarte.regels.regelset import alleen_waarden, tabel_op
 
 CENT = Decimal("0.01")
 
@@ -23,7 +23,7 @@ def meerzorg_dagtarief(
     a. hours per week per deelprestatie on two decimals; b. tariff per hour on two decimals; c. hours x tariff on
     two decimals (rekenkundig); d. the sum divided by seven days on two decimals (rekenkundig).
     """
-    p = laad("declaratie.yaml")["meerzorg"]
+    p = alleen_waarden(tabel_op("declaratie.yaml")["meerzorg"])
     stappen = []
     som = Decimal(0)
     for deel in sorted(uren_per_week):
@@ -39,5 +39,5 @@ def meerzorg_dagtarief(
 
 def afronden_op_vijf_minuten(minuten: Decimal) -> Decimal:
     """Modular time without a written agreement: to the nearest multiple of five minutes (NZa art. 4.3)."""
-    stap = Decimal(laad("declaratie.yaml")["modulair"]["afronding_minuten"])
+    stap = Decimal(tabel_op("declaratie.yaml")["modulair"]["afronding_minuten"]["waarde"])
     return (minuten / stap).quantize(Decimal(1), rounding=ROUND_HALF_UP) * stap

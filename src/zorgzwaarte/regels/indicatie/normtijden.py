@@ -36,7 +36,7 @@ class Handeling:
 def normtijden(regelset: Regelset) -> dict[str, Handeling]:
     bestand = next(b for b in regelset.bestanden if b.startswith("normtijden"))
     uit: dict[str, Handeling] = {}
-    for h in regelset.tabel(bestand)["handelingen"]:
+    for h in regelset.tabel(bestand)["handelingen"]["waarde"]:
         uit[h["id"]] = Handeling(
             id=h["id"],
             functie=h["functie"],

@@ -11,18 +11,11 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from zorgzwaarte.regels.getallen import d, fmt
+
+__all__ = ["ZESTIG", "d", "fmt"]  # d and fmt re-exported for the indication modules
+
 ZESTIG = Decimal(60)
-
-
-def d(x: float | int | str | Decimal) -> Decimal:
-    return x if isinstance(x, Decimal) else Decimal(str(x))
-
-
-def fmt(x: Decimal) -> str:
-    """Dutch notation for a number in a trail text: 26,5 (no trailing zeros)."""
-    q = x.quantize(Decimal("0.01")).normalize()
-    tekst = f"{q:f}"
-    return tekst.replace(".", ",")
 
 
 def tijd_zorgmoment(minuten: Sequence[Decimal], aftrek: Decimal, optelling: Decimal) -> Decimal:

@@ -29,7 +29,6 @@ from zorgzwaarte.regels.indicatie.omvang import (
     tijd_zorgmoment,
 )
 from zorgzwaarte.regels.indicatie.wlz import indiceer_wlz
-from zorgzwaarte.regels.parameters import laad
 from zorgzwaarte.regels.regelset import Regelset, regelset_op
 from zorgzwaarte.regels.uitleg import Toelichting
 
@@ -115,6 +114,7 @@ def indiceer(b: Beoordeling, profielkeuze: ProfielKeuze | None = None) -> Indica
         geldig_tot_overlijden=tot_overlijden,
         grondslagen=list(b.grondslagen),
         ruleset=regelset.ontvangstbewijs,
+        waarschuwingen=regelset.waarschuwingen(b.peildatum),
         toelichting=list(w.uitleg.stappen),
         etmalen_verblijf=etmalen if verblijf else None,
         uiterste_beslisdatum=uiterste,
@@ -136,13 +136,13 @@ def stap1_grondslagen(w: Werk) -> None:
         f"{BIA}, bijlage 2 §2.3 (één of meerdere grondslagen; de dominante wordt als eerste vermeld)",
     )
     for g in w.b.grondslagen:
-        functies = toegang_p.get(g, [])
+        functies = toegang_p["waarde"].get(g, [])
         w.toegang.update(functies)
         if not functies:
             w.uitleg.stap(
                 "Toegang per grondslag",
                 f"{grondslag_naam(g)} ({g}) is geen AWBZ-grondslag en geeft geen toegang tot functies",
-                w.p["toegang"]["grondslag_07_bron"],
+                w.p["toegang"]["grondslag_07"]["bron"],
             )
         else:
             w.uitleg.stap(
@@ -344,7 +344,7 @@ def toegang_criterium(w: Werk, functie: str) -> tuple[bool, str, str]:
     """Indicatiecriteria per function beyond the grondslag: (granted, reason, bron)."""
     tp = w.p["toegang"]
     if functie == "PV":
-        score = w.maxscore("beperking", tp["pv"]["beperkingen_prefix"])
+        score = w.maxscore("beperking", tp["pv"]["waarde"]["beperkingen_prefix"])
         if score is None:
             return (
                 True,
@@ -374,8 +374,8 @@ def toegang_criterium(w: Werk, functie: str) -> tuple[bool, str, str]:
                 "zintuiglijke handicap geeft op grond van de voorwaarden aan deze grondslag toegang",
                 bg["bron"],
             )
-        drempel = int(bg["min_score_matig"])
-        gescoord = {t: w.maxscore(v["soort"], v["prefix"]) for t, v in bg["terreinen"].items()}
+        drempel = int(bg["waarde"]["min_score_matig"])
+        gescoord = {t: w.maxscore(v["soort"], v["prefix"]) for t, v in bg["waarde"]["terreinen"].items()}
         matig = [t.replace("_", " ") for t, s in gescoord.items() if s is not None and s >= drempel]
         if matig:
             return (
@@ -399,16 +399,16 @@ def uren_functie(
     """Minutes per week -> klasse in the law's bands, with additional hours above the top band."""
     kp = w.p["klassen"][sleutel or functie]
     uren = minuten / ZESTIG
-    uitkomst = klasse_voor_uren(banden(kp["banden"]), uren)
+    uitkomst = klasse_voor_uren(banden(kp["banden"]["waarde"]), uren)
     band = uitkomst.band
     tekst = (
         f"{FUNCTIENAMEN[functie]}: {fmt(uren)} uur per week valt in klasse {uitkomst.klasse} "
         f"({fmt(band.uren_van)} – {fmt(band.uren_tot_en_met)} uur per week)"
     )
-    bron = kp["bron"]
+    bron = kp["banden"]["bron"]
     if uitkomst.additionele_uren:
         tekst += f"; boven de hoogste klasse: {fmt(uitkomst.additionele_uren)} uur additionele zorg (gemotiveerd)"
-        bron += f"; {kp['boven_hoogste']}"
+        bron += f"; {kp['boven_hoogste']['bron']}"
     w.uitleg.stap("Stap 5: klasse", tekst, bron)
     return GeindiceerdeFunctie(
         functie=functie,
@@ -424,8 +424,8 @@ def uren_functie(
 def zeer_ernstige_gedragsproblematiek(w: Werk) -> bool:
     """Score 3 on at least three of five terreinen (bijlage 6 §4.1 'Zeer ernstige gedragsproblematiek')."""
     zp = w.p["begeleiding_individueel"]["zeer_ernstige_gedragsproblematiek"]
-    drie = [t for t, v in zp["terreinen"].items() if w.maxscore(v["soort"], v["prefix"]) == 3]
-    ja = len(drie) >= int(zp["min_terreinen_met_score_3"])
+    drie = [t for t, v in zp["waarde"]["terreinen"].items() if w.maxscore(v["soort"], v["prefix"]) == 3]
+    ja = len(drie) >= int(zp["waarde"]["min_terreinen_met_score_3"])
     w.uitleg.stap(
         "Zeer ernstige gedragsproblematiek",
         f"Score 3 op {len(drie)} van de 5 terreinen"
@@ -450,7 +450,7 @@ def max_klasse_begeleiding(w: Werk, activiteiten: set[str]) -> tuple[int, str]:
         "oefenen": "oefenen" in activiteiten,
     }
     beste: tuple[int, str] = (0, "")
-    for rij in w.p["begeleiding_individueel"]["maximale_klasse"]["regels"]:
+    for rij in w.p["begeleiding_individueel"]["maximale_klasse"]["waarde"]["regels"]:
         if rij["zeg"] and not zeg:
             continue
         nodig = [k for k in ("kern", "toezicht", "toezicht_onderwijs", "oefenen") if rij[k] is True]
@@ -726,7 +726,7 @@ def einddatum_aanleren(w: Werk, functie: str) -> date | None:
 
 def einddatum_behandeling(w: Werk, doel: str) -> date:
     bp = w.p["geldigheid"]["behandeling"]
-    maanden = int(bp["doelen"][doel]["maanden"])
+    maanden = int(bp["waarde"]["doelen"][doel]["maanden"])
     eind = tot_en_met_na_maanden(w.besluitdatum, maanden)
     w.uitleg.stap(
         "Geldigheid behandeling",
@@ -780,8 +780,8 @@ def stap5_geldigheid(
         )
         bron = f"{gp['max_jaren']['bron']} (onder a-c)"
     # Transition 2014: functions moving to Wmo/Zvw, decided July-December 2014 (Zorgindicatieregeling art. 1 lid 3-5)
-    overgang_functies = set(gp["overgang_2014_functies"])
-    for o in gp["overgang_2014"]:
+    overgang_functies = set(gp["overgang_2014_functies"]["waarde"])
+    for o in gp["overgang_2014"]["waarde"]:
         if date.fromisoformat(o["besluit_van"]) <= van <= date.fromisoformat(o["besluit_tot"]):
             grens = tot_en_met_na_maanden(van, int(o["maanden"]))
             for f in functies:
@@ -791,7 +791,7 @@ def stap5_geldigheid(
                         f"Geldigheid {f.functie} (overgang 2014)",
                         f"Besluit genomen tussen {nl(date.fromisoformat(o['besluit_van']))} en "
                         f"{nl(date.fromisoformat(o['besluit_tot']))}: ten hoogste {o['maanden']} maanden, tot en met {nl(grens)}",
-                        f"{o['bron']}; uitzonderingen: {gp['overgang_2014_uitzonderingen_bron']}",
+                        f"{o['bron']}; uitzonderingen: {gp['overgang_2014_uitzonderingen']['bron']}",
                     )
     for f in functies:
         if f.einddatum is None or f.einddatum > eind:
@@ -820,7 +820,10 @@ def beslistermijn(w: Werk) -> date | None:
 
 def uiterste_beslisdatum(aanvraagdatum: date, spoed: bool, p: dict[str, Any] | None = None) -> tuple[date, int, str]:
     """The last day to decide: six weeks after the aanvraag, two with spoed (Zorgindicatiebesluit art. 12)."""
-    gp = (p or laad("indicatie_awbz_2014.yaml"))["geldigheid"]
+    if p is None:
+        rs = regelset_op("indicatie", aanvraagdatum, "aanvraagdatum")
+        p = rs.tabel(next(b for b in rs.bestanden if b.startswith("indicatie_")))
+    gp = p["geldigheid"]
     sleutel = "beslistermijn_spoed_weken" if spoed else "beslistermijn_weken"
     weken = int(gp[sleutel]["waarde"])
     return aanvraagdatum + timedelta(weeks=weken), weken, str(gp[sleutel]["bron"])

@@ -21,9 +21,8 @@ import numpy.typing as npt
 from zorgzwaarte.regels.codes import codelijst
 from zorgzwaarte.regels.datums import tot_en_met_na_maanden
 from zorgzwaarte.regels.indicatie.omvang import banden
-from zorgzwaarte.regels.parameters import laad
 from zorgzwaarte.regels.profielen.catalogus import Zzp, catalogus
-from zorgzwaarte.regels.regelset import regelsets
+from zorgzwaarte.regels.regelset import regelset_met, regelsets
 
 F = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -44,6 +43,15 @@ DAG0 = date(1, 1, 1).toordinal()
 
 
 @cache
+def _tabel(bestand: str) -> dict[str, Any]:
+    """A parameter file through the (first) indication regelset that reads it, on that regelset's first day.
+
+    The vectorised path serves whole regelsets; a parameter that changes inside a regelset would need a split
+    here (``regelset.wijzigdata``): the test ``test_vector_leest_een_periode_per_regelset`` guards that.
+    """
+    return regelset_met("indicatie", bestand).tabel(bestand)
+
+
 def vragen() -> tuple[list[str], list[str]]:
     return sorted(codelijst("LDT_StoornisVraag")), sorted(codelijst("LDT_BeperkingVraag"))
 
@@ -79,7 +87,7 @@ def zorgmoment_minuten(
     Per zorgmoment and function: sum of the times minus 3,5 minute per handeling plus 3,5 once (one handeling:
     its own time), doubled with two caregivers, times the frequency per week.
     """
-    zp = laad("indicatie_awbz_2014.yaml")["zorgmoment"]
+    zp = _tabel("indicatie_awbz_2014.yaml")["zorgmoment"]
     aftrek = float(zp["samenvallend_aftrek_per_handeling_minuten"]["waarde"])
     erbij = float(zp["samenvallend_optelling_per_zorgmoment_minuten"]["waarde"])
     m = len(rij)
@@ -98,7 +106,7 @@ def zorgmoment_minuten(
 
 def klasse_vector(functie: str, minuten: F) -> tuple[Ints, F]:
     """Klasse per the law's bands (bijlage 4/5 §4.1) and the hours above the top band."""
-    bl = banden(laad("indicatie_awbz_2014.yaml")["klassen"][functie]["banden"])
+    bl = banden(_tabel("indicatie_awbz_2014.yaml")["klassen"][functie]["banden"]["waarde"])
     grenzen = np.array([float(b.uren_van) for b in bl])
     klassen = np.array([b.klasse for b in bl], dtype=np.int64)
     uren = minuten / 60.0
@@ -123,9 +131,9 @@ class ProfielTabel:
 
 @cache
 def profieltabel() -> ProfielTabel:
-    p = laad("profielkeuze.yaml")
+    p = _tabel("profielkeuze.yaml")
     lijst = catalogus()
-    domeinen = list(p["domeinen"])
+    domeinen = list(p["domeinen"]["waarde"])
 
     def masker(items: tuple[str, ...], volgorde: list[str]) -> int:
         return sum(1 << volgorde.index(x) for x in items if x in volgorde)
@@ -155,10 +163,10 @@ def profieltabel() -> ProfielTabel:
 
 def client_niveaus(b: Beoordelingen) -> F:
     """N x D levels, as regels/profielen/keuze.client_niveaus (mean rounded to 2, highest, or given value)."""
-    p = laad("profielkeuze.yaml")
+    p = _tabel("profielkeuze.yaml")
     svragen, bvragen = vragen()
-    uit = np.full((len(b.peildatum), len(p["domeinen"])), np.nan)
-    for j, d in enumerate(p["domeinen"].values()):
+    uit = np.full((len(b.peildatum), len(p["domeinen"]["waarde"])), np.nan)
+    for j, d in enumerate(p["domeinen"]["waarde"].values()):
         kolommen: list[npt.NDArray[np.int8]] = []
         for bron in d["bronnen"]:
             if bron["soort"] == "invoer":
@@ -201,7 +209,7 @@ def kies_profielen(b: Beoordelingen, wlz: B, blok: int = 200_000) -> Keuze:
     afstand = np.full(n, np.nan)
     oordeel = np.zeros(n, dtype=np.bool_)
     niveaus = client_niveaus(b)
-    uitwisselbaar = laad("indicatie_wlz_2015.yaml")["toegang"]["uitwisselbaar"]["waarde"]
+    uitwisselbaar = _tabel("indicatie_wlz_2015.yaml")["toegang"]["uitwisselbaar"]["waarde"]
     for dom in np.unique(b.dominant):
         for is_wlz in (False, True):
             rijen = np.flatnonzero((b.dominant == dom) & (wlz == is_wlz))
@@ -220,9 +228,9 @@ def kies_profielen(b: Beoordelingen, wlz: B, blok: int = 200_000) -> Keuze:
 
 def _kies_blok(b: Beoordelingen, niveaus: F, r: Ints, kol: Ints, wlz: bool) -> tuple[Ints, F, B]:
     pt = profieltabel()
-    p = laad("profielkeuze.yaml")
-    marge = float(p["bijna_gelijk_marge"])
-    boete = float(p["begeleidingsdoel_afwijking"])
+    p = _tabel("profielkeuze.yaml")
+    marge = float(p["bijna_gelijk_marge"]["waarde"])
+    boete = float(p["begeleidingsdoel_afwijking"]["waarde"])
     m = r.size
     if kol.size == 0:
         return np.full(m, -1, dtype=np.int64), np.full(m, np.nan), np.zeros(m, dtype=np.bool_)
@@ -299,7 +307,7 @@ def _plus_maanden_dagnummer(d: Ints, maanden: int) -> Ints:
 @cache
 def toegang_awbz() -> npt.NDArray[np.bool_]:
     """7 x {PV, VP, VB} access per grondslag (bijlage 2 §2.1)."""
-    t = laad("indicatie_awbz_2014.yaml")["toegang"]["functies_per_grondslag"]
+    t = _tabel("indicatie_awbz_2014.yaml")["toegang"]["functies_per_grondslag"]["waarde"]
     return np.array([[f in t.get(g, []) for f in ("PV", "VP", "VB")] for g in GRONDSLAGEN], dtype=np.bool_)
 
 
@@ -319,7 +327,7 @@ def indiceer_vector(b: Beoordelingen) -> dict[str, Any]:
     toegang = (b.grondslag.astype(np.int64) @ toegang_awbz().astype(np.int64)) > 0  # N x 3
 
     # AWBZ: verblijf
-    drempel = int(laad("indicatie_awbz_2014.yaml")["verblijf"]["min_etmalen_exclusief"]["waarde"])
+    drempel = int(_tabel("indicatie_awbz_2014.yaml")["verblijf"]["min_etmalen_exclusief"]["waarde"])
     verblijf_awbz = awbz & b.leefklimaat.any(axis=1) & toegang[:, 2] & (b.etmalen > drempel)
     # AWBZ: PV and VP without stay
     _, bvragen = vragen()
@@ -339,7 +347,7 @@ def indiceer_vector(b: Beoordelingen) -> dict[str, Any]:
     vp_klasse, vp_extra = klasse_vector("VP", np.nan_to_num(b.vp_minuten))
 
     # Wlz: access (art. 3.2.1-3.2.2)
-    wp = laad("indicatie_wlz_2015.yaml")["toegang"]
+    wp = _tabel("indicatie_wlz_2015.yaml")["toegang"]
     wlz_gr = np.array([g in wp["grondslagen"]["waarde"] for g in GRONDSLAGEN])
     bit = {x: 1 << i for i, x in enumerate(BIJZONDERHEDEN)}
     ggz_b = ((b.bijzonderheden & bit["voortgezet_verblijf_ggz"]) > 0) & b.grondslag[:, GRONDSLAGEN.index("03")]
@@ -369,7 +377,9 @@ def indiceer_vector(b: Beoordelingen) -> dict[str, Any]:
     van = b.peildatum
     terminaal = (b.bijzonderheden & bit["terminaal"]) > 0
     functies = pv_ok | vp_ok
-    eind = _plus_maanden_dagnummer(van, 12 * int(laad("indicatie_awbz_2014.yaml")["geldigheid"]["max_jaren"]["waarde"]))
+    eind = _plus_maanden_dagnummer(
+        van, 12 * int(_tabel("indicatie_awbz_2014.yaml")["geldigheid"]["max_jaren"]["waarde"])
+    )
     awbz_max = np.array([z.geldigheid_max_maanden or 0 for z in pt.zzp], dtype=np.int64)[zi]
     wlz_max = np.array([z.geldigheid_max_maanden_wlz or 0 for z in pt.zzp], dtype=np.int64)[zi]
     zzp_max = np.where(wlz, wlz_max, awbz_max)
@@ -378,7 +388,7 @@ def indiceer_vector(b: Beoordelingen) -> dict[str, Any]:
         kort = _plus_maanden_dagnummer(van[m], int(maanden))
         eind[m] = np.minimum(eind[m], kort)
     func_eind = eind.copy()
-    for o in laad("indicatie_awbz_2014.yaml")["geldigheid"]["overgang_2014"]:
+    for o in _tabel("indicatie_awbz_2014.yaml")["geldigheid"]["overgang_2014"]["waarde"]:
         m = (
             awbz
             & functies

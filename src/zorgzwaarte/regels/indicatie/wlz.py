@@ -19,7 +19,7 @@ from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.codes import codelijst, grondslag_naam
 from zorgzwaarte.regels.datums import leeftijd, nl, tot_en_met_na_maanden
 from zorgzwaarte.regels.indicatie.besluit import Indicatiebesluit
-from zorgzwaarte.regels.regelset import Regelset
+from zorgzwaarte.regels.regelset import Regelset, als_waarde_en_bron
 from zorgzwaarte.regels.uitleg import Toelichting
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ ONBEKEND_PROFIELTEKST = "onbekend: de profieltekst staat niet in de bronnen"
 def wlz_parameters(regelset: Regelset) -> dict[str, Any]:
     """The Wlz parameter file of this regelset (one per version: indicatie_wlz_<jaar>.yaml)."""
     bestand = next(f for f in regelset.bestanden if f.startswith("indicatie_wlz_"))
-    return regelset.tabel(bestand)
+    return als_waarde_en_bron(regelset.tabel(bestand))
 
 
 def geen_recht(b: Beoordeling, p: dict[str, Any], uitleg: Toelichting) -> list[str]:
@@ -401,5 +401,5 @@ def indiceer_wlz(b: Beoordeling, regelset: Regelset, profielkeuze: ProfielKeuze 
         zzp=zzp,
         afwijzingsgronden=redenen,
         stelsel="Wlz",
-        waarschuwingen=waarschuwingen,
+        waarschuwingen=[*waarschuwingen, *regelset.waarschuwingen(b.peildatum)],
     )

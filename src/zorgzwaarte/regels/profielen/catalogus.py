@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from zorgzwaarte.regels.parameters import laad
+from zorgzwaarte.regels.regelset import tabel_op
 
 ONBEKEND_AFBEELDING = "onbekend: staat in de regeling alleen als afbeelding"
 
@@ -230,7 +230,7 @@ def pas_aanvulling_toe(zzp: Zzp, items: list[dict[str, Any]], peildatum: date) -
 
 @cache
 def _basis() -> tuple[Zzp, ...]:
-    return tuple(_zzp(z) for z in laad("zzp_catalogus.yaml")["zzp"])
+    return tuple(_zzp(z) for z in tabel_op("zzp_catalogus.yaml")["zzp"]["waarde"])
 
 
 def catalogus(peildatum: date | None = None, aanvulling: Aanvulling = GEEN_AANVULLING) -> list[Zzp]:

@@ -31,7 +31,7 @@ from zorgzwaarte.regels.profielen.catalogus import (
     catalogus,
     zoek_zzp,
 )
-from zorgzwaarte.regels.regelset import Regelset
+from zorgzwaarte.regels.regelset import Regelset, alleen_waarden
 from zorgzwaarte.regels.uitleg import Toelichting
 
 BRON_KEUZE = "Regeling zorgaanspraken AWBZ art. 1a lid 1; Zorgindicatiebesluit art. 13 lid 2"
@@ -229,7 +229,8 @@ def kies_profiel(
     aanvulling: Aanvulling = GEEN_AANVULLING,
 ) -> dict[str, Any]:
     """Choose the best-fitting profile; returns the `zzp` part of the indicatiebesluit."""
-    p = regelset.tabel("profielkeuze.yaml")
+    tabel = regelset.tabel("profielkeuze.yaml")
+    p = alleen_waarden(tabel)
     wlz = regelset.stelsel == "Wlz"
     bron_keuze = BRON_KEUZE_WLZ if wlz else BRON_KEUZE
     lijst = catalogus(b.peildatum, aanvulling)
@@ -240,7 +241,7 @@ def kies_profiel(
             f"{p['domeinen'][d]['naam']}: {'niet beoordeeld' if c.niveau is None else getal_nl(c.niveau)} ({c.toelichting})"
             for d, c in client.items()
         ),
-        f"{bron_keuze}; {BRON_SCHAAL[regelset.stelsel]}; methode: {p['bron']}",
+        f"{bron_keuze}; {BRON_SCHAAL[regelset.stelsel]}; methode: {tabel['domeinen']['bron']}",
     )
     uitwisselbaar: tuple[str, ...] = ()
     if wlz:

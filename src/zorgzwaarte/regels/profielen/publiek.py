@@ -15,8 +15,8 @@ from functools import cache
 from typing import Any, Literal
 
 from zorgzwaarte.regels.datums import voluit
-from zorgzwaarte.regels.parameters import laad
 from zorgzwaarte.regels.profielen.catalogus import Zzp, zoek_zzp
+from zorgzwaarte.regels.regelset import tabel_op, tekstbestand
 
 UrenSoort = Literal["wet", "indicatief", "onbekend"]
 
@@ -133,7 +133,7 @@ def getal(x: float) -> str:
 
 @cache
 def teksten() -> dict[str, Any]:
-    return laad("zzp_uitleg.yaml")
+    return tekstbestand("zzp_uitleg.yaml")
 
 
 def _sector(sector: str) -> dict[str, Any]:
@@ -200,7 +200,7 @@ _HULP = ("sociale_redzaamheid", "psychosociaal_cognitief", "adl", "mobiliteit")
 
 
 def t_voorwaarde_bron(voorwaarde: str) -> str:
-    bronnen: dict[str, str] = laad("zzp_catalogus.yaml")["voorwaarden_bron"]
+    bronnen: dict[str, str] = tabel_op("zzp_catalogus.yaml")["voorwaarden_bron"]["waarde"]
     return bronnen.get(voorwaarde, "Regeling zorgaanspraken AWBZ bijlage 2")
 
 
@@ -212,7 +212,7 @@ def _opsomming(woorden: list[str], voegwoord: str) -> str:
 
 @cache
 def _ruw(code: str) -> dict[str, Any]:
-    for z in laad("zzp_catalogus.yaml")["zzp"]:
+    for z in tabel_op("zzp_catalogus.yaml")["zzp"]["waarde"]:
         if z["code"] == code:
             return dict(z)
     raise KeyError(code)

@@ -4,6 +4,7 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 
 from zorgzwaarte.diensten.brieven import besluitbrief
+from zorgzwaarte.rapporten.brieven import besluitbrief_pdf
 from zorgzwaarte.web.afhankelijkheden import Ingelogd
 
 router = APIRouter(include_in_schema=False)
@@ -12,7 +13,7 @@ router = APIRouter(include_in_schema=False)
 @router.get("/besluiten/{besluit_id}/brief.pdf")
 def besluit_brief(scherm: Ingelogd, besluit_id: int) -> Response:
     """The decision letter as a PDF, for whoever may read the decision."""
-    pdf, _ = scherm.doe(besluitbrief, besluit_id, str(scherm.request.base_url))
+    pdf = besluitbrief_pdf(scherm.doe(besluitbrief, besluit_id, str(scherm.request.base_url)))
     return Response(
         pdf,
         media_type="application/pdf",

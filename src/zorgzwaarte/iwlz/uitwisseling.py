@@ -13,7 +13,7 @@ from sqlalchemy import select
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.inlezen import extern_besluit_opslaan
 from zorgzwaarte.diensten.records import _overeenkomst, geldend_besluit
-from zorgzwaarte.diensten.toegang import Actor, eis, zichtbare_clienten
+from zorgzwaarte.diensten.toegang import eis, zichtbare_clienten
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import Invoer, normaliseer_bsn, normaliseer_postcode
 from zorgzwaarte.domein.validatie import valideer
@@ -133,7 +133,7 @@ def exporteer_io31(
 
 
 def io31_van_besluit(uow: Werkeenheid, besluit_id: int) -> bytes:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     poging = uow.log("iwlz.io31_export", "indicatiebesluit", besluit_id)
     eis(actor, "besluit.lezen")
     if actor.rol not in ("beoordelaar", "zorgkantoor"):
@@ -154,11 +154,6 @@ def io31_van_besluit(uow: Werkeenheid, besluit_id: int) -> bytes:
     return berichten.io31(kop, client_voor_bericht(c), ib.resultaat, beo.invoer if beo else {}, ib.id)
 
 
-def _actor(uow: Werkeenheid) -> Actor:
-    assert uow.actor is not None
-    return uow.actor
-
-
 def _zorgkantoor_code(uow: Werkeenheid, c: Client) -> str:
     zk = uow.sessie.scalars(
         select(Organisatie).where(Organisatie.soort == "zorgkantoor", Organisatie.regio == c.regio)
@@ -168,7 +163,7 @@ def _zorgkantoor_code(uow: Werkeenheid, c: Client) -> str:
 
 def importeer_io31(uow: Werkeenheid, xml: bytes) -> dict[str, Any]:
     """Import an IO31 into the records: client (new or existing), the assessment scores, the decision marked extern."""
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     poging = uow.log("iwlz.io31_import", "indicatiebesluit")
     if actor.rol not in ("beoordelaar", "zorgkantoor"):
         raise Verboden("alleen het indicatieorgaan en het zorgkantoor lezen IO31 in")
@@ -196,7 +191,7 @@ class Mutatie(Invoer):
 
 def bericht_van_overeenkomst(uow: Werkeenheid, overeenkomst_id: int, soort: str, data: Any = None) -> bytes:
     """AW33 (zorgkantoor), AW35 or AW39 (zorgaanbieder) from a stored agreement."""
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     poging = uow.log(f"iwlz.{soort}_export", "zorgleveringsovereenkomst", overeenkomst_id)
     eis(actor, "overeenkomst.lezen")
     verwacht = "zorgkantoor" if soort == "aw33" else "zorgaanbieder"
@@ -260,7 +255,7 @@ def bericht_van_overeenkomst(uow: Werkeenheid, overeenkomst_id: int, soort: str,
 
 
 def lees_retour(uow: Werkeenheid, xml: bytes) -> dict[str, Any]:
-    actor = _actor(uow)
+    actor = uow.ingelogd()
     uow.log("iwlz.retour_lezen", "bericht")
     if actor.rol == "beheerder":
         raise Verboden(
