@@ -134,3 +134,11 @@ def test_waarschuwing_na_geverifieerd_tot() -> None:
     assert wlz.waarschuwingen(wlz.geverifieerd_tot) == []
     for afgesloten in (date(2014, 12, 31), date(2016, 3, 1)):  # a regelset with an end date never warns
         assert rs.regelset_op("indicatie", afgesloten).waarschuwingen(afgesloten) == []
+
+
+def test_scoreschalen_per_soort() -> None:
+    """Beleidsregels indicatiestelling AWBZ 2014, bijlage 1 §3.1: the wording of each score, for both scales."""
+    from zorgzwaarte.regels.codes import scoreschaal
+
+    for soort in ("stoornis", "beperking"):
+        assert set(scoreschaal(soort)) == {"0", "1", "2", "3", "9"}
