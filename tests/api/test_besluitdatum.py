@@ -43,3 +43,11 @@ def test_vandaag_is_de_nederlandse_kalenderdag() -> None:
     """23:30 UTC on 28 November is already 29 November in Amsterdam."""
     assert vandaag_nl(datetime(2026, 11, 28, 23, 30, tzinfo=UTC)) == date(2026, 11, 29)
     assert vandaag_nl(datetime(2026, 11, 28, 22, 30)) == date(2026, 11, 28)
+
+
+def test_geen_besluit_over_een_peildatum_in_de_toekomst() -> None:
+    with pytest.raises(InvoerFout) as fout:
+        besluitdatum_kiezen(VANDAAG, date(2026, 12, 1), None, None)
+    assert [(f.veld, f.melding) for f in fout.value.fouten] == [
+        ("peildatum", "ligt in de toekomst (01-12-2026); een besluit gaat over een onderzoek dat al is gedaan")
+    ]

@@ -551,6 +551,10 @@ def besluitdatum_kiezen(
     in the future and never before the assessment (peildatum). Awb art. 3:40 (a decision takes effect when it is
     made known) and 6:8 (the objection period starts the day after it is sent)."""
     reden = (reden or "").strip() or None
+    if peildatum > vandaag:
+        raise InvoerFout.een(
+            "peildatum", f"ligt in de toekomst ({_nl(peildatum)}); een besluit gaat over een onderzoek dat al is gedaan"
+        )
     if gekozen is None or gekozen == vandaag:
         return vandaag, None
     if gekozen > vandaag:
