@@ -14,6 +14,24 @@ from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.profielen.catalogus import GEEN_AANVULLING
 
 
+def uitkomst(pc: dict[str, Any]) -> dict[str, Any]:
+    """The per-client decision (``als_dict``) in the batch's output columns."""
+    functies = {f["functie"]: f for f in pc["functies"]}
+    zzp = pc.get("zzp") or {}
+    return {
+        "besluit": pc["besluit"],
+        "verblijf": pc["verblijf"],
+        "zzp_code": zzp.get("code"),
+        "professioneel_oordeel": zzp.get("professioneel_oordeel_nodig", False) if pc["verblijf"] else False,
+        "meerzorg_mogelijk": zzp.get("meerzorg_mogelijk") if zzp else None,
+        "pv_klasse": functies.get("PV", {}).get("klasse"),
+        "vp_klasse": functies.get("VP", {}).get("klasse"),
+        "geldig_tot": pc["geldig_tot"],
+        "geldig_tot_overlijden": pc["geldig_tot_overlijden"],
+        "etmalen_verblijf": pc["etmalen_verblijf"],
+    }
+
+
 def per_client(b: dict[str, Any]) -> dict[str, Any] | None:
     try:
         return bereken_indicatie(b, GEEN_AANVULLING).als_dict()
@@ -35,18 +53,7 @@ def test_batch_gelijk_aan_per_client(seed: int) -> None:
         assert not rij["fout"], (rij["fout"], invoer)
         functies = {f["functie"]: f for f in pc["functies"]}
         zzp = pc.get("zzp") or {}
-        verwacht = {
-            "besluit": pc["besluit"],
-            "verblijf": pc["verblijf"],
-            "zzp_code": zzp.get("code"),
-            "professioneel_oordeel": zzp.get("professioneel_oordeel_nodig", False) if pc["verblijf"] else False,
-            "meerzorg_mogelijk": zzp.get("meerzorg_mogelijk") if zzp else None,
-            "pv_klasse": functies.get("PV", {}).get("klasse"),
-            "vp_klasse": functies.get("VP", {}).get("klasse"),
-            "geldig_tot": pc["geldig_tot"],
-            "geldig_tot_overlijden": pc["geldig_tot_overlijden"],
-            "etmalen_verblijf": pc["etmalen_verblijf"],
-        }
+        verwacht = uitkomst(pc)
         gekregen = {k: rij[k] for k in verwacht}
         if zzp.get("afstand") is not None and not math.isclose(zzp["afstand"], rij["afstand"], abs_tol=1e-9):
             verschillen.append(("afstand", zzp["afstand"], rij["afstand"], invoer))

@@ -25,12 +25,13 @@ from zorgzwaarte.regels.indicatie.vector import (
     GRONDSLAGEN,
     VECTOR_FOUTEN,
     Beoordelingen,
+    Wijzigingen,
     indiceer_vector,
     profieltabel,
     vragen,
     zorgmoment_minuten,
 )
-from zorgzwaarte.regels.regelset import regelset_met, regelsets
+from zorgzwaarte.regels.regelset import Regelset, regelset_met, regelsets
 
 DAG_EPOCH = date(1970, 1, 1).toordinal()
 
@@ -87,7 +88,9 @@ def _lijst_masker(df: pl.DataFrame, naam: str, waarden: list[str]) -> np.ndarray
     return uit
 
 
-def naar_beoordelingen(df: pl.DataFrame, zorgmomenten: pl.DataFrame | None) -> tuple[Beoordelingen, list[str]]:
+def naar_beoordelingen(
+    df: pl.DataFrame, zorgmomenten: pl.DataFrame | None, wijz: Wijzigingen = ()
+) -> tuple[Beoordelingen, list[str]]:
     """Arrays for the vectorised core, and a Dutch error per row where the row cannot be computed ('' = fine)."""
     n = df.height
     fouten = [""] * n
@@ -148,7 +151,7 @@ def naar_beoordelingen(df: pl.DataFrame, zorgmomenten: pl.DataFrame | None) -> t
     vp = np.full(n, np.nan)
     heeft_zm = np.zeros(n, dtype=np.bool_)
     if zorgmomenten is not None and zorgmomenten.height:
-        pv, vp, heeft_zm = _zorgmomenten(df, zorgmomenten, fouten)
+        pv, vp, heeft_zm = _zorgmomenten(df, zorgmomenten, fouten, wijz)
     b = Beoordelingen(
         peildatum=np.where(peil < DAG0, DAG0, peil),
         geboortedatum=np.where(geboren < DAG0, DAG0, geboren),
@@ -193,11 +196,11 @@ def naar_beoordelingen(df: pl.DataFrame, zorgmomenten: pl.DataFrame | None) -> t
     return b, fouten
 
 
-def _zorgmomenten(df: pl.DataFrame, zm: pl.DataFrame, fouten: list[str]) -> tuple[Any, Any, Any]:
+def _zorgmomenten(df: pl.DataFrame, zm: pl.DataFrame, fouten: list[str], wijz: Wijzigingen) -> tuple[Any, Any, Any]:
     n = df.height
     index = pl.DataFrame({"id": df["id"].cast(pl.Utf8), "_rij": np.arange(n)})
     zm = zm.with_columns(pl.col("id").cast(pl.Utf8)).join(index, on="id", how="inner").with_row_index("_moment")
-    tabel = laatste_normtijden()
+    tabel = laatste_normtijden(wijz)
     ids = list(tabel)
     minuten = np.array([tabel[h].minuten for h in ids])
     is_vp = np.array([tabel[h].functie == "VP" for h in ids])
@@ -222,6 +225,7 @@ def _zorgmomenten(df: pl.DataFrame, zm: pl.DataFrame, fouten: list[str]) -> tupl
         minuten=minuten[positie[geldig]],
         is_vp=is_vp[positie[geldig]],
         n=n,
+        wijz=wijz,
     )
     heeft = np.bincount(zm["_rij"].to_numpy(), minlength=n) > 0
     return pv, vp, heeft
@@ -258,9 +262,21 @@ UITVOER_SCHEMA = {
 def indiceer_tabel(df: pl.DataFrame, zorgmomenten: pl.DataFrame | None = None) -> pl.DataFrame:
     """Decisions for every row; rows that cannot be computed carry a Dutch `fout` and no decision."""
     b, fouten = naar_beoordelingen(df, zorgmomenten)
-    uit = indiceer_vector(b)
-    pt = profieltabel()
-    sets = regelsets("indicatie")
+    return uitvoer(df, b, fouten, indiceer_vector(b))
+
+
+def uitvoer(
+    df: pl.DataFrame,
+    b: Beoordelingen,
+    fouten: list[str],
+    uit: dict[str, Any],
+    sets: list[Regelset] | None = None,
+    wijz: Wijzigingen = (),
+) -> pl.DataFrame:
+    """The output table (UITVOER_SCHEMA) of one run of the vectorised rules; ``sets`` names each row's regelset
+    (a variant in place of its basis, docs/wat-als.md)."""
+    pt = profieltabel(wijz)
+    sets = sets or regelsets("indicatie")
     bewijzen = [r.ontvangstbewijs for r in sets]
     eigen = pl.Series("eigen", fouten, dtype=pl.Utf8)
     ok = (eigen == "").to_numpy() & (uit["fout"] == 0)
@@ -292,7 +308,7 @@ def indiceer_tabel(df: pl.DataFrame, zorgmomenten: pl.DataFrame | None = None) -
     kolommen = {
         "id": df["id"].cast(pl.Utf8),
         "fout": fout.replace("", None),
-        "stelsel": kies([r.stelsel for r in regelsets("indicatie")], set_idx, ok),
+        "stelsel": kies([r.stelsel for r in sets], set_idx, ok),
         "besluit": kies(["afgewezen", "toegekend"], uit["toegekend"].astype(np.int64), ok),
         "verblijf": waarde(uit["verblijf"], ok, pl.Boolean),
         "etmalen_verblijf": waarde(uit["etmalen"], ok & uit["verblijf"], pl.Int64),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -14,9 +14,13 @@ from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
 from zorgzwaarte.diensten.beheer import huidige_aanvulling, laad_aanvulling
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.regelsets import lees_peildatum, regelset_overzicht
+from zorgzwaarte.diensten.varianten import variant_uit_tekst
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.indicatie.normtijden import laatste_normtijden
 from zorgzwaarte.regels.profielen.catalogus import catalogus
+
+if TYPE_CHECKING:
+    import polars as pl
 
 app = typer.Typer(
     help="zorgzwaarte: van beoordeling tot indicatiebesluit (AWBZ 2014, Wlz).",
@@ -117,10 +121,14 @@ def beheer_zzp_aanvulling(
 def indiceer_cmd(
     bestand: Annotated[str, typer.Argument(help="JSON-bestand met de beoordeling, of - voor standaardinvoer")],
     uitleg: Annotated[bool, typer.Option("--uitleg", help="Toon de Nederlandse uitleg in plaats van JSON")] = False,
+    variant: Annotated[
+        str | None, typer.Option("--variant", help="Variantbestand (YAML): rekenen met gewijzigde parameters")
+    ] = None,
 ) -> None:
-    """Bereken het indicatiebesluit bij een beoordeling (JSON)."""
+    """Bereken het indicatiebesluit bij een beoordeling (JSON); met --variant volgens een variant (docs/wat-als.md)."""
     try:
-        besluit = bereken_indicatie(lees_json(bestand))
+        regels = variant_uit_tekst(lees_tekst(variant)) if variant else None
+        besluit = bereken_indicatie(lees_json(bestand), variant=regels)
     except InvoerFout as fout:
         stop_met_fout(fout)
     if uitleg:
@@ -474,34 +482,107 @@ def batch_indiceer(
     import polars as pl
     from rich.progress import Progress
 
-    from zorgzwaarte.batch.indicatie import indiceer_tabel, lees, schrijf
+    from zorgzwaarte.batch.indicatie import indiceer_tabel, schrijf
 
     try:
-        df = lees(Path(invoer))
-        zm = lees(Path(zorgmomenten)) if zorgmomenten else None
-    except (OSError, pl.exceptions.PolarsError) as exc:
-        stop_met_fout(InvoerFout.een("bestand", f"tabel kan niet worden gelezen: {exc.__class__.__name__}"))
-    for kolom in ("id", "peildatum", "geboortedatum", "grondslagen"):
-        if kolom not in df.columns:
-            stop_met_fout(InvoerFout.een(kolom, "verplichte kolom ontbreekt"))
+        df = _lees_tabel(invoer, "invoer")
+        zm = _lees_tabel(zorgmomenten, "zorgmomenten") if zorgmomenten else None
+        _verplichte_kolommen(df)
+    except InvoerFout as fout:
+        stop_met_fout(fout)
     delen = []
     with Progress(transient=True) as voortgang:
         taak = voortgang.add_task("Indiceren", total=df.height)
         for start in range(0, df.height, blok):
             deel = df.slice(start, blok)
-            zm_deel = (
-                zm.filter(pl.col("id").cast(pl.Utf8).is_in(deel["id"].cast(pl.Utf8).implode()))
-                if zm is not None
-                else None
-            )
-            delen.append(indiceer_tabel(deel, zm_deel))
+            delen.append(indiceer_tabel(deel, _zorgmomenten_van(zm, deel)))
             voortgang.advance(taak, deel.height)
     resultaat = pl.concat(delen) if delen else indiceer_tabel(df, zm)
     schrijf(resultaat, Path(uit))
-    fout = resultaat["fout"].is_not_null().sum()
+    met_fout = resultaat["fout"].is_not_null().sum()
     Console().print(
-        f"{resultaat.height} beoordelingen, {resultaat.height - fout} besluiten, {fout} met een fout (kolom 'fout'): {uit}"
+        f"{resultaat.height} beoordelingen, {resultaat.height - met_fout} besluiten, {met_fout} met een fout "
+        f"(kolom 'fout'): {uit}"
     )
+
+
+@batch_app.command("wat-als")
+def batch_wat_als(
+    invoer: Annotated[str, typer.Argument(help="Tabel met beoordelingen (.csv of .parquet), als bij 'batch indiceer'")],
+    variant: Annotated[str, typer.Option("--variant", help="Variantbestand (YAML); zie docs/wat-als.md")],
+    uit: Annotated[str, typer.Option("--uit", help="Uitvoertabel (.csv of .parquet): basis en variant naast elkaar")],
+    zorgmomenten: Annotated[
+        str | None, typer.Option(help="Tabel met zorgmomenten (id, per_week, handelingen, twee_zorgverleners)")
+    ] = None,
+    tarieven: Annotated[
+        str | None, typer.Option(help="Tabel: prestatie (5VV, PV3), bedrag_per_maand of bedrag_per_dag")
+    ] = None,
+    blok: Annotated[int, typer.Option(help="Rijen per blok")] = 250_000,
+) -> None:
+    """Wat als de regels veranderen? Reken een populatie door met de basis en met een variant, naast elkaar."""
+    from pathlib import Path
+
+    import numpy as np
+    import polars as pl
+    from rich.progress import Progress
+
+    from zorgzwaarte.batch.indicatie import schrijf
+    from zorgzwaarte.batch.wat_als import geldeffect, lees_tarieven, samenvatting, wat_als_tabel
+
+    try:
+        regels = variant_uit_tekst(lees_tekst(variant))
+        df = _lees_tabel(invoer, "invoer")
+        zm = _lees_tabel(zorgmomenten, "zorgmomenten") if zorgmomenten else None
+        tarief = lees_tarieven(_lees_tabel(tarieven, "tarieven")) if tarieven else None
+        _verplichte_kolommen(df)
+    except InvoerFout as fout:
+        stop_met_fout(fout)
+    delen, onder = [], []
+    with Progress(transient=True, console=Console(stderr=True)) as voortgang:
+        taak = voortgang.add_task("Basis en variant doorrekenen", total=df.height)
+        for start in range(0, max(df.height, 1), blok):
+            deel = df.slice(start, blok)
+            tabel, binnen = wat_als_tabel(deel, _zorgmomenten_van(zm, deel), regels)
+            delen.append(tabel)
+            onder.append(binnen)
+            voortgang.advance(taak, deel.height)
+    resultaat = pl.concat(delen)
+    schrijf(resultaat, Path(uit))
+    overzicht = samenvatting(resultaat, regels, np.concatenate(onder))
+    if tarief is not None:
+        overzicht["geld"] = geldeffect(resultaat, tarief)
+    print_json(overzicht)
+
+
+def _lees_tabel(pad: str, veld: str) -> pl.DataFrame:
+    """A CSV or Parquet table, or a Dutch InvoerFout naming the option."""
+    from pathlib import Path
+
+    import polars as pl
+
+    from zorgzwaarte.batch.indicatie import lees
+
+    if not Path(pad).is_file():
+        raise InvoerFout.een(veld, f"bestand '{pad}' bestaat niet")
+    try:
+        return lees(Path(pad))
+    except (OSError, pl.exceptions.PolarsError) as exc:
+        raise InvoerFout.een(veld, f"tabel '{pad}' kan niet worden gelezen ({exc.__class__.__name__})") from None
+
+
+def _verplichte_kolommen(df: pl.DataFrame) -> None:
+    for kolom in ("id", "peildatum", "geboortedatum", "grondslagen"):
+        if kolom not in df.columns:
+            raise InvoerFout.een(kolom, "verplichte kolom ontbreekt")
+
+
+def _zorgmomenten_van(zm: pl.DataFrame | None, deel: pl.DataFrame) -> pl.DataFrame | None:
+    """The zorgmomenten of the rows of one block."""
+    import polars as pl
+
+    if zm is None:
+        return None
+    return zm.filter(pl.col("id").cast(pl.Utf8).is_in(deel["id"].cast(pl.Utf8).implode()))
 
 
 @batch_app.command("declareer")

@@ -18,6 +18,7 @@ period of that value. The receipt hash covers exactly what the regelset reads: i
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 from dataclasses import dataclass, field, replace
@@ -332,6 +333,40 @@ def _canoniek(data: Any) -> bytes:
     return json.dumps(data, sort_keys=True, ensure_ascii=False, default=str, separators=(",", ":")).encode()
 
 
+# --- variants: a regelset with some parameters changed (docs/wat-als.md) ---------------------------------------
+
+
+@dataclass(frozen=True)
+class Wijziging:
+    """One parameter of a variant with another value (kept as canonical JSON so a regelset stays hashable)."""
+
+    bestand: str
+    pad: str
+    waarde_json: str
+
+    @property
+    def waarde(self) -> Any:
+        return json.loads(self.waarde_json)
+
+    @staticmethod
+    def van(bestand: str, pad: str, waarde: Any) -> Wijziging:
+        return Wijziging(bestand, pad, json.dumps(waarde, sort_keys=True, ensure_ascii=False, separators=(",", ":")))
+
+
+def met_wijzigingen(tabel: dict[str, Any], bestand: str, wijzigingen: tuple[Wijziging, ...]) -> dict[str, Any]:
+    """A resolved table with the variant's values in place (a copy: the cached table stays the basis)."""
+    eigen = [w for w in wijzigingen if w.bestand == bestand]
+    if not eigen:
+        return tabel
+    uit = copy.deepcopy(tabel)
+    for w in eigen:
+        knoop = uit
+        for deel in w.pad.split("."):
+            knoop = knoop[deel]
+        knoop["waarde"] = w.waarde
+    return uit
+
+
 # --- rulesets ---------------------------------------------------------------------------------------------------
 
 
@@ -348,6 +383,8 @@ class Regelset:
     geverifieerd_tot: date
     definitie: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
     peildatum: date | None = None
+    wijzigingen: tuple[Wijziging, ...] = ()  # a variant (docs/wat-als.md): parameters with another value
+    toelichting: str | None = None  # of the variant
 
     def geldt_op(self, peildatum: date) -> bool:
         return binnen(peildatum, self.geldig_van, self.geldig_tot)
@@ -361,7 +398,7 @@ class Regelset:
         """The parameters of one of the regelset's files, each with its value on the peildatum."""
         if bestand not in self.bestanden:
             raise KeyError(f"{bestand} hoort niet bij regelset {self.naam}")
-        return _tabel(bestand, self.leesdatum)
+        return met_wijzigingen(_tabel(bestand, self.leesdatum), bestand, self.wijzigingen)
 
     def parameterlijst(self) -> list[dict[str, Any]]:
         """Every parameter the regelset reads on its peildatum: file, path, value, validity and bron."""
@@ -370,18 +407,33 @@ class Regelset:
             for pad, p in parameters(bestand).items():
                 waarde = p.op(self.leesdatum)
                 if waarde is not None:
+                    for w in self.wijzigingen:
+                        if (w.bestand, w.pad) == (bestand, pad):
+                            waarde = {**waarde, "waarde": w.waarde, "variant": True}
                     uit.append({"bestand": bestand, "pad": pad, **waarde})
         return uit
 
     @property
+    def is_variant(self) -> bool:
+        return bool(self.wijzigingen)
+
+    @property
     def ontvangstbewijs(self) -> Ontvangstbewijs:
-        return Ontvangstbewijs(self.naam, self.versie, self.kenmerk, self.geverifieerd_tot.isoformat())
+        naam = f"{self.naam} (variant)" if self.is_variant else self.naam
+        return Ontvangstbewijs(naam, self.versie, self.kenmerk, self.geverifieerd_tot.isoformat())
 
     @property
     def kenmerk(self) -> str:
-        """Fingerprint of exactly what the regelset reads: its definition and its resolved parameters."""
+        """Fingerprint of exactly what the regelset reads: its definition and its resolved parameters.
+
+        A variant's fingerprint also covers its wijzigingen, so it never equals the basis."""
         sleutel = periode_sleutel(self.bestanden, self.leesdatum) or self.leesdatum
-        return _kenmerk(self.onderwerp, self.naam, self.versie, sleutel)
+        basis = _kenmerk(self.onderwerp, self.naam, self.versie, sleutel)
+        if not self.wijzigingen:
+            return basis
+        h = hashlib.sha256(basis.encode())
+        h.update(_canoniek([[w.bestand, w.pad, w.waarde_json] for w in self.wijzigingen]))
+        return h.hexdigest()[:16]
 
     def waarschuwingen(self, peildatum: date) -> list[str]:
         """Dutch sentences for a peildatum after the newest law text this regelset was checked against."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
-from zorgzwaarte.regels.regelset import Regelset
+from zorgzwaarte.regels.regelset import Regelset, Wijziging
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,10 @@ def heeft_normtijden(regelset: Regelset) -> bool:
     return any(b.startswith("normtijden") for b in regelset.bestanden)
 
 
-def laatste_normtijden() -> dict[str, Handeling]:
-    """The normtijden of the latest ruleset that has them (the Wlz indicates no functies en klassen at home)."""
+def laatste_normtijden(wijzigingen: tuple[Wijziging, ...] = ()) -> dict[str, Handeling]:
+    """The normtijden of the latest ruleset that has them (the Wlz indicates no functies en klassen at home);
+    with a variant's ``wijzigingen`` in place (docs/wat-als.md)."""
     from zorgzwaarte.regels.regelset import regelsets
 
-    return normtijden([r for r in regelsets("indicatie") if heeft_normtijden(r)][-1])
+    laatste = [r for r in regelsets("indicatie") if heeft_normtijden(r)][-1]
+    return normtijden(replace(laatste, wijzigingen=wijzigingen) if wijzigingen else laatste)

@@ -31,6 +31,7 @@ from zorgzwaarte.regels.indicatie.omvang import (
 from zorgzwaarte.regels.indicatie.wlz import indiceer_wlz
 from zorgzwaarte.regels.regelset import Regelset, regelset_op
 from zorgzwaarte.regels.uitleg import Toelichting
+from zorgzwaarte.regels.variant import voor_peildatum
 
 BIA = "Beleidsregels indicatiestelling AWBZ 2014"
 UUR_FUNCTIES = ("PV", "VP")
@@ -62,9 +63,15 @@ class Werk:
         return max(waarden) if waarden else None
 
 
-def indiceer(b: Beoordeling, profielkeuze: ProfielKeuze | None = None) -> Indicatiebesluit:
-    """Run the trechtermodel for one assessment; raises InvoerFout for invalid input."""
+def indiceer(
+    b: Beoordeling, profielkeuze: ProfielKeuze | None = None, variant: Regelset | None = None
+) -> Indicatiebesluit:
+    """Run the trechtermodel for one assessment; raises InvoerFout for invalid input.
+
+    With a ``variant`` (regels/variant.py) its changed parameters apply, and the receipt is the variant's."""
     regelset = regelset_op("indicatie", b.peildatum)
+    if variant is not None:
+        regelset = voor_peildatum(variant, regelset)
     if regelset.stelsel == "Wlz":
         # No functies en klassen at home under the Wlz; handelingen are still checked against the last table.
         controleer(b, set(laatste_normtijden()))

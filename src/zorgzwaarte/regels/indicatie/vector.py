@@ -22,10 +22,11 @@ from zorgzwaarte.regels.codes import codelijst
 from zorgzwaarte.regels.datums import tot_en_met_na_maanden
 from zorgzwaarte.regels.indicatie.omvang import banden
 from zorgzwaarte.regels.profielen.catalogus import Zzp, catalogus
-from zorgzwaarte.regels.regelset import regelset_met, regelsets
+from zorgzwaarte.regels.regelset import Wijziging, met_wijzigingen, regelset_met, regelsets
 
 F = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
+Wijzigingen = tuple[Wijziging, ...]
 B = npt.NDArray[np.bool_]
 GRONDSLAGEN = ["01", "02", "03", "04", "05", "06", "07"]
 BIJZONDERHEDEN = [
@@ -43,13 +44,14 @@ DAG0 = date(1, 1, 1).toordinal()
 
 
 @cache
-def _tabel(bestand: str) -> dict[str, Any]:
+def _tabel(bestand: str, wijz: Wijzigingen = ()) -> dict[str, Any]:
     """A parameter file through the (first) indication regelset that reads it, on that regelset's first day.
 
     The vectorised path serves whole regelsets; a parameter that changes inside a regelset would need a split
     here (``regelset.wijzigdata``): the test ``test_vector_leest_een_periode_per_regelset`` guards that.
+    With ``wijz`` (a variant's wijzigingen, docs/wat-als.md) the variant's values are in place.
     """
-    return regelset_met("indicatie", bestand).tabel(bestand)
+    return met_wijzigingen(regelset_met("indicatie", bestand).tabel(bestand), bestand, wijz)
 
 
 def vragen() -> tuple[list[str], list[str]]:
@@ -80,14 +82,14 @@ class Beoordelingen:
 
 
 def zorgmoment_minuten(
-    rij: Ints, per_week: F, twee: B, moment_van_handeling: Ints, minuten: F, is_vp: B, n: int
+    rij: Ints, per_week: F, twee: B, moment_van_handeling: Ints, minuten: F, is_vp: B, n: int, wijz: Wijzigingen = ()
 ) -> tuple[F, F]:
     """PV and VP minutes per week per assessment (Beleidsregels indicatiestelling AWBZ 2014, bijlage 4 §4.4).
 
     Per zorgmoment and function: sum of the times minus 3,5 minute per handeling plus 3,5 once (one handeling:
     its own time), doubled with two caregivers, times the frequency per week.
     """
-    zp = _tabel("indicatie_awbz_2014.yaml")["zorgmoment"]
+    zp = _tabel("indicatie_awbz_2014.yaml", wijz)["zorgmoment"]
     aftrek = float(zp["samenvallend_aftrek_per_handeling_minuten"]["waarde"])
     erbij = float(zp["samenvallend_optelling_per_zorgmoment_minuten"]["waarde"])
     m = len(rij)
@@ -104,9 +106,9 @@ def zorgmoment_minuten(
     return uit[0], uit[1]
 
 
-def klasse_vector(functie: str, minuten: F) -> tuple[Ints, F]:
+def klasse_vector(functie: str, minuten: F, wijz: Wijzigingen = ()) -> tuple[Ints, F]:
     """Klasse per the law's bands (bijlage 4/5 §4.1) and the hours above the top band."""
-    bl = banden(_tabel("indicatie_awbz_2014.yaml")["klassen"][functie]["banden"]["waarde"])
+    bl = banden(_tabel("indicatie_awbz_2014.yaml", wijz)["klassen"][functie]["banden"]["waarde"])
     grenzen = np.array([float(b.uren_van) for b in bl])
     klassen = np.array([b.klasse for b in bl], dtype=np.int64)
     uren = minuten / 60.0
@@ -130,8 +132,8 @@ class ProfielTabel:
 
 
 @cache
-def profieltabel() -> ProfielTabel:
-    p = _tabel("profielkeuze.yaml")
+def profieltabel(wijz: Wijzigingen = ()) -> ProfielTabel:
+    p = _tabel("profielkeuze.yaml", wijz)
     lijst = catalogus()
     domeinen = list(p["domeinen"]["waarde"])
 
@@ -161,9 +163,9 @@ def profieltabel() -> ProfielTabel:
     )
 
 
-def client_niveaus(b: Beoordelingen) -> F:
+def client_niveaus(b: Beoordelingen, wijz: Wijzigingen = ()) -> F:
     """N x D levels, as regels/profielen/keuze.client_niveaus (mean rounded to 2, highest, or given value)."""
-    p = _tabel("profielkeuze.yaml")
+    p = _tabel("profielkeuze.yaml", wijz)
     svragen, bvragen = vragen()
     uit = np.full((len(b.peildatum), len(p["domeinen"]["waarde"])), np.nan)
     for j, d in enumerate(p["domeinen"]["waarde"].values()):
@@ -197,19 +199,19 @@ class Keuze:
     oordeel: B  # professioneel oordeel nodig
 
 
-def kies_profielen(b: Beoordelingen, wlz: B, blok: int = 200_000) -> Keuze:
+def kies_profielen(b: Beoordelingen, wlz: B, blok: int = 200_000, wijz: Wijzigingen = ()) -> Keuze:
     """The best-fitting profile per assessment (see regels/profielen/keuze.py).
 
     Rows are grouped by (dominant grondslag, stelsel) and compared only with the profiles that grondslag opens,
     in blocks to bound memory.
     """
-    pt = profieltabel()
+    pt = profieltabel(wijz)
     n = len(b.peildatum)
     index = np.full(n, -1, dtype=np.int64)
     afstand = np.full(n, np.nan)
     oordeel = np.zeros(n, dtype=np.bool_)
-    niveaus = client_niveaus(b)
-    uitwisselbaar = _tabel("indicatie_wlz_2015.yaml")["toegang"]["uitwisselbaar"]["waarde"]
+    niveaus = client_niveaus(b, wijz)
+    uitwisselbaar = _tabel("indicatie_wlz_2015.yaml", wijz)["toegang"]["uitwisselbaar"]["waarde"]
     for dom in np.unique(b.dominant):
         for is_wlz in (False, True):
             rijen = np.flatnonzero((b.dominant == dom) & (wlz == is_wlz))
@@ -221,14 +223,16 @@ def kies_profielen(b: Beoordelingen, wlz: B, blok: int = 200_000) -> Keuze:
             kol = np.flatnonzero([bool(gr & set(z.dominante_grondslagen)) for z in pt.zzp])
             for s in range(0, rijen.size, blok):
                 r = rijen[s : s + blok]
-                i, af, oo = _kies_blok(b, niveaus, r, kol, is_wlz)
+                i, af, oo = _kies_blok(b, niveaus, r, kol, is_wlz, wijz)
                 index[r], afstand[r], oordeel[r] = i, af, oo
     return Keuze(index, afstand, oordeel)
 
 
-def _kies_blok(b: Beoordelingen, niveaus: F, r: Ints, kol: Ints, wlz: bool) -> tuple[Ints, F, B]:
-    pt = profieltabel()
-    p = _tabel("profielkeuze.yaml")
+def _kies_blok(
+    b: Beoordelingen, niveaus: F, r: Ints, kol: Ints, wlz: bool, wijz: Wijzigingen = ()
+) -> tuple[Ints, F, B]:
+    pt = profieltabel(wijz)
+    p = _tabel("profielkeuze.yaml", wijz)
     marge = float(p["bijna_gelijk_marge"]["waarde"])
     boete = float(p["begeleidingsdoel_afwijking"]["waarde"])
     m = r.size
@@ -305,14 +309,17 @@ def _plus_maanden_dagnummer(d: Ints, maanden: int) -> Ints:
 
 
 @cache
-def toegang_awbz() -> npt.NDArray[np.bool_]:
+def toegang_awbz(wijz: Wijzigingen = ()) -> npt.NDArray[np.bool_]:
     """7 x {PV, VP, VB} access per grondslag (bijlage 2 §2.1)."""
-    t = _tabel("indicatie_awbz_2014.yaml")["toegang"]["functies_per_grondslag"]["waarde"]
+    t = _tabel("indicatie_awbz_2014.yaml", wijz)["toegang"]["functies_per_grondslag"]["waarde"]
     return np.array([[f in t.get(g, []) for f in ("PV", "VP", "VB")] for g in GRONDSLAGEN], dtype=np.bool_)
 
 
-def indiceer_vector(b: Beoordelingen) -> dict[str, Any]:
-    """Indication for N assessments; arrays per output field. Rows without a ruleset get `fout`."""
+def indiceer_vector(b: Beoordelingen, wijz: Wijzigingen = (), keuze: Keuze | None = None) -> dict[str, Any]:
+    """Indication for N assessments; arrays per output field. Rows without a ruleset get `fout`.
+
+    ``keuze``: the profile choice of an earlier run over the same rows, reused when a variant (``wijz``) leaves
+    the profile choice alone (batch/wat_als.py); the result carries its own under "keuze"."""
     n = len(b.peildatum)
     sets = regelsets("indicatie")
     set_index = np.full(n, -1, dtype=np.int64)
@@ -324,10 +331,10 @@ def indiceer_vector(b: Beoordelingen) -> dict[str, Any]:
         m = (b.peildatum >= set_van) & (b.peildatum <= set_tot)
         set_index[m] = i
         (wlz if r.stelsel == "Wlz" else awbz)[m] = True
-    toegang = (b.grondslag.astype(np.int64) @ toegang_awbz().astype(np.int64)) > 0  # N x 3
+    toegang = (b.grondslag.astype(np.int64) @ toegang_awbz(wijz).astype(np.int64)) > 0  # N x 3
 
     # AWBZ: verblijf
-    drempel = int(_tabel("indicatie_awbz_2014.yaml")["verblijf"]["min_etmalen_exclusief"]["waarde"])
+    drempel = int(_tabel("indicatie_awbz_2014.yaml", wijz)["verblijf"]["min_etmalen_exclusief"]["waarde"])
     verblijf_awbz = awbz & b.leefklimaat.any(axis=1) & toegang[:, 2] & (b.etmalen > drempel)
     # AWBZ: PV and VP without stay
     _, bvragen = vragen()
@@ -343,11 +350,11 @@ def indiceer_vector(b: Beoordelingen) -> dict[str, Any]:
         & (np.nan_to_num(b.pv_minuten) > 0)
     )
     vp_ok = awbz & ~verblijf_awbz & toegang[:, 1] & ~np.isnan(b.vp_minuten) & (np.nan_to_num(b.vp_minuten) > 0)
-    pv_klasse, pv_extra = klasse_vector("PV", np.nan_to_num(b.pv_minuten))
-    vp_klasse, vp_extra = klasse_vector("VP", np.nan_to_num(b.vp_minuten))
+    pv_klasse, pv_extra = klasse_vector("PV", np.nan_to_num(b.pv_minuten), wijz)
+    vp_klasse, vp_extra = klasse_vector("VP", np.nan_to_num(b.vp_minuten), wijz)
 
     # Wlz: access (art. 3.2.1-3.2.2)
-    wp = _tabel("indicatie_wlz_2015.yaml")["toegang"]
+    wp = _tabel("indicatie_wlz_2015.yaml", wijz)["toegang"]
     wlz_gr = np.array([g in wp["grondslagen"]["waarde"] for g in GRONDSLAGEN])
     bit = {x: 1 << i for i, x in enumerate(BIJZONDERHEDEN)}
     ggz_b = ((b.bijzonderheden & bit["voortgezet_verblijf_ggz"]) > 0) & b.grondslag[:, GRONDSLAGEN.index("03")]
@@ -363,8 +370,9 @@ def indiceer_vector(b: Beoordelingen) -> dict[str, Any]:
     later_wlz = wlz & (set_index >= 0) & np.isin(set_index, [i for i, r in enumerate(sets) if r.naam in LATER_WLZ])
     verblijf = verblijf_awbz | wlz_toegang
 
-    keuze = kies_profielen(b, wlz)
-    pt = profieltabel()
+    if keuze is None:
+        keuze = kies_profielen(b, wlz, wijz=wijz)
+    pt = profieltabel(wijz)
     zzp_idx = np.where(verblijf, keuze.index, -1)
     geen_optie = verblijf & (zzp_idx < 0)
     heeft_zzp = zzp_idx >= 0
@@ -378,7 +386,7 @@ def indiceer_vector(b: Beoordelingen) -> dict[str, Any]:
     terminaal = (b.bijzonderheden & bit["terminaal"]) > 0
     functies = pv_ok | vp_ok
     eind = _plus_maanden_dagnummer(
-        van, 12 * int(_tabel("indicatie_awbz_2014.yaml")["geldigheid"]["max_jaren"]["waarde"])
+        van, 12 * int(_tabel("indicatie_awbz_2014.yaml", wijz)["geldigheid"]["max_jaren"]["waarde"])
     )
     awbz_max = np.array([z.geldigheid_max_maanden or 0 for z in pt.zzp], dtype=np.int64)[zi]
     wlz_max = np.array([z.geldigheid_max_maanden_wlz or 0 for z in pt.zzp], dtype=np.int64)[zi]
@@ -388,7 +396,7 @@ def indiceer_vector(b: Beoordelingen) -> dict[str, Any]:
         kort = _plus_maanden_dagnummer(van[m], int(maanden))
         eind[m] = np.minimum(eind[m], kort)
     func_eind = eind.copy()
-    for o in _tabel("indicatie_awbz_2014.yaml")["geldigheid"]["overgang_2014"]["waarde"]:
+    for o in _tabel("indicatie_awbz_2014.yaml", wijz)["geldigheid"]["overgang_2014"]["waarde"]:
         m = (
             awbz
             & functies
@@ -427,6 +435,7 @@ def indiceer_vector(b: Beoordelingen) -> dict[str, Any]:
             [set_index < 0, later_wlz, blijvend_onbekend, geen_optie], [1, 4, 3, 2], default=0
         ),
         "regelset": set_index,
+        "keuze": keuze,
     }
 
 
