@@ -13,8 +13,8 @@ from pathlib import Path
 
 import numpy as np
 import polars as pl
-
 from bench_batch import populatie  # the same generated population as the batch benchmark
+
 from zorgzwaarte.batch.wat_als import samenvatting, wat_als_tabel
 from zorgzwaarte.diensten.varianten import variant_uit_tekst
 

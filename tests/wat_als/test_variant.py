@@ -94,6 +94,13 @@ def test_band_met_ontbrekend_veld() -> None:
     assert "ontbreekt: uren_tot_en_met" in f["wijzigingen[1].waarde"]
 
 
+def test_klassebanden_moeten_oplopen() -> None:
+    """Bijlage 4 §4.1: a higher klasse covers more hours; a band that starts before the one below is refused."""
+    nieuw = [{"klasse": 1, "uren_van": 0, "uren_tot_en_met": 1.9}, {"klasse": 2, "uren_van": 0, "uren_tot_en_met": 3.9}]
+    f = velden({"basis": "AWBZ 2014", "wijzigingen": [{"parameter": PV, "waarde": nieuw}]})
+    assert "elke hogere klasse" in f["wijzigingen[1].waarde"]
+
+
 @pytest.mark.parametrize(
     ("data", "veld", "tekst"),
     [

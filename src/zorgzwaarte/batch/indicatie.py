@@ -9,6 +9,7 @@ handelingen (";"), twee_zorgverleners.
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,13 @@ def lees(pad: Path) -> pl.DataFrame:
     if pad.suffix.lower() == ".parquet":
         return pl.read_parquet(pad)
     return pl.read_csv(pad, infer_schema_length=10_000, try_parse_dates=False)
+
+
+def lees_bytes(inhoud: bytes, naam: str) -> pl.DataFrame:
+    """An uploaded table (CSV or Parquet by its name)."""
+    if naam.lower().endswith(".parquet"):
+        return pl.read_parquet(io.BytesIO(inhoud))
+    return pl.read_csv(io.BytesIO(inhoud), infer_schema_length=10_000, try_parse_dates=False)
 
 
 def schrijf(df: pl.DataFrame, pad: Path) -> None:

@@ -41,6 +41,7 @@ RECHTEN: dict[str, frozenset[str]] = {
     "contract.schrijven": frozenset({"zorgkantoor"}),
     "audit.lezen": frozenset({"beheerder"}),
     "beheer": frozenset({"beheerder"}),
+    "wat_als": frozenset({"zorgkantoor", "beheerder"}),  # docs/wat-als.md
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from importlib import resources
 from typing import Any
 
 import yaml
@@ -10,6 +11,18 @@ import yaml
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.regelset import Regelset
 from zorgzwaarte.regels.variant import lees_variant
+
+VOORBEELDEN = "zorgzwaarte.diensten.voorbeeldvarianten"
+
+
+def voorbeeldvarianten() -> dict[str, str]:
+    """The shipped example variants (also in examples/): file name -> YAML text."""
+    map_ = resources.files(VOORBEELDEN)
+    return {
+        f.name: f.read_text(encoding="utf-8")
+        for f in sorted(map_.iterdir(), key=lambda x: x.name)
+        if f.name.endswith(".yaml")
+    }
 
 
 def variant_uit_tekst(tekst: str) -> Regelset:

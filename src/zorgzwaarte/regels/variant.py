@@ -9,6 +9,7 @@ bands with the same fields for a list of bands); otherwise a Dutch error names t
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -46,6 +47,14 @@ def vorm_fout(oud: Any, nieuw: Any, waar: str = "waarde") -> str | None:
             reden = vorm_fout(oud[0], item, f"{waar}[{i}]")
             if reden:
                 return reden
+    if (
+        isinstance(nieuw, list)
+        and nieuw
+        and all(isinstance(b, dict) and {"klasse", "uren_van"} <= set(b) for b in nieuw)
+    ):
+        op_klasse = sorted(nieuw, key=lambda b: b["klasse"])
+        if any(a["uren_van"] >= b["uren_van"] for a, b in itertools.pairwise(op_klasse)):
+            return f"{waar}: elke hogere klasse moet bij meer uren beginnen dan de klasse ervoor"
     if isinstance(oud, dict):
         assert isinstance(nieuw, dict)
         mist, teveel = sorted(set(oud) - set(nieuw)), sorted(set(nieuw) - set(oud))

@@ -41,11 +41,17 @@ STATIC = Path(__file__).parent / "static"
 MENU = {
     "beoordelaar": [("Start", "/start"), ("Cliënten", "/clienten"), ("Aanspraken", "/aanspraken")],
     "zorgaanbieder": [("Start", "/start"), ("Cliënten", "/clienten"), ("Aanspraken", "/aanspraken")],
-    "zorgkantoor": [("Start", "/start"), ("Cliënten", "/clienten"), ("Aanspraken", "/aanspraken")],
+    "zorgkantoor": [
+        ("Start", "/start"),
+        ("Cliënten", "/clienten"),
+        ("Wat als", "/wat-als"),
+        ("Aanspraken", "/aanspraken"),
+    ],
     "beheerder": [
         ("Start", "/start"),
         ("Auditlog", "/audit"),
         ("Gebruikers", "/beheer/gebruikers"),
+        ("Wat als", "/wat-als"),
         ("Aanspraken", "/aanspraken"),
     ],
 }

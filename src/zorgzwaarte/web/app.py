@@ -21,11 +21,12 @@ from zorgzwaarte.web.routes import (
     clienten,
     declaraties,
     sessie,
+    wat_als,
     zorg,
     zzp,
 )
 
-ROUTERS = (sessie, clienten, beoordelingen, besluiten, zorg, declaraties, audit, beheer, aanspraken, zzp)
+ROUTERS = (sessie, clienten, beoordelingen, besluiten, zorg, declaraties, audit, beheer, aanspraken, zzp, wat_als)
 
 __all__ = ["STATIC", "installeer_web", "maak_web_router"]
 
