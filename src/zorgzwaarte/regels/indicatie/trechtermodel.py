@@ -29,7 +29,7 @@ from zorgzwaarte.regels.indicatie.omvang import (
     tijd_zorgmoment,
 )
 from zorgzwaarte.regels.indicatie.wlz import indiceer_wlz
-from zorgzwaarte.regels.regelset import Regelset, regelset_op
+from zorgzwaarte.regels.regelset import Regelset, regelset_met, regelset_op
 from zorgzwaarte.regels.uitleg import Toelichting
 from zorgzwaarte.regels.variant import voor_peildatum
 
@@ -827,9 +827,8 @@ def beslistermijn(w: Werk) -> date | None:
 
 def uiterste_beslisdatum(aanvraagdatum: date, spoed: bool, p: dict[str, Any] | None = None) -> tuple[date, int, str]:
     """The last day to decide: six weeks after the aanvraag, two with spoed (Zorgindicatiebesluit art. 12)."""
-    if p is None:
-        rs = regelset_op("indicatie", aanvraagdatum, "aanvraagdatum")
-        p = rs.tabel(next(b for b in rs.bestanden if b.startswith("indicatie_")))
+    if p is None:  # the work list: the terms of Zorgindicatiebesluit art. 12 as the AWBZ regelset holds them
+        p = regelset_met("indicatie", "indicatie_awbz_2014.yaml").tabel("indicatie_awbz_2014.yaml")
     gp = p["geldigheid"]
     sleutel = "beslistermijn_spoed_weken" if spoed else "beslistermijn_weken"
     weken = int(gp[sleutel]["waarde"])
