@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from playwright.sync_api import expect
+
 from tests.web.conftest import axe_overtredingen, schermafdruk
 from tests.web.test_web import aanmelden
 
@@ -26,16 +28,19 @@ def test_zorgmomenten_toevoegen_zoeken_en_verwijderen(pagina: Any) -> None:
     zm.nth(0).get_by_label("Keer per week").fill("7")
     zm.nth(0).get_by_label("Handeling zoeken").fill("PV-1.1-2")
     zm.nth(0).get_by_role("button", name="Handeling toevoegen").click()
+    pagina.wait_for_load_state()
+    expect(zm.nth(0).get_by_role("checkbox").first).to_be_checked()
     assert zm.nth(0).get_by_role("checkbox", name="Wassen", exact=False).first.is_checked()
     pagina.get_by_role("button", name="Zorgmoment toevoegen").click()
-    assert zm.count() == 2
+    expect(zm).to_have_count(2)
     assert zm.nth(0).get_by_label("Moment van de dag").input_value() == "ochtend"  # nothing lost on the way
     zm.nth(1).get_by_label("Moment van de dag").fill("avond")
     zm.nth(1).get_by_label("Keer per week").fill("3,5")
     pagina.get_by_role("button", name="Zorgmoment toevoegen").click()
-    assert zm.count() == 3
+    expect(zm).to_have_count(3)
     pagina.get_by_role("button", name="Zorgmoment 1 verwijderen").click()
-    assert zm.count() == 2 and zm.nth(0).get_by_label("Moment van de dag").input_value() == "avond"
+    expect(zm).to_have_count(2)
+    expect(zm.nth(0).get_by_label("Moment van de dag")).to_have_value("avond")
     assert pagina.get_by_label("Peildatum (dag van het onderzoek)").input_value() == "10-03-2014"
     assert axe_overtredingen(pagina) == []
     schermafdruk(pagina, "beoordeling-zorgmomenten")
@@ -61,6 +66,7 @@ def test_vraaggroep_in_een_keer_niet_beoordeeld(pagina: Any) -> None:
     vragen.first.locator("input[value='2']").check()
     groep.get_by_role("button", name="niet van toepassing of niet beoordeeld").click()
     groep = pagina.locator("fieldset.zz-scores").first
+    expect(groep.locator("input[value='9']:checked").first).to_be_checked()
     assert groep.locator(".zz-score").first.locator("input[value='2']").is_checked()  # an answer stays
     n = groep.locator(".zz-score").count()
     assert groep.locator("input[value='9']:checked").count() == n - 1
