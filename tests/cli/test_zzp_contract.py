@@ -141,4 +141,5 @@ def test_aanvulling_beheerder_vult_onbekend_en_staat_in_kenmerk() -> None:
 def test_aanvulling_ongeldig_wordt_niet_opgeslagen(aanvulling: dict[str, Any], veld: str) -> None:
     meldingen = fouten(zorgzwaarte("beheer", "zzp-aanvulling", "-", invoer=json.dumps(aanvulling)))
     assert veld in meldingen, meldingen
-    assert not (Path(os.environ["ZORGZWAARTE_DATA"]) / "aanvullingen" / "zzp.json").exists()
+    assert not (Path(os.environ["ZORGZWAARTE_DATA"]) / "zorgzwaarte.sqlite").exists()  # not even a database made
+    assert zorgzwaarte("codes", "zzp", "--json").returncode == 0  # and reading still works without one

@@ -37,9 +37,7 @@ def server() -> Iterator[str]:
     engine = maak_engine(f"sqlite:///{map_ / 'web.sqlite'}")
     migreer(engine)
     vul_demo(sessiefabriek(engine), aantal_clienten=30)
-    vorige_data = os.environ.get("ZORGZWAARTE_DATA")
-    os.environ["ZORGZWAARTE_DATA"] = str(map_ / "data")  # the web server's own data folder, restored afterwards
-    laad_demo_aanvulling()  # as `serveer --demo` does: the hours of the background page, as the supplement
+    laad_demo_aanvulling(sessiefabriek(engine))  # as `serveer --demo` does: the background page's hours, in the db
     poort = _vrije_poort()
     config = uvicorn.Config(maak_app(engine), host="127.0.0.1", port=poort, log_level="warning")
     srv = uvicorn.Server(config)
@@ -53,10 +51,6 @@ def server() -> Iterator[str]:
     srv.should_exit = True
     draad.join(timeout=10)
     engine.dispose()
-    if vorige_data is None:
-        os.environ.pop("ZORGZWAARTE_DATA", None)
-    else:
-        os.environ["ZORGZWAARTE_DATA"] = vorige_data
     shutil.rmtree(map_, ignore_errors=True)
 
 

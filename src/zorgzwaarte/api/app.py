@@ -22,6 +22,7 @@ from zorgzwaarte.diensten import bekostiging as b
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
 from zorgzwaarte.diensten.auth import aanmelden, actor_voor_token, afmelden
+from zorgzwaarte.diensten.beheer import aanvulling_uit_database
 from zorgzwaarte.diensten.brieven import besluitbrief
 from zorgzwaarte.diensten.declaratie import declareer
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
@@ -221,7 +222,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     @router.post("/indiceer", tags=["rekenen"])
     def indiceer(wie: Wie, data: JsonBody) -> dict[str, Any]:
         """Bereken een indicatiebesluit uit een beoordeling zonder cliëntgegevens op te slaan."""
-        return bereken_indicatie(data).als_dict()
+        return bereken_indicatie(data, aanvulling_uit_database(fabriek)).als_dict()
 
     # --- Regeling zorgaanspraken -------------------------------------------------------------------------------
     @router.get("/aanspraken", tags=["aanspraken"])
@@ -316,7 +317,9 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         dagtekening: date | None = None,
     ) -> Response:
         """Bereken het besluit bij een beoordeling en geef het IO31-bericht (niets wordt opgeslagen)."""
-        return xml_antwoord(iwlz.exporteer_io31(data, ontvanger, besluitnummer, dagtekening), "io31")
+        return xml_antwoord(
+            iwlz.exporteer_io31(data, ontvanger, besluitnummer, dagtekening, aanvulling_uit_database(fabriek)), "io31"
+        )
 
     @router.get("/overeenkomsten/{overeenkomst_id}/aw33", tags=["iWlz"], response_class=Response)
     def aw33(wie: Wie, overeenkomst_id: int) -> Response:

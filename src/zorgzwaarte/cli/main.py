@@ -11,7 +11,7 @@ from rich.console import Console
 from zorgzwaarte.cli.invoer import lees_json, lees_tekst, print_json, stop_met_fout
 from zorgzwaarte.cli.uitleg import toon_besluit
 from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
-from zorgzwaarte.diensten.beheer import huidige_aanvulling, laad_aanvulling
+from zorgzwaarte.diensten.beheer import aanvulling_standaarddatabase, laad_aanvulling, valideer_aanvulling
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.regelsets import lees_peildatum, regelset_overzicht
 from zorgzwaarte.diensten.varianten import variant_uit_tekst
@@ -88,11 +88,7 @@ def codes_zzp(
     als_json: Annotated[bool, typer.Option("--json", help="Als JSON-array")] = False,
 ) -> None:
     """De zorgzwaartepakketten (Regeling zorgaanspraken AWBZ bijlage 2; iWlz COD163), met aanvullingen van de beheerder."""
-    try:
-        aanvulling = huidige_aanvulling()
-    except (OSError, ValueError) as exc:
-        stop_met_fout(InvoerFout.een("aanvulling", f"de aanvulling in de datamap is onleesbaar: {exc}"))
-    lijst = catalogus(None, aanvulling)
+    lijst = catalogus(None, aanvulling_standaarddatabase())
     if als_json:
         print_json([z.als_dict() for z in lijst])
         return
@@ -107,9 +103,18 @@ def codes_zzp(
 def beheer_zzp_aanvulling(
     bestand: Annotated[str, typer.Argument(help="JSON-bestand met de aanvulling, of - voor standaardinvoer")],
 ) -> None:
-    """Laad cijfers die de regeling alleen als afbeelding geeft (uren, profielniveaus), met bron en datum."""
+    """Laad cijfers die de regeling alleen als afbeelding geeft (uren, profielniveaus), met bron en datum.
+
+    De aanvulling komt in de database (alle werkers en hosts lezen dezelfde) en vervangt de vorige.
+    """
+    from zorgzwaarte.opslag.database import maak_engine, migreer, sessiefabriek
+
     try:
-        aantal = laad_aanvulling(lees_json(bestand))
+        data = lees_json(bestand)
+        valideer_aanvulling(data)  # refuse bad input before creating or migrating a database
+        engine = maak_engine()
+        migreer(engine)
+        aantal = laad_aanvulling(sessiefabriek(engine), data)
     except InvoerFout as fout:
         stop_met_fout(fout)
     Console().print(
@@ -128,7 +133,7 @@ def indiceer_cmd(
     """Bereken het indicatiebesluit bij een beoordeling (JSON); met --variant volgens een variant (docs/wat-als.md)."""
     try:
         regels = variant_uit_tekst(lees_tekst(variant)) if variant else None
-        besluit = bereken_indicatie(lees_json(bestand), variant=regels)
+        besluit = bereken_indicatie(lees_json(bestand), aanvulling_standaarddatabase(), variant=regels)
     except InvoerFout as fout:
         stop_met_fout(fout)
     if uitleg:
@@ -191,7 +196,7 @@ def demo_cmd(aantal: Annotated[int, typer.Option(help="Aantal fictieve cliënten
     engine = maak_engine()
     migreer(engine)
     uit = vul_demo(sessiefabriek(engine), aantal)
-    if laad_demo_aanvulling():
+    if laad_demo_aanvulling(sessiefabriek(engine)):
         Console().print("Gemiddelde uren van VV 5-10 en LG 6-7 geladen als aanvulling (indicatief, met bron).")
     Console().print("Demogegevens aangemaakt." if uit["aangemaakt"] else "De database bevat al gegevens; niets gedaan.")
 
@@ -254,28 +259,42 @@ def serveer(
     host: Annotated[str, typer.Option(help="Adres om op te luisteren")] = "127.0.0.1",
     poort: Annotated[int, typer.Option(help="Poort")] = 8000,
     demo: Annotated[bool, typer.Option("--demo", help="Vul een lege database met fictieve demogegevens")] = False,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", help="Aantal werkprocessen; elk bedient verzoeken met een eigen databaseverbinding"),
+    ] = 1,
 ) -> None:
-    """Start de toepassing (API en web): migreert de database, vult eventueel demogegevens en toont de URL."""
+    """Start de toepassing (API en web): migreert de database, vult eventueel demogegevens en toont de URL.
+
+    Migraties en demogegevens gebeuren één keer, in dit proces, vóórdat de werkprocessen starten; elk werkproces
+    maakt de toepassing met `zorgzwaarte.api.app:maak_app` en leest alles (ook de ZZP-aanvulling) uit de database.
+    """
     import uvicorn
 
-    from zorgzwaarte.api.app import maak_app
     from zorgzwaarte.demo.gegevens import DEMO_GEBRUIKERS, laad_demo_aanvulling, vul_demo
     from zorgzwaarte.opslag.database import maak_engine, migreer, sessiefabriek
 
+    if workers < 1:
+        stop_met_fout(InvoerFout.een("--workers", "het aantal werkprocessen moet 1 of meer zijn"))
     engine = maak_engine()
     migreer(engine)
     console = Console(highlight=False)
     if demo:
         vul_demo(sessiefabriek(engine))
-        laad_demo_aanvulling()
+        laad_demo_aanvulling(sessiefabriek(engine))
     url = f"http://{host}:{poort}"
     console.print(f"[bold]zorgzwaarte[/bold] draait op {url}  (webtoepassing; API-documentatie: {url}/docs)")
     console.print(f"Database: {engine.url.render_as_string(hide_password=True)}")
+    if workers > 1:
+        console.print(f"Werkprocessen: {workers}")
     if demo:
         console.print("Demo-accounts (fictief):")
         for gnaam, _naam, rol, _org, ww in DEMO_GEBRUIKERS:
             console.print(f"  {rol:14} gebruikersnaam [bold]{gnaam}[/bold]  wachtwoord [bold]{ww}[/bold]")
-    uvicorn.run(maak_app(engine), host=host, port=poort, log_level="warning")
+    engine.dispose()  # the workers open their own connections
+    uvicorn.run(
+        "zorgzwaarte.api.app:maak_app", factory=True, host=host, port=poort, workers=workers, log_level="warning"
+    )
 
 
 iwlz_app = typer.Typer(help="iWlz-berichten (2.2): IO31 uit en in, retourberichten lezen.", no_args_is_help=True)
@@ -312,7 +331,7 @@ def iwlz_export_io31(
             dag = date.fromisoformat(dagtekening) if dagtekening else None
         except ValueError:
             raise InvoerFout.een("dagtekening", "is geen geldige datum (JJJJ-MM-DD)") from None
-        xml = exporteer_io31(lees_json(bestand), ontvanger, besluitnummer, dag)
+        xml = exporteer_io31(lees_json(bestand), ontvanger, besluitnummer, dag, aanvulling_standaarddatabase())
     except InvoerFout as fout:
         stop_met_fout(fout)
     sys.stdout.write(xml.decode("utf-8"))

@@ -20,7 +20,7 @@ from stdnum.nl import bsn as stdnum_bsn
 
 from zorgzwaarte.demo.vignetten import vignet
 from zorgzwaarte.diensten.auth import hash_wachtwoord
-from zorgzwaarte.diensten.beheer import huidige_aanvulling, laad_aanvulling
+from zorgzwaarte.diensten.beheer import aanvulling_uit_database, laad_aanvulling
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.records import besluit_record
 from zorgzwaarte.diensten.tarieven import lees_tarieftabel
@@ -365,11 +365,11 @@ def demo_tarieven_csv() -> str:
 DEMO_AANVULLING = Path(__file__).parent / "zzp_uren_achtergrond.json"
 
 
-def laad_demo_aanvulling() -> int:
+def laad_demo_aanvulling(fabriek: sessionmaker[Session]) -> int:
     """Load the average hours of the background page (VV 5-10, LG 6-7) as an administrator would, with their source.
 
     Only when no supplement is loaded yet: an administrator's own figures are never replaced by the demo.
     """
-    if huidige_aanvulling().inhoud:
+    if aanvulling_uit_database(fabriek).inhoud:
         return 0
-    return laad_aanvulling(json.loads(DEMO_AANVULLING.read_text(encoding="utf-8")))
+    return laad_aanvulling(fabriek, json.loads(DEMO_AANVULLING.read_text(encoding="utf-8")))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from zorgzwaarte.diensten.beheer import huidige_aanvulling
 from zorgzwaarte.domein.beoordeling import Beoordeling
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.regels.indicatie.besluit import Indicatiebesluit
@@ -17,17 +16,16 @@ from zorgzwaarte.regels.uitleg import Ontvangstbewijs
 
 
 def bereken_indicatie(
-    data: Any, aanvulling: Aanvulling | None = None, variant: Regelset | None = None
+    data: Any, aanvulling: Aanvulling = GEEN_AANVULLING, variant: Regelset | None = None
 ) -> Indicatiebesluit:
     """Validate the assessment and run the trechtermodel; raises InvoerFout with every problem in Dutch.
 
     With a ``variant`` (docs/wat-als.md) its changed parameters apply and the receipt is the variant's.
-    The administrator's supplement (image-only figures loaded as data) is read unless one is passed; when it
-    is used, its fingerprint becomes part of the receipt so the result names everything it came from.
+    Pass the administrator's supplement (image-only figures loaded as data, `diensten.beheer.huidige_aanvulling`)
+    where one applies; when it has content, its fingerprint becomes part of the receipt so the result names
+    everything it came from.
     """
     beoordeling = valideer(Beoordeling, data)
-    if aanvulling is None:
-        aanvulling = huidige_aanvulling()
     besluit = indiceer(beoordeling, profielkeuze=_profielkeuze(aanvulling), variant=variant)
     if aanvulling.inhoud:
         r = besluit.ruleset

@@ -12,6 +12,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from zorgzwaarte.diensten.auth import hash_wachtwoord
+from zorgzwaarte.diensten.beheer import huidige_aanvulling
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client, zichtbare_clienten
 from zorgzwaarte.diensten.werkeenheid import Poging, Werkeenheid, vandaag_nl
@@ -539,7 +540,7 @@ def beoordeling_voorbeeld(uow: Werkeenheid, beoordeling_id: int) -> dict[str, An
         invoer = _volledige_invoer(b)
         if b.status != "concept":  # final: the decision as it would be recorded today
             invoer, _ = _besluit_invoer(uow, b, None, None)
-        return bereken_indicatie(invoer).als_dict()
+        return bereken_indicatie(invoer, huidige_aanvulling(uow.sessie)).als_dict()
     except InvoerFout as fout:
         raise InvoerFout([Fout(f"invoer.{f.veld}", f.melding) for f in fout.fouten]) from None
 
@@ -592,7 +593,7 @@ def besluit_vastleggen(uow: Werkeenheid, beoordeling_id: int, versie: int, keuze
         raise Conflict("voor deze beoordeling is al een besluit vastgelegd")
     k = valideer(BesluitVastleggen, {**(keuze or {}), "versie": versie})
     invoer, reden = _besluit_invoer(uow, b, k.besluitdatum, k.besluitdatum_reden)
-    besluit = bereken_indicatie(invoer)
+    besluit = bereken_indicatie(invoer, huidige_aanvulling(uow.sessie))
     ib = besluit_record(b.client_id, b.id, besluit, actor.gebruiker_id, uow.nu())
     if reden:
         ib.resultaat = {**ib.resultaat, "besluitdatum_reden": reden}

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from zorgzwaarte.diensten import records as r
+from zorgzwaarte.diensten.beheer import huidige_aanvulling
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid, vandaag_nl
 from zorgzwaarte.fouten import Fout, InvoerFout, Verboden
@@ -131,4 +132,4 @@ def voorbeeld_scherm(uow: Werkeenheid, client_id: int, invoer: dict[str, Any], m
     """The live preview: the decision computed from the values on screen for this client (nothing stored)."""
     c = r.client_lezen(uow, client_id)
     data = {**invoer, **{k: v for k, v in meta.items() if v}, "client": {"geboortedatum": c["geboortedatum"]}}
-    return bereken_indicatie(data).als_dict()
+    return bereken_indicatie(data, huidige_aanvulling(uow.sessie)).als_dict()

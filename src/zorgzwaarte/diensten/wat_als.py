@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from zorgzwaarte.diensten.beheer import huidige_aanvulling
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.records import _met_client, _volledige_invoer, client_dict, geldend_besluit
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client, zichtbare_clienten
@@ -59,8 +60,9 @@ def client_wat_als(uow: Werkeenheid, client_id: int, variant: Regelset) -> dict[
         raise NietGevonden("deze cliënt heeft geen geldend besluit met een beoordeling")
     invoer = _met_client(_volledige_invoer(beoordeling), client)
     try:
-        basis = bereken_indicatie(invoer).als_dict()
-        met_variant = bereken_indicatie(invoer, variant=variant).als_dict()
+        aanvulling = huidige_aanvulling(uow.sessie)
+        basis = bereken_indicatie(invoer, aanvulling).als_dict()
+        met_variant = bereken_indicatie(invoer, aanvulling, variant=variant).als_dict()
     except InvoerFout as fout:
         raise NietGevonden(f"deze beoordeling kan niet opnieuw worden berekend: {fout}") from None
     return {"client": client_dict(client), "basis": basis, "variant": met_variant}

@@ -21,6 +21,7 @@ from zorgzwaarte.fouten import Fout, InvoerFout, NietGevonden, Verboden
 from zorgzwaarte.iwlz import berichten
 from zorgzwaarte.iwlz.lezen import io31_lezen, retour_lezen
 from zorgzwaarte.opslag.modellen import Beoordeling, Client, Indicatiebesluit, Organisatie
+from zorgzwaarte.regels.profielen.catalogus import GEEN_AANVULLING, Aanvulling
 
 STANDAARD_ONTVANGER = "5509"
 
@@ -108,7 +109,11 @@ def controleer_ontvanger(ontvanger: str) -> str:
 
 
 def exporteer_io31(
-    data: Any, ontvanger: str = STANDAARD_ONTVANGER, besluitnummer: int | None = None, dagtekening: date | None = None
+    data: Any,
+    ontvanger: str = STANDAARD_ONTVANGER,
+    besluitnummer: int | None = None,
+    dagtekening: date | None = None,
+    aanvulling: Aanvulling = GEEN_AANVULLING,
 ) -> bytes:
     """IO31 for the decision the rules core computes from the assessment in `data`."""
     invoer = valideer(ExportIo31, data)
@@ -121,7 +126,7 @@ def exporteer_io31(
         },
     }
     try:
-        besluit = bereken_indicatie(beoordeling).als_dict()
+        besluit = bereken_indicatie(beoordeling, aanvulling).als_dict()
     except InvoerFout as fout:
         raise InvoerFout([Fout(f"beoordeling.{f.veld}", f.melding) for f in fout.fouten]) from None
     if besluitnummer is not None and not 1 <= besluitnummer <= 999_999_999:

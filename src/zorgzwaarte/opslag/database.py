@@ -14,12 +14,14 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIES = Path(__file__).parent / "migraties"
 
 
-def database_url() -> str:
+def database_url(maken: bool = True) -> str:
+    """$ZORGZWAARTE_DATABASE_URL, else the SQLite file in the data folder (created unless `maken` is false)."""
     url = os.environ.get("ZORGZWAARTE_DATABASE_URL")
     if url:
         return url
     data = Path(os.environ.get("ZORGZWAARTE_DATA", "data"))
-    data.mkdir(parents=True, exist_ok=True)
+    if maken:
+        data.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{(data / 'zorgzwaarte.sqlite').resolve()}"
 
 

@@ -308,3 +308,16 @@ class NotificatieIn(Basis):
     volgende_poging_op: Mapped[datetime | None] = mapped_column(TIJD)
     laatste_fout: Mapped[str | None] = mapped_column(Text)
     indicatiebesluit_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class ZzpAanvulling(Basis):
+    """One entry of the administrator's ZZP supplement (`zorgzwaarte beheer zzp-aanvulling`): figures the law gives
+    only as an image. Kept in the database so every worker and every host reads the same supplement; a new load
+    replaces all rows in one transaction. `inhoud` is the validated entry as canonical JSON (sorted keys): the
+    receipt fingerprint is computed from exactly these strings."""
+
+    __tablename__ = "zzp_aanvulling"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20))
+    inhoud: Mapped[str] = mapped_column(Text)
+    geladen_op: Mapped[datetime] = mapped_column(TIJD)

@@ -5,37 +5,28 @@
 image come from the administrator's supplement (``zorgzwaarte beheer zzp-aanvulling``), shown as indicative.
 """
 
-from typing import Any
-
 from fastapi import APIRouter
 from fastapi.responses import RedirectResponse, Response
 
-from zorgzwaarte.diensten.beheer import huidige_aanvulling
+from zorgzwaarte.diensten.beheer import aanvulling_uit_database
 from zorgzwaarte.regels.profielen.catalogus import Zzp, catalogus, zoek_zzp
 from zorgzwaarte.regels.profielen.publiek import ProfielUitleg, getal, leg_uit, overzicht, teksten, vergelijk, zoek
-from zorgzwaarte.web.afhankelijkheden import SJABLONEN, Open
+from zorgzwaarte.web.afhankelijkheden import SJABLONEN, Open, Scherm
 
 router = APIRouter(include_in_schema=False)
 TITEL = "Zorgzwaartepakketten en zorgprofielen uitgelegd"
 SJABLONEN.filters["getal"] = getal  # 25.5 -> '25,5' in the zzp templates
 
 
-def _aanvulling() -> list[dict[str, Any]]:
-    try:
-        return huidige_aanvulling().items()
-    except (OSError, ValueError, KeyError):
-        return []
-
-
-def _uitleggen() -> tuple[list[Zzp], list[ProfielUitleg]]:
+def _uitleggen(scherm: Scherm) -> tuple[list[Zzp], list[ProfielUitleg]]:
     lijst = catalogus()
-    items = _aanvulling()
+    items = aanvulling_uit_database(scherm.fabriek).items()
     return lijst, [leg_uit(z, items) for z in lijst]
 
 
 @router.get("/zzp")
 def zzp_overzicht(scherm: Open, q: str = "") -> Response:
-    lijst, uitleggen = _uitleggen()
+    lijst, uitleggen = _uitleggen(scherm)
     gevonden = zoek(q, uitleggen, lijst) if q.strip() else None
     return scherm.toon(
         "zzp/overzicht.html",
@@ -49,7 +40,7 @@ def zzp_overzicht(scherm: Open, q: str = "") -> Response:
 
 @router.get("/zzp/vergelijk")
 def zzp_vergelijk(scherm: Open, a: str = "", b: str = "") -> Response:
-    lijst, uitleggen = _uitleggen()
+    lijst, uitleggen = _uitleggen(scherm)
     per_code = {u.code: u for u in uitleggen}
     fouten: dict[str, str] = {}
     gekozen: dict[str, ProfielUitleg] = {}
@@ -78,7 +69,7 @@ def zzp_vergelijk(scherm: Open, a: str = "", b: str = "") -> Response:
 
 @router.get("/zzp/{code}")
 def zzp_profiel(scherm: Open, code: str) -> Response:
-    lijst, uitleggen = _uitleggen()
+    lijst, uitleggen = _uitleggen(scherm)
     z = zoek_zzp(code, lijst)
     if z is None:
         return scherm.toon("zzp/onbekend.html", status=404, code=code)
