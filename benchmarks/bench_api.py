@@ -1,0 +1,256 @@
+"""Load benchmark of the web application (run on demand: `.venv/bin/python benchmarks/bench_api.py`).
+
+Starts its own server (`zorgzwaarte serveer --demo --workers N` on 127.0.0.1, SQLite in a temporary folder by
+default, `--postgres` for a throwaway PostgreSQL server started the way the tests do), loads the demo data, and
+drives a bounded closed-loop load: `--gebruikers N` simulated users, each sending its next request as soon as the
+previous one is answered, for `--duur S` seconds per workload. Two workloads in the same run:
+
+- `controle`: GET /gezondheid (the cost of the server and the load generator themselves);
+- `mix`: 25% client list, 20% client, 15% timeline, 15% decisions of a client, 15% POST /api/v1/indiceer, 10%
+  preview of an assessment (POST /api/v1/beoordelingen/{id}/voorbeeld).
+
+`--json` prints one line `{"controle": {...}, "mix": {...}}` with req_per_s, p50_ms, p95_ms, p99_ms and fouten
+(answers other than 2xx, and connection errors). Without `--json` the figures go into docs/benchmarks.md (its own
+section, with machine and date). Only talks to 127.0.0.1; stops the server itself. Never asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import platform
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+HOST = "127.0.0.1"
+MIX = (  # (share, kind)
+    (25, "clientenlijst"),
+    (20, "client"),
+    (15, "tijdlijn"),
+    (15, "besluiten"),
+    (15, "indiceer"),
+    (10, "voorbeeld"),
+)
+BEGIN, EINDE = "<!-- bench_api: begin -->", "<!-- bench_api: einde -->"
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def database(postgres: bool) -> Iterator[dict[str, str]]:
+    """The environment for the server: a temporary SQLite data folder, or a throwaway PostgreSQL server."""
+    with tempfile.TemporaryDirectory(prefix="zz-bench-") as map_:
+        env = {k: v for k, v in os.environ.items() if k != "ZORGZWAARTE_DATABASE_URL"}
+        env["ZORGZWAARTE_DATA"] = str(Path(map_) / "data")
+        if not postgres:
+            yield env
+            return
+        sys.path.insert(0, str(ROOT))
+        from tests.postgres import postgres_server
+
+        with postgres_server() as url:
+            yield {**env, "ZORGZWAARTE_DATABASE_URL": url}
+
+
+@contextlib.contextmanager
+def server(env: dict[str, str], workers: int) -> Iterator[str]:
+    poort = _vrije_poort()
+    cmd = [sys.executable, "-m", "zorgzwaarte", "serveer", "--demo", "--host", HOST, "--poort", str(poort)]
+    proces = subprocess.Popen(
+        [*cmd, "--workers", str(workers)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    basis = f"http://{HOST}:{poort}"
+    try:
+        for _ in range(1200):
+            if proces.poll() is not None:
+                raise SystemExit(f"de server stopte: {proces.stderr.read() if proces.stderr else ''}")
+            with contextlib.suppress(httpx.TransportError):
+                if httpx.get(f"{basis}/gezondheid", timeout=2).status_code == 200:
+                    break
+            time.sleep(0.1)
+        else:
+            raise SystemExit("de server startte niet binnen 120 seconden")
+        yield basis
+    finally:
+        proces.terminate()
+        try:
+            proces.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proces.kill()
+            proces.wait()
+
+
+@dataclass
+class Doelen:
+    token: str
+    clienten: list[int]
+    beoordelingen: list[int]
+    indiceer: dict[str, Any] = field(default_factory=dict)
+
+
+def voorbereiden(basis: str) -> Doelen:
+    """Sign in as the demo assessor and collect the ids the mix asks for."""
+    with httpx.Client(base_url=basis, timeout=30) as c:
+        r = c.post("/api/v1/auth/token", data={"username": "beoordelaar", "password": "demo-beoordelaar"})
+        r.raise_for_status()
+        token = r.json()["access_token"]
+        c.headers["Authorization"] = f"Bearer {token}"
+        clienten = [int(k["id"]) for k in c.get("/api/v1/clienten", params={"per_pagina": 200}).json()["items"]]
+        beoordelingen = []
+        for cid in clienten[:20]:
+            for b in c.get(f"/api/v1/clienten/{cid}/beoordelingen").json():
+                if c.post(f"/api/v1/beoordelingen/{b['id']}/voorbeeld").status_code == 200:
+                    beoordelingen.append(int(b["id"]))
+    if not clienten or not beoordelingen:
+        raise SystemExit("de demogegevens bevatten geen cliënten of beoordelingen")
+    indiceer = json.loads((ROOT / "examples" / "thuis_pv_vp.json").read_text(encoding="utf-8"))
+    return Doelen(token, clienten, beoordelingen, indiceer)
+
+
+def verzoek(soort: str, d: Doelen, rng: random.Random) -> tuple[str, str, Any]:
+    cid = rng.choice(d.clienten)
+    match soort:
+        case "controle":
+            return "GET", "/gezondheid", None
+        case "clientenlijst":
+            return "GET", f"/api/v1/clienten?pagina={rng.randint(1, 2)}", None
+        case "client":
+            return "GET", f"/api/v1/clienten/{cid}", None
+        case "tijdlijn":
+            return "GET", f"/api/v1/clienten/{cid}/tijdlijn", None
+        case "besluiten":
+            return "GET", f"/api/v1/clienten/{cid}/indicatiebesluiten", None
+        case "indiceer":
+            return "POST", "/api/v1/indiceer", d.indiceer
+        case _:
+            return "POST", f"/api/v1/beoordelingen/{rng.choice(d.beoordelingen)}/voorbeeld", None
+
+
+async def belasting(basis: str, d: Doelen, werklast: str, gebruikers: int, duur: float) -> dict[str, float | int]:
+    """Closed loop: every user waits for its answer before it sends the next request, until the time is up."""
+    soorten = [s for aandeel, s in MIX for _ in range(aandeel)] if werklast == "mix" else ["controle"]
+    tijden: list[float] = []
+    fouten = 0
+    limieten = httpx.Limits(max_connections=gebruikers, max_keepalive_connections=gebruikers)
+    headers = {"Authorization": f"Bearer {d.token}"}
+    async with httpx.AsyncClient(base_url=basis, headers=headers, limits=limieten, timeout=30) as client:
+        einde = time.perf_counter() + duur
+
+        async def gebruiker(nummer: int) -> None:
+            nonlocal fouten
+            rng = random.Random(nummer)
+            while time.perf_counter() < einde:
+                methode, pad, body = verzoek(rng.choice(soorten), d, rng)
+                start = time.perf_counter()
+                try:
+                    r = await client.request(methode, pad, json=body)
+                    goed = 200 <= r.status_code < 300
+                except httpx.HTTPError:
+                    goed = False
+                tijden.append(time.perf_counter() - start)
+                fouten += not goed
+
+        begin = time.perf_counter()
+        await asyncio.gather(*(gebruiker(i) for i in range(gebruikers)))
+        verstreken = time.perf_counter() - begin
+    ms = np.array(tijden) * 1000 if tijden else np.array([0.0])
+    return {
+        "req_per_s": round(len(tijden) / verstreken, 1),
+        "p50_ms": round(float(np.percentile(ms, 50)), 1),
+        "p95_ms": round(float(np.percentile(ms, 95)), 1),
+        "p99_ms": round(float(np.percentile(ms, 99)), 1),
+        "fouten": fouten,
+    }
+
+
+def meet(args: argparse.Namespace) -> dict[str, dict[str, float | int]]:
+    with database(args.postgres) as env, server(env, args.workers) as basis:
+        doelen = voorbereiden(basis)
+        uit = {}
+        for werklast in ("controle", "mix"):
+            asyncio.run(belasting(basis, doelen, werklast, args.gebruikers, min(2.0, args.duur)))  # warm up
+            uit[werklast] = asyncio.run(belasting(basis, doelen, werklast, args.gebruikers, args.duur))
+    return uit
+
+
+def sectie(args: argparse.Namespace, uit: dict[str, dict[str, float | int]], belast: tuple[float, ...]) -> str:
+    db = "PostgreSQL" if args.postgres else "SQLite"
+    regels = [
+        BEGIN,
+        "## API onder belasting (`benchmarks/bench_api.py`)",
+        "",
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()}, {os.cpu_count()} kernen, "
+        f"Python {platform.python_version()}; belasting van de machine bij de start (1/5/15 min): "
+        f"{belast[0]:.1f} / {belast[1]:.1f} / {belast[2]:.1f}. {db}, {args.workers} werkprocessen, "
+        f"{args.gebruikers} gelijktijdige gebruikers (gesloten lus), {args.duur:g} s per werklast; de "
+        "belastingsgenerator draait op dezelfde machine.",
+    ]
+    if args.opmerking:
+        regels += ["", f"**{args.opmerking}**"]
+    regels += [
+        "",
+        "| werklast | verzoeken/s | p50 ms | p95 ms | p99 ms | fouten |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for naam, m in uit.items():
+        regels.append(f"| {naam} | {m['req_per_s']} | {m['p50_ms']} | {m['p95_ms']} | {m['p99_ms']} | {m['fouten']} |")
+    verhouding = uit["mix"]["req_per_s"] / uit["controle"]["req_per_s"] if uit["controle"]["req_per_s"] else 0
+    regels += ["", f"Mix tegenover controle: **{verhouding:.2f}×**.", EINDE]
+    return "\n".join(regels)
+
+
+def schrijf(tekst: str) -> Path:
+    """Replace this benchmark's own section in docs/benchmarks.md (or append it); the rest stays."""
+    pad = ROOT / "docs" / "benchmarks.md"
+    oud = pad.read_text(encoding="utf-8") if pad.exists() else "# Benchmarks\n"
+    if BEGIN in oud and EINDE in oud:
+        nieuw = oud[: oud.index(BEGIN)] + tekst + oud[oud.index(EINDE) + len(EINDE) :]
+    else:
+        nieuw = oud.rstrip("\n") + "\n\n" + tekst + "\n"
+    pad.write_text(nieuw, encoding="utf-8")
+    return pad
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    p.add_argument("--postgres", action="store_true", help="PostgreSQL in plaats van SQLite")
+    p.add_argument("--workers", type=int, default=2, help="werkprocessen van de server (standaard 2)")
+    p.add_argument("--gebruikers", type=int, default=10, help="gelijktijdige gebruikers (standaard 10)")
+    p.add_argument("--duur", type=float, default=20.0, help="seconden per werklast (standaard 20)")
+    p.add_argument("--json", action="store_true", help="één regel JSON op stdout; docs/ blijft ongemoeid")
+    p.add_argument("--opmerking", default="", help="zin die in docs/benchmarks.md bij de cijfers komt")
+    args = p.parse_args(argv)
+    if args.workers < 1 or args.gebruikers < 1 or args.duur <= 0:
+        p.error("--workers en --gebruikers moeten 1 of meer zijn, --duur meer dan 0")
+    belast = os.getloadavg()
+    uit = meet(args)
+    if args.json:
+        print(json.dumps(uit))
+        return
+    pad = schrijf(sectie(args, uit, belast))
+    print(json.dumps(uit, indent=2))
+    print(f"geschreven naar {pad.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
