@@ -2,7 +2,7 @@
 op één database dezelfde aanvulling lezen. Een bestaande aanvulling in de datamap wordt eenmalig overgenomen.
 
 Revision ID: 0012
-Revises: 0004
+Revises: 0006
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0004"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
