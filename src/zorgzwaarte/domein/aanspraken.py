@@ -102,8 +102,18 @@ class MeldtermijnInvoer(AanspraakInvoer):
 
 
 class VoortgezetVerblijfInvoer(AanspraakInvoer):
+    """Rza art. 15: both conditions of the article are facts the user gives; none is assumed."""
+
+    huidig_verblijf: Literal["psychiatrisch_art9", "voortgezet_verblijf_art13", "anders"] = Field(
+        description="waar de verzekerde nu verblijft: instelling art. 9 Bza wegens een psychiatrische aandoening, "
+        "voortgezet verblijf art. 13 Bza, of anders"
+    )
+    indicatie_verblijf: Literal["somatisch", "psychogeriatrisch", "anders"] = Field(
+        description="het nieuwe indicatiebesluit is voor verblijf (art. 9 Bza) wegens een somatische of "
+        "psychogeriatrische aandoening, of anders"
+    )
     indicatiedatum: date
-    tekort_plaatsingsmogelijkheden: bool | None = None
+    tekort_plaatsingsmogelijkheden: bool
 
 
 class TandheelkundigeToestemmingInvoer(AanspraakInvoer):

@@ -615,28 +615,51 @@ def meldtermijn(inv: MeldtermijnInvoer, r: Rza) -> Uitkomst:
 
 
 def voortgezet_verblijf(inv: VoortgezetVerblijfInvoer, r: Rza) -> Uitkomst:
-    """Art. 15: vier weken voortgezet verblijf na een indicatie voor somatisch/psychogeriatrisch verblijf, bij plaatsgebrek."""
+    """Art. 15: four weeks more of the current stay, when (1) the insured stays in an art. 9 Bza institution for a
+    psychiatric condition or in voortgezet verblijf (art. 13 Bza), (2) the new indicatiebesluit is for verblijf for a
+    somatic or psychogeriatric condition, and (3) the continued stay is due to a shortage of places."""
     weken = int(r.waarde("voortgezet_verblijf_weken"))
     u = Uitkomst({}, r.art("art. 15"))
-    if inv.tekort_plaatsingsmogelijkheden is False:
-        u.uitleg.stap(
-            "Art. 15",
-            "Geen tekort aan plaatsingsmogelijkheden: geen voortgezet verblijf op grond van art. 15",
-            r.bron("voortgezet_verblijf_weken"),
-        )
+    bron = r.bron("voortgezet_verblijf_weken")
+    voorwaarden = [
+        (
+            inv.huidig_verblijf != "anders",
+            "de verzekerde verblijft "
+            + (
+                "in een instelling (art. 9 Besluit) wegens een psychiatrische aandoening"
+                if inv.huidig_verblijf == "psychiatrisch_art9"
+                else "in voortgezet verblijf (art. 13 Besluit)"
+                if inv.huidig_verblijf == "voortgezet_verblijf_art13"
+                else "niet in een instelling wegens een psychiatrische aandoening of in voortgezet verblijf"
+            ),
+        ),
+        (
+            inv.indicatie_verblijf != "anders",
+            "het nieuwe indicatiebesluit is "
+            + (
+                f"voor verblijf wegens een {inv.indicatie_verblijf}e aandoening"
+                if inv.indicatie_verblijf != "anders"
+                else "niet voor verblijf wegens een somatische of psychogeriatrische aandoening"
+            ),
+        ),
+        (
+            inv.tekort_plaatsingsmogelijkheden,
+            "er is "
+            + ("een" if inv.tekort_plaatsingsmogelijkheden else "geen")
+            + " tekort aan plaatsingsmogelijkheden",
+        ),
+    ]
+    for ok, tekst in voorwaarden:
+        u.uitleg.stap("Art. 15: voorwaarde", ("Voldaan: " if ok else "Niet voldaan: ") + tekst, bron)
+    if not all(ok for ok, _ in voorwaarden):
         u.velden = {"aanspraak": False, "verblijf_tot": None}
         return u
     tot = inv.indicatiedatum + timedelta(weeks=weken)
     u.uitleg.stap(
         "Art. 15",
         f"Indicatiebesluit {nl(inv.indicatiedatum)} + {weken} weken: verblijf tot en met {nl(tot)}",
-        r.bron("voortgezet_verblijf_weken"),
+        bron,
     )
-    if inv.tekort_plaatsingsmogelijkheden is None:
-        u.opmerkingen.append(
-            "Geldt mits het voortgezette verblijf verband houdt met een tekort aan plaatsingsmogelijkheden "
-            "(veld tekort_plaatsingsmogelijkheden)."
-        )
     u.velden = {"aanspraak": True, "verblijf_tot": tot.isoformat()}
     return u
 
