@@ -208,3 +208,26 @@ def test_meer_zorgbehoefte_nooit_lichter_profiel(grondslag: str, scores: list[in
 
     minder, meer = zzp_van(invoer(0))["code"], zzp_van(invoer(1))["code"]
     assert not lichter(meer, minder), f"meer zorgbehoefte gaf {meer}, lichter dan {minder}"
+
+
+def test_volledig_adl_en_mobiliteit_afhankelijk_met_permanent_toezicht_is_7lg_niet_6lg() -> None:
+    """Issue 11 item 21, checked against the profile texts (Rza bijlage 2): 7 LG 'volledig ADL afhankelijk' and for
+    mobiliteit 'volledige overname nodig' (both level 3); 6 LG for mobiliteit only 'hulp en overname' (2,5). Every
+    ADL (03xx) and mobility (02xx) beperking at 3 with permanent toezicht fits 7 LG exactly; 6 LG is further away."""
+    from zorgzwaarte.regels.codes import codelijst
+
+    beperkingen = {q: 3 for q in codelijst("LDT_BeperkingVraag") if q.startswith(("02", "03"))}
+    invoer = {
+        "peildatum": "2014-03-03",
+        "client": {"geboortedatum": "1960-01-01"},
+        "grondslagen": ["04"],
+        "beperkingscores": beperkingen,
+        "leefklimaat": {"permanent_toezicht": True},
+        "etmalen_per_week": 7,
+    }
+    z = zzp_van(invoer)
+    assert z["code"] == "7LG", z["code"]
+    afstand = {a["code"]: a["afstand"] for a in z["alternatieven"]}
+    assert z["afstand"] < afstand["6LG"]
+    mobiliteit = {d["domein"]: d for d in z["domeinen"]}["mobiliteit"]
+    assert mobiliteit["client_niveau"] == mobiliteit["profiel_niveau"] == 3.0
