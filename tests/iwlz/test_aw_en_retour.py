@@ -35,19 +35,29 @@ def test_aw33_aw35_aw39_geldig(api: Api, soort: str) -> None:
     r = api.als("zorgkantoor").get(f"/api/v1/overeenkomsten/{oid}/aw33")
     assert r.status_code == 200, r.text
     assert r.headers["content-type"].startswith("application/xml")
-    assert valideer_xsd(r.content, "aw33") == []
+    assert valideer_xsd(r.content, "aw33") == [], "\n".join(valideer_xsd(r.content, "aw33"))
     r = api.als("linde").get(f"/api/v1/overeenkomsten/{oid}/aw35")
-    assert r.status_code == 200 and valideer_xsd(r.content, "aw35") == []
+    assert r.status_code == 200 and valideer_xsd(r.content, "aw35") == [], valideer_xsd(r.content, "aw35")
     for code in ("17", "19", "20"):
-        r = api.als("linde").post(
-            f"/api/v1/overeenkomsten/{oid}/aw39", json={"mutatiecode": code, "mutatiedatum": "2014-12-01"}
-        )
+        mutatie = {"mutatiecode": code, "mutatiedatum": "2014-12-01"}
+        if code == "17":  # overplaatsing: the receiving instelling (iWlz CD020)
+            mutatie["instelling_bestemming"] = "73730002"
+        if code == "20" and soort == "zzp":  # the client waits: why (iWlz CD090, CS131)
+            mutatie["leveringsstatus_classificatie"] = "19"
+        r = api.als("linde").post(f"/api/v1/overeenkomsten/{oid}/aw39", json=mutatie)
         assert r.status_code == 200, r.text
-        assert valideer_xsd(r.content, "aw39") == []
+        assert valideer_xsd(r.content, "aw39") == [], valideer_xsd(r.content, "aw39")
     r = api.als("linde").post(
         f"/api/v1/overeenkomsten/{oid}/aw39", json={"mutatiecode": "99", "mutatiedatum": "2014-12-01"}
     )
     assert r.status_code == 422 and r.json()["fouten"][0]["veld"] == "mutatiecode"
+    # CD020: overplaatsing without the receiving instelling, or a bestemming with another code, is refused
+    for mutatie in (
+        {"mutatiecode": "17", "mutatiedatum": "2014-12-01"},
+        {"mutatiecode": "19", "mutatiedatum": "2014-12-01", "instelling_bestemming": "73730002"},
+    ):
+        r = api.als("linde").post(f"/api/v1/overeenkomsten/{oid}/aw39", json=mutatie)
+        assert r.status_code == 422, r.text
 
 
 def test_io31_van_besluit_en_import_in_records(api: Api) -> None:

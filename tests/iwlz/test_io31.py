@@ -42,7 +42,7 @@ GROEP = {
     "leefklimaat": {"permanent_toezicht": True},
     "etmalen_per_week": 2,
     "ontlasting_mantelzorger_nodig": True,
-    "dagdelen": {"begeleiding_groep": 4, "behandeling_groep": 2},
+    "dagdelen": {"begeleiding_groep": 4, "behandeling_groep": 2, "vervoer": True},
     "behandeling_individueel": {"doel": "consultatie"},
     "begeleiding_individueel": {"uren_per_week": 3, "activiteiten": ["structuur_regie"]},
 }
@@ -190,3 +190,20 @@ def test_cli_export_foutpaden() -> None:
             invoer=json.dumps({"client": CLIENT, "beoordeling": THUIS}),
         )
     )
+
+
+def test_io31_groepszorg_zonder_opgave_vervoer_geweigerd() -> None:
+    """iWlz CD022/CS107: with groepszorg the IO31 says whether transport is needed (1/2); never 'onbekend'."""
+    zonder = copy.deepcopy(GROEP)
+    del zonder["dagdelen"]["vervoer"]
+    with pytest.raises(InvoerFout) as e:
+        exporteer_io31({"client": CLIENT, "beoordeling": zonder})
+    assert [f.veld for f in e.value.fouten] == ["beoordeling.dagdelen.vervoer"]
+
+
+def test_io31_zonder_volledig_adres_geweigerd() -> None:
+    """iWlz TR006: a Contact has a telephone number or an address with house number and postcode."""
+    client = {**CLIENT, "adres": {"woonplaats": "Utrecht"}}
+    with pytest.raises(InvoerFout) as e:
+        exporteer_io31({"client": client, "beoordeling": THUIS})
+    assert [f.veld for f in e.value.fouten] == ["client.adres"]

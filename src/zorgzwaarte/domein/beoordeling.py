@@ -105,6 +105,9 @@ class Dagdelen(Strikt):
     behandeling_groep: int = Field(default=0, ge=0, le=14)
     school_werk: float = Field(default=0, ge=0, le=14)
     school_werk_weken_per_jaar: int = Field(default=52, ge=1, le=52)
+    vervoer: bool | None = Field(
+        default=None, description="vervoer nodig voor de zorg in groepsverband (voor het iWlz-bericht IO31)"
+    )
 
 
 class BegeleidingIndividueel(Strikt):

@@ -18,11 +18,18 @@ from typing import Any
 import yaml
 from lxml import etree
 
+from zorgzwaarte.fouten import InvoerFout
+
 BASIS = "http://www.istandaarden.nl/iwlz/2_2/basisschema/schema"
 BERICHTCODE = {"io31": "388", "aw33": "352", "aw34": "353", "aw35": "354", "aw36": "355", "aw39": "358", "aw310": "359"}
 BERICHTVERSIE, BERICHTSUBVERSIE, XSDVERSIE = "5", "2", "1.0.0"
 FINANCIERING = {"Wlz": "1", "AWBZ": "4"}  # LDT_Financiering: 1 Wlz, 4 Anders (AWBZ is not Wlz)
 LEVERINGSVORM = {"verblijf": "4", "vpt": "5", "mpt": "7", "pgb": "2"}
+GROEPSFUNCTIES = ("64", "82")  # behandeling and begeleiding groep (LDT_FunctieCode)
+# iWlz business rule TR046: the leveringsstatus a mutatiecode allows. 12 (niet nu) -> 5 einde zorgvraag (3 would
+# need a classification nobody gave); 17/19/21 -> 5; 18 (aanbieder kan nog niet) and 20 (beëindigd, toewijzing
+# aanhouden) -> 2 wacht op voorkeur, which needs a LeveringsstatusClassificatie 13-19 (CD090, CS131)
+LEVERINGSSTATUS_BIJ_MUTATIE = {"12": "5", "17": "5", "18": "2", "19": "5", "20": "2", "21": "5"}
 FUNCTIE_UIT_CODE = {"31": "PV", "41": "VP", "63": "BH-IND", "64": "BH-GRP", "71": "KVB", "81": "BG-IND", "82": "BG-GRP"}
 
 
@@ -131,12 +138,18 @@ def _client_volledig(b: Bouwer, ouder: etree._Element, client: dict[str, Any], a
     contact = b.el(cg, "Contact")
     b.el(contact, "Soort", "01")
     adres = client.get("adres") or {}
-    if adres.get("huisnummer") or adres.get("postcode") or adres.get("woonplaats"):
+    huisnr = "".join(ch for ch in str(adres.get("huisnummer") or "") if ch.isdigit())
+    if not (huisnr and adres.get("postcode")):
+        # iWlz business rule TR006: a Contact has a telephone number or an address with house number and postcode
+        raise InvoerFout.een(
+            "client.adres",
+            "het adres van de cliënt is niet volledig: een iWlz-bericht vraagt huisnummer en postcode "
+            "(bedrijfsregel TR006); vul het adres van de cliënt aan",
+        )
+    if adres:
         a = b.el(contact, "Adres")
-        huisnr = "".join(ch for ch in str(adres.get("huisnummer") or "") if ch.isdigit())
-        if huisnr:
-            huis = b.el(a, "Huis", basis=True)
-            b.el(huis, "Huisnummer", int(huisnr), basis=True)
+        huis = b.el(a, "Huis", basis=True)
+        b.el(huis, "Huisnummer", int(huisnr), basis=True)
         b.opt(a, "Postcode", adres.get("postcode"), basis=True)
         b.opt(a, "Straatnaam", (adres.get("straat") or "")[:24] or None, basis=True)
         b.opt(a, "Plaatsnaam", adres.get("woonplaats"), basis=True)
@@ -191,6 +204,15 @@ def _indicatie(
             b.opt(e, "Einddatum", f.get("einddatum"))
             b.el(e, "Klasse", f["klasse_code"])
             b.el(e, "Leveringsvoorwaarde", "1")  # volgens afspraak op geplande tijden (zorg zonder verblijf)
+            if f["functiecode"] in GROEPSFUNCTIES:
+                vervoer = (beoordeling.get("dagdelen") or {}).get("vervoer")
+                if vervoer is None:  # CD022 and CS107: with groepszorg, vervoer nodig (1) or niet nodig (2)
+                    raise InvoerFout.een(
+                        "beoordeling.dagdelen.vervoer",
+                        "geef aan of vervoer nodig is voor de zorg in groepsverband (waar of onwaar); "
+                        "een iWlz-bericht vraagt dat (bedrijfsregels CD022 en CS107)",
+                    )
+                b.el(e, "Vervoer", "1" if vervoer else "2")
             b.el(e, "Financiering", financiering)
     stoornissen = sorted((beoordeling.get("stoornisscores") or {}).items())
     if stoornissen:
@@ -210,7 +232,8 @@ def _indicatie(
             b.el(e, "Toewijzingsdatum", toewijzing["datum"])
             b.el(e, "Toewijzingstijd", toewijzing["tijd"])
             b.el(e, "Ingangsdatum", toewijzing["ingangsdatum"])
-            b.opt(e, "Einddatum", toewijzing.get("einddatum"))
+            # TR016: the toewijzing lies within the indication: without an own end, it ends with the function
+            b.opt(e, "Einddatum", toewijzing.get("einddatum") or f.get("einddatum") or besluit.get("geldig_tot"))
             b.el(e, "Klasse", f["klasse_code"])
     if zzp.get("cod163"):
         gz = b.el(ind, "GeindiceerdeZorgzwaartepakketten")
@@ -229,9 +252,19 @@ def _indicatie(
             b.el(t, "Soort", "1")
             b.el(t, "Toewijzingsdatum", toewijzing["datum"])
             b.el(t, "Toewijzingstijd", toewijzing["tijd"])
+            lv = toewijzing["leveringsvorm"]
+            if lv != LEVERINGSVORM["pgb"]:
+                b.el(t, "ToewijzingPercentage", "10000")  # CD040: the whole ZZP to this instelling (100,00 %)
             b.el(t, "Ingangsdatum", toewijzing["ingangsdatum"])
-            b.opt(t, "Einddatum", toewijzing.get("einddatum"))
-            b.el(t, "Leveringsvorm", toewijzing["leveringsvorm"])
+            # TR016: the toewijzing lies within the indication: without an own end, it ends with the indication
+            b.opt(t, "Einddatum", toewijzing.get("einddatum") or besluit.get("geldig_tot"))
+            if lv in (LEVERINGSVORM["verblijf"], LEVERINGSVORM["vpt"]):
+                b.el(t, "Klasse", f"KE{besluit.get('etmalen_verblijf') or 7}")  # CD051
+            b.el(t, "Leveringsvorm", lv)
+            if lv in (LEVERINGSVORM["verblijf"], LEVERINGSVORM["vpt"]):
+                b.el(t, "Dossierhouder", toewijzing["instelling"])  # CD073: the instelling the ZZP goes to
+            if lv == LEVERINGSVORM["verblijf"]:
+                b.el(t, "Opname", "1")  # CD052: verblijf means the client is admitted there
     return ind
 
 
@@ -285,6 +318,8 @@ def aw35(kop: Kop, client: dict[str, Any], levering: dict[str, Any]) -> bytes:
         b.el(g, "ToewijzingIngangsdatum", levering["toewijzing_ingangsdatum"])
         b.el(g, "Begindatum", levering["begindatum"])
         b.el(g, "Instelling", levering["instelling"])
+        if levering["leveringsvorm"] in (LEVERINGSVORM["verblijf"], LEVERINGSVORM["vpt"]):
+            b.el(g, "Klasse", levering["klasse"])  # CD051: etmalen per week with verblijf or vpt
         b.el(g, "Leveringsstatus", "4")  # in zorg
         b.el(g, "Leveringsvorm", levering["leveringsvorm"])
         b.el(g, "StatusAanlevering", "1")
@@ -316,8 +351,10 @@ def aw39(kop: Kop, client: dict[str, Any], mutatie: dict[str, Any]) -> bytes:
         b.el(m, "Instelling", mutatie["instelling"])
         b.el(m, "Mutatiecode", mutatie["mutatiecode"])
         b.el(m, "Mutatiedatum", mutatie["mutatiedatum"])
-        b.el(m, "Leveringsstatus", "5" if mutatie["mutatiecode"] in ("19", "20") else "4")
+        b.el(m, "Leveringsstatus", LEVERINGSSTATUS_BIJ_MUTATIE[mutatie["mutatiecode"]])
+        b.opt(m, "LeveringsstatusClassificatie", mutatie.get("leveringsstatus_classificatie"))
         b.el(m, "Leveringsvorm", mutatie["leveringsvorm"])
+        b.opt(m, "InstellingBestemming", mutatie.get("instelling_bestemming"))  # CD020: with 17 and 21 only
         b.el(m, "StatusAanlevering", "1")
     else:
         mf = b.el(c, "MutatieFuncties")
@@ -330,6 +367,7 @@ def aw39(kop: Kop, client: dict[str, Any], mutatie: dict[str, Any]) -> bytes:
             b.el(m, "Instelling", mutatie["instelling"])
             b.el(m, "Mutatiecode", mutatie["mutatiecode"])
             b.el(m, "Mutatiedatum", mutatie["mutatiedatum"])
+            b.opt(m, "InstellingBestemming", mutatie.get("instelling_bestemming"))  # CD020: with 17 and 21 only
             b.el(m, "StatusAanlevering", "1")
     return b.xml()
 

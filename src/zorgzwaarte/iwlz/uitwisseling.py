@@ -7,7 +7,7 @@ import hashlib
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from sqlalchemy import select
 
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
@@ -192,6 +192,23 @@ def importeer_io31(uow: Werkeenheid, xml: bytes) -> dict[str, Any]:
 class Mutatie(Invoer):
     mutatiecode: Literal["12", "17", "18", "19", "20", "21"]
     mutatiedatum: date
+    # the AGB code of the receiving instelling: required with 17 (overplaatsing) and 21 (overdracht), and only
+    # then (iWlz business rule CD020)
+    instelling_bestemming: str | None = Field(default=None, pattern=r"^[0-9]{8}$")
+    # with a ZZP and 18 or 20 the client waits ('wacht op voorkeur'): why, as LDT_LeveringsstatusClassificatie 13-19
+    leveringsstatus_classificatie: Literal["13", "14", "15", "16", "17", "18", "19"] | None = None
+
+    @model_validator(mode="after")
+    def _bestemming(self) -> Mutatie:
+        overgang = self.mutatiecode in ("17", "21")
+        if overgang and not self.instelling_bestemming:
+            raise ValueError(
+                "bij overplaatsing (17) of overdracht (21) is de AGB-code van de nieuwe instelling nodig "
+                "(instelling_bestemming; iWlz-bedrijfsregel CD020)"
+            )
+        if not overgang and self.instelling_bestemming:
+            raise ValueError("instelling_bestemming hoort alleen bij overplaatsing (17) of overdracht (21) (CD020)")
+        return self
 
 
 def bericht_van_overeenkomst(uow: Werkeenheid, overeenkomst_id: int, soort: str, data: Any = None) -> bytes:
@@ -221,8 +238,9 @@ def bericht_van_overeenkomst(uow: Werkeenheid, overeenkomst_id: int, soort: str,
     functies = ib.resultaat.get("functies") or []
     leveringsvorm = berichten.LEVERINGSVORM[o.leveringsvorm]
     if soort == "aw33":
+        # CS023: the message is dated the day of the toewijzing (not before it)
         kop = berichten.Kop(
-            aanbieder.agb_code, berichten.berichtidentificatie("aw33", o.id, o.versie), o.ingangsdatum, zk
+            aanbieder.agb_code, berichten.berichtidentificatie("aw33", o.id, o.versie), o.vastgelegd_op.date(), zk
         )
         toewijzing = {
             "instelling": aanbieder.agb_code,
@@ -243,11 +261,20 @@ def bericht_van_overeenkomst(uow: Werkeenheid, overeenkomst_id: int, soort: str,
         "toewijzing_ingangsdatum": o.ingangsdatum.isoformat(),
         "begindatum": o.ingangsdatum.isoformat(),
         "leveringsvorm": leveringsvorm,
+        "klasse": f"KE{ib.resultaat.get('etmalen_verblijf') or 7}",
     }
     if soort == "aw35":
         kop = berichten.Kop(zk, berichten.berichtidentificatie("aw35", o.id), o.ingangsdatum, aanbieder.agb_code)
         return berichten.aw35(kop, client_voor_bericht(c), basis)
     m = valideer(Mutatie, data or {})
+    wacht = bool(zzp.get("cod163")) and m.mutatiecode in ("18", "20")
+    if wacht != bool(m.leveringsstatus_classificatie):
+        raise InvoerFout.een(
+            "leveringsstatus_classificatie",
+            "bij een zorgzwaartepakket met mutatiecode 18 of 20 wacht de cliënt op zijn voorkeur: geef de reden "
+            "(LDT_LeveringsstatusClassificatie 13 tot en met 19); bij andere mutaties hoort er geen"
+            " (iWlz-bedrijfsregels CD090 en CS131)",
+        )
     kop = berichten.Kop(
         zk,
         berichten.berichtidentificatie("aw39", o.id, m.mutatiecode, m.mutatiedatum),
@@ -255,7 +282,15 @@ def bericht_van_overeenkomst(uow: Werkeenheid, overeenkomst_id: int, soort: str,
         aanbieder.agb_code,
     )
     return berichten.aw39(
-        kop, client_voor_bericht(c), {**basis, "mutatiecode": m.mutatiecode, "mutatiedatum": m.mutatiedatum.isoformat()}
+        kop,
+        client_voor_bericht(c),
+        {
+            **basis,
+            "mutatiecode": m.mutatiecode,
+            "mutatiedatum": m.mutatiedatum.isoformat(),
+            "instelling_bestemming": m.instelling_bestemming,
+            "leveringsstatus_classificatie": m.leveringsstatus_classificatie,
+        },
     )
 
 

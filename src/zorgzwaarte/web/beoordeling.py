@@ -193,6 +193,14 @@ VELDGROEPEN: tuple[Veldgroep, ...] = (
                 uitleg="0 tot en met 14",
             ),
             Veld(
+                "dd_vervoer",
+                ("dagdelen", "vervoer"),
+                "Is vervoer nodig naar de zorg in een groep?",
+                "janee",
+                uitleg="Nodig voor het iWlz-bericht bij zorg in een groep",
+                leeg="— niet ingevuld —",
+            ),
+            Veld(
                 "dd_school_werk",
                 ("dagdelen", "school_werk"),
                 "Dagdelen school of werk per week",
