@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -48,3 +50,79 @@ def test_zorgaanbieder_ziet_alleen_eigen_clienten(api: Api) -> None:
     anker = {c["client_id"] for c in _start(api, "anker")["in_zorg"]}
     assert linde and anker and not (linde & anker)
     assert set(_start(api, "beheerder")) == {"rol", "vandaag"}
+
+
+def _zorgplan_pdf_tekst(api: Api, zorgplan_id: int, map: Path) -> str:
+    """The client's zorgplan PDF as a reader sees it (poppler's pdftotext), whitespace collapsed."""
+    from zorgzwaarte.diensten.brieven import zorgplanbrief
+    from zorgzwaarte.rapporten.brieven import zorgplanbrief_pdf
+
+    with api.fabriek() as s:
+        actor = Actor.van(s.scalars(select(Gebruiker).where(Gebruiker.gebruikersnaam == "linde")).one())
+    with Werkeenheid(api.fabriek, actor, api.klok) as w:
+        pdf = zorgplanbrief_pdf(zorgplanbrief(w, zorgplan_id))
+    (map / "zorgplan.pdf").write_bytes(pdf)
+    uit = subprocess.run(["pdftotext", str(map / "zorgplan.pdf"), "-"], check=True, capture_output=True, text=True)
+    return " ".join(uit.stdout.split())
+
+
+def test_zorgplanplichten_wlz_op_de_startpagina(api: Api, tmp_path: Path) -> None:
+    """Wlz art. 8.1.3 lid 1 and 8.1.1 lid 6 on the provider's home page: no zorgplan six weeks after the start of
+    care is signalled with the article; a complete plan with a copy and a recent bespreking is not; AWBZ care
+    (before 2015) and pgb are outside these articles."""
+    from datetime import UTC, date, datetime
+
+    from zorgzwaarte.opslag.modellen import Zorgleveringsovereenkomst, Zorgplan
+
+    with api.fabriek() as s:
+        linde = s.scalars(select(Gebruiker).where(Gebruiker.gebruikersnaam == "linde")).one()
+        ov = s.scalars(
+            select(Zorgleveringsovereenkomst).where(Zorgleveringsovereenkomst.zorgaanbieder_id == linde.organisatie_id)
+        ).first()
+        assert ov is not None
+        s.query(Zorgplan).filter(Zorgplan.overeenkomst_id == ov.id).delete()
+        ov.ingangsdatum, ov.einddatum, ov.leveringsvorm = date(2016, 1, 4), None, "verblijf"
+        s.commit()
+        ov_id, client_id = ov.id, ov.client_id
+    plichten = _start(api, "linde")["zorgplanplichten"]
+    assert [p["soort"] for p in plichten if p["client_id"] == client_id] == ["zorgplan_nodig"]  # before the start
+    assert all(p["client_id"] == client_id for p in plichten)  # the others are in AWBZ care (2014)
+
+    api.klok.moment = datetime(2016, 2, 16, 9, 0, tzinfo=UTC)  # 6 weeks and 1 day after the start
+    eigen = [p for p in _start(api, "linde")["zorgplanplichten"] if p["client_id"] == client_id]
+    assert [p["soort"] for p in eigen] == ["zorgplan_te_laat"]
+    assert "art. 8.1.3 lid 1" in eigen[0]["bron"] and "15-02-2016" in eigen[0]["melding"]
+
+    api.klok.moment = datetime(2016, 3, 1, 9, 0, tzinfo=UTC)
+    p = api.als("linde")
+    plan = {
+        "vastgesteld_op": "2016-02-10",
+        "besproken_op": "2016-02-01",
+        "afschrift_op": "2016-02-11",
+        "zorgverleners": "Persoonlijk begeleider Sanne; verpleegkundige voor medicatie; overleg elke week",
+        "persoonlijk_plan": "Het plan van mevrouw over haar dagritme is overgenomen in 'wonen'.",
+        "evaluatiedata": ["2016-07-15"],
+        "domeinen": {"wonen": {"doelen": ["Zelf koffie zetten"], "wensen": ["Elke dag naar buiten"]}},
+    }
+    fout = p.post(f"/api/v1/overeenkomsten/{ov_id}/zorgplannen", json={**plan, "afschrift_op": "2016-01-01"})
+    assert fout.status_code == 422, fout.text  # a copy before the plan existed is refused, nothing stored
+    assert "afschrift" in fout.json()["fouten"][0]["melding"]
+    r = p.post(f"/api/v1/overeenkomsten/{ov_id}/zorgplannen", json=plan)
+    assert r.status_code == 201, r.text
+    assert r.json()["besproken_op"] == "2016-02-01" and r.json()["zorgverleners"].startswith("Persoonlijk")
+    assert not [p for p in _start(api, "linde")["zorgplanplichten"] if p["client_id"] == client_id]
+    tekst = _zorgplan_pdf_tekst(api, r.json()["id"], tmp_path)
+    for verwacht in (
+        "Uw zorgplan",
+        "Besproken met u op 1 februari 2016",
+        "Zelf koffie zetten",
+        "Persoonlijk begeleider Sanne",
+        "Het plan van mevrouw over haar dagritme",
+        "minstens twee keer per jaar",
+        "art. 8.1.1 lid 1 onder b",
+    ):
+        assert verwacht in tekst, verwacht
+
+    api.klok.moment = datetime(2016, 8, 2, 9, 0, tzinfo=UTC)  # six months and a day after the bespreking
+    eigen = [p for p in _start(api, "linde")["zorgplanplichten"] if p["client_id"] == client_id]
+    assert [p["soort"] for p in eigen] == ["evaluatie_te_laat"] and "art. 8.1.1 lid 6" in eigen[0]["bron"]

@@ -7,12 +7,15 @@ The service gathers the letter's content under the reader's rights; the adapter 
 from __future__ import annotations
 
 import os
+from datetime import date
 from typing import Any
 
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.domein.records import LEVENSDOMEINEN
 from zorgzwaarte.opslag.modellen import Beoordeling, Organisatie
 from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
+from zorgzwaarte.regels.zorgplan import zorgplan_onderwerpen, zorgplan_plichten
 
 # Trail steps about the organisation's own deadlines: for the file, not for the client's letter.
 INTERN = ("Beslistermijn",)
@@ -55,4 +58,24 @@ def besluitbrief(uow: Werkeenheid, besluit_id: int, basis_url: str = "") -> dict
         "zzp_uitleg": uitleg_adres(besluit.get("zzp_code"), basis_url) if besluit["besluit"] == "toegekend" else None,
         "peildatum": peildatum,
         "bijlage": [s for s in besluit["resultaat"].get("toelichting") or [] if s.get("regel") not in INTERN],
+    }
+
+
+def zorgplanbrief(uow: Werkeenheid, zorgplan_id: int) -> dict[str, Any]:
+    """The content of the zorgplan for the client (Wlz art. 8.1.3 lid 1: a copy to the client): the agreements per
+    subject of the zorgplanbespreking (art. 8.1.1 lid 1) and per life domain, and what the provider still owes.
+    Rights and audit as for reading the plan; the adapter renders it (``rapporten.brieven.zorgplanbrief_pdf``)."""
+    plan = r.zorgplan_lezen(uow, zorgplan_id)
+    o = r.overeenkomst_lezen(uow, plan["overeenkomst_id"])
+    client = r.client_lezen(uow, plan["client_id"])
+    org = uow.sessie.get(Organisatie, o["zorgaanbieder_id"]) if o.get("zorgaanbieder_id") else None
+    uow.log("zorgplan.brief", "zorgplan", zorgplan_id, plan["client_id"])
+    return {
+        "z": plan,
+        "o": o,
+        "c": client,
+        "afzender": org.naam if org else "Uw zorgaanbieder",
+        "domeinen": tuple(LEVENSDOMEINEN.items()),
+        "onderwerpen": zorgplan_onderwerpen(),
+        "plichten": zorgplan_plichten(date.fromisoformat(o["ingangsdatum"]), plan, uow.nu().date()),
     }

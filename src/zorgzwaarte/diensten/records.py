@@ -168,6 +168,10 @@ def zorgplan_dict(z: Zorgplan, signalen: list[dict[str, str]] | None = None) -> 
         "gepland": z.gepland,
         "evaluatiedata": z.evaluatiedata,
         "vastgesteld_op": iso(z.vastgesteld_op),
+        "besproken_op": iso(z.besproken_op),
+        "afschrift_op": iso(z.afschrift_op),
+        "zorgverleners": z.zorgverleners,
+        "persoonlijk_plan": z.persoonlijk_plan,
         "vastgelegd_op": iso(z.vastgelegd_op),
         "versie": z.versie,
         "signalen": signalen or [],
@@ -873,6 +877,10 @@ def zorgplan_aanmaken(uow: Werkeenheid, overeenkomst_id: int, data: Any) -> dict
         gepland=[g.model_dump() for g in plan.gepland],
         evaluatiedata=[d.isoformat() for d in plan.evaluatiedata],
         vastgesteld_op=plan.vastgesteld_op,
+        besproken_op=plan.besproken_op,
+        afschrift_op=plan.afschrift_op,
+        zorgverleners=plan.zorgverleners,
+        persoonlijk_plan=plan.persoonlijk_plan,
         vastgelegd_op=uow.nu(),
     )
     uow.sessie.add(z)
@@ -921,6 +929,8 @@ def zorgplan_wijzigen(uow: Werkeenheid, zorgplan_id: int, data: Any) -> dict[str
     z.gepland = [g.model_dump() for g in plan.gepland]
     z.evaluatiedata = [d.isoformat() for d in plan.evaluatiedata]
     z.vastgesteld_op = plan.vastgesteld_op
+    z.besproken_op, z.afschrift_op = plan.besproken_op, plan.afschrift_op
+    z.zorgverleners, z.persoonlijk_plan = plan.zorgverleners, plan.persoonlijk_plan
     uow.sessie.flush()
     return zorgplan_dict(z, _signalen(uow, o, z.gepland))
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
-from zorgzwaarte.diensten.records import weergavenaam
+from zorgzwaarte.diensten.records import weergavenaam, zorgplan_dict
 from zorgzwaarte.diensten.toegang import Actor, zichtbare_clienten
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.opslag.modellen import (
@@ -20,9 +20,11 @@ from zorgzwaarte.opslag.modellen import (
     Zorgplan,
 )
 from zorgzwaarte.regels.indicatie.trechtermodel import uiterste_beslisdatum
+from zorgzwaarte.regels.zorgplan import zorgplan_plichten
 
 AFLOPEND_DAGEN = 90  # indications ending within this many days are shown to the provider
 EVALUATIE_DAGEN = 30
+WLZ_VANAF = date(2015, 1, 1)  # the zorgplan duties of Wlz art. 8.1.1 and 8.1.3 hold for care from the Wlz on
 
 
 def startpagina(uow: Werkeenheid) -> dict[str, Any]:
@@ -79,6 +81,7 @@ def _aanbieder(uow: Werkeenheid, actor: Actor, vandaag: date) -> dict[str, Any]:
         )
         .order_by(Client.geslachtsnaam)
     )
+    plichten: list[dict[str, Any]] = []
     for o, c in s.execute(q):
         in_zorg.append(
             {
@@ -89,6 +92,7 @@ def _aanbieder(uow: Werkeenheid, actor: Actor, vandaag: date) -> dict[str, Any]:
                 "sinds": o.ingangsdatum.isoformat(),
             }
         )
+        plichten.extend(_zorgplan_plichten(uow, o, c, vandaag))
         ib = s.get(Indicatiebesluit, o.indicatiebesluit_id) if o.indicatiebesluit_id else None
         if ib and ib.status == "vervangen" and ib.vervangen_door_id:
             nieuw = s.get(Indicatiebesluit, ib.vervangen_door_id)
@@ -174,7 +178,25 @@ def _aanbieder(uow: Werkeenheid, actor: Actor, vandaag: date) -> dict[str, Any]:
         "evaluaties_te_laat": [e for e in evaluaties if e["te_laat"]],
         "vervangen": vervangen,
         "intake": intake,
+        "zorgplanplichten": plichten,
     }
+
+
+def _zorgplan_plichten(
+    uow: Werkeenheid, o: Zorgleveringsovereenkomst, c: Client, vandaag: date
+) -> list[dict[str, Any]]:
+    """Wlz art. 8.1.1 and 8.1.3 for care in natura under the Wlz (not pgb: art. 8.1.1 lid 1 'anders dan op grond
+    van artikel 3.3.3'), on the newest zorgplan of the agreement."""
+    if o.leveringsvorm == "pgb" or o.ingangsdatum < WLZ_VANAF:
+        return []
+    z = uow.sessie.scalars(
+        select(Zorgplan).where(Zorgplan.overeenkomst_id == o.id).order_by(Zorgplan.id.desc()).limit(1)
+    ).first()
+    plan = zorgplan_dict(z) if z else None
+    return [
+        {"client_id": c.id, "client": weergavenaam(c), "zorgplan_id": z.id if z else None, **signaal}
+        for signaal in zorgplan_plichten(o.ingangsdatum, plan, vandaag)
+    ]
 
 
 def _zorgkantoor(uow: Werkeenheid, actor: Actor, vandaag: date) -> dict[str, Any]:

@@ -190,6 +190,22 @@ class ZorgplanInvoer(Invoer):
     gepland: list[GeplandeZorg] = Field(default_factory=list)
     evaluatiedata: list[date] = Field(default_factory=list)
     vastgesteld_op: date
+    besproken_op: date | None = Field(default=None, description="datum van de zorgplanbespreking (Wlz art. 8.1.1)")
+    afschrift_op: date | None = Field(default=None, description="afschrift aan de cliënt gegeven (Wlz art. 8.1.3)")
+    zorgverleners: str | None = Field(
+        default=None, max_length=5000, description="verantwoordelijke zorgverleners en afstemming (art. 8.1.1 lid 1 b)"
+    )
+    persoonlijk_plan: str | None = Field(
+        default=None, max_length=5000, description="hoe het persoonlijk plan van de cliënt is betrokken (art. 8.1.3)"
+    )
+
+    @model_validator(mode="after")
+    def _data(self) -> ZorgplanInvoer:
+        if self.besproken_op and self.besproken_op > self.vastgesteld_op:
+            raise ValueError("de bespreking ligt na de vaststelling van het zorgplan")
+        if self.afschrift_op and self.afschrift_op < self.vastgesteld_op:
+            raise ValueError("het afschrift ligt vóór de vaststelling van het zorgplan")
+        return self
 
 
 class ZorgplanWijziging(ZorgplanInvoer):

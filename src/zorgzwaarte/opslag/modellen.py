@@ -186,6 +186,12 @@ class Zorgplan(Basis):
     gepland: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{functie, uren_per_week}]
     evaluatiedata: Mapped[list[Any]] = mapped_column(JSON, default=list)
     vastgesteld_op: Mapped[date] = mapped_column(Date)
+    # Wlz art. 8.1.1 and 8.1.3: the bespreking whose outcome this plan records, the copy to the client, who is
+    # responsible and how care is coordinated (lid 1 onder b), how a persoonlijk plan was taken into account.
+    besproken_op: Mapped[date | None] = mapped_column(Date, nullable=True)
+    afschrift_op: Mapped[date | None] = mapped_column(Date, nullable=True)
+    zorgverleners: Mapped[str | None] = mapped_column(Text, nullable=True)
+    persoonlijk_plan: Mapped[str | None] = mapped_column(Text, nullable=True)
     vastgelegd_op: Mapped[datetime] = mapped_column(TIJD)
     versie: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": versie}

@@ -1,4 +1,4 @@
-"""Letters as PDF: the decision letter from the content the service gathered (diensten.brieven)."""
+"""Letters as PDF: the decision letter and the zorgplan from the content the service gathered (diensten.brieven)."""
 
 from __future__ import annotations
 
@@ -15,4 +15,12 @@ def besluitbrief_pdf(inhoud: dict[str, Any]) -> bytes:
         "besluitbrief.html",
         **inhoud,
         aanhef=aanhef(c.get("geslacht"), c.get("voorvoegsel"), c["geslachtsnaam"]),
+    )
+
+
+def zorgplanbrief_pdf(inhoud: dict[str, Any]) -> bytes:
+    """The zorgplan for the client: the agreements per subject of Wlz art. 8.1.1 lid 1 and per life domain."""
+    c = inhoud["c"]
+    return render_pdf(
+        "zorgplan.html", **inhoud, aanhef=aanhef(c.get("geslacht"), c.get("voorvoegsel"), c["geslachtsnaam"])
     )

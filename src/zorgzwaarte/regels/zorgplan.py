@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from zorgzwaarte.regels.datums import nl, plus_maanden
 from zorgzwaarte.regels.getallen import d, fmt
 from zorgzwaarte.regels.indicatie.omvang import banden
 from zorgzwaarte.regels.regelset import alleen_waarden, regelset_met, tabel_op
@@ -125,3 +127,107 @@ def herindicatie_signaal(
             "bron": f"{KLASSEN_BRON}; drempel {drempel} van {venster} weken: {tabel_op('signalen.yaml')['herindicatie_weken_boven']['bron']}",
         }
     return None
+
+
+def zorgplan_plichten(aanvang_zorg: date, plan: dict[str, Any] | None, vandaag: date) -> list[dict[str, str]]:
+    """Signals for the zorgplan duties of the Wlz (art. 8.1.1 and 8.1.3), each naming its article and version.
+
+    `plan` is the stored zorgplan (dict with domeinen, evaluatiedata, vastgesteld_op, besproken_op, afschrift_op,
+    zorgverleners, persoonlijk_plan) or None when there is none yet. Pure: `vandaag` comes in as an argument.
+    """
+    p = tabel_op("zorgplan_wlz.yaml", max(vandaag, aanvang_zorg))
+    wet = p["wet_tekst"]["waarde"]
+    weken = int(p["vastleggen_weken"]["waarde"])
+
+    def signaal(soort: str, melding: str, bron: str, **extra: str) -> dict[str, str]:
+        return {"soort": soort, "melding": melding, "bron": f"{bron}; tekst: {wet}", **extra}
+
+    uit: list[dict[str, str]] = []
+    uiterlijk = aanvang_zorg + timedelta(weeks=weken)
+    if plan is None:
+        if vandaag > uiterlijk:
+            uit.append(
+                signaal(
+                    "zorgplan_te_laat",
+                    f"er is geen zorgplan, terwijl de zorg begon op {nl(aanvang_zorg)}: het zorgplan had er uiterlijk "
+                    f"{nl(uiterlijk)} moeten zijn",
+                    p["vastleggen_weken"]["bron"],
+                    uiterlijk=uiterlijk.isoformat(),
+                )
+            )
+        else:
+            uit.append(
+                signaal(
+                    "zorgplan_nodig",
+                    f"leg het zorgplan uiterlijk {nl(uiterlijk)} vast (zes weken na de start van de zorg)",
+                    p["vastleggen_weken"]["bron"],
+                    uiterlijk=uiterlijk.isoformat(),
+                )
+            )
+        return uit
+    vastgesteld = date.fromisoformat(str(plan["vastgesteld_op"]))
+    besproken = date.fromisoformat(str(plan["besproken_op"])) if plan.get("besproken_op") else None
+    if besproken is None:
+        uit.append(
+            signaal(
+                "bespreking_onbekend",
+                "niet vastgelegd wanneer de zorgplanbespreking met de cliënt was",
+                p["bespreking"]["bron"],
+            )
+        )
+    else:
+        if vastgesteld > besproken + timedelta(weeks=weken):
+            uit.append(
+                signaal(
+                    "vastgelegd_te_laat",
+                    f"het zorgplan is vastgelegd op {nl(vastgesteld)}, meer dan zes weken na de bespreking van "
+                    f"{nl(besproken)}",
+                    p["vastleggen_weken"]["bron"],
+                )
+            )
+        maanden = int(p["evaluatie_maanden"]["waarde"])
+        volgende = plus_maanden(besproken, maanden)
+        if vandaag > volgende:
+            uit.append(
+                signaal(
+                    "evaluatie_te_laat",
+                    f"de laatste bespreking was op {nl(besproken)}: de evaluatie (tweemaal per jaar) had uiterlijk "
+                    f"{nl(volgende)} moeten zijn",
+                    p["evaluatie_maanden"]["bron"],
+                    uiterlijk=volgende.isoformat(),
+                )
+            )
+    if not plan.get("afschrift_op"):
+        uit.append(
+            signaal(
+                "afschrift",
+                "geef de cliënt een afschrift van het zorgplan en leg de datum vast",
+                p["afschrift"]["bron"],
+            )
+        )
+    for ontbreekt in ontbrekende_onderwerpen(plan):
+        uit.append(
+            signaal(
+                "onderwerp_ontbreekt",
+                f"het zorgplan zegt niets over {ontbreekt['onderwerp']} ({ontbreekt['plaats']})",
+                f"Wet langdurige zorg {ontbreekt['bron']}",
+            )
+        )
+    return uit
+
+
+def ontbrekende_onderwerpen(plan: dict[str, Any]) -> list[dict[str, str]]:
+    """The subjects of the zorgplanbespreking (Wlz art. 8.1.1 lid 1) the plan does not hold."""
+    domeinen = list((plan.get("domeinen") or {}).values())
+    heeft = {
+        "doelen": any(d.get("doelen") for d in domeinen),
+        "zorgverleners": bool((plan.get("zorgverleners") or "").strip()),
+        "wensen": any(d.get("wensen") or d.get("hulpbronnen") for d in domeinen),
+        "evaluatie": bool(plan.get("evaluatiedata")),
+    }
+    return [o for o in zorgplan_onderwerpen() if not heeft[o["sleutel"]]]
+
+
+def zorgplan_onderwerpen() -> list[dict[str, str]]:
+    """The subjects of Wlz art. 8.1.1 lid 1 and where the zorgplan holds them (for the PDF and the screen)."""
+    return list(tabel_op("zorgplan_wlz.yaml")["onderwerpen"]["waarde"])

@@ -9,14 +9,10 @@ from typing import Any
 
 from markupsafe import Markup
 
+from zorgzwaarte.domein.records import LEVENSDOMEINEN
 from zorgzwaarte.rapporten.opmaak import Staaf, datum, staafgrafiek
 
-DOMEINEN = (
-    ("wonen", "Wonen"),
-    ("werken_dagbesteding", "Werken en dagbesteding"),
-    ("leren", "Leren"),
-    ("sociale_contacten", "Sociale contacten"),
-)
+DOMEINEN = tuple(LEVENSDOMEINEN.items())
 LIJSTEN = ("doelen", "wensen", "hulpbronnen")
 FUNCTIES = ("ZZP", "PV", "VP", "BG-IND", "BG-GRP", "BH-IND", "BH-GRP", "KVB")
 PLAN_RIJEN = 4
@@ -24,6 +20,10 @@ PLAN_RIJEN = 4
 
 def _regels(tekst: str) -> list[str]:
     return [r.strip() for r in tekst.splitlines() if r.strip()]
+
+
+# Wlz art. 8.1.1 and 8.1.3: the bespreking, the copy to the client, the caregivers, the persoonlijk plan.
+WLZ_AFSPRAKEN = ("besproken_op", "afschrift_op", "zorgverleners", "persoonlijk_plan")
 
 
 def zorgplan_uit_formulier(f: dict[str, list[str]]) -> dict[str, Any]:
@@ -47,6 +47,7 @@ def zorgplan_uit_formulier(f: dict[str, list[str]]) -> dict[str, Any]:
         "gepland": gepland,
         "evaluatiedata": [d for d in (een("evaluatie1"), een("evaluatie2")) if d],
         "vastgesteld_op": een("vastgesteld_op") or None,
+        **{k: een(k).strip() or None for k in WLZ_AFSPRAKEN},
     }
     if een("versie"):
         data["versie"] = int(een("versie")) if een("versie").isdigit() else een("versie")
@@ -66,6 +67,8 @@ def zorgplan_naar_formulier(z: dict[str, Any]) -> dict[str, list[str]]:
         f[f"plan{i}_uren"] = [str(g["uren_per_week"]).replace(".", ",")]
     for i, d in enumerate((z.get("evaluatiedata") or [])[:2]):
         f[f"evaluatie{i + 1}"] = [d]
+    for k in WLZ_AFSPRAKEN:
+        f[k] = [z.get(k) or ""]
     if z.get("versie"):
         f["versie"] = [str(z["versie"])]
     return f

@@ -7,9 +7,11 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 
 from zorgzwaarte.diensten import records as r
+from zorgzwaarte.diensten.brieven import zorgplanbrief
 from zorgzwaarte.diensten.schermen import zorg_scherm, zorgplan_scherm
 from zorgzwaarte.domein.records import AfwezigheidReden
 from zorgzwaarte.fouten import Fout, InvoerFout
+from zorgzwaarte.rapporten.brieven import zorgplanbrief_pdf
 from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, Scherm, WebFout
 from zorgzwaarte.web.zorglevering import (
     DOMEINEN,
@@ -179,3 +181,14 @@ def zorgplan_bewaren(scherm: Ingelogd, form: Form, zorgplan_id: int) -> Response
     except WebFout as fout:
         return toon_plan(scherm, data, form.waarden, [Fout("formulier", fout.fout.melding)], status=409)
     return scherm.naar(f"/zorgplannen/{zorgplan_id}?opgeslagen=1")
+
+
+@router.get("/zorgplannen/{zorgplan_id}/zorgplan.pdf")
+def zorgplan_pdf(scherm: Ingelogd, zorgplan_id: int) -> Response:
+    """The zorgplan as a PDF for the client (Wlz art. 8.1.3 lid 1), for whoever may read the plan."""
+    pdf = zorgplanbrief_pdf(scherm.doe(zorgplanbrief, zorgplan_id))
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={"content-disposition": f'attachment; filename="zorgplan-{zorgplan_id}.pdf"'},
+    )

@@ -1,0 +1,40 @@
+"""The zorgplan duties of the Wlz (art. 8.1.1 and 8.1.3), case by case from tests/regels/cases/zorgplan_wlz.yaml."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.conftest import TESTS, als_json, laad_gevallen
+from zorgzwaarte.regels.zorgplan import zorgplan_plichten
+
+GEVALLEN = laad_gevallen(TESTS / "regels" / "cases" / "zorgplan_wlz.yaml")
+
+
+@pytest.mark.parametrize("geval", GEVALLEN, ids=[g["naam"] for g in GEVALLEN])
+def test_geval(geval: dict[str, Any]) -> None:
+    plan = als_json(geval["plan"]) if geval["plan"] is not None else None
+    signalen = zorgplan_plichten(geval["aanvang"], plan, geval["vandaag"])
+    assert sorted(s["soort"] for s in signalen) == sorted(geval["verwacht"]), (geval["artikel"], signalen)
+    for s in signalen:
+        assert "Wet langdurige zorg (versie" in s["bron"] and "art. 8.1." in s["bron"], s
+    if "uiterlijk" in geval:
+        assert signalen[0]["uiterlijk"] == geval["uiterlijk"].isoformat()
+
+
+def test_versie_van_de_wet_in_de_bron() -> None:
+    """Art. 8.1.1 lid 3 was reworded on 2018-01-01: the signal names the version in force on the day."""
+    assert "versie 2015-01-01" in zorgplan_plichten(date(2016, 1, 1), None, date(2016, 1, 2))[0]["bron"]
+    assert "versie 2018-01-01" in zorgplan_plichten(date(2022, 1, 1), None, date(2022, 1, 2))[0]["bron"]
+
+
+@given(st.dates(date(2015, 1, 1), date(2030, 1, 1)), st.integers(0, 400))
+def test_zonder_plan_altijd_een_signaal(aanvang: date, dagen: int) -> None:
+    """Without a zorgplan there is always exactly one signal: needed (within six weeks) or too late (after)."""
+    vandaag = aanvang + timedelta(days=dagen)
+    signalen = zorgplan_plichten(aanvang, None, vandaag)
+    assert [s["soort"] for s in signalen] == ["zorgplan_nodig" if dagen <= 42 else "zorgplan_te_laat"]
