@@ -450,6 +450,7 @@ ZONDER_CLIENTGEGEVENS = {
     ("GET", f"{A}/iwlz/indicatieregister/schema.graphql"),  # the public schema
     # GraphQL answers in its own error format (RFC0040); roles, organisation codes and audit: tests/register
     ("POST", f"{A}/iwlz/indicatieregister/graphql"),
+    ("POST", f"{A}/iwlz/netwerkpunt/graphql"),
 }
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, Request
+from fastapi import APIRouter, BackgroundTasks, Body, Depends, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,11 +19,12 @@ from zorgzwaarte.diensten import register as reg
 from zorgzwaarte.diensten.auth import actor_voor_token
 from zorgzwaarte.diensten.toegang import Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
-from zorgzwaarte.fouten import DienstFout, NietAangemeld, Verboden
+from zorgzwaarte.fouten import DienstFout, InvoerFout, NietAangemeld, Verboden
 from zorgzwaarte.iwlz.register import bedienen, instellingen
 from zorgzwaarte.iwlz.register.schema import sdl
 from zorgzwaarte.iwlz.register.sjablonen import Verzoek
 from zorgzwaarte.iwlz.register.vertaling import wlzindicatie
+from zorgzwaarte.iwlz.register.werk import verwerk_inbox
 
 
 class GraphQLVerzoek(BaseModel):
@@ -72,6 +73,35 @@ GRAPHQL_ANTWOORDEN: dict[int | str, dict[str, Any]] = {
 }
 
 
+GRAPHQL_ROUTE: dict[str, Any] = {
+    "tags": ["iWlz-netwerkmodel"],
+    "response_model": None,
+    "responses": GRAPHQL_ANTWOORDEN,
+    "openapi_extra": {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": GraphQLVerzoek.model_json_schema()}},
+        }
+    },
+}
+
+
+def antwoord(a: bedienen.Antwoord, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(a.inhoud, status_code=a.status, media_type=a.media_type, headers=headers)
+
+
+def niet_aangemeld(exc: NietAangemeld) -> JSONResponse:
+    a = bedienen.fout(401, f"Niet aangemeld: {exc.melding}.", bedienen.GRAPHQL_ANTWOORD)
+    return antwoord(a, {"WWW-Authenticate": "Bearer"})
+
+
+async def json_body(request: Request) -> Any:
+    try:
+        return json.loads(await request.body())
+    except ValueError:
+        return None
+
+
 def maak_register_router(
     fabriek: sessionmaker[Session], nu: Callable[[], datetime], actor: Callable[..., Actor], token: Any
 ) -> APIRouter:
@@ -114,35 +144,17 @@ def maak_register_router(
         with fabriek() as s:
             return actor_voor_token(s, bearer, nu)
 
-    @router.post(
-        "/iwlz/indicatieregister/graphql",
-        tags=["iWlz-netwerkmodel"],
-        response_model=None,
-        responses=GRAPHQL_ANTWOORDEN,
-        openapi_extra={
-            "requestBody": {
-                "required": True,
-                "content": {"application/json": {"schema": GraphQLVerzoek.model_json_schema()}},
-            }
-        },
-    )
+    @router.post("/iwlz/indicatieregister/graphql", **GRAPHQL_ROUTE)
     async def indicatieregister(request: Request, bearer: Annotated[str | None, Depends(token)]) -> JSONResponse:
         """Het Indicatieregister van dit systeem (GraphQL, schema als Indicatieregister 2 v1.6.5). Alleen de
         querysjablonen QIR-0001 (zorgkantoor, met de eigen UZOVI-code) en QIR-0002 (zorgaanbieder, met de eigen
         AGB-code). Antwoord als `application/graphql-response+json` met statuscodes volgens RFC0040. Alleen
         Wlz-indicaties: een AWBZ-indicatie met functies en klassen is geen WlzIndicatie en staat er niet in."""
-        media = bedienen.kies_mediatype(request.headers.get("accept"))
         try:
             wie = deelnemer(request, bearer)
         except NietAangemeld as exc:
-            a = bedienen.fout(401, f"Niet aangemeld: {exc.melding}.", bedienen.GRAPHQL_ANTWOORD)
-            return JSONResponse(
-                a.inhoud, status_code=401, media_type=a.media_type, headers={"WWW-Authenticate": "Bearer"}
-            )
-        try:
-            body = json.loads(await request.body())
-        except ValueError:
-            body = None
+            return niet_aangemeld(exc)
+        body = await json_body(request)
 
         def raadpleeg(v: Verzoek) -> list[dict[str, Any]]:
             try:
@@ -155,8 +167,34 @@ def maak_register_router(
             with contextlib.suppress(DienstFout):
                 doe(wie, reg.raadpleging_geweigerd, reden)
 
-        a = bedienen.verwerk(body, request.headers.get("accept"), raadpleeg, weiger)
-        return JSONResponse(a.inhoud, status_code=a.status, media_type=a.media_type if a.media_type else media)
+        return antwoord(bedienen.verwerk(body, request.headers.get("accept"), raadpleeg, weiger))
+
+    @router.post("/iwlz/netwerkpunt/graphql", **GRAPHQL_ROUTE)
+    async def netwerkpunt(
+        request: Request, bearer: Annotated[str | None, Depends(token)], taken: BackgroundTasks
+    ) -> JSONResponse:
+        """Netwerkpunt van uw organisatie: neemt `zendNotificatie` aan (iWlz-generiek v1.1) voor uw eigen UZOVI- of
+        AGB-code, bewaart hem één keer en haalt daarna (buiten dit verzoek) de aangekondigde WlzIndicatie op uit het
+        ingestelde Indicatieregister. Lukt dat niet, dan probeert `zorgzwaarte iwlz register verwerk` het later."""
+        try:
+            if not bearer:
+                raise NietAangemeld("niet aangemeld; vraag een token aan via /api/v1/auth/token")
+            with fabriek() as s:
+                wie = actor_voor_token(s, bearer, nu)
+        except NietAangemeld as exc:
+            return niet_aangemeld(exc)
+        body = await json_body(request)
+
+        def ontvanger(invoer: dict[str, Any]) -> dict[str, Any]:
+            try:
+                rij, nieuw = doe(wie, reg.notificatie_ontvangen, invoer)
+            except (Verboden, InvoerFout) as exc:
+                raise bedienen.Weigering(str(exc)) from None
+            if nieuw:
+                taken.add_task(verwerk_inbox, fabriek, nu, wie, rij.id)
+            return {**invoer, "notificatieID": rij.notificatie_id}
+
+        return antwoord(bedienen.ontvang(body, request.headers.get("accept"), ontvanger))
 
     @router.get("/iwlz/indicatieregister/schema.graphql", tags=["iWlz-netwerkmodel"], response_class=PlainTextResponse)
     def indicatieregister_schema() -> PlainTextResponse:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -301,6 +303,102 @@ iwlz_app = typer.Typer(help="iWlz-berichten (2.2): IO31 uit en in, retourbericht
 app.add_typer(iwlz_app, name="iwlz")
 iwlz_export_app = typer.Typer(help="Berichten maken.", no_args_is_help=True)
 iwlz_app.add_typer(iwlz_export_app, name="export")
+
+
+register_app = typer.Typer(
+    help="iWlz-netwerkmodel: indicaties uit het Indicatieregister halen, notificaties bezorgen.", no_args_is_help=True
+)
+iwlz_app.add_typer(register_app, name="register")
+EXIT_NETWERK = 1
+
+
+def _register_omgeving(gebruikersnaam: str | None) -> tuple[Any, Any]:
+    from zorgzwaarte.diensten.register import actor_van_gebruiker
+    from zorgzwaarte.opslag.database import maak_engine, migreer, sessiefabriek
+
+    engine = maak_engine()
+    migreer(engine)
+    fabriek = sessiefabriek(engine)
+    if gebruikersnaam is None:
+        return fabriek, None
+    with fabriek() as s:
+        return fabriek, actor_van_gebruiker(s, gebruikersnaam)
+
+
+def _stop_netwerk(veld: str, melding: str) -> NoReturn:
+    sys.stderr.write(json.dumps({"fouten": [{"veld": veld, "melding": melding}]}, ensure_ascii=False, indent=2) + "\n")
+    raise SystemExit(EXIT_NETWERK)
+
+
+@register_app.command("haal")
+def register_haal(
+    wlzindicatie_id: Annotated[str, typer.Option("--id", help="wlzindicatieID (UUID) van de indicatie")],
+    gebruiker: Annotated[
+        str, typer.Option(help="Gebruikersnaam van het zorgkantoor of de zorgaanbieder namens wie u ophaalt")
+    ],
+) -> None:
+    """Haal een Wlz-indicatie uit het ingestelde Indicatieregister (QIR-0001 of QIR-0002, OAuth2-token) en sla haar op
+    zoals een ingelezen IO31; dezelfde versie twee keer wordt één keer opgeslagen. Exit 2 bij ongeldige invoer of een
+    ongeldig antwoord (niets opgeslagen), 1 als het register of de autorisatieserver niet meewerkt."""
+    from zorgzwaarte.diensten.werkeenheid import nu_utc
+    from zorgzwaarte.fouten import DienstFout
+    from zorgzwaarte.iwlz.register.netwerk import NetwerkFout, OnbekendeIndicatie
+    from zorgzwaarte.iwlz.register.werk import haal_en_bewaar
+
+    try:
+        fabriek, actor = _register_omgeving(gebruiker)
+        uit = haal_en_bewaar(fabriek, nu_utc, actor, wlzindicatie_id)
+    except InvoerFout as fout:
+        stop_met_fout(fout)
+    except NetwerkFout as exc:
+        _stop_netwerk("register", exc.melding)
+    except OnbekendeIndicatie as exc:
+        _stop_netwerk("id", str(exc))
+    except DienstFout as exc:
+        _stop_netwerk("client", exc.melding)
+    ib = uit["indicatiebesluit"]
+    print_json(
+        {
+            "opgeslagen": uit["nieuw"],
+            "melding": "Opgeslagen." if uit["nieuw"] else "Deze versie was al opgeslagen; niets gewijzigd.",
+            "indicatiebesluit_id": ib["id"],
+            "wlzindicatie_id": ib["wlzindicatie_id"],
+            "client_id": uit["client"]["id"],
+            "zzp_code": ib["zzp_code"],
+            "geldig_van": ib["geldig_van"],
+            "geldig_tot": ib["geldig_tot"],
+            "vervaldatum": ib["vervaldatum"],
+        }
+    )
+
+
+@register_app.command("bezorg")
+def register_bezorg() -> None:
+    """Bezorg de wachtende notificaties (zendNotificatie) één keer; mislukte komen later terug (oplopende wachttijd).
+    Draai dit periodiek, bijvoorbeeld elke minuut."""
+    from zorgzwaarte.diensten.werkeenheid import nu_utc
+    from zorgzwaarte.iwlz.register.werk import bezorg_wachtende
+
+    try:
+        fabriek, _ = _register_omgeving(None)
+        print_json(bezorg_wachtende(fabriek, nu_utc))
+    except InvoerFout as fout:
+        stop_met_fout(fout)
+
+
+@register_app.command("verwerk")
+def register_verwerk(
+    gebruiker: Annotated[str, typer.Option(help="Gebruikersnaam van het zorgkantoor of de zorgaanbieder")],
+) -> None:
+    """Haal op wat ontvangen notificaties aankondigen en nog niet is opgehaald (bijvoorbeeld toen het register plat lag)."""
+    from zorgzwaarte.diensten.werkeenheid import nu_utc
+    from zorgzwaarte.iwlz.register.werk import verwerk_inbox
+
+    try:
+        fabriek, actor = _register_omgeving(gebruiker)
+        print_json(verwerk_inbox(fabriek, nu_utc, actor))
+    except InvoerFout as fout:
+        stop_met_fout(fout)
 
 
 def _lees_bytes(bestand: str) -> bytes:

@@ -9,15 +9,17 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from zorgzwaarte.diensten.records import besluit_dict, client_dict, wlzindicatie_velden
-from zorgzwaarte.diensten.toegang import eis
+from zorgzwaarte.diensten.toegang import Actor, eis
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import iso
 from zorgzwaarte.fouten import Conflict, InvoerFout, NietGevonden, Verboden
 from zorgzwaarte.opslag.modellen import (
     Beoordeling,
     Client,
+    Gebruiker,
     Indicatiebesluit,
     NotificatieIn,
     NotificatieUit,
@@ -128,6 +130,14 @@ def raadpleging_geweigerd(uow: Werkeenheid, reden: str) -> None:
     """A query outside the templates: audited as refused."""
     uow.log("register.raadplegen", "indicatiebesluit", details=reden)
     raise Verboden(reden)
+
+
+def actor_van_gebruiker(sessie: Session, gebruikersnaam: str) -> Actor:
+    """The actor a command runs as (CLI): an active user of the records."""
+    g = sessie.scalars(select(Gebruiker).where(Gebruiker.gebruikersnaam == gebruikersnaam)).first()
+    if g is None or not g.actief:
+        raise InvoerFout.een("gebruiker", f"er is geen actieve gebruiker '{gebruikersnaam}'")
+    return Actor.van(g)
 
 
 def organisatie_van_claims(uow: Werkeenheid, claims: dict[str, Any]) -> Organisatie | None:

@@ -9,8 +9,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from graphql import GraphQLError, execute_sync, get_operation_ast, parse, validate
-from graphql.execution.values import get_variable_values
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    GraphQLError,
+    OperationDefinitionNode,
+    OperationType,
+    execute_sync,
+    get_operation_ast,
+    parse,
+    validate,
+)
+from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
 
 from zorgzwaarte.iwlz.register.schema import schema
 from zorgzwaarte.iwlz.register.sjablonen import Geweigerd, Verzoek, herken
@@ -48,15 +58,17 @@ class Weigering(Exception):
         self.melding = melding
 
 
-def verwerk(
-    body: Any,
-    accept: str | None,
-    raadpleeg: Callable[[Verzoek], list[dict[str, Any]]],
-    weiger: Callable[[str], None],
-) -> Antwoord:
-    """One GraphQL request: check it, recognise the template, let `raadpleeg` fetch (and audit) the records.
-    `weiger` audits a refused query. `raadpleeg` raises Weigering when the caller may not use the template."""
-    media = kies_mediatype(accept)
+@dataclass(frozen=True)
+class Gelezen:
+    document: DocumentNode
+    operatie: OperationDefinitionNode
+    variabelen: dict[str, Any]  # as sent
+    waarden: dict[str, Any]  # coerced by the schema
+    gecontroleerd: VariableValues
+
+
+def lees_verzoek(body: Any, media: str, naam: str = "indicatieregister") -> Gelezen | Antwoord:
+    """A GraphQL request read and checked against one of our schemas, or the 400 answer saying why not."""
     if not isinstance(body, dict) or not isinstance(body.get("query"), str):
         return fout(400, "Stuur een JSON-object met het veld 'query' (de GraphQL-query als tekst).", media)
     variabelen = body.get("variables")
@@ -69,28 +81,25 @@ def verwerk(
         document = parse(body["query"], max_tokens=20_000)
     except GraphQLError as exc:
         return fout(400, "De query is geen geldige GraphQL.", media, [exc.message])
-    problemen = validate(schema(), document)
+    problemen = validate(schema(naam), document)
     if problemen:
-        return fout(
-            400, "De query past niet op het schema van het Indicatieregister.", media, [p.message for p in problemen]
-        )
+        return fout(400, "De query past niet op het schema.", media, [p.message for p in problemen])
     op = get_operation_ast(document, operatie)
     if op is None:
         return fout(400, "Geef precies één operatie (of noem haar in 'operationName').", media)
-    waarden = get_variable_values(schema(), op.variable_definitions or (), variabelen or {})
+    waarden = get_variable_values(schema(naam), op.variable_definitions or (), variabelen or {})
     if isinstance(waarden, list):
         return fout(400, "Een variabele ontbreekt of heeft een ongeldige waarde.", media, [p.message for p in waarden])
-    try:
-        verzoek = herken(document, waarden.coerced)
-    except Geweigerd as exc:
-        weiger(exc.melding)
-        return fout(403, f"Deze query is niet toegestaan: {exc.melding}.", media)
-    try:
-        items = raadpleeg(verzoek)
-    except Weigering as exc:
-        return fout(403, f"Deze query is niet toegestaan: {exc.melding}.", media)
+    return Gelezen(document, op, variabelen or {}, waarden.coerced, waarden)
+
+
+def voer_uit(gelezen: Gelezen, wortel: dict[str, Any], media: str, naam: str = "indicatieregister") -> Antwoord:
     uitkomst = execute_sync(
-        schema(), document, root_value={"wlzIndicatie": items}, variable_values=variabelen, operation_name=operatie
+        schema(naam),
+        gelezen.document,
+        root_value=wortel,
+        variable_values=gelezen.variabelen,
+        operation_name=gelezen.operatie.name.value if gelezen.operatie.name else None,
     )
     if uitkomst.errors:
         return fout(
@@ -100,3 +109,53 @@ def verwerk(
             [e.message for e in uitkomst.errors],
         )
     return Antwoord(200, {"data": uitkomst.data}, media)
+
+
+def verwerk(
+    body: Any,
+    accept: str | None,
+    raadpleeg: Callable[[Verzoek], list[dict[str, Any]]],
+    weiger: Callable[[str], None],
+) -> Antwoord:
+    """One GraphQL request: check it, recognise the template, let `raadpleeg` fetch (and audit) the records.
+    `weiger` audits a refused query. `raadpleeg` raises Weigering when the caller may not use the template."""
+    media = kies_mediatype(accept)
+    gelezen = lees_verzoek(body, media)
+    if isinstance(gelezen, Antwoord):
+        return gelezen
+    try:
+        verzoek = herken(gelezen.document, gelezen.waarden)
+    except Geweigerd as exc:
+        weiger(exc.melding)
+        return fout(403, f"Deze query is niet toegestaan: {exc.melding}.", media)
+    try:
+        items = raadpleeg(verzoek)
+    except Weigering as exc:
+        return fout(403, f"Deze query is niet toegestaan: {exc.melding}.", media)
+    return voer_uit(gelezen, {"wlzIndicatie": items}, media)
+
+
+def ontvang(body: Any, accept: str | None, ontvanger: Callable[[dict[str, Any]], dict[str, Any]]) -> Antwoord:
+    """The netwerkpunt: only the zendNotificatie mutation. `ontvanger` stores the NotificatieInput and returns the
+    Notificatie; it raises Weigering when the notification is not for this organisation."""
+    media = kies_mediatype(accept)
+    gelezen = lees_verzoek(body, media, "netwerkpunt")
+    if isinstance(gelezen, Antwoord):
+        return gelezen
+    velden = gelezen.operatie.selection_set.selections
+    if (
+        len(gelezen.document.definitions) != 1
+        or gelezen.operatie.operation != OperationType.MUTATION
+        or len(velden) != 1
+        or not isinstance(velden[0], FieldNode)
+        or velden[0].name.value != "zendNotificatie"
+    ):
+        return fout(403, "Dit netwerkpunt neemt alleen de mutatie zendNotificatie aan.", media)
+    mutatie = schema("netwerkpunt").mutation_type
+    assert mutatie is not None
+    args = get_argument_values(mutatie.fields["zendNotificatie"], velden[0], gelezen.gecontroleerd)
+    try:
+        notificatie = ontvanger(args["notificatieInput"])
+    except Weigering as exc:
+        return fout(403, f"De notificatie is geweigerd: {exc.melding}.", media)
+    return voer_uit(gelezen, {"zendNotificatie": notificatie}, media, "netwerkpunt")

@@ -1,5 +1,6 @@
-"""The project's own Indicatieregister schema (indicatieregister.graphql), built with graphql-core, with scalars that
-check their values: a UUID must be a UUID, a Date a real date."""
+"""The project's own GraphQL schemas, built with graphql-core: the Indicatieregister (indicatieregister.graphql) and the
+netwerkpunt that receives notifications (netwerkpunt.graphql), with scalars that check their values: a UUID must be a
+UUID, a Date a real date."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ from typing import Any
 
 from graphql import GraphQLError, GraphQLScalarType, GraphQLSchema, StringValueNode, ValueNode, build_schema
 
-SDL = Path(__file__).with_name("indicatieregister.graphql")
+MAP = Path(__file__).parent
 
 
-def sdl() -> str:
-    return SDL.read_text(encoding="utf-8")
+def sdl(naam: str = "indicatieregister") -> str:
+    """The SDL of the register (`indicatieregister`) or of the notification receiver (`netwerkpunt`)."""
+    return (MAP / f"{naam}.graphql").read_text(encoding="utf-8")
 
 
 def _uuid(waarde: Any) -> str:
@@ -47,8 +49,8 @@ def _letterlijk(parse: Any) -> Any:
 
 
 @cache
-def schema() -> GraphQLSchema:
-    s = build_schema(sdl())
+def schema(naam: str = "indicatieregister") -> GraphQLSchema:
+    s = build_schema(sdl(naam))
     lezers: tuple[tuple[str, Callable[[Any], str]], ...] = (("UUID", _uuid), ("Date", _datum), ("DateTime", _tekst))
     for naam, parse in lezers:
         scalar = s.type_map[naam]
