@@ -5,6 +5,7 @@ in the adapter `zorgzwaarte.iwlz.register`; see docs/iwlz.md."""
 from __future__ import annotations
 
 import hashlib
+import uuid
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -320,6 +321,13 @@ def bezorging_vastleggen(uow: Werkeenheid, notificatie_id: int, fout: str | None
 # --- consume: the inbox -----------------------------------------------------------------------------------------
 
 
+def _is_uuid(tekst: str) -> bool:
+    try:
+        return str(uuid.UUID(tekst)) == tekst.lower()
+    except ValueError:
+        return False
+
+
 def notificatie_sleutel(notificatie: dict[str, Any]) -> str:
     """Identity of a received notification: the same notification sent twice has the same key."""
     delen = [
@@ -348,8 +356,11 @@ def notificatie_ontvangen(uow: Werkeenheid, notificatie: dict[str, Any]) -> tupl
     ):
         raise Verboden("deze notificatie is niet voor uw organisatie (ontvangerIDType en ontvangerID)")
     records = [s["recordID"] for s in notificatie["subjectList"] if s["subject"] == SUBJECT]
-    if len(records) != 1:
-        raise InvoerFout.een("subjectList", f"verwacht precies één onderwerp {SUBJECT} met een recordID")
+    if len(records) != 1 or not _is_uuid(records[0]):
+        raise InvoerFout.een("subjectList", f"verwacht precies één onderwerp {SUBJECT} met een UUID als recordID")
+    for veld, lengte in (("afzenderID", 40), ("eventType", 60), ("timestamp", 40)):
+        if len(str(notificatie[veld])) > lengte:
+            raise InvoerFout.een(veld, f"is langer dan {lengte} tekens")
     sleutel = notificatie_sleutel(notificatie)
     bestaand = uow.sessie.scalars(select(NotificatieIn).where(NotificatieIn.sleutel == sleutel)).first()
     if bestaand is not None:
