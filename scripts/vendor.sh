@@ -17,3 +17,6 @@ mkdir -p "$DOEL" tests/web
 cp node_modules/@utrecht/component-library-css/dist/index.css "$DOEL/utrecht-component-library.css"
 cp node_modules/htmx.org/dist/htmx.min.js "$DOEL/htmx.min.js"
 cp node_modules/axe-core/axe.min.js tests/web/axe.min.js
+# /docs and /redoc: served from here, never from a CDN
+cp node_modules/swagger-ui-dist/swagger-ui-bundle.js node_modules/swagger-ui-dist/swagger-ui.css "$DOEL/"
+cp node_modules/redoc/bundles/redoc.standalone.js "$DOEL/redoc.standalone.js"

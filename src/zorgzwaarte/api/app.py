@@ -15,8 +15,12 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.security import OAuth2PasswordBearer
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from zorgzwaarte.api.beveiliging import Beveiliging, TeGroot
+from zorgzwaarte.api.documentatie import documentatie_routes
 from zorgzwaarte.api.register import maak_register_router
 from zorgzwaarte.diensten import bekostiging as b
 from zorgzwaarte.diensten import records as r
@@ -43,6 +47,23 @@ oauth2 = OAuth2PasswordBearer(tokenUrl=f"{PREFIX}/auth/token", auto_error=False)
 JsonBody = Annotated[Any, Body(description="JSON-object; zie de documentatie van het veld")]
 
 
+HTTP_MELDINGEN = {
+    400: "het verzoek kon niet worden gelezen",
+    404: "dit adres bestaat niet",
+    405: "deze handeling is op dit adres niet mogelijk",
+    406: "dit antwoordformaat kan niet worden geleverd",
+    413: "het verzoek is te groot",
+    415: "dit soort inhoud wordt hier niet aangenomen",
+}
+
+
+def _verbindingsfout(exc: DBAPIError) -> bool:
+    """The database cannot be reached or is busy (answered 503), as opposed to a fault in a query (500)."""
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    return bool(exc.connection_invalidated) or isinstance(exc, OperationalError | InterfaceError)
+
+
 def _fouten(status: int, fouten: list[Fout], headers: dict[str, str] | None = None) -> JSONResponse:
     return JSONResponse(status_code=status, content={"fouten": [f.als_dict() for f in fouten]}, headers=headers)
 
@@ -55,7 +76,11 @@ def maak_app(engine: Engine | None = None, nu: Callable[[], datetime] = nu_utc) 
         description="Zorgzwaartebekostiging voor de langdurige zorg (AWBZ en Wlz): cliënten, beoordelingen, "
         "indicatiebesluiten, zorgleveringsovereenkomsten, zorgplannen en de Regeling zorgaanspraken.",
         version="0.1.0",
+        docs_url=None,
+        redoc_url=None,
     )
+    app.add_middleware(Beveiliging)
+    documentatie_routes(app)
     app.state.engine, app.state.fabriek, app.state.nu = engine, fabriek, nu
 
     @app.exception_handler(InvoerFout)
@@ -85,6 +110,27 @@ def maak_app(engine: Engine | None = None, nu: Callable[[], datetime] = nu_utc) 
     @app.exception_handler(Conflict)
     async def _409(_: Request, exc: Conflict) -> JSONResponse:
         return _fouten(409, [Fout("versie", exc.melding)])
+
+    @app.exception_handler(TeGroot)
+    async def _413(_: Request, exc: TeGroot) -> JSONResponse:
+        return _fouten(413, [Fout("(invoer)", exc.melding)])
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        melding = HTTP_MELDINGEN.get(exc.status_code, "het verzoek kon niet worden verwerkt")
+        return _fouten(exc.status_code, [Fout("(adres)" if exc.status_code in (404, 405) else "(invoer)", melding)])
+
+    @app.exception_handler(DBAPIError)
+    async def _503(request: Request, exc: DBAPIError) -> JSONResponse:
+        if not _verbindingsfout(exc):
+            log.exception("databasefout", exc_info=exc)
+            return _fouten(500, [Fout("(server)", "er ging iets mis aan onze kant; de beheerder is op de hoogte")])
+        log.warning("database niet bereikbaar: %s", exc.__class__.__name__)
+        return _fouten(
+            503,
+            [Fout("(server)", "de database is even niet bereikbaar; probeer het over een minuut opnieuw")],
+            {"Retry-After": "30"},
+        )
 
     @app.exception_handler(Exception)
     async def _500(_: Request, exc: Exception) -> JSONResponse:

@@ -29,7 +29,9 @@ def maak_engine(url: str | None = None) -> Engine:
     url = url or database_url()
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    kwargs: dict[str, Any] = {"future": True}
+    # pool_pre_ping: a connection that died (database restarted) is replaced before use, so the first request
+    # after a restart does not fail.
+    kwargs: dict[str, Any] = {"future": True, "pool_pre_ping": True}
     if url.startswith("sqlite"):
         kwargs["connect_args"] = {"check_same_thread": False}
     engine = create_engine(url, **kwargs)
@@ -40,6 +42,9 @@ def maak_engine(url: str | None = None) -> Engine:
             cur = dbapi_connection.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")
+            # FULL in WAL mode: every commit is synced to disk before it is acknowledged, so a power loss
+            # loses no acknowledged write (NORMAL could lose the last commits). See docs/api.md.
+            cur.execute("PRAGMA synchronous=FULL")
             cur.execute("PRAGMA busy_timeout=5000")
             cur.close()
 
