@@ -4,12 +4,14 @@ inside a Werkeenheid, so every read and write is audited. The BSN never appears 
 (No `from __future__ import annotations` here: FastAPI must see the real Annotated dependencies.)
 """
 
+import contextlib
 import logging
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, FastAPI, Form, Query, Request
+from fastapi import APIRouter, Body, Depends, FastAPI, Form, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.security import OAuth2PasswordBearer
@@ -33,6 +35,7 @@ from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.pgb import bereken_pgb
 from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc
+from zorgzwaarte.domein.grenzen import MAX_ID, MAX_PAGINA, MAX_PER_PAGINA
 from zorgzwaarte.domein.validatie import fouten_uit_lijst
 from zorgzwaarte.fouten import Conflict, Fout, InvoerFout, NietAangemeld, NietGevonden, Verboden
 from zorgzwaarte.iwlz import uitwisseling as iwlz
@@ -44,6 +47,10 @@ log = logging.getLogger("zorgzwaarte.api")
 PREFIX = "/api/v1"
 MAX_XML = 20_000_000
 oauth2 = OAuth2PasswordBearer(tokenUrl=f"{PREFIX}/auth/token", auto_error=False)
+Id = Annotated[int, Path(ge=1, le=MAX_ID, description="intern nummer van het record")]
+IdFilter = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+PaginaNr = Annotated[int, Query(ge=1, le=MAX_PAGINA)]
+PerPagina = Annotated[int, Query(ge=1, le=MAX_PER_PAGINA)]
 JsonBody = Annotated[Any, Body(description="JSON-object; zie de documentatie van het veld")]
 
 
@@ -88,11 +95,14 @@ def maak_app(engine: Engine | None = None, nu: Callable[[], datetime] = nu_utc) 
         return _fouten(422, exc.fouten)
 
     @app.exception_handler(RequestValidationError)
-    async def _validatie(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _validatie(request: Request, exc: RequestValidationError) -> JSONResponse:
         fouten = []
         for f in fouten_uit_lijst(exc.errors()):
             veld = f.veld.removeprefix("body.").removeprefix("body").removeprefix("query.").removeprefix("path.")
             fouten.append(Fout(veld or "(invoer)", f.melding))
+        wie = getattr(request.state, "actor", None)
+        if isinstance(wie, Actor):  # a logged-in user's refused request is audited like any other attempt
+            await run_in_threadpool(_audit_ongeldig, fabriek, wie, nu, request, fouten)
         return _fouten(422, fouten)
 
     @app.exception_handler(NietAangemeld)
@@ -151,11 +161,13 @@ def maak_app(engine: Engine | None = None, nu: Callable[[], datetime] = nu_utc) 
 def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> APIRouter:
     router = APIRouter()
 
-    def actor(token: Annotated[str | None, Depends(oauth2)]) -> Actor:
+    def actor(request: Request, token: Annotated[str | None, Depends(oauth2)]) -> Actor:
         if not token:
             raise NietAangemeld("niet aangemeld; vraag een token aan via /api/v1/auth/token")
         with fabriek() as s:
-            return actor_voor_token(s, token, nu)
+            a = actor_voor_token(s, token, nu)
+        request.state.actor = a
+        return a
 
     Wie = Annotated[Actor, Depends(actor)]
 
@@ -184,7 +196,12 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
 
     # --- cliënten --------------------------------------------------------------------------------------------
     @router.get("/clienten", tags=["cliënten"])
-    def clienten(wie: Wie, zoek: str | None = None, pagina: int = 1, per_pagina: int = 25) -> dict[str, Any]:
+    def clienten(
+        wie: Wie,
+        zoek: Annotated[str | None, Query(max_length=200)] = None,
+        pagina: PaginaNr = 1,
+        per_pagina: PerPagina = 25,
+    ) -> dict[str, Any]:
         """Cliënten die u mag zien, gepagineerd; `zoek` filtert op naam of woonplaats."""
         return doe(wie, r.clienten_lijst, zoek, pagina, per_pagina)  # type: ignore[no-any-return]
 
@@ -198,65 +215,65 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         return doe(wie, r.client_zoeken_bsn, data)  # type: ignore[no-any-return]
 
     @router.get("/clienten/{client_id}", tags=["cliënten"])
-    def client(wie: Wie, client_id: int) -> dict[str, Any]:
+    def client(wie: Wie, client_id: Id) -> dict[str, Any]:
         return doe(wie, r.client_lezen, client_id)  # type: ignore[no-any-return]
 
     @router.patch("/clienten/{client_id}", tags=["cliënten"])
-    def client_wijzig(wie: Wie, client_id: int, data: JsonBody) -> dict[str, Any]:
+    def client_wijzig(wie: Wie, client_id: Id, data: JsonBody) -> dict[str, Any]:
         return doe(wie, r.client_wijzigen, client_id, data)  # type: ignore[no-any-return]
 
     @router.get("/clienten/{client_id}/tijdlijn", tags=["cliënten"])
-    def tijdlijn(wie: Wie, client_id: int) -> list[dict[str, Any]]:
+    def tijdlijn(wie: Wie, client_id: Id) -> list[dict[str, Any]]:
         return doe(wie, r.client_tijdlijn, client_id)  # type: ignore[no-any-return]
 
     # --- beoordelingen en besluiten ---------------------------------------------------------------------------
     @router.get("/clienten/{client_id}/beoordelingen", tags=["beoordelingen"])
-    def beoordelingen(wie: Wie, client_id: int) -> list[dict[str, Any]]:
+    def beoordelingen(wie: Wie, client_id: Id) -> list[dict[str, Any]]:
         return doe(wie, r.beoordelingen_van_client, client_id)  # type: ignore[no-any-return]
 
     @router.post("/clienten/{client_id}/beoordelingen", tags=["beoordelingen"], status_code=201)
-    def beoordeling_nieuw(wie: Wie, client_id: int, data: JsonBody) -> dict[str, Any]:
+    def beoordeling_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> dict[str, Any]:
         """Nieuwe beoordeling (concept); mag onvolledig zijn."""
         return doe(wie, r.beoordeling_aanmaken, client_id, data)  # type: ignore[no-any-return]
 
     @router.get("/beoordelingen/{beoordeling_id}", tags=["beoordelingen"])
-    def beoordeling(wie: Wie, beoordeling_id: int) -> dict[str, Any]:
+    def beoordeling(wie: Wie, beoordeling_id: Id) -> dict[str, Any]:
         return doe(wie, r.beoordeling_lezen, beoordeling_id)  # type: ignore[no-any-return]
 
     @router.put("/beoordelingen/{beoordeling_id}", tags=["beoordelingen"])
-    def beoordeling_wijzig(wie: Wie, beoordeling_id: int, data: JsonBody) -> dict[str, Any]:
+    def beoordeling_wijzig(wie: Wie, beoordeling_id: Id, data: JsonBody) -> dict[str, Any]:
         return doe(wie, r.beoordeling_wijzigen, beoordeling_id, data)  # type: ignore[no-any-return]
 
     @router.post("/beoordelingen/{beoordeling_id}/definitief", tags=["beoordelingen"])
-    def beoordeling_def(wie: Wie, beoordeling_id: int, data: JsonBody) -> dict[str, Any]:
+    def beoordeling_def(wie: Wie, beoordeling_id: Id, data: JsonBody) -> dict[str, Any]:
         versie = _versie(data)
         return doe(wie, r.beoordeling_definitief, beoordeling_id, versie)  # type: ignore[no-any-return]
 
     @router.post("/beoordelingen/{beoordeling_id}/correctie", tags=["beoordelingen"], status_code=201)
-    def beoordeling_corr(wie: Wie, beoordeling_id: int) -> dict[str, Any]:
+    def beoordeling_corr(wie: Wie, beoordeling_id: Id) -> dict[str, Any]:
         """Een correctie op een definitieve beoordeling: een nieuwe versie (concept)."""
         return doe(wie, r.beoordeling_correctie, beoordeling_id)  # type: ignore[no-any-return]
 
     @router.post("/beoordelingen/{beoordeling_id}/voorbeeld", tags=["beoordelingen"])
-    def beoordeling_voorbeeld(wie: Wie, beoordeling_id: int) -> dict[str, Any]:
+    def beoordeling_voorbeeld(wie: Wie, beoordeling_id: Id) -> dict[str, Any]:
         """Bereken het besluit bij de huidige beoordeling, zonder iets vast te leggen."""
         return doe(wie, r.beoordeling_voorbeeld, beoordeling_id)  # type: ignore[no-any-return]
 
     @router.post("/beoordelingen/{beoordeling_id}/indicatiebesluit", tags=["indicatiebesluiten"], status_code=201)
-    def besluit_nieuw(wie: Wie, beoordeling_id: int, data: JsonBody) -> dict[str, Any]:
+    def besluit_nieuw(wie: Wie, beoordeling_id: Id, data: JsonBody) -> dict[str, Any]:
         """Leg het indicatiebesluit vast; een eerder geldend besluit wordt vervangen (herindicatie)."""
         return doe(wie, r.besluit_vastleggen, beoordeling_id, _versie(data), data)  # type: ignore[no-any-return]
 
     @router.get("/clienten/{client_id}/indicatiebesluiten", tags=["indicatiebesluiten"])
-    def besluiten(wie: Wie, client_id: int) -> list[dict[str, Any]]:
+    def besluiten(wie: Wie, client_id: Id) -> list[dict[str, Any]]:
         return doe(wie, r.besluiten_van_client, client_id)  # type: ignore[no-any-return]
 
     @router.get("/indicatiebesluiten/{besluit_id}", tags=["indicatiebesluiten"])
-    def besluit(wie: Wie, besluit_id: int) -> dict[str, Any]:
+    def besluit(wie: Wie, besluit_id: Id) -> dict[str, Any]:
         return doe(wie, r.besluit_lezen, besluit_id)  # type: ignore[no-any-return]
 
     @router.get("/indicatiebesluiten/{besluit_id}/brief", tags=["indicatiebesluiten"], response_class=Response)
-    def besluit_brief(wie: Wie, besluit_id: int, request: Request) -> Response:
+    def besluit_brief(wie: Wie, besluit_id: Id, request: Request) -> Response:
         """De besluitbrief als PDF: besluit, data, toelichting in gewone taal en de bezwaarclausule."""
         pdf = besluitbrief_pdf(doe(wie, besluitbrief, besluit_id, str(request.base_url)))
         return Response(
@@ -281,51 +298,51 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
 
     # --- overeenkomsten, zorgplannen, rapportages, geleverde zorg --------------------------------------------
     @router.get("/clienten/{client_id}/overeenkomsten", tags=["zorglevering"])
-    def overeenkomsten(wie: Wie, client_id: int) -> list[dict[str, Any]]:
+    def overeenkomsten(wie: Wie, client_id: Id) -> list[dict[str, Any]]:
         return doe(wie, r.overeenkomsten_van_client, client_id)  # type: ignore[no-any-return]
 
     @router.post("/clienten/{client_id}/overeenkomsten", tags=["zorglevering"], status_code=201)
-    def overeenkomst_nieuw(wie: Wie, client_id: int, data: JsonBody) -> dict[str, Any]:
+    def overeenkomst_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> dict[str, Any]:
         return doe(wie, r.overeenkomst_aanmaken, client_id, data)  # type: ignore[no-any-return]
 
     @router.get("/overeenkomsten/{overeenkomst_id}", tags=["zorglevering"])
-    def overeenkomst(wie: Wie, overeenkomst_id: int) -> dict[str, Any]:
+    def overeenkomst(wie: Wie, overeenkomst_id: Id) -> dict[str, Any]:
         return doe(wie, r.overeenkomst_lezen, overeenkomst_id)  # type: ignore[no-any-return]
 
     @router.patch("/overeenkomsten/{overeenkomst_id}", tags=["zorglevering"])
-    def overeenkomst_wijzig(wie: Wie, overeenkomst_id: int, data: JsonBody) -> dict[str, Any]:
+    def overeenkomst_wijzig(wie: Wie, overeenkomst_id: Id, data: JsonBody) -> dict[str, Any]:
         return doe(wie, r.overeenkomst_wijzigen, overeenkomst_id, data)  # type: ignore[no-any-return]
 
     @router.post("/overeenkomsten/{overeenkomst_id}/zorgplannen", tags=["zorglevering"], status_code=201)
-    def zorgplan_nieuw(wie: Wie, overeenkomst_id: int, data: JsonBody) -> dict[str, Any]:
+    def zorgplan_nieuw(wie: Wie, overeenkomst_id: Id, data: JsonBody) -> dict[str, Any]:
         return doe(wie, r.zorgplan_aanmaken, overeenkomst_id, data)  # type: ignore[no-any-return]
 
     @router.get("/clienten/{client_id}/zorgplannen", tags=["zorglevering"])
-    def zorgplannen(wie: Wie, client_id: int) -> list[dict[str, Any]]:
+    def zorgplannen(wie: Wie, client_id: Id) -> list[dict[str, Any]]:
         return doe(wie, r.zorgplannen_van_client, client_id)  # type: ignore[no-any-return]
 
     @router.get("/zorgplannen/{zorgplan_id}", tags=["zorglevering"])
-    def zorgplan(wie: Wie, zorgplan_id: int) -> dict[str, Any]:
+    def zorgplan(wie: Wie, zorgplan_id: Id) -> dict[str, Any]:
         return doe(wie, r.zorgplan_lezen, zorgplan_id)  # type: ignore[no-any-return]
 
     @router.put("/zorgplannen/{zorgplan_id}", tags=["zorglevering"])
-    def zorgplan_wijzig(wie: Wie, zorgplan_id: int, data: JsonBody) -> dict[str, Any]:
+    def zorgplan_wijzig(wie: Wie, zorgplan_id: Id, data: JsonBody) -> dict[str, Any]:
         return doe(wie, r.zorgplan_wijzigen, zorgplan_id, data)  # type: ignore[no-any-return]
 
     @router.get("/clienten/{client_id}/rapportages", tags=["zorglevering"])
-    def rapportages(wie: Wie, client_id: int) -> list[dict[str, Any]]:
+    def rapportages(wie: Wie, client_id: Id) -> list[dict[str, Any]]:
         return doe(wie, r.rapportages_van_client, client_id)  # type: ignore[no-any-return]
 
     @router.post("/clienten/{client_id}/rapportages", tags=["zorglevering"], status_code=201)
-    def rapportage_nieuw(wie: Wie, client_id: int, data: JsonBody) -> dict[str, Any]:
+    def rapportage_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> dict[str, Any]:
         return doe(wie, r.rapportage_aanmaken, client_id, data)  # type: ignore[no-any-return]
 
     @router.get("/clienten/{client_id}/geleverde-zorg", tags=["zorglevering"])
-    def geleverd(wie: Wie, client_id: int) -> list[dict[str, Any]]:
+    def geleverd(wie: Wie, client_id: Id) -> list[dict[str, Any]]:
         return doe(wie, r.geleverd_van_client, client_id)  # type: ignore[no-any-return]
 
     @router.post("/clienten/{client_id}/geleverde-zorg", tags=["zorglevering"], status_code=201)
-    def geleverd_nieuw(wie: Wie, client_id: int, data: JsonBody) -> dict[str, Any]:
+    def geleverd_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> dict[str, Any]:
         return doe(wie, r.geleverd_registreren, client_id, data)  # type: ignore[no-any-return]
 
     # --- iWlz ---------------------------------------------------------------------------------------------------
@@ -345,7 +362,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         return inhoud
 
     @router.get("/indicatiebesluiten/{besluit_id}/io31", tags=["iWlz"], response_class=Response)
-    def io31_download(wie: Wie, besluit_id: int) -> Response:
+    def io31_download(wie: Wie, besluit_id: Id) -> Response:
         """IO31-bericht (iWlz 2.2) van een vastgelegd indicatiebesluit."""
         return xml_antwoord(doe(wie, iwlz.io31_van_besluit, besluit_id), f"io31-{besluit_id}")
 
@@ -358,8 +375,8 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     def io31_export(
         wie: Wie,
         data: JsonBody,
-        ontvanger: str = "5509",
-        besluitnummer: int | None = None,
+        ontvanger: Annotated[str, Query(max_length=4)] = "5509",
+        besluitnummer: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
         dagtekening: date | None = None,
     ) -> Response:
         """Bereken het besluit bij een beoordeling en geef het IO31-bericht (niets wordt opgeslagen)."""
@@ -368,17 +385,17 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         )
 
     @router.get("/overeenkomsten/{overeenkomst_id}/aw33", tags=["iWlz"], response_class=Response)
-    def aw33(wie: Wie, overeenkomst_id: int) -> Response:
+    def aw33(wie: Wie, overeenkomst_id: Id) -> Response:
         """AW33 (toewijzing zorgkantoor -> zorgaanbieder) van een overeenkomst."""
         return xml_antwoord(doe(wie, iwlz.bericht_van_overeenkomst, overeenkomst_id, "aw33"), f"aw33-{overeenkomst_id}")
 
     @router.get("/overeenkomsten/{overeenkomst_id}/aw35", tags=["iWlz"], response_class=Response)
-    def aw35(wie: Wie, overeenkomst_id: int) -> Response:
+    def aw35(wie: Wie, overeenkomst_id: Id) -> Response:
         """AW35 (melding aanvang zorg) van een overeenkomst."""
         return xml_antwoord(doe(wie, iwlz.bericht_van_overeenkomst, overeenkomst_id, "aw35"), f"aw35-{overeenkomst_id}")
 
     @router.post("/overeenkomsten/{overeenkomst_id}/aw39", tags=["iWlz"], response_class=Response)
-    def aw39(wie: Wie, overeenkomst_id: int, data: JsonBody) -> Response:
+    def aw39(wie: Wie, overeenkomst_id: Id, data: JsonBody) -> Response:
         """AW39 (mutatie of einde zorg): body {mutatiecode (LDT_MutatieCode), mutatiedatum}."""
         return xml_antwoord(
             doe(wie, iwlz.bericht_van_overeenkomst, overeenkomst_id, "aw39", data), f"aw39-{overeenkomst_id}"
@@ -413,16 +430,16 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         return doe(wie, b.contract_aanmaken, data)  # type: ignore[no-any-return]
 
     @router.get("/contracten/{contract_id}", tags=["bekostiging"])
-    def contract(wie: Wie, contract_id: int) -> dict[str, Any]:
+    def contract(wie: Wie, contract_id: Id) -> dict[str, Any]:
         return doe(wie, b.contract_lezen, contract_id)  # type: ignore[no-any-return]
 
     @router.get("/contracten/{contract_id}/dagtarief", tags=["bekostiging"])
-    def contract_dagtarief(wie: Wie, contract_id: int, dag: str) -> dict[str, Any]:
+    def contract_dagtarief(wie: Wie, contract_id: Id, dag: str) -> dict[str, Any]:
         """Effectief dagtarief per afgesproken prestatie op een dag: zorgzwaarte + prestatie, met toelichting."""
         return doe(wie, b.contract_dagtarief, contract_id, dag)  # type: ignore[no-any-return]
 
     @router.post("/contracten/{contract_id}/realisatie", tags=["bekostiging"])
-    def contract_realisatie(wie: Wie, contract_id: int, data: JsonBody) -> dict[str, Any]:
+    def contract_realisatie(wie: Wie, contract_id: Id, data: JsonBody) -> dict[str, Any]:
         """Realisatie tegenover de productieafspraak; body = uitkomst van /declareer."""
         return doe(wie, b.contract_realisatie, contract_id, data)  # type: ignore[no-any-return]
 
@@ -462,20 +479,20 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     @router.get("/audit", tags=["beheer"])
     def audit(
         wie: Wie,
-        client_id: int | None = None,
-        gebruiker: str | None = None,
-        actie: str | None = None,
+        client_id: IdFilter = None,
+        gebruiker: Annotated[str | None, Query(max_length=100)] = None,
+        actie: Annotated[str | None, Query(max_length=60)] = None,
         van: date | None = None,
         tot: date | None = None,
-        pagina: int = 1,
-        per_pagina: Annotated[int, Query(le=200)] = 50,
+        pagina: PaginaNr = 1,
+        per_pagina: PerPagina = 50,
     ) -> dict[str, Any]:
         """Het auditlog (alleen beheerder), nieuwste eerst."""
         return doe(wie, r.audit_lijst, client_id, gebruiker, actie, van, tot, pagina, per_pagina)  # type: ignore[no-any-return]
 
     @router.get("/audit/export", tags=["beheer"], response_class=PlainTextResponse)
     def audit_export(
-        wie: Wie, client_id: int | None = None, van: date | None = None, tot: date | None = None
+        wie: Wie, client_id: IdFilter = None, van: date | None = None, tot: date | None = None
     ) -> PlainTextResponse:
         tekst = doe(wie, r.audit_export, client_id, van, tot)
         return PlainTextResponse(
@@ -487,8 +504,28 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     return router
 
 
+def _audit_ongeldig(
+    fabriek: sessionmaker[Session], wie: Actor, nu: Callable[[], datetime], request: Request, fouten: list[Fout]
+) -> None:
+    """One audit line for a request refused before it reached a service (e.g. an id beyond the database's range).
+    The raw path goes into the details (cut short): such an id cannot be stored as a number."""
+    client_id = request.path_params.get("client_id")
+    tekst = str(client_id or "")
+    cid = int(tekst) if tekst.isdigit() and len(tekst) < 11 and 1 <= int(tekst) <= MAX_ID else None
+    with contextlib.suppress(InvoerFout), Werkeenheid(fabriek, wie, nu) as uow:
+        uow.log(
+            "verzoek.ongeldig",
+            "client" if cid else None,
+            cid,
+            cid,
+            f"{request.method} {request.url.path[:200]}: " + "; ".join(f"{f.veld} {f.melding}" for f in fouten)[:300],
+        )
+        raise InvoerFout(fouten)
+
+
 def _versie(data: Any) -> int:
-    if not isinstance(data, dict) or not isinstance(data.get("versie"), int) or data["versie"] < 1:
+    versie = data.get("versie") if isinstance(data, dict) else None
+    if not isinstance(versie, int) or isinstance(versie, bool) or not 1 <= versie <= MAX_ID:
         raise InvoerFout.een("versie", "geef de versie van het record dat u hebt gelezen (geheel getal ≥ 1)")
     return int(data["versie"])
 

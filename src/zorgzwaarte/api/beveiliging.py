@@ -181,15 +181,19 @@ class Beveiliging:
         if onleesbaar(scope.get("path", "")):
             return _json_antwoord(422, "(adres)", ONGELDIG_TEKEN)
         query = scope.get("query_string", b"")
-        if query:
-            try:
-                paren = parse_qsl(query.decode("latin-1"), keep_blank_values=True, encoding="utf-8", errors="strict")
-            except (UnicodeDecodeError, ValueError):
-                return _json_antwoord(422, "(adres)", "de zoekvraag in het adres is geen geldige UTF-8-tekst")
-            for naam, waarde in paren:
-                if onleesbaar(naam) or onleesbaar(waarde):
-                    return _json_antwoord(422, naam if not onleesbaar(naam) else "(adres)", ONGELDIG_TEKEN)
-        return None
+        return _controleer_paren(query.decode("latin-1"), "(adres)", "de zoekvraag in het adres") if query else None
+
+
+def _controleer_paren(tekst: str, veld: str, wat: str) -> tuple[int, bytes, dict[str, str]] | None:
+    """Name=value pairs (query string or posted form): valid UTF-8 (percent-encoded) and no NUL or half character."""
+    try:
+        paren = parse_qsl(tekst, keep_blank_values=True, encoding="utf-8", errors="strict")
+    except (UnicodeDecodeError, ValueError):
+        return _json_antwoord(422, veld, f"{wat} is geen geldige UTF-8-tekst")
+    for naam, waarde in paren:
+        if onleesbaar(naam) or onleesbaar(waarde):
+            return _json_antwoord(422, veld if onleesbaar(naam) else naam, ONGELDIG_TEKEN)
+    return None
 
 
 def _controleer_inhoud(inhoud: bytes, soort: str) -> tuple[int, bytes, dict[str, str]] | None:
@@ -197,13 +201,10 @@ def _controleer_inhoud(inhoud: bytes, soort: str) -> tuple[int, bytes, dict[str,
         return None
     if soort == FORMULIER:
         try:
-            paren = parse_qsl(inhoud.decode("utf-8"), keep_blank_values=True, errors="strict")
-        except (UnicodeDecodeError, ValueError):
+            tekst = inhoud.decode("utf-8")
+        except UnicodeDecodeError:
             return _json_antwoord(422, "formulier", "het formulier is geen geldige UTF-8-tekst")
-        for naam, waarde in paren:
-            if onleesbaar(naam) or onleesbaar(waarde):
-                return _json_antwoord(422, naam if not onleesbaar(naam) else "formulier", ONGELDIG_TEKEN)
-        return None
+        return _controleer_paren(tekst, "formulier", "het formulier")
     try:
         data = json.loads(inhoud)
     except UnicodeDecodeError:

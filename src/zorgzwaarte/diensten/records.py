@@ -17,6 +17,7 @@ from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client, zichtbare_clienten
 from zorgzwaarte.diensten.werkeenheid import Poging, Werkeenheid, vandaag_nl
 from zorgzwaarte.domein.beoordeling import Beoordeling as BeoordelingModel
+from zorgzwaarte.domein.grenzen import MAX_PAGINA, MAX_PER_PAGINA
 from zorgzwaarte.domein.records import (
     BeoordelingConcept,
     BeoordelingWijziging,
@@ -49,9 +50,6 @@ from zorgzwaarte.opslag.modellen import (
 )
 from zorgzwaarte.regels.indicatie.besluit import Indicatiebesluit as RegelBesluit
 from zorgzwaarte.regels.zorgplan import vergelijk_met_indicatie
-
-MAX_PER_PAGINA = 200
-
 
 # --- representations ------------------------------------------------------------------------------------------
 
@@ -205,8 +203,8 @@ def geleverd_dict(g: GeleverdeZorg, signalen: list[dict[str, str]] | None = None
 
 
 def pagina_grenzen(pagina: int, per_pagina: int) -> tuple[int, int]:
-    if pagina < 1:
-        raise InvoerFout.een("pagina", "moet 1 of hoger zijn")
+    if not 1 <= pagina <= MAX_PAGINA:
+        raise InvoerFout.een("pagina", f"moet tussen 1 en {MAX_PAGINA} liggen")
     if not 1 <= per_pagina <= MAX_PER_PAGINA:
         raise InvoerFout.een("per_pagina", f"moet tussen 1 en {MAX_PER_PAGINA} liggen")
     return (pagina - 1) * per_pagina, per_pagina
@@ -308,7 +306,10 @@ def client_wijzigen(uow: Werkeenheid, client_id: int, data: Any) -> dict[str, An
     c = zichtbare_client(uow.sessie, actor, client_id)
     wijziging = valideer(ClientWijziging, data)
     controleer_versie(wijziging.versie, c.versie)
-    for veld, waarde in wijziging.model_dump(exclude={"versie"}, exclude_unset=True).items():
+    velden = wijziging.model_dump(exclude={"versie"}, exclude_unset=True)
+    if "regio" in velden and velden["regio"] != c.regio:
+        eis(actor, "client.regio_wijzigen")
+    for veld, waarde in velden.items():
         setattr(c, veld, waarde)
     uow.sessie.flush()
     return client_dict(c)
@@ -590,7 +591,12 @@ def besluit_vastleggen(uow: Werkeenheid, beoordeling_id: int, versie: int, keuze
     The decision is dated on the day it is recorded, unless `keuze` gives an earlier `besluitdatum` with a
     `besluitdatum_reden` (stored with the decision and shown in its trail)."""
     actor = uow.ingelogd()
-    poging = uow.log("besluit.vastleggen", "indicatiebesluit", None)
+    poging = uow.log(
+        "besluit.vastleggen",
+        "indicatiebesluit",
+        details=f"beoordeling {beoordeling_id}",
+        bron=("beoordeling", beoordeling_id),
+    )
     melding = "maak de beoordeling eerst definitief"
     b = _beoordeling_in_status(uow, poging, "besluit.vastleggen", beoordeling_id, versie, "definitief", melding)
     if uow.sessie.scalar(select(func.count()).where(Indicatiebesluit.beoordeling_id == b.id)):
@@ -864,7 +870,12 @@ def _signalen(
 
 
 def zorgplan_aanmaken(uow: Werkeenheid, overeenkomst_id: int, data: Any) -> dict[str, Any]:
-    poging = uow.log("zorgplan.aanmaken", "zorgplan", None)
+    poging = uow.log(
+        "zorgplan.aanmaken",
+        "zorgplan",
+        details=f"overeenkomst {overeenkomst_id}",
+        bron=("zorgleveringsovereenkomst", overeenkomst_id),
+    )
     eis(uow.ingelogd(), "zorgplan.schrijven")
     o = _overeenkomst(uow, overeenkomst_id)
     poging.client_id = o.client_id

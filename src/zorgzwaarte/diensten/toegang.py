@@ -23,6 +23,8 @@ RECHTEN: dict[str, frozenset[str]] = {
     "client.lezen": frozenset({"beoordelaar", "zorgaanbieder", "zorgkantoor"}),
     "client.aanmaken": frozenset({"beoordelaar", "zorgaanbieder"}),
     "client.wijzigen": frozenset({"beoordelaar", "zorgaanbieder"}),
+    # the regio decides which zorgkantoor sees the client: a provider cannot move its client out of sight
+    "client.regio_wijzigen": frozenset({"beoordelaar"}),
     "beoordeling.lezen": frozenset({"beoordelaar"}),
     "beoordeling.schrijven": frozenset({"beoordelaar"}),
     "besluit.lezen": frozenset({"beoordelaar", "zorgaanbieder", "zorgkantoor"}),

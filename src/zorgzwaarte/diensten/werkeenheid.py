@@ -11,14 +11,26 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from types import TracebackType
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from zorgzwaarte.diensten.toegang import Actor
+from zorgzwaarte.domein.grenzen import MAX_ID
 from zorgzwaarte.fouten import Conflict, InvoerFout, NietAangemeld, NietGevonden, Verboden
-from zorgzwaarte.opslag.modellen import Auditregel
+from zorgzwaarte.opslag.modellen import (
+    Auditregel,
+    Beoordeling,
+    Client,
+    GeleverdeZorg,
+    Indicatiebesluit,
+    Rapportage,
+    Zorgleveringsovereenkomst,
+    Zorgplan,
+)
 
 
 def nu_utc() -> datetime:
@@ -40,6 +52,18 @@ class Poging:
     object_id: int | None = None
     client_id: int | None = None
     details: str | None = None
+    bron: tuple[str, int] | None = None  # the record named in the request when the object is yet to be made
+
+
+# objecttype -> the table whose rows carry the client (so a refused attempt on a record still names its client)
+_MET_CLIENT: dict[str, Any] = {
+    "beoordeling": Beoordeling,
+    "indicatiebesluit": Indicatiebesluit,
+    "zorgleveringsovereenkomst": Zorgleveringsovereenkomst,
+    "zorgplan": Zorgplan,
+    "rapportage": Rapportage,
+    "geleverde_zorg": GeleverdeZorg,
+}
 
 
 UITKOMST = {
@@ -77,13 +101,31 @@ class Werkeenheid:
         object_id: int | None = None,
         client_id: int | None = None,
         details: str | None = None,
+        bron: tuple[str, int] | None = None,
     ) -> Poging:
-        """Record an action on (client) data; call before doing it, update object_id/client_id once known."""
-        p = Poging(actie, objecttype, object_id, client_id, details)
+        """Record an action on (client) data; call before doing it, update object_id/client_id once known.
+        A line without client_id gets the client of its object (or of `bron`) when the lines are written."""
+        p = Poging(actie, objecttype, object_id, client_id, details, bron)
         self.pogingen.append(p)
         return p
 
-    def _regels(self, uitkomst: str, melding: str | None = None) -> list[Auditregel]:
+    def _vul_clienten(self, sessie: Session) -> None:
+        for p in self.pogingen:
+            if p.client_id is not None:
+                continue
+            for soort, nummer in ((p.objecttype, p.object_id), p.bron or (None, None)):
+                if soort is None or nummer is None or not 1 <= nummer <= MAX_ID:
+                    continue
+                if soort == "client":
+                    p.client_id = sessie.scalar(select(Client.id).where(Client.id == nummer))
+                elif soort in _MET_CLIENT:
+                    tabel = _MET_CLIENT[soort]
+                    p.client_id = sessie.scalar(select(tabel.client_id).where(tabel.id == nummer))
+                if p.client_id is not None:
+                    break
+
+    def _regels(self, uitkomst: str, melding: str | None = None, sessie: Session | None = None) -> list[Auditregel]:
+        self._vul_clienten(sessie or self.sessie)
         a = self.actor
         tijd = self.nu()
         return [
@@ -127,5 +169,5 @@ class Werkeenheid:
         if not self.pogingen:
             return
         with self.fabriek() as s:
-            s.add_all(self._regels(uitkomst, melding))
+            s.add_all(self._regels(uitkomst, melding, s))
             s.commit()

@@ -9,6 +9,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from stdnum.nl import bsn as stdnum_bsn
 
+from zorgzwaarte.domein.grenzen import MAX_ID
+
 Leveringsvorm = Literal["verblijf", "vpt", "mpt", "pgb"]
 LEVERINGSVORMEN = {
     "verblijf": ("Verblijf", "4"),
@@ -96,18 +98,19 @@ class ClientNieuw(ClientGegevens):
 
 class ClientWijziging(Invoer):
     versie: int = Field(
-        ge=1, description="de versie die u hebt gelezen (voor het opsporen van gelijktijdige wijzigingen)"
+        ge=1, le=MAX_ID, description="de versie die u hebt gelezen (voor het opsporen van gelijktijdige wijzigingen)"
     )
+    # the same maximum lengths as ClientGegevens and the database columns (tests/veiligheid/test_lengtes.py)
     geslachtsnaam: str | None = Field(default=None, min_length=1, max_length=200)
-    voorvoegsel: str | None = None
-    voorletters: str | None = None
-    voornamen: str | None = None
+    voorvoegsel: str | None = Field(default=None, max_length=20)
+    voorletters: str | None = Field(default=None, max_length=20)
+    voornamen: str | None = Field(default=None, max_length=200)
     geslacht: Literal["0", "1", "2"] | None = None
-    straat: str | None = None
-    huisnummer: str | None = None
+    straat: str | None = Field(default=None, max_length=200)
+    huisnummer: str | None = Field(default=None, max_length=20)
     postcode: str | None = None
-    woonplaats: str | None = None
-    regio: str | None = None
+    woonplaats: str | None = Field(default=None, max_length=100)
+    regio: str | None = Field(default=None, max_length=100, description="alleen de beoordelaar wijzigt de regio")
 
     @field_validator("postcode")
     @classmethod
@@ -133,15 +136,15 @@ class BeoordelingConcept(Invoer):
 
 
 class BeoordelingWijziging(BeoordelingConcept):
-    versie: int = Field(ge=1)
+    versie: int = Field(ge=1, le=MAX_ID)
 
 
 class Versie(Invoer):
-    versie: int = Field(ge=1)
+    versie: int = Field(ge=1, le=MAX_ID)
 
 
 class BesluitVastleggen(Invoer):
-    versie: int = Field(ge=1, description="versie van de beoordeling")
+    versie: int = Field(ge=1, le=MAX_ID, description="versie van de beoordeling")
     besluitdatum: date | None = Field(
         default=None, description="leeg: de dag van vastleggen; een eerdere dag alleen met een reden"
     )
@@ -153,9 +156,11 @@ class BesluitVastleggen(Invoer):
 
 class OvereenkomstNieuw(Invoer):
     zorgaanbieder_id: int | None = Field(
-        default=None, description="zorgkantoor: de aanbieder; aanbieder: leeg (eigen organisatie)"
+        default=None, ge=1, le=MAX_ID, description="zorgkantoor: de aanbieder; aanbieder: leeg (eigen organisatie)"
     )
-    indicatiebesluit_id: int | None = Field(default=None, description="leeg: het geldende besluit van de cliënt")
+    indicatiebesluit_id: int | None = Field(
+        default=None, ge=1, le=MAX_ID, description="leeg: het geldende besluit van de cliënt"
+    )
     leveringsvorm: Leveringsvorm
     ingangsdatum: date
     einddatum: date | None = None
@@ -168,7 +173,7 @@ class OvereenkomstNieuw(Invoer):
 
 
 class OvereenkomstWijziging(Invoer):
-    versie: int = Field(ge=1)
+    versie: int = Field(ge=1, le=MAX_ID)
     einddatum: date | None
 
 
@@ -209,7 +214,7 @@ class ZorgplanInvoer(Invoer):
 
 
 class ZorgplanWijziging(ZorgplanInvoer):
-    versie: int = Field(ge=1)
+    versie: int = Field(ge=1, le=MAX_ID)
 
 
 class RapportageNieuw(Invoer):
@@ -238,7 +243,7 @@ class GeleverdeUren(Invoer):
 
 
 class GeleverdeZorgInvoer(Invoer):
-    overeenkomst_id: int
+    overeenkomst_id: int = Field(ge=1, le=MAX_ID)
     week: date = Field(description="een dag in de week; opgeslagen als de maandag van die ISO-week")
     uren: list[GeleverdeUren] = Field(default_factory=list)
     afwezigheid: list[Afwezigheid] = Field(default_factory=list)
@@ -257,7 +262,7 @@ class GebruikerNieuw(Invoer):
     naam: str = Field(min_length=1, max_length=200)
     wachtwoord: str = Field(min_length=10, max_length=200)
     rol: Literal["beoordelaar", "zorgaanbieder", "zorgkantoor", "beheerder"]
-    organisatie_id: int
+    organisatie_id: int = Field(ge=1, le=MAX_ID)
 
 
 class Pagina(BaseModel):
