@@ -208,14 +208,14 @@ def _controleer_inhoud(inhoud: bytes, soort: str) -> tuple[int, bytes, dict[str,
     try:
         data = json.loads(inhoud)
     except UnicodeDecodeError:
-        return _json_antwoord(422, "(invoer)", "de invoer is geen UTF-8-tekst")
+        return _json_antwoord(400, "(invoer)", "de invoer is geen UTF-8-tekst")
     except RecursionError:
-        return _json_antwoord(422, "(invoer)", "de invoer is te diep genest")
+        return _json_antwoord(400, "(invoer)", "de invoer is te diep genest")
     except ValueError as exc:
         if "digits" in str(exc):
-            return _json_antwoord(422, "(invoer)", "de invoer bevat een getal met te veel cijfers")
+            return _json_antwoord(400, "(invoer)", "de invoer bevat een getal met te veel cijfers")
         return _json_antwoord(
-            422, "(invoer)", "de invoer is geen geldige JSON; controleer aanhalingstekens, komma's en haakjes"
+            400, "(invoer)", "de invoer is geen geldige JSON; controleer aanhalingstekens, komma's en haakjes"
         )
     veld = zoek_ongeldige_tekst(data)
     return _json_antwoord(422, veld, ONGELDIG_TEKEN) if veld else None
