@@ -53,9 +53,18 @@ def genereer(n: int, seed: int = 1) -> list[dict[str, Any]]:
                     "per_week": rnd.choice([1, 3, 7, 14]),
                     "handelingen": rnd.sample(handelingen, rnd.randrange(1, 4)),
                     "twee_zorgverleners": rnd.random() < 0.1,
+                    # who is responsible for '*' nursing (bijlage 5 §3.1); sometimes missing (an input error)
+                    "medisch_specialist_verantwoordelijk": rnd.choice([True, False, False, None]),
                 }
                 for _ in range(rnd.randrange(1, 4))
             ]
+            for zm in b["zorgmomenten"]:
+                if zm["medisch_specialist_verantwoordelijk"] is None:
+                    del zm["medisch_specialist_verantwoordelijk"]
+        if rnd.random() < 0.9:
+            b["vp_medische_noodzaak"] = rnd.random() < 0.85
+        if rnd.random() < 0.8:
+            b["overgang_2014_uitzondering"] = rnd.choice(["geen", "geen", "geen", "nuluren", "adl_assistentie"])
         uit.append(b)
     return uit
 

@@ -29,6 +29,7 @@ from zorgzwaarte.regels.indicatie.vector import (
     Wijzigingen,
     indiceer_vector,
     profieltabel,
+    stelsel_awbz,
     vragen,
     zorgmoment_minuten,
 )
@@ -158,8 +159,22 @@ def naar_beoordelingen(
     pv = np.full(n, np.nan)
     vp = np.full(n, np.nan)
     heeft_zm = np.zeros(n, dtype=np.bool_)
+    heeft_vp = np.zeros(n, dtype=np.bool_)
+    awbz = stelsel_awbz(np.where(peil < DAG0, DAG0, peil))
+    bijzonder = _lijst_masker(df, "bijzonderheden", BIJZONDERHEDEN)
+    beademing = _lijst_masker(df, "bijzondere_zorg", ["chronische_invasieve_beademing", "non_invasieve_beademing"])
+    zvw_uitzondering = ((bijzonder & (1 << BIJZONDERHEDEN.index("terminaal"))) > 0) | (beademing > 0)
     if zorgmomenten is not None and zorgmomenten.height:
-        pv, vp, heeft_zm = _zorgmomenten(df, zorgmomenten, fouten, wijz)
+        pv, vp, heeft_zm, heeft_vp = _zorgmomenten(df, zorgmomenten, fouten, awbz, zvw_uitzondering, wijz)
+    noodzaak = _bools(df, "vp_medische_noodzaak")
+    onbekend = (
+        df["vp_medische_noodzaak"].is_null().to_numpy() if "vp_medische_noodzaak" in df.columns else np.ones(n, bool)
+    )
+    for i in np.flatnonzero(awbz & heeft_vp & onbekend):
+        fouten[int(i)] = fouten[int(i)] or (
+            "vp_medische_noodzaak: vul in of een arts de medische noodzaak van de verpleging heeft vastgesteld "
+            "(bijlage 5 §3)"
+        )
     b = Beoordelingen(
         peildatum=np.where(peil < DAG0, DAG0, peil),
         geboortedatum=np.where(geboren < DAG0, DAG0, geboren),
@@ -176,7 +191,7 @@ def naar_beoordelingen(
         beperking=scores("b", bvragen),
         verpleegkundige_aandacht=verpl,
         begeleidingsdoel=doel,
-        bijzonderheden=_lijst_masker(df, "bijzonderheden", BIJZONDERHEDEN),
+        bijzonderheden=bijzonder,
         bijzondere_zorg=_lijst_masker(
             df,
             "bijzondere_zorg",
@@ -200,11 +215,32 @@ def naar_beoordelingen(
         pv_minuten=pv,
         vp_minuten=vp,
         heeft_zorgmomenten=heeft_zm,
+        vp_medische_noodzaak=noodzaak,
+        overgang_2014_uitzondering=(
+            df["overgang_2014_uitzondering"]
+            .cast(pl.Utf8)
+            .replace_strict(
+                ["geen", "intensieve_kindzorg", "adl_assistentie", "nuluren"],
+                [0, 1, 1, 1],
+                default=-1,
+                return_dtype=pl.Int64,
+            )
+            .to_numpy()
+            if "overgang_2014_uitzondering" in df.columns
+            else np.full(n, -1, dtype=np.int64)
+        ),
     )
     return b, fouten
 
 
-def _zorgmomenten(df: pl.DataFrame, zm: pl.DataFrame, fouten: list[str], wijz: Wijzigingen) -> tuple[Any, Any, Any]:
+def _zorgmomenten(
+    df: pl.DataFrame,
+    zm: pl.DataFrame,
+    fouten: list[str],
+    awbz: np.ndarray[Any, Any],
+    uitzondering: np.ndarray[Any, Any],
+    wijz: Wijzigingen,
+) -> tuple[Any, Any, Any, Any]:
     n = df.height
     index = pl.DataFrame({"id": df["id"].cast(pl.Utf8), "_rij": np.arange(n)})
     zm = zm.with_columns(pl.col("id").cast(pl.Utf8)).join(index, on="id", how="inner").with_row_index("_moment")
@@ -212,6 +248,7 @@ def _zorgmomenten(df: pl.DataFrame, zm: pl.DataFrame, fouten: list[str], wijz: W
     ids = list(tabel)
     minuten = np.array([tabel[h].minuten for h in ids])
     is_vp = np.array([tabel[h].functie == "VP" for h in ids])
+    ster = np.array([tabel[h].medisch_specialistisch for h in ids])
     hand = zm.select("_moment", "_rij", pl.col("handelingen").cast(pl.Utf8).str.split(";")).explode("handelingen")
     hand = hand.with_columns(pl.col("handelingen").str.strip_chars())
     positie = (
@@ -220,6 +257,23 @@ def _zorgmomenten(df: pl.DataFrame, zm: pl.DataFrame, fouten: list[str], wijz: W
     for r in np.unique(hand["_rij"].to_numpy()[positie < 0]):
         fouten[int(r)] = fouten[int(r)] or "zorgmomenten: onbekende handeling (zie 'zorgzwaarte codes handelingen')"
     geldig = positie >= 0
+    # Zvw, not AWBZ: a '*' handeling under a medisch specialist (bijlage 5 §3.1), as trechtermodel.awbz_handelingen
+    h_moment = hand["_moment"].to_numpy()
+    h_rij = hand["_rij"].to_numpy()
+    h_ster = geldig & ster[np.where(geldig, positie, 0)]
+    if "medisch_specialist_verantwoordelijk" in zm.columns:
+        kolom = zm["medisch_specialist_verantwoordelijk"].cast(pl.Utf8).str.to_lowercase()
+        ms_onbekend = kolom.is_null().to_numpy()
+        ms = kolom.is_in(["1", "true", "ja"]).fill_null(False).to_numpy()
+    else:
+        ms_onbekend = np.ones(zm.height, dtype=np.bool_)
+        ms = np.zeros(zm.height, dtype=np.bool_)
+    for r in np.unique(h_rij[h_ster & ms_onbekend[h_moment] & awbz[h_rij]]):
+        fouten[int(r)] = fouten[int(r)] or (
+            "zorgmomenten: medisch_specialist_verantwoordelijk ontbreekt bij een handeling met * (bijlage 5 §3.1)"
+        )
+    heeft_vp = np.bincount(h_rij[geldig & is_vp[np.where(geldig, positie, 0)]], minlength=n) > 0
+    geldig &= ~(h_ster & ms[h_moment] & ~uitzondering[h_rij])
     twee = (
         zm["twee_zorgverleners"].cast(pl.Utf8).str.to_lowercase().is_in(["1", "true", "ja"]).fill_null(False).to_numpy()
         if "twee_zorgverleners" in zm.columns
@@ -229,14 +283,14 @@ def _zorgmomenten(df: pl.DataFrame, zm: pl.DataFrame, fouten: list[str], wijz: W
         rij=zm["_rij"].to_numpy().astype(np.int64),
         per_week=zm["per_week"].cast(pl.Float64).to_numpy(),
         twee=twee,
-        moment_van_handeling=hand["_moment"].to_numpy()[geldig].astype(np.int64),
+        moment_van_handeling=h_moment[geldig].astype(np.int64),
         minuten=minuten[positie[geldig]],
         is_vp=is_vp[positie[geldig]],
         n=n,
         wijz=wijz,
     )
     heeft = np.bincount(zm["_rij"].to_numpy(), minlength=n) > 0
-    return pv, vp, heeft
+    return pv, vp, heeft, heeft_vp
 
 
 UITVOER_SCHEMA = {
@@ -363,6 +417,8 @@ def als_tabel(invoer: list[dict[str, Any]]) -> tuple[pl.DataFrame, pl.DataFrame]
             "bijzonderheden": ";".join(b.get("bijzonderheden", [])),
             "bijzondere_zorg": ";".join(b.get("bijzondere_zorg", [])),
             "zorg_24_uur_nabijheid": b.get("zorg_24_uur_nabijheid"),
+            "vp_medische_noodzaak": b.get("vp_medische_noodzaak"),
+            "overgang_2014_uitzondering": b.get("overgang_2014_uitzondering"),
         }
         for q in svragen:
             rij[f"s{q}"] = (b.get("stoornisscores") or {}).get(q)
@@ -376,9 +432,16 @@ def als_tabel(invoer: list[dict[str, Any]]) -> tuple[pl.DataFrame, pl.DataFrame]
                     "per_week": float(zm["per_week"]),
                     "handelingen": ";".join(zm["handelingen"]),
                     "twee_zorgverleners": bool(zm.get("twee_zorgverleners")),
+                    "medisch_specialist_verantwoordelijk": zm.get("medisch_specialist_verantwoordelijk"),
                 }
             )
-    schema_zm = {"id": pl.Utf8, "per_week": pl.Float64, "handelingen": pl.Utf8, "twee_zorgverleners": pl.Boolean}
+    schema_zm = {
+        "id": pl.Utf8,
+        "per_week": pl.Float64,
+        "handelingen": pl.Utf8,
+        "twee_zorgverleners": pl.Boolean,
+        "medisch_specialist_verantwoordelijk": pl.Boolean,
+    }
     return pl.DataFrame(rijen, infer_schema_length=None), pl.DataFrame(momenten, schema=schema_zm)
 
 

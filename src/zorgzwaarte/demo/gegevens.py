@@ -135,6 +135,8 @@ def thuis_invoer(peildatum: str, geboortedatum: str, rnd: random.Random) -> dict
         "client": {"geboortedatum": geboortedatum},
         "grondslagen": ["01", "04"],
         "prognose": "3",
+        "vp_medische_noodzaak": True,
+        "overgang_2014_uitzondering": "geen",
         "beperkingscores": {"0301": rnd.choice([2, 3]), "0302": 2, "0303": rnd.choice([1, 2]), "0201": 2},
         "stoornisscores": {"0301": 2},
         "zorgmomenten": [

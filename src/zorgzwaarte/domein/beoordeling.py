@@ -97,6 +97,13 @@ class Zorgmoment(Strikt):
         default=False,
         description="Dit zorgmoment is gebruikelijke zorg van partner/ouder/huisgenoot (bijlage 3).",
     )
+    medisch_specialist_verantwoordelijk: bool | None = Field(
+        default=None,
+        description=(
+            "Een medisch specialist is verantwoordelijk voor de verpleging van dit zorgmoment (dan is die "
+            "verpleging Zvw, bijlage 5 §3.1); verplicht bij een handeling met een * in de normtijdentabel."
+        ),
+    )
     omschrijving: str | None = None
 
 
@@ -165,7 +172,10 @@ class Beoordeling(Strikt):
     begeleiding_individueel: BegeleidingIndividueel | None = None
     behandeling_individueel: BehandelingIndividueel | None = None
     behandeling_groep_doel: BhDoel | None = None
-    vp_medische_noodzaak: bool = True
+    vp_medische_noodzaak: bool | None = Field(
+        default=None,
+        description="door een arts vastgestelde medische noodzaak (bijlage 5 §3); verplicht bij verpleging",
+    )
     voorliggend: list[Aftrek] = Field(default_factory=list)
     mantelzorg: Mantelzorg = Field(default_factory=Mantelzorg)
     huishouden: Huishouden = Field(default_factory=Huishouden)
@@ -191,6 +201,17 @@ class Beoordeling(Strikt):
     geen_recht_wlz: list[GeenRechtWlz] = Field(default_factory=list)
     uitzondering_ondoelmatigheid: bool = False
     geldig_tot_gewenst: date | None = None
+    zorgbehoefte_minstens_een_jaar: bool | None = Field(
+        default=None,
+        description="oordeel van de beoordelaar: de zorgbehoefte bestaat ten minste een jaar (Zib art. 14 lid 1)",
+    )
+    overgang_2014_uitzondering: Literal["intensieve_kindzorg", "adl_assistentie", "nuluren", "geen"] | None = Field(
+        default=None,
+        description=(
+            "uitzondering op de kortere geldigheid bij besluiten van juli-december 2014 (Zir art. 1 lid 5); "
+            "verplicht als die kortere geldigheid anders zou gelden"
+        ),
+    )
     # Profile choice (care with stay), used from the ZZP module on.
     verpleegkundige_aandacht: int | None = Field(default=None, ge=0, le=3)
     begeleidingsdoel: Begeleidingsdoel | None = None

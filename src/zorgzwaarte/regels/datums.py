@@ -14,8 +14,18 @@ def plus_maanden(d: date, maanden: int) -> date:
 
 
 def tot_en_met_na_maanden(van: date, maanden: int) -> date:
-    """Last day of a period of N months that starts on `van` (inclusive end)."""
-    return plus_maanden(van, maanden) - timedelta(days=1)
+    """Last day of a period of N months that starts on `van` (inclusive end).
+
+    A period of months ends the day before the same day number N months later; when that month has no such day
+    (a start on 31 August plus eight months: there is no 31 April), the period runs to the end of that month,
+    so 31-08-2014 + 8 maanden = tot en met 30-04-2015 (not 29-04). Zorgindicatieregeling art. 1.
+    """
+    m = van.month - 1 + maanden
+    jaar, maand = van.year + m // 12, m % 12 + 1
+    laatste = calendar.monthrange(jaar, maand)[1]
+    if van.day > laatste:
+        return date(jaar, maand, laatste)
+    return date(jaar, maand, van.day) - timedelta(days=1)
 
 
 def tot_en_met_na_weken(van: date, weken: int) -> date:

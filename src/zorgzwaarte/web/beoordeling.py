@@ -134,9 +134,10 @@ VELDGROEPEN: tuple[Veldgroep, ...] = (
             Veld(
                 "vp_medische_noodzaak",
                 ("vp_medische_noodzaak",),
-                "Is verpleging medisch noodzakelijk?",
+                "Heeft een arts de medische noodzaak van de verpleging vastgesteld?",
                 "janee",
-                leeg="ja (standaard)",
+                uitleg="Verplicht als er verpleging is (bijlage 5 §3)",
+                leeg="— niet ingevuld —",
             ),
             Veld(
                 "ontlasting_mantelzorger_nodig",
@@ -317,6 +318,29 @@ VELDGROEPEN: tuple[Veldgroep, ...] = (
                 "Gewenste einddatum van de indicatie (niet verplicht)",
                 "datum",
             ),
+            Veld(
+                "zorgbehoefte_minstens_een_jaar",
+                ("zorgbehoefte_minstens_een_jaar",),
+                "Bestaat de zorgbehoefte naar uw oordeel ten minste een jaar?",
+                "janee",
+                uitleg="Nodig als het besluit korter dan een jaar geldt (Zorgindicatiebesluit art. 14)",
+                leeg="— niet ingevuld —",
+            ),
+            Veld(
+                "overgang_2014_uitzondering",
+                ("overgang_2014_uitzondering",),
+                "Besluit van juli tot en met december 2014: is het gericht op een van deze vormen van zorg?",
+                "keuze",
+                (
+                    ("geen", "Nee, geen van deze"),
+                    ("intensieve_kindzorg", "Intensieve kindzorg (18 jaar of ouder)"),
+                    ("adl_assistentie", "ADL-assistentie"),
+                    ("nuluren", "Nuluren-indicatie"),
+                ),
+                uitleg="Verplicht voor zulke besluiten met verzorging, verpleging, begeleiding of kortdurend verblijf "
+                "(Zorgindicatieregeling art. 1 lid 5)",
+                leeg="— niet ingevuld —",
+            ),
         ),
     ),
 )
@@ -347,7 +371,11 @@ EIGEN_SLEUTELS = {
 @cache
 def _handelingen() -> tuple[tuple[str, str], ...]:
     return tuple(
-        (h.id, f"{h.functie} {h.activiteit_omschrijving}: {h.omschrijving} ({h.minuten} min)")
+        (
+            h.id,
+            f"{h.functie} {h.activiteit_omschrijving}: {h.omschrijving} ({h.minuten} min)"
+            + (" *" if h.medisch_specialistisch else ""),
+        )
         for h in laatste_normtijden().values()
     )
 
@@ -490,6 +518,8 @@ def formulier_naar_invoer(form: dict[str, list[str]]) -> tuple[dict[str, Any], d
             moment["gebruikelijke_zorg"] = True
         if een(f"zm{i}_omschrijving"):
             moment["omschrijving"] = een(f"zm{i}_omschrijving")
+        if een(f"zm{i}_ms") in ("ja", "nee"):
+            moment["medisch_specialist_verantwoordelijk"] = een(f"zm{i}_ms") == "ja"
         momenten.append(moment)
     if momenten:
         invoer["zorgmomenten"] = momenten
@@ -578,6 +608,8 @@ def invoer_naar_formulier(invoer: dict[str, Any], meta: dict[str, Any]) -> dict[
         f[f"zm{i}_gebruikelijk"] = ["ja" if zm.get("gebruikelijke_zorg") else ""]
         if zm.get("omschrijving"):
             f[f"zm{i}_omschrijving"] = [str(zm["omschrijving"])]
+        if zm.get("medisch_specialist_verantwoordelijk") is not None:
+            f[f"zm{i}_ms"] = ["ja" if zm["medisch_specialist_verantwoordelijk"] else "nee"]
     for rijen, prefix in (
         (invoer.get("voorliggend") or [], "vl"),
         ((invoer.get("mantelzorg") or {}).get("aftrek") or [], "ma"),

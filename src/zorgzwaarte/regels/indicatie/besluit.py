@@ -85,6 +85,9 @@ class Indicatiebesluit:
     stelsel: str = "AWBZ"
     # Dutch sentences: where the result rests on a text that may have changed, or a fact that was not given.
     waarschuwingen: list[str] = field(default_factory=list)
+    # Zorgindicatiebesluit art. 14 lid 1: with a validity shorter than a year, whether the need lasts a year
+    behoefte_minstens_een_jaar: bool | None = None
+    behoefte_minstens_een_jaar_reden: str | None = None
 
     def als_dict(self) -> dict[str, Any]:
         uit: dict[str, Any] = {
@@ -104,6 +107,8 @@ class Indicatiebesluit:
             "uiterste_beslisdatum": self.uiterste_beslisdatum.isoformat() if self.uiterste_beslisdatum else None,
             "afwijzingsgronden": self.afwijzingsgronden,
             "waarschuwingen": self.waarschuwingen,
+            "behoefte_minstens_een_jaar": self.behoefte_minstens_een_jaar,
+            "behoefte_minstens_een_jaar_reden": self.behoefte_minstens_een_jaar_reden,
             "ruleset": self.ruleset.als_dict(),
             "toelichting": [s.als_dict() for s in self.toelichting],
         }

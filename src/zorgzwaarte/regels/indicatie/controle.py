@@ -6,12 +6,18 @@ from zorgzwaarte.domein.beoordeling import Beoordeling
 from zorgzwaarte.fouten import Fout, InvoerFout
 from zorgzwaarte.regels.codes import codelijst
 from zorgzwaarte.regels.datums import nl
+from zorgzwaarte.regels.indicatie.normtijden import Handeling
 
 GELDIGE_SCORES = {0, 1, 2, 3, 9}
 
 
-def controleer(b: Beoordeling, bekende_handelingen: set[str]) -> None:
-    """Raise InvoerFout listing every problem, each with its field path, in Dutch."""
+def controleer(b: Beoordeling, tabel: dict[str, Handeling], functies_thuis: bool = True) -> None:
+    """Raise InvoerFout listing every problem, each with its field path, in Dutch.
+
+    ``functies_thuis``: the ruleset indicates functies en klassen (AWBZ), so the facts the VP rules need must be
+    given: the medical necessity (bijlage 5 §3) and, for a moment with a '*' handeling, who is responsible for the
+    nursing (bijlage 5 §3.1). Never assumed.
+    """
     fouten: list[Fout] = []
     grondslagen = codelijst("LDT_Grondslag")
     for i, g in enumerate(b.grondslagen):
@@ -33,15 +39,37 @@ def controleer(b: Beoordeling, bekende_handelingen: set[str]) -> None:
                 )
     if b.prognose is not None and b.prognose not in codelijst("LDT_Prognose"):
         fouten.append(Fout("prognose", f"'{b.prognose}' is geen code uit de iWlz-codelijst LDT_Prognose (1-5)"))
+    heeft_vp = False
     for i, zm in enumerate(b.zorgmomenten):
         for j, h in enumerate(zm.handelingen):
-            if h not in bekende_handelingen:
+            if h not in tabel:
                 fouten.append(
                     Fout(
                         f"zorgmomenten.{i}.handelingen.{j}",
                         f"handeling '{h}' bestaat niet in de normtijden (zie 'zorgzwaarte codes handelingen')",
                     )
                 )
+        bekend = [tabel[h] for h in zm.handelingen if h in tabel]
+        heeft_vp = heeft_vp or any(h.functie == "VP" for h in bekend)
+        sterren = [h.id for h in bekend if h.medisch_specialistisch]
+        if functies_thuis and sterren and zm.medisch_specialist_verantwoordelijk is None:
+            fouten.append(
+                Fout(
+                    f"zorgmomenten.{i}.medisch_specialist_verantwoordelijk",
+                    f"vul in of een medisch specialist verantwoordelijk is voor de verpleging bij "
+                    f"{', '.join(sterren)}: dan valt die verpleging onder de Zorgverzekeringswet "
+                    "(Beleidsregels indicatiestelling AWBZ 2014, bijlage 5 §3.1)",
+                )
+            )
+    if functies_thuis and heeft_vp and b.vp_medische_noodzaak is None:
+        fouten.append(
+            Fout(
+                "vp_medische_noodzaak",
+                "vul in of een arts de medische noodzaak van de verpleging heeft vastgesteld (waar of onwaar); "
+                "zonder dat gegeven kan verpleging niet beoordeeld worden "
+                "(Beleidsregels indicatiestelling AWBZ 2014, bijlage 5 §3)",
+            )
+        )
     if b.client.geboortedatum > b.peildatum:
         fouten.append(Fout("client.geboortedatum", f"ligt na de peildatum {nl(b.peildatum)}"))
     besluitdatum = b.besluitdatum or b.peildatum

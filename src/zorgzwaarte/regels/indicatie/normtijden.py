@@ -18,6 +18,8 @@ class Handeling:
     minuten: float
     frequentie_in_bron: str | None
     bron: str
+    # '*' in the VP table: nursing needed for medisch-specialistische zorg (bijlage 5 §3.1 and §4.4)
+    medisch_specialistisch: bool = False
 
     def als_dict(self) -> dict[str, object]:
         return {
@@ -29,6 +31,7 @@ class Handeling:
             "minuten": self.minuten,
             "frequentie_in_bron": self.frequentie_in_bron,
             "bron": self.bron,
+            "medisch_specialistisch": self.medisch_specialistisch,
         }
 
 
@@ -46,6 +49,7 @@ def normtijden(regelset: Regelset) -> dict[str, Handeling]:
             minuten=h["minuten"],
             frequentie_in_bron=None if h.get("frequentie_in_bron") is None else str(h["frequentie_in_bron"]),
             bron=h["bron"],
+            medisch_specialistisch=bool(h.get("medisch_specialistisch")),
         )
     return uit
 

@@ -18,19 +18,6 @@ __all__ = ["ZESTIG", "d", "fmt"]  # d and fmt re-exported for the indication mod
 ZESTIG = Decimal(60)
 
 
-def tijd_zorgmoment(minuten: Sequence[Decimal], aftrek: Decimal, optelling: Decimal) -> Decimal:
-    """Samenvallende activiteiten (Beleidsregels indicatiestelling AWBZ 2014, bijlage 4 §4.4).
-
-    One handeling: its full average time. Several in one zorgmoment: subtract the indirect time from each and
-    add it once for the moment.
-    """
-    if not minuten:
-        return Decimal(0)
-    if len(minuten) == 1:
-        return minuten[0]
-    return sum((m - aftrek for m in minuten), Decimal(0)) + optelling
-
-
 @dataclass(frozen=True)
 class Band:
     klasse: int

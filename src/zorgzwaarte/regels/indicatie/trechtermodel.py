@@ -13,7 +13,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from zorgzwaarte.domein.beoordeling import Beoordeling
+from zorgzwaarte.domein.beoordeling import Beoordeling, Zorgmoment
+from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.codes import codelijst, grondslag_naam
 from zorgzwaarte.regels.datums import leeftijd, nl, tot_en_met_na_maanden, tot_en_met_na_weken
 from zorgzwaarte.regels.indicatie.besluit import FUNCTIENAMEN, GeindiceerdeFunctie, Indicatiebesluit
@@ -26,7 +27,6 @@ from zorgzwaarte.regels.indicatie.omvang import (
     fmt,
     klasse_voor_uren,
     school_dagdelen_per_week,
-    tijd_zorgmoment,
 )
 from zorgzwaarte.regels.indicatie.wlz import indiceer_wlz
 from zorgzwaarte.regels.regelset import Regelset, regelset_met, regelset_op
@@ -74,10 +74,10 @@ def indiceer(
         regelset = voor_peildatum(variant, regelset)
     if regelset.stelsel == "Wlz":
         # No functies en klassen at home under the Wlz; handelingen are still checked against the last table.
-        controleer(b, set(laatste_normtijden()))
+        controleer(b, laatste_normtijden(), functies_thuis=False)
         return indiceer_wlz(b, regelset, profielkeuze)
     tabel = normtijden(regelset)
-    controleer(b, set(tabel))
+    controleer(b, tabel)
     w = Werk(b=b, regelset=regelset, p=regelset.tabel("indicatie_awbz_2014.yaml"))
     w.besluitdatum = b.besluitdatum or b.peildatum
     w.leeftijd = leeftijd(b.client.geboortedatum, b.peildatum)
@@ -103,6 +103,9 @@ def indiceer(
     besluit = "toegekend" if (verblijf or functies) else "afgewezen"
 
     geldig_tot, tot_overlijden = stap5_geldigheid(w, functies, verblijf, zzp)
+    minstens_jaar, minstens_jaar_reden = (
+        behoefte_minstens_een_jaar(w, geldig_tot, tot_overlijden) if (verblijf or functies) else (None, None)
+    )
     uiterste = beslistermijn(w)
     w.uitleg.stap(
         "Stap 5: indicatiebesluit",
@@ -127,6 +130,8 @@ def indiceer(
         uiterste_beslisdatum=uiterste,
         zzp=zzp,
         afwijzingsgronden=afwijzing,
+        behoefte_minstens_een_jaar=minstens_jaar,
+        behoefte_minstens_een_jaar_reden=minstens_jaar_reden,
     )
 
 
@@ -209,6 +214,71 @@ def gebruikelijke_zorg_geldt(w: Werk, functie: str, moment_vlag: bool) -> tuple[
     return False, ""
 
 
+def thuisbeademing(b: Beoordeling) -> bool:
+    """The client is beademd at home (invasive or non-invasive), as the assessment states in bijzondere_zorg."""
+    return bool({"chronische_invasieve_beademing", "non_invasieve_beademing"} & set(b.bijzondere_zorg))
+
+
+def awbz_handelingen(w: Werk, i: int, zm: Zorgmoment, tabel: dict[str, Handeling]) -> list[Handeling]:
+    """The handelingen of a zorgmoment that are AWBZ care (bijlage 5 §3.1 Afbakening Zvw en AWBZ).
+
+    A '*' handeling (nursing for medisch-specialistische zorg) under the responsibility of a medisch specialist
+    is Zvw, unless the nursing is for thuisbeademing or palliatief-terminale zorg (art. 2.11 lid 2 Bzv).
+    """
+    hs = [tabel[h] for h in zm.handelingen]
+    sterren = [h for h in hs if h.medisch_specialistisch]
+    if not sterren or not zm.medisch_specialist_verantwoordelijk:
+        if sterren:
+            w.uitleg.stap(
+                "Stap 2: afbakening Zvw en AWBZ",
+                f"Zorgmoment {i}: de huisarts (geen medisch specialist) is verantwoordelijk voor de verpleging bij "
+                f"{', '.join(h.omschrijving for h in sterren)}: AWBZ-verpleging",
+                f"{BIA}, bijlage 5 §3.1 en §4.4 (handelingen met *)",
+            )
+        return hs
+    uitzondering = "palliatief-terminale zorg" if w.b.terminaal else "thuisbeademing" if thuisbeademing(w.b) else None
+    if uitzondering:
+        w.uitleg.stap(
+            "Stap 2: afbakening Zvw en AWBZ",
+            f"Zorgmoment {i}: een medisch specialist is verantwoordelijk voor de verpleging bij "
+            f"{', '.join(h.omschrijving for h in sterren)}, maar bij {uitzondering} blijft die verpleging AWBZ",
+            f"{BIA}, bijlage 5 §3.1 (art. 2.11 lid 2 Besluit zorgverzekering)",
+        )
+        return hs
+    w.uitleg.stap(
+        "Stap 2: afbakening Zvw en AWBZ",
+        f"Zorgmoment {i}: een medisch specialist is verantwoordelijk voor de verpleging bij "
+        f"{', '.join(h.omschrijving for h in sterren)}: dat is Zvw-zorg (Zorgverzekeringswet), geen AWBZ; "
+        "deze handelingen tellen niet mee",
+        f"{BIA}, bijlage 5 §3.1 en §4.4 (handelingen met *)",
+    )
+    return [h for h in hs if not h.medisch_specialistisch]
+
+
+def verdeel_zorgmoment(
+    hs: list[Handeling], aftrek: Decimal, optelling: Decimal
+) -> dict[str, tuple[list[Handeling], Decimal]]:
+    """Minutes of one zorgmoment per function (bijlage 4 §4.4 and bijlage 5 §4.4, samenvallende activiteiten).
+
+    The indirect time belongs to the zorgmoment, not to a function: with two or more handelingen (PV and VP
+    together) 3,5 minuut comes off each and 3,5 minuut is added once for the moment. That one addition is counted
+    with persoonlijke verzorging when the moment holds PV (its table comes first, bijlage 4), otherwise with
+    verpleging; the total of the moment follows the text whatever the split.
+    """
+    per_functie: dict[str, list[Handeling]] = {}
+    for h in hs:
+        per_functie.setdefault(h.functie, []).append(h)
+    samen = len(hs) > 1
+    ontvanger = "PV" if "PV" in per_functie else "VP"
+    uit: dict[str, tuple[list[Handeling], Decimal]] = {}
+    for functie, lijst in per_functie.items():
+        minuten = sum((d(h.minuten) - (aftrek if samen else Decimal(0)) for h in lijst), Decimal(0))
+        if samen and functie == ontvanger:
+            minuten += optelling
+        uit[functie] = (lijst, minuten)
+    return uit
+
+
 def stap2_bruto_zorgbehoefte(w: Werk, tabel: dict[str, Handeling]) -> dict[str, Decimal]:
     """Stap 2: bruto zorgbehoefte in minuten per week per functie (bijlage 1 §3.2; bijlage 4 en 5 §4.4)."""
     zm_p = w.p["zorgmoment"]
@@ -216,18 +286,26 @@ def stap2_bruto_zorgbehoefte(w: Werk, tabel: dict[str, Handeling]) -> dict[str, 
     optelling = d(zm_p["samenvallend_optelling_per_zorgmoment_minuten"]["waarde"])
     totaal: dict[str, Decimal] = {}
     for i, zm in enumerate(w.b.zorgmomenten, start=1):
-        per_functie: dict[str, list[Handeling]] = {}
-        for hid in zm.handelingen:
-            h = tabel[hid]
-            per_functie.setdefault(h.functie, []).append(h)
-        for functie, hs in per_functie.items():
-            minuten = [d(h.minuten) for h in hs]
-            t = tijd_zorgmoment(minuten, aftrek, optelling)
-            if len(hs) == 1:
-                berekening = f"{hs[0].omschrijving}: {fmt(t)} min"
+        hs = awbz_handelingen(w, i, zm, tabel)
+        verdeling = verdeel_zorgmoment(hs, aftrek, optelling)
+        samen = len(hs) > 1
+        beide = len(verdeling) > 1
+        for functie, (lijst, t) in verdeling.items():
+            if not samen:
+                berekening = f"{lijst[0].omschrijving}: {fmt(t)} min"
             else:
-                delen = " + ".join(f"({fmt(m)} − {fmt(aftrek)})" for m in minuten)
-                berekening = f"{len(hs)} samenvallende handelingen: {delen} + {fmt(optelling)} = {fmt(t)} min"
+                delen = " + ".join(f"({fmt(d(h.minuten))} − {fmt(aftrek)})" for h in lijst)
+                indirect = (
+                    f" + {fmt(optelling)}"
+                    if functie == ("PV" if "PV" in verdeling else "VP")
+                    else f" (de {fmt(optelling)} min indirecte tijd van dit zorgmoment telt één keer, bij "
+                    "persoonlijke verzorging)"
+                )
+                berekening = (
+                    f"{len(hs)} samenvallende handelingen"
+                    + (f" ({len(lijst)} {FUNCTIENAMEN[functie].lower()})" if beide else "")
+                    + f": {delen}{indirect} = {fmt(t)} min"
+                )
             gz, reden = gebruikelijke_zorg_geldt(w, functie, zm.gebruikelijke_zorg)
             eerste = Decimal(0) if gz else t
             tweede = t if zm.twee_zorgverleners else Decimal(0)
@@ -244,6 +322,8 @@ def stap2_bruto_zorgbehoefte(w: Werk, tabel: dict[str, Handeling]) -> dict[str, 
             bron = (
                 f"{BIA}, bijlage {'4' if functie == 'PV' else '5'} §4.4 (gemiddelde tijden, samenvallende activiteiten)"
             )
+            if beide:
+                bron += "; bijlage 1 §2.4 (indirecte tijd per zorgmoment)"
             if zm.twee_zorgverleners:
                 bron += "; bijlage 1 §2.4 'Zorg door twee zorgverleners'"
             if gz or reden:
@@ -370,7 +450,8 @@ def toegang_criterium(w: Werk, functie: str) -> tuple[bool, str, str]:
             tp["pv"]["bron"],
         )
     if functie == "VP":
-        if not w.b.vp_medische_noodzaak:
+        # controle requires the fact whenever there is verpleging: never assumed (bijlage 5 §3)
+        if w.b.vp_medische_noodzaak is not True:
             return False, "geen door een arts vastgestelde medische noodzaak", tp["vp"]["bron"]
         return True, "door een arts vastgestelde medische noodzaak", tp["vp"]["bron"]
     if functie == "BG":
@@ -791,6 +872,24 @@ def stap5_geldigheid(
     for o in gp["overgang_2014"]["waarde"]:
         if date.fromisoformat(o["besluit_van"]) <= van <= date.fromisoformat(o["besluit_tot"]):
             grens = tot_en_met_na_maanden(van, int(o["maanden"]))
+            if not any(f.functie in overgang_functies for f in functies):
+                continue
+            uitzondering = b.overgang_2014_uitzondering
+            if uitzondering is None:
+                raise InvoerFout.een(
+                    "overgang_2014_uitzondering",
+                    f"besluit van {nl(van)}: geef aan of het besluit gericht is op intensieve kindzorg, "
+                    "ADL-assistentie of nuluren (dan geldt de kortere geldigheid niet) of 'geen' "
+                    f"({gp['overgang_2014_uitzonderingen_bron']})",
+                )
+            if uitzondering != "geen":
+                w.uitleg.stap(
+                    "Geldigheid (overgang 2014)",
+                    f"Besluit gericht op {uitzondering.replace('_', ' ').replace('adl', 'ADL')}: de kortere "
+                    f"geldigheid van {o['maanden']} maanden ({o['bron']}) geldt niet",
+                    gp["overgang_2014_uitzonderingen_bron"],
+                )
+                continue
             for f in functies:
                 if f.functie in overgang_functies and (f.einddatum is None or f.einddatum > grens):
                     f.einddatum = grens
@@ -807,6 +906,54 @@ def stap5_geldigheid(
         eind = max(f.einddatum for f in functies if f.einddatum is not None)
     w.uitleg.stap("Geldigheidsduur", f"Geldig van {nl(van)} tot en met {nl(eind)} ({grond})", bron)
     return eind, False
+
+
+def behoefte_minstens_een_jaar(
+    w: Werk, geldig_tot: date | None, tot_overlijden: bool
+) -> tuple[bool | None, str | None]:
+    """Zorgindicatiebesluit art. 14 lid 1: a decision valid shorter than a year says whether the need will last at
+    least a year from the start of the care. (True/False, or None with the reason it was not established.)
+
+    The assessor's judgement (``zorgbehoefte_minstens_een_jaar``) decides; without it the prognose of the
+    assessment is used where it answers the question: 1 (volledig herstel binnen 1 jaar) = no, 3 (blijft
+    hetzelfde) and 4 (verslechtering) = yes; 2, 5 or no prognose = not established.
+    """
+    bron = "Zorgindicatiebesluit art. 14 lid 1"
+    jaar = tot_en_met_na_maanden(w.besluitdatum, 12)
+    if tot_overlijden or geldig_tot is None or geldig_tot >= jaar:
+        reden = "de geldigheidsduur is niet korter dan een jaar: het besluit hoeft dit niet aan te geven"
+        w.uitleg.stap("Zorgbehoefte ten minste een jaar", reden[0].upper() + reden[1:], bron)
+        return None, reden
+    oordeel = w.b.zorgbehoefte_minstens_een_jaar
+    if oordeel is not None:
+        tekst = (
+            f"Geldig tot en met {nl(geldig_tot)}, korter dan een jaar; naar het oordeel van de beoordelaar bestaat de "
+            f"zorgbehoefte {'wel' if oordeel else 'niet'} ten minste een jaar vanaf {nl(w.besluitdatum)}"
+        )
+        w.uitleg.stap("Zorgbehoefte ten minste een jaar", tekst, bron)
+        return oordeel, None
+    prognose = w.b.prognose
+    if prognose in ("1", "3", "4"):
+        ja = prognose != "1"
+        w.uitleg.stap(
+            "Zorgbehoefte ten minste een jaar",
+            f"Geldig tot en met {nl(geldig_tot)}, korter dan een jaar; prognose "
+            f"'{codelijst('LDT_Prognose')[prognose]}': de zorgbehoefte bestaat {'wel' if ja else 'niet'} ten minste "
+            "een jaar",
+            f"{bron}; prognose uit de beoordeling (LDT_Prognose)",
+        )
+        return ja, None
+    reden = (
+        "niet vastgesteld: de beoordelaar heeft geen oordeel gegeven (zorgbehoefte_minstens_een_jaar) en de "
+        "prognose zegt niet of de zorgbehoefte een jaar blijft"
+    )
+    w.uitleg.stap(
+        "Zorgbehoefte ten minste een jaar",
+        f"Geldig tot en met {nl(geldig_tot)}, korter dan een jaar; of de zorgbehoefte ten minste een jaar bestaat is "
+        + reden,
+        bron,
+    )
+    return None, reden
 
 
 def beslistermijn(w: Werk) -> date | None:

@@ -79,31 +79,48 @@ class Beoordelingen:
     pv_minuten: F  # from zorgmomenten (see zorgmoment_minuten); NaN = no PV handelingen
     vp_minuten: F
     heeft_zorgmomenten: B
+    vp_medische_noodzaak: B  # door een arts vastgestelde medische noodzaak (bijlage 5 §3); given, never assumed
+    overgang_2014_uitzondering: Ints  # Zir art. 1 lid 5: -1 not given, 0 'geen', 1 an exemption applies
 
 
 def zorgmoment_minuten(
     rij: Ints, per_week: F, twee: B, moment_van_handeling: Ints, minuten: F, is_vp: B, n: int, wijz: Wijzigingen = ()
 ) -> tuple[F, F]:
-    """PV and VP minutes per week per assessment (Beleidsregels indicatiestelling AWBZ 2014, bijlage 4 §4.4).
+    """PV and VP minutes per week per assessment (Beleidsregels indicatiestelling AWBZ 2014, bijlage 4 en 5 §4.4).
 
-    Per zorgmoment and function: sum of the times minus 3,5 minute per handeling plus 3,5 once (one handeling:
-    its own time), doubled with two caregivers, times the frequency per week.
+    Per zorgmoment: one handeling counts its own time; with two or more (PV and VP together) 3,5 minuut comes
+    off each and 3,5 minuut is added once for the moment, with PV when the moment holds PV, otherwise with VP
+    (as trechtermodel.verdeel_zorgmoment); doubled with two caregivers, times the frequency per week.
+    Handelingen that are Zvw (bijlage 5 §3.1) are left out by the caller.
     """
     zp = _tabel("indicatie_awbz_2014.yaml", wijz)["zorgmoment"]
     aftrek = float(zp["samenvallend_aftrek_per_handeling_minuten"]["waarde"])
     erbij = float(zp["samenvallend_optelling_per_zorgmoment_minuten"]["waarde"])
     m = len(rij)
+    samen = np.bincount(moment_van_handeling, minlength=m) > 1
+    heeft_pv = np.bincount(moment_van_handeling[~is_vp], minlength=m) > 0
     uit = []
     for functie in (False, True):
         sel = is_vp == functie
         som = np.bincount(moment_van_handeling[sel], weights=minuten[sel], minlength=m)
         aantal = np.bincount(moment_van_handeling[sel], minlength=m)
-        tijd = np.where(aantal > 1, som - aftrek * aantal + erbij, som)
-        per_moment = tijd * np.where(twee, 2.0, 1.0) * per_week
+        ontvanger = heeft_pv if not functie else ~heeft_pv
+        tijd = np.where(samen, som - aftrek * aantal + erbij * ontvanger, som)
+        per_moment = np.where(aantal > 0, tijd, 0.0) * np.where(twee, 2.0, 1.0) * per_week
         totaal = np.bincount(rij, weights=per_moment, minlength=n)
         heeft = np.bincount(rij, weights=(aantal > 0).astype(np.float64), minlength=n) > 0
         uit.append(np.where(heeft, totaal, np.nan))
     return uit[0], uit[1]
+
+
+def stelsel_awbz(peildatum: Ints) -> B:
+    """Rows whose peildatum falls in an AWBZ indication ruleset (functies en klassen at home)."""
+    uit = np.zeros(len(peildatum), dtype=np.bool_)
+    for r in regelsets("indicatie"):
+        tot = r.geldig_tot.toordinal() if r.geldig_tot else 10**9
+        if r.stelsel == "AWBZ":
+            uit |= (peildatum >= r.geldig_van.toordinal()) & (peildatum <= tot)
+    return uit
 
 
 def klasse_vector(functie: str, minuten: F, wijz: Wijzigingen = ()) -> tuple[Ints, F]:
@@ -349,7 +366,14 @@ def indiceer_vector(b: Beoordelingen, wijz: Wijzigingen = (), keuze: Keuze | Non
         & ~np.isnan(b.pv_minuten)
         & (np.nan_to_num(b.pv_minuten) > 0)
     )
-    vp_ok = awbz & ~verblijf_awbz & toegang[:, 1] & ~np.isnan(b.vp_minuten) & (np.nan_to_num(b.vp_minuten) > 0)
+    vp_ok = (
+        awbz
+        & ~verblijf_awbz
+        & toegang[:, 1]
+        & b.vp_medische_noodzaak
+        & ~np.isnan(b.vp_minuten)
+        & (np.nan_to_num(b.vp_minuten) > 0)
+    )
     pv_klasse, pv_extra = klasse_vector("PV", np.nan_to_num(b.pv_minuten), wijz)
     vp_klasse, vp_extra = klasse_vector("VP", np.nan_to_num(b.vp_minuten), wijz)
 
@@ -396,6 +420,7 @@ def indiceer_vector(b: Beoordelingen, wijz: Wijzigingen = (), keuze: Keuze | Non
         kort = _plus_maanden_dagnummer(van[m], int(maanden))
         eind[m] = np.minimum(eind[m], kort)
     func_eind = eind.copy()
+    overgang_onbekend = np.zeros(n, dtype=np.bool_)
     for o in _tabel("indicatie_awbz_2014.yaml", wijz)["geldigheid"]["overgang_2014"]["waarde"]:
         m = (
             awbz
@@ -403,6 +428,9 @@ def indiceer_vector(b: Beoordelingen, wijz: Wijzigingen = (), keuze: Keuze | Non
             & (van >= date.fromisoformat(o["besluit_van"]).toordinal())
             & (van <= date.fromisoformat(o["besluit_tot"]).toordinal())
         )
+        m &= ~verblijf & ~terminaal  # terminaal: geldig tot overlijden (lid 2, lid 5 onder b)
+        overgang_onbekend |= m & (b.overgang_2014_uitzondering < 0)
+        m &= b.overgang_2014_uitzondering == 0
         if m.any():
             func_eind[m] = np.minimum(func_eind[m], _plus_maanden_dagnummer(van[m], int(o["maanden"])))
     geldig_tot = np.where(awbz & functies & ~verblijf, func_eind, eind).astype(np.int64)
@@ -432,7 +460,7 @@ def indiceer_vector(b: Beoordelingen, wijz: Wijzigingen = (), keuze: Keuze | Non
         "geldig_tot": geldig_tot,
         "tot_overlijden": tot_overlijden,
         "fout": np.select(  # index into VECTOR_FOUTEN
-            [set_index < 0, later_wlz, blijvend_onbekend, geen_optie], [1, 4, 3, 2], default=0
+            [set_index < 0, later_wlz, blijvend_onbekend, geen_optie, overgang_onbekend], [1, 4, 3, 2, 5], default=0
         ),
         "regelset": set_index,
         "keuze": keuze,
@@ -446,6 +474,8 @@ VECTOR_FOUTEN = (
     "blijvend: geef aan of de zorgbehoefte blijvend is (van niet voorbijgaande aard, Wet langdurige zorg art. "
     "3.2.1); de prognose zegt dat niet",
     "peildatum: de batch rekent de Wlz tot en met 2020; bereken een latere peildatum per cliënt (zorgzwaarte indiceer)",
+    "overgang_2014_uitzondering: geef aan of het besluit gericht is op intensieve kindzorg, ADL-assistentie of "
+    "nuluren, of 'geen' (Zorgindicatieregeling art. 1 lid 5)",
 )
 # Wlz regelsets the batch does not compute (their rules are in regels/indicatie/wlz.py only).
 LATER_WLZ = ("Wlz 2021", "Wlz 2024", "Wlz 2026")
