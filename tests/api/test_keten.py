@@ -12,6 +12,8 @@ THUIS: dict[str, Any] = {
     "grondslagen": ["01"],
     "beperkingscores": {"0301": 3},
     "zorgmomenten": [{"per_week": 7, "handelingen": ["PV-1.1-2", "PV-1.2-1", "PV-1.2-4"]}],
+    # recorded on the test clock's day, 1 December 2014: Zir art. 1 lid 4 and 5 ask whether an exemption applies
+    "overgang_2014_uitzondering": "geen",
 }
 
 

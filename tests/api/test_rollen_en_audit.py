@@ -34,6 +34,7 @@ VOLLEDIG = {
     "grondslagen": ["01"],
     "beperkingscores": {"0301": 3},
     "zorgmomenten": [{"per_week": 7, "handelingen": ["PV-1.1-2"]}],
+    "overgang_2014_uitzondering": "geen",  # decided on the test clock's day in December 2014 (Zir art. 1 lid 4-5)
 }
 
 

@@ -34,6 +34,7 @@ THUIS = {
         {"per_week": 7, "handelingen": ["PV-1.1-2", "PV-1.2-1"]},
         {"per_week": 7, "handelingen": ["VP-1.2-5"]},
     ],
+    "vp_medische_noodzaak": True,
 }
 GROEP = {
     "peildatum": "2014-03-10",

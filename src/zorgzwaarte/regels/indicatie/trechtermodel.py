@@ -880,14 +880,14 @@ def stap5_geldigheid(
                     "overgang_2014_uitzondering",
                     f"besluit van {nl(van)}: geef aan of het besluit gericht is op intensieve kindzorg, "
                     "ADL-assistentie of nuluren (dan geldt de kortere geldigheid niet) of 'geen' "
-                    f"({gp['overgang_2014_uitzonderingen_bron']})",
+                    f"({gp['overgang_2014_uitzonderingen']['bron']})",
                 )
             if uitzondering != "geen":
                 w.uitleg.stap(
                     "Geldigheid (overgang 2014)",
                     f"Besluit gericht op {uitzondering.replace('_', ' ').replace('adl', 'ADL')}: de kortere "
                     f"geldigheid van {o['maanden']} maanden ({o['bron']}) geldt niet",
-                    gp["overgang_2014_uitzonderingen_bron"],
+                    gp["overgang_2014_uitzonderingen"]["bron"],
                 )
                 continue
             for f in functies:
