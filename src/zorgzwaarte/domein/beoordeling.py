@@ -120,6 +120,12 @@ class Dagdelen(Strikt):
 class BegeleidingIndividueel(Strikt):
     uren_per_week: float = Field(gt=0, le=168)
     activiteiten: list[BgActiviteit] = Field(min_length=1)
+    oefenen_uren_per_week: float | None = Field(
+        default=None,
+        ge=0,
+        le=168,
+        description="het deel van uren_per_week voor oefenen (activiteit 4); verplicht als 'oefenen' gevraagd is",
+    )
 
 
 class BehandelingIndividueel(Strikt):

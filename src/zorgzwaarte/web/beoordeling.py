@@ -229,6 +229,13 @@ VELDGROEPEN: tuple[Veldgroep, ...] = (
                 _keuzes("BgActiviteit"),
             ),
             Veld(
+                "bgi_oefenen_uren",
+                ("begeleiding_individueel", "oefenen_uren_per_week"),
+                "Begeleiding individueel: waarvan uren oefenen",
+                "getal",
+                uitleg="Verplicht bij oefenen; oefenen telt ten hoogste 3 uur (bijlage 6 §4.1)",
+            ),
+            Veld(
                 "bhi_doel",
                 ("behandeling_individueel", "doel"),
                 "Behandeling individueel: doel",

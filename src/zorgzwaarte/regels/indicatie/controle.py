@@ -79,6 +79,34 @@ def controleer(b: Beoordeling, tabel: dict[str, Handeling], functies_thuis: bool
         fouten.append(Fout("aanvraagdatum", f"ligt na de besluitdatum {nl(besluitdatum)}"))
     if b.geldig_tot_gewenst and b.geldig_tot_gewenst < besluitdatum:
         fouten.append(Fout("geldig_tot_gewenst", f"ligt vóór de besluitdatum {nl(besluitdatum)}"))
+    bgi = b.begeleiding_individueel
+    if bgi is not None and "oefenen" in bgi.activiteiten:
+        # Bijlage 6 §4.1, tabel, voetnoot 2: oefenen goes with activities 1 and 2; its time is added to theirs
+        if not {"structuur_regie", "vaardigheden"} & set(bgi.activiteiten):
+            fouten.append(
+                Fout(
+                    "begeleiding_individueel.activiteiten",
+                    "oefenen gaat samen met structuur en regie (1) of vaardigheden (2): kies ook een van die "
+                    "activiteiten (Beleidsregels indicatiestelling AWBZ 2014, bijlage 6 §4.1)",
+                )
+            )
+        if bgi.oefenen_uren_per_week is None:
+            fouten.append(
+                Fout(
+                    "begeleiding_individueel.oefenen_uren_per_week",
+                    "vul in hoeveel van de uren per week voor oefenen zijn: oefenen telt ten hoogste 3 uur "
+                    "(Beleidsregels indicatiestelling AWBZ 2014, bijlage 6 §4.1)",
+                )
+            )
+        elif bgi.oefenen_uren_per_week > bgi.uren_per_week:
+            fouten.append(
+                Fout(
+                    "begeleiding_individueel.oefenen_uren_per_week",
+                    "is meer dan het totaal aantal uren begeleiding per week",
+                )
+            )
+    elif bgi is not None and bgi.oefenen_uren_per_week:
+        fouten.append(Fout("begeleiding_individueel.oefenen_uren_per_week", "hoort alleen bij de activiteit oefenen"))
     if b.mantelzorg.aftrek and not b.mantelzorg.wens_aftrek:
         fouten.append(
             Fout(

@@ -617,7 +617,26 @@ def begeleiding_individueel(w: Werk) -> GeindiceerdeFunctie | None:
             f"{BIA}, bijlage 3 §2.4 lid 1",
         )
         return None
-    minuten = d(bgi.uren_per_week) * ZESTIG
+    uren = d(bgi.uren_per_week)
+    if bgi.oefenen_uren_per_week is not None:
+        op = w.p["begeleiding_individueel"]["oefenen_max_uren"]
+        oefenen = d(bgi.oefenen_uren_per_week)
+        if oefenen > d(op["waarde"]):
+            uren = uren - oefenen + d(op["waarde"])
+            w.uitleg.stap(
+                "Oefenen ten hoogste 3 uur",
+                f"{fmt(oefenen)} uur oefenen gevraagd; ten hoogste {fmt(d(op['waarde']))} uur telt mee, bij de "
+                f"andere activiteiten opgeteld: {fmt(d(bgi.uren_per_week))} → {fmt(uren)} uur per week",
+                op["bron"],
+            )
+        else:
+            w.uitleg.stap(
+                "Oefenen ten hoogste 3 uur",
+                f"{fmt(oefenen)} uur oefenen, binnen het maximum van {fmt(d(op['waarde']))} uur; opgeteld bij de "
+                "andere activiteiten",
+                op["bron"],
+            )
+    minuten = uren * ZESTIG
     for a in w.b.voorliggend + (w.b.mantelzorg.aftrek if w.b.mantelzorg.wens_aftrek else []):
         if a.functie == "BG-IND":
             minuten = max(Decimal(0), minuten - d(a.minuten_per_week))
@@ -626,6 +645,8 @@ def begeleiding_individueel(w: Werk) -> GeindiceerdeFunctie | None:
     f = uren_functie(w, "BG-IND", minuten, None)
     assert f.klasse is not None
     maximum, rij = max_klasse_begeleiding(w, set(bgi.activiteiten))
+    # every combination controle lets through matches a row (klassen 1-8): never a cap to a klasse 0
+    assert maximum >= 1, bgi.activiteiten
     if f.klasse > maximum:
         w.uitleg.stap(
             "Maximale omvang begeleiding individueel",
