@@ -63,6 +63,8 @@ def genereer(n: int, seed: int = 1) -> list[dict[str, Any]]:
                     del zm["medisch_specialist_verantwoordelijk"]
         if rnd.random() < 0.9:
             b["vp_medische_noodzaak"] = rnd.random() < 0.85
+        if rnd.random() < 0.7:
+            b["zelfstandig_wonen_leerbaar"] = rnd.random() < 0.5
         if rnd.random() < 0.8:
             b["overgang_2014_uitzondering"] = rnd.choice(["geen", "geen", "geen", "nuluren", "adl_assistentie"])
         uit.append(b)

@@ -216,6 +216,15 @@ def naar_beoordelingen(
         vp_minuten=vp,
         heeft_zorgmomenten=heeft_zm,
         vp_medische_noodzaak=noodzaak,
+        zelfstandig_wonen_leerbaar=(
+            np.where(
+                df["zelfstandig_wonen_leerbaar"].is_null().to_numpy(),
+                -1,
+                _bools(df, "zelfstandig_wonen_leerbaar").astype(np.int64),
+            )
+            if "zelfstandig_wonen_leerbaar" in df.columns
+            else np.full(n, -1, dtype=np.int64)
+        ),
         overgang_2014_uitzondering=(
             df["overgang_2014_uitzondering"]
             .cast(pl.Utf8)
@@ -419,6 +428,7 @@ def als_tabel(invoer: list[dict[str, Any]]) -> tuple[pl.DataFrame, pl.DataFrame]
             "zorg_24_uur_nabijheid": b.get("zorg_24_uur_nabijheid"),
             "vp_medische_noodzaak": b.get("vp_medische_noodzaak"),
             "overgang_2014_uitzondering": b.get("overgang_2014_uitzondering"),
+            "zelfstandig_wonen_leerbaar": b.get("zelfstandig_wonen_leerbaar"),
         }
         for q in svragen:
             rij[f"s{q}"] = (b.get("stoornisscores") or {}).get(q)

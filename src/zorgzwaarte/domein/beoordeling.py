@@ -207,6 +207,13 @@ class Beoordeling(Strikt):
     geen_recht_wlz: list[GeenRechtWlz] = Field(default_factory=list)
     uitzondering_ondoelmatigheid: bool = False
     geldig_tot_gewenst: date | None = None
+    zelfstandig_wonen_leerbaar: bool | None = Field(
+        default=None,
+        description=(
+            "jongere van 17 tot 23 jaar met een beschermende woonomgeving: kan zelfstandig wonen leren "
+            "(BIA bijlage 8 §2.2); verplicht in die situatie"
+        ),
+    )
     zorgbehoefte_minstens_een_jaar: bool | None = Field(
         default=None,
         description="oordeel van de beoordelaar: de zorgbehoefte bestaat ten minste een jaar (Zib art. 14 lid 1)",

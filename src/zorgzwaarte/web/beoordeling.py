@@ -326,6 +326,14 @@ VELDGROEPEN: tuple[Veldgroep, ...] = (
                 "datum",
             ),
             Veld(
+                "zelfstandig_wonen_leerbaar",
+                ("zelfstandig_wonen_leerbaar",),
+                "Jongere van 17 tot 23 jaar die beschermd moet wonen: kan hij of zij zelfstandig wonen leren?",
+                "janee",
+                uitleg="Verplicht voor zulke jongeren die verblijf vragen (bijlage 8 §2.2)",
+                leeg="— niet van toepassing —",
+            ),
+            Veld(
                 "zorgbehoefte_minstens_een_jaar",
                 ("zorgbehoefte_minstens_een_jaar",),
                 "Bestaat de zorgbehoefte naar uw oordeel ten minste een jaar?",

@@ -16,7 +16,7 @@ from typing import Any
 from zorgzwaarte.domein.beoordeling import Beoordeling, Zorgmoment
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.codes import codelijst, grondslag_naam
-from zorgzwaarte.regels.datums import leeftijd, nl, tot_en_met_na_maanden, tot_en_met_na_weken
+from zorgzwaarte.regels.datums import leeftijd, nl, plus_maanden, tot_en_met_na_maanden, tot_en_met_na_weken
 from zorgzwaarte.regels.indicatie.besluit import FUNCTIENAMEN, GeindiceerdeFunctie, Indicatiebesluit
 from zorgzwaarte.regels.indicatie.controle import controleer
 from zorgzwaarte.regels.indicatie.normtijden import Handeling, laatste_normtijden, normtijden
@@ -373,6 +373,52 @@ def stap3_netto_zorgbehoefte(w: Werk, bruto: dict[str, Decimal]) -> dict[str, De
 # --- Stap 4 -------------------------------------------------------------------------------------------------
 
 
+def beschermende_woonomgeving_telt(w: Werk) -> bool:
+    """Bijlage 8 §2.2: a beschermende woonomgeving for a child under 17 is gebruikelijke zorg of the parents (no
+    verblijf on that ground); from 17 to the 23rd birthday a young person who cannot yet live independently but can
+    learn it has the entitlement for a limited period, at most until the 23rd birthday (see geldigheid)."""
+    if not w.b.leefklimaat.beschermende_woonomgeving:
+        return False
+    bw = w.p["verblijf"]["beschermende_woonomgeving_jongeren"]
+    if w.leeftijd < int(bw["waarde"]["gebruikelijke_zorg_tot_jaar"]):
+        w.uitleg.stap(
+            "Stap 4: beschermende woonomgeving",
+            f"Kind van {w.leeftijd} jaar: een beschermende woonomgeving bieden is gebruikelijke zorg van de ouders "
+            f"(tot {bw['waarde']['gebruikelijke_zorg_tot_jaar']} jaar); geen verblijf op deze grond",
+            f"{bw['bron']}; bijlage 3 (gebruikelijke zorg)",
+        )
+        return False
+    verblijf_gevraagd = w.b.etmalen_per_week > int(w.p["verblijf"]["min_etmalen_exclusief"]["waarde"])
+    if w.leeftijd < int(bw["waarde"]["tot_verjaardag"]) and verblijf_gevraagd:
+        if w.b.zelfstandig_wonen_leerbaar is None:
+            raise InvoerFout.een(
+                "zelfstandig_wonen_leerbaar",
+                f"de cliënt is {w.leeftijd} jaar en heeft een beschermende woonomgeving nodig: geef aan of hij of zij "
+                f"zelfstandig wonen kan leren (dan geldt het tot de {bw['waarde']['tot_verjaardag']}e verjaardag; {bw['bron']})",
+            )
+        if w.b.zelfstandig_wonen_leerbaar:
+            w.uitleg.stap(
+                "Stap 4: beschermende woonomgeving",
+                f"Jongere van {w.leeftijd} jaar die zelfstandig wonen kan leren: beschermende woonomgeving gedurende "
+                f"een afgebakende periode, ten hoogste tot de {bw['waarde']['tot_verjaardag']}e verjaardag",
+                bw["bron"],
+            )
+    return True
+
+
+def einde_beschermende_woonomgeving_jongere(w: Werk) -> date | None:
+    """The last day of a verblijf that rests only on a beschermende woonomgeving for a young person of 17-22 who can
+    learn to live independently: the day before the 23rd birthday (bijlage 8 §2.2); None otherwise."""
+    lk = w.b.leefklimaat
+    bw = w.p["verblijf"]["beschermende_woonomgeving_jongeren"]
+    jongere = int(bw["waarde"]["gebruikelijke_zorg_tot_jaar"]) <= w.leeftijd < int(bw["waarde"]["tot_verjaardag"])
+    alleen_bwo = lk.beschermende_woonomgeving and not (lk.therapeutisch_leefklimaat or lk.permanent_toezicht)
+    if not (jongere and alleen_bwo and w.b.zelfstandig_wonen_leerbaar):
+        return None
+    verjaardag = plus_maanden(w.b.client.geboortedatum, 12 * int(bw["waarde"]["tot_verjaardag"]))
+    return verjaardag - timedelta(days=1)
+
+
 def stap4_verblijf(w: Werk) -> tuple[bool, int]:
     """Stap 4: met of zonder verblijf (Bza art. 9; bijlage 8 §3 en §4.1)."""
     b = w.b
@@ -382,7 +428,7 @@ def stap4_verblijf(w: Werk) -> tuple[bool, int]:
     klimaten = [
         naam
         for naam, ja in (
-            ("beschermende woonomgeving", lk.beschermende_woonomgeving),
+            ("beschermende woonomgeving", beschermende_woonomgeving_telt(w)),
             ("therapeutisch leefklimaat", lk.therapeutisch_leefklimaat),
             ("permanent toezicht", lk.permanent_toezicht),
         )
@@ -874,6 +920,13 @@ def stap5_geldigheid(
                 f"ten hoogste {m} maanden voor dit zorgzwaartepakket",
                 zzp["max_geldigheid_bron"],
             )
+    eind_bwo = einde_beschermende_woonomgeving_jongere(w) if verblijf else None
+    if eind_bwo is not None and eind_bwo < eind:
+        eind, grond, bron = (
+            eind_bwo,
+            "beschermende woonomgeving voor een jongere: ten hoogste tot de dag vóór de 23e verjaardag",
+            w.p["verblijf"]["beschermende_woonomgeving_jongeren"]["bron"],
+        )
     if b.respijtzorg:
         eind_r = tot_en_met_na_maanden(van, int(gp["respijtzorg_maanden"]["waarde"]))
         if eind_r < eind:

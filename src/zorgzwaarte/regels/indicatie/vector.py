@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from zorgzwaarte.regels.codes import codelijst
-from zorgzwaarte.regels.datums import tot_en_met_na_maanden
+from zorgzwaarte.regels.datums import plus_maanden, tot_en_met_na_maanden
 from zorgzwaarte.regels.indicatie.omvang import banden
 from zorgzwaarte.regels.profielen.catalogus import Zzp, catalogus
 from zorgzwaarte.regels.regelset import Wijziging, met_wijzigingen, regelset_met, regelsets
@@ -81,6 +81,7 @@ class Beoordelingen:
     heeft_zorgmomenten: B
     vp_medische_noodzaak: B  # door een arts vastgestelde medische noodzaak (bijlage 5 §3); given, never assumed
     overgang_2014_uitzondering: Ints  # Zir art. 1 lid 5: -1 not given, 0 'geen', 1 an exemption applies
+    zelfstandig_wonen_leerbaar: Ints  # bijlage 8 §2.2, young people 17-22: -1 not given, 0 no, 1 yes
 
 
 def zorgmoment_minuten(
@@ -350,9 +351,17 @@ def indiceer_vector(b: Beoordelingen, wijz: Wijzigingen = (), keuze: Keuze | Non
         (wlz if r.stelsel == "Wlz" else awbz)[m] = True
     toegang = (b.grondslag.astype(np.int64) @ toegang_awbz(wijz).astype(np.int64)) > 0  # N x 3
 
-    # AWBZ: verblijf
-    drempel = int(_tabel("indicatie_awbz_2014.yaml", wijz)["verblijf"]["min_etmalen_exclusief"]["waarde"])
-    verblijf_awbz = awbz & b.leefklimaat.any(axis=1) & toegang[:, 2] & (b.etmalen > drempel)
+    # AWBZ: verblijf; a beschermende woonomgeving under 17 is gebruikelijke zorg (bijlage 8 §2.2), as
+    # trechtermodel.beschermende_woonomgeving_telt
+    vpar = _tabel("indicatie_awbz_2014.yaml", wijz)["verblijf"]
+    drempel = int(vpar["min_etmalen_exclusief"]["waarde"])
+    bwj = vpar["beschermende_woonomgeving_jongeren"]["waarde"]
+    jaren = leeftijden(b.geboortedatum, b.peildatum)
+    bwo = b.leefklimaat[:, 0] & (jaren >= int(bwj["gebruikelijke_zorg_tot_jaar"]))
+    jongere_bwo = awbz & bwo & (jaren < int(bwj["tot_verjaardag"])) & (b.etmalen > drempel)
+    leerbaar_onbekend = jongere_bwo & (b.zelfstandig_wonen_leerbaar < 0)
+    klimaat = bwo | b.leefklimaat[:, 1] | b.leefklimaat[:, 2]
+    verblijf_awbz = awbz & klimaat & toegang[:, 2] & (b.etmalen > drempel)
     # AWBZ: PV and VP without stay
     _, bvragen = vragen()
     pz = np.stack([b.beperking[:, i] for i, q in enumerate(bvragen) if q.startswith("03")], axis=1)
@@ -419,6 +428,19 @@ def indiceer_vector(b: Beoordelingen, wijz: Wijzigingen = (), keuze: Keuze | Non
         m = heeft_zzp & (zzp_max == maanden)
         kort = _plus_maanden_dagnummer(van[m], int(maanden))
         eind[m] = np.minimum(eind[m], kort)
+    # a verblijf only on a beschermende woonomgeving for a young person who can learn to live independently ends
+    # before the 23rd birthday (bijlage 8 §2.2), as trechtermodel.einde_beschermende_woonomgeving_jongere
+    alleen_bwo = jongere_bwo & ~b.leefklimaat[:, 1] & ~b.leefklimaat[:, 2] & (b.zelfstandig_wonen_leerbaar == 1)
+    m = awbz & verblijf & alleen_bwo
+    if m.any():
+        verjaardag = np.array(
+            [
+                plus_maanden(date.fromordinal(int(g)), 12 * int(bwj["tot_verjaardag"])).toordinal() - 1
+                for g in b.geboortedatum[m]
+            ],
+            dtype=np.int64,
+        )
+        eind[m] = np.minimum(eind[m], verjaardag)
     func_eind = eind.copy()
     overgang_onbekend = np.zeros(n, dtype=np.bool_)
     for o in _tabel("indicatie_awbz_2014.yaml", wijz)["geldigheid"]["overgang_2014"]["waarde"]:
@@ -460,7 +482,9 @@ def indiceer_vector(b: Beoordelingen, wijz: Wijzigingen = (), keuze: Keuze | Non
         "geldig_tot": geldig_tot,
         "tot_overlijden": tot_overlijden,
         "fout": np.select(  # index into VECTOR_FOUTEN
-            [set_index < 0, later_wlz, blijvend_onbekend, geen_optie, overgang_onbekend], [1, 4, 3, 2, 5], default=0
+            [set_index < 0, later_wlz, blijvend_onbekend, leerbaar_onbekend, geen_optie, overgang_onbekend],
+            [1, 4, 3, 6, 2, 5],
+            default=0,
         ),
         "regelset": set_index,
         "keuze": keuze,
@@ -476,6 +500,8 @@ VECTOR_FOUTEN = (
     "peildatum: de batch rekent de Wlz tot en met 2020; bereken een latere peildatum per cliënt (zorgzwaarte indiceer)",
     "overgang_2014_uitzondering: geef aan of het besluit gericht is op intensieve kindzorg, ADL-assistentie of "
     "nuluren, of 'geen' (Zorgindicatieregeling art. 1 lid 5)",
+    "zelfstandig_wonen_leerbaar: geef voor een jongere van 17 tot 23 jaar met een beschermende woonomgeving aan of "
+    "zelfstandig wonen te leren is (Beleidsregels indicatiestelling AWBZ 2014, bijlage 8 §2.2)",
 )
 # Wlz regelsets the batch does not compute (their rules are in regels/indicatie/wlz.py only).
 LATER_WLZ = ("Wlz 2021", "Wlz 2024", "Wlz 2026")
