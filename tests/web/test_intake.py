@@ -27,6 +27,10 @@ def besluit_met_voorkeur(pagina: Any, client_url: str, aanbieder: str) -> None:
     pagina.locator("#b_0301-3").check()
     pagina.locator("#zm0_per_week").fill("7")
     pagina.locator("#zm0_nieuw").fill("PV-1.1-2")
+    # a decision with verzorging about the second half of 2014 says whether Zir art. 1 lid 5 applies
+    pagina.get_by_label(
+        "Besluit van juli tot en met december 2014: is het gericht op een van deze vormen van zorg?"
+    ).select_option("geen")
     pagina.get_by_role("button", name="Concept opslaan").click()
     pagina.get_by_role("button", name="Definitief maken").click()
     pagina.get_by_label("Zorgaanbieder van voorkeur (niet verplicht)").select_option(label=aanbieder)
