@@ -35,9 +35,13 @@ def extern_besluit_opslaan(uow: Werkeenheid, item: dict[str, Any], herkomst: dic
                 Indicatiebesluit.ruleset_hash == herkomst["ruleset_hash"],
             )
         ).first()
-        if zelfde is not None:
-            c0 = uow.sessie.get(Client, zelfde.client_id)
-            assert c0 is not None
+        # the stored copy is only handed back to an organisation that may see its client
+        c0 = (
+            uow.sessie.scalars(zichtbare_clienten(actor, select(Client).where(Client.id == zelfde.client_id))).first()
+            if zelfde is not None
+            else None
+        )
+        if zelfde is not None and c0 is not None:
             return {"client": client_dict(c0), "indicatiebesluit": besluit_dict(zelfde), "nieuw": False}
     c = uow.sessie.scalars(select(Client).where(Client.bsn == cl["bsn"])).first()
     if (
