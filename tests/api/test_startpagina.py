@@ -126,3 +126,42 @@ def test_zorgplanplichten_wlz_op_de_startpagina(api: Api, tmp_path: Path) -> Non
     api.klok.moment = datetime(2016, 8, 2, 9, 0, tzinfo=UTC)  # six months and a day after the bespreking
     eigen = [p for p in _start(api, "linde")["zorgplanplichten"] if p["client_id"] == client_id]
     assert [p["soort"] for p in eigen] == ["evaluatie_te_laat"] and "art. 8.1.1 lid 6" in eigen[0]["bron"]
+
+
+def test_werkvoorraad_wlz_volgt_blz_3_2_4_per_versie(api: Api) -> None:
+    """A Wlz draft (peildatum from 2015) has the term of Blz art. 3.2.4 of the version in force, not the AWBZ spoed
+    rule: six weeks (lid 1); two when care is already given on the aanvraagdatum (2015 text: any care; from 2024:
+    only a stay in an institution); a spoed flag alone does not shorten a Wlz term."""
+    client_id = api.eerste_client("beoordelaar")["id"]
+    b = api.als("beoordelaar")
+    concepten = [
+        # (peildatum, aanvraag, spoed, zorg begonnen, verblijf in instelling)
+        ("2016-03-01", "2016-03-01", False, "2016-02-01", None),  # Wlz 2015: any care already given -> 2 weeks
+        ("2024-03-01", "2024-03-02", False, "2024-02-01", False),  # Wlz 2024: care at home -> 6 weeks
+        ("2024-03-01", "2024-03-03", False, "2024-02-01", True),  # Wlz 2024: stay in an institution -> 2 weeks
+        ("2024-03-01", "2024-03-04", False, "2024-02-01", None),  # not yet said: the shorter term, with the reason
+        ("2024-03-01", "2024-03-05", True, None, None),  # spoed without care already given: six weeks
+    ]
+    for peildatum, aanvraag, spoed, begonnen, instelling in concepten:
+        invoer: dict[str, Any] = {"peildatum": peildatum}
+        if begonnen:
+            invoer["zorg_aangevangen_op"] = begonnen
+        if instelling is not None:
+            invoer["verblijf_in_instelling"] = instelling
+        r = b.post(
+            f"/api/v1/clienten/{client_id}/beoordelingen",
+            json={"invoer": invoer, "aanvraagdatum": aanvraag, "spoed": spoed},
+        )
+        assert r.status_code == 201, r.text
+    rijen = {w["aanvraagdatum"]: w for w in _start(api, "beoordelaar")["werkvoorraad"]}
+    assert rijen["2016-03-01"]["uiterste_beslisdatum"] == "2016-03-15"
+    assert "Wlz 2015" in rijen["2016-03-01"]["termijn"] and "art. 3.2.4" in rijen["2016-03-01"]["termijn"]
+    assert rijen["2024-03-02"]["uiterste_beslisdatum"] == "2024-04-13"
+    assert not rijen["2024-03-02"]["spoed"]
+    assert "Besluit langdurige zorg (versie 2024-01-01) art. 3.2.4 lid 1" in rijen["2024-03-02"]["termijn"]
+    assert rijen["2024-03-03"]["uiterste_beslisdatum"] == "2024-03-17"
+    assert "art. 3.2.4 lid 2" in rijen["2024-03-03"]["termijn"] and "Wlz 2024" in rijen["2024-03-03"]["termijn"]
+    assert rijen["2024-03-04"]["uiterste_beslisdatum"] == "2024-03-18"
+    assert "als de zorg die al begonnen is verblijf in een instelling is" in rijen["2024-03-04"]["termijn"]
+    assert rijen["2024-03-05"]["uiterste_beslisdatum"] == "2024-04-16"
+    assert "Zorgindicatiebesluit" not in rijen["2024-03-05"]["termijn"]

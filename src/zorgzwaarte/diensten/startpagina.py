@@ -19,7 +19,7 @@ from zorgzwaarte.opslag.modellen import (
     Zorgleveringsovereenkomst,
     Zorgplan,
 )
-from zorgzwaarte.regels.indicatie.trechtermodel import uiterste_beslisdatum
+from zorgzwaarte.regels.indicatie.trechtermodel import termijn_concept
 from zorgzwaarte.regels.zorgplan import zorgplan_plichten
 
 AFLOPEND_DAGEN = 90  # indications ending within this many days are shown to the provider
@@ -42,7 +42,8 @@ def startpagina(uow: Werkeenheid) -> dict[str, Any]:
 
 
 def _werkvoorraad(uow: Werkeenheid, actor: Actor, vandaag: date) -> list[dict[str, Any]]:
-    """Draft assessments of the own organisation with their legal deadline (Zorgindicatiebesluit art. 12)."""
+    """Draft assessments of the own organisation with their legal deadline by the law of their peildatum
+    (AWBZ: Zorgindicatiebesluit art. 12; Wlz: Besluit langdurige zorg art. 3.2.4 of the version in force)."""
     rijen = []
     q = (
         select(Beoordeling, Client)
@@ -51,20 +52,38 @@ def _werkvoorraad(uow: Werkeenheid, actor: Actor, vandaag: date) -> list[dict[st
     )
     for b, c in uow.sessie.execute(q):
         aanvraag = b.aanvraagdatum or b.vastgelegd_op.date()
-        uiterste, weken, bron = uiterste_beslisdatum(aanvraag, b.spoed)
+        t = termijn_concept(
+            _datum(b.invoer.get("peildatum")),
+            aanvraag,
+            b.spoed,
+            _datum(b.invoer.get("zorg_aangevangen_op")),
+            b.invoer.get("verblijf_in_instelling")
+            if isinstance(b.invoer.get("verblijf_in_instelling"), bool)
+            else None,
+        )
         rijen.append(
             {
                 "beoordeling_id": b.id,
                 "client_id": c.id,
                 "client": weergavenaam(c),
                 "aanvraagdatum": aanvraag.isoformat(),
-                "spoed": b.spoed,
-                "uiterste_beslisdatum": uiterste.isoformat(),
-                "dagen_over": (uiterste - vandaag).days,
-                "termijn": f"{weken} weken ({bron})",
+                "spoed": t["kort"],
+                "uiterste_beslisdatum": t["uiterste"].isoformat(),
+                "dagen_over": (t["uiterste"] - vandaag).days,
+                "termijn": t["termijn"],
             }
         )
     return sorted(rijen, key=lambda r: r["uiterste_beslisdatum"])
+
+
+def _datum(waarde: Any) -> date | None:
+    """A date from a draft's stored input (a draft may hold anything; what is not a date counts as absent)."""
+    if isinstance(waarde, str):
+        try:
+            return date.fromisoformat(waarde)
+        except ValueError:
+            return None
+    return None
 
 
 def _aanbieder(uow: Werkeenheid, actor: Actor, vandaag: date) -> dict[str, Any]:

@@ -28,7 +28,7 @@ from zorgzwaarte.regels.indicatie.omvang import (
     klasse_voor_uren,
     school_dagdelen_per_week,
 )
-from zorgzwaarte.regels.indicatie.wlz import indiceer_wlz
+from zorgzwaarte.regels.indicatie.wlz import indiceer_wlz, lopende_zorg, wlz_beslistermijn, wlz_parameters
 from zorgzwaarte.regels.regelset import Regelset, regelset_met, regelset_op
 from zorgzwaarte.regels.uitleg import Toelichting
 from zorgzwaarte.regels.variant import voor_peildatum
@@ -1054,6 +1054,41 @@ def uiterste_beslisdatum(aanvraagdatum: date, spoed: bool, p: dict[str, Any] | N
     sleutel = "beslistermijn_spoed_weken" if spoed else "beslistermijn_weken"
     weken = int(gp[sleutel]["waarde"])
     return aanvraagdatum + timedelta(weeks=weken), weken, str(gp[sleutel]["bron"])
+
+
+def termijn_concept(
+    peildatum: date | None,
+    aanvraagdatum: date,
+    spoed: bool,
+    zorg_aangevangen_op: date | None = None,
+    verblijf_in_instelling: bool | None = None,
+) -> dict[str, Any]:
+    """The deadline of a draft assessment for the work list, by the law of its peildatum.
+
+    AWBZ (and a draft without a usable peildatum): Zorgindicatiebesluit art. 12 (six weeks, two with spoed). Wlz:
+    Blz art. 3.2.4 of the version in force (six weeks; two when care, from 2024 a stay in an institution, is already
+    given on the aanvraagdatum). Where the draft does not yet say whether the care already begun is a stay in an
+    institution, the shorter term is shown and the reason says so.
+    """
+    regelset = None
+    if peildatum is not None:
+        try:
+            regelset = regelset_op("indicatie", peildatum)
+        except InvoerFout:
+            regelset = None
+    if regelset is None or regelset.stelsel != "Wlz":
+        uiterste, weken, bron = uiterste_beslisdatum(aanvraagdatum, spoed)
+        return {"uiterste": uiterste, "termijn": f"{weken} weken ({bron})", "kort": spoed}
+    p = wlz_parameters(regelset)
+    lopend = lopende_zorg(aanvraagdatum, zorg_aangevangen_op, verblijf_in_instelling, p["procedure"]["lopende_zorg"])
+    uiterste, weken, bron = wlz_beslistermijn(aanvraagdatum, lopend is not False, p)
+    tekst = f"{weken} weken ({bron}; {regelset.naam})"
+    if lopend is None:
+        tekst = (
+            f"{weken} weken als de zorg die al begonnen is verblijf in een instelling is; anders zes weken "
+            f"({bron}; {regelset.naam})"
+        )
+    return {"uiterste": uiterste, "termijn": tekst, "kort": lopend is not False}
 
 
 def afwijzingsgronden(w: Werk) -> list[str]:

@@ -264,6 +264,31 @@ def profiel_zonder_tekst(b: Beoordeling, p: dict[str, Any], uitleg: Toelichting)
     }
 
 
+def lopende_zorg(
+    aanvraagdatum: date | None,
+    zorg_aangevangen_op: date | None,
+    verblijf_in_instelling: bool | None,
+    lz: dict[str, Any],
+) -> bool | None:
+    """Whether the short term of Blz art. 3.2.4 lid 2 (per version) applies: care (from 2024: a stay in an
+    institution) is already given on the aanvraagdatum. None: the answer needs `verblijf_in_instelling`."""
+    if zorg_aangevangen_op is None or aanvraagdatum is None or zorg_aangevangen_op > aanvraagdatum:
+        return False
+    if lz["alleen_verblijf_in_instelling"]:
+        return verblijf_in_instelling
+    return True
+
+
+def wlz_beslistermijn(aanvraagdatum: date, lopend: bool, p: dict[str, Any]) -> tuple[date, int, str]:
+    """The last day to decide under the Wlz (Blz art. 3.2.4 per version; BIWlz 2015 bijlage 1 §1.4): six weeks
+    after the aanvraag (lid 1), two when care is already given on the aanvraagdatum as lid 2 words it."""
+    pr = p["procedure"]
+    lz = pr["lopende_zorg"]
+    weken = int(lz["weken"] if lopend else pr["beslistermijn_weken"]["waarde"])
+    bron = lz["bron"] if lopend else pr["beslistermijn_weken"]["bron"]
+    return aanvraagdatum + timedelta(weeks=weken), weken, str(bron)
+
+
 def procedure(
     b: Beoordeling, p: dict[str, Any], uitleg: Toelichting, besluitdatum: date, toegang: bool
 ) -> tuple[date | None, date]:
@@ -272,33 +297,26 @@ def procedure(
     Six weeks; two only when care (from 2024: a stay in an institution) is already given on the aanvraagdatum, and
     then the decision reaches back to the day that care began (from 2024: at most two weeks before the decision).
     """
-    pr = p["procedure"]
-    lz = pr["lopende_zorg"]
-    lopend = False
-    if b.zorg_aangevangen_op is not None:
-        if b.aanvraagdatum is None:
-            raise InvoerFout.een("aanvraagdatum", "nodig om te bepalen of op de aanvraagdatum al zorg werd verleend")
-        if b.zorg_aangevangen_op <= b.aanvraagdatum:
-            if lz["alleen_verblijf_in_instelling"]:
-                if b.verblijf_in_instelling is None:
-                    raise InvoerFout.een(
-                        "verblijf_in_instelling",
-                        "geef aan of de zorg die al begonnen is verblijf in een instelling is (alleen dan geldt de "
-                        "termijn van twee weken, Besluit langdurige zorg art. 3.2.4 lid 2)",
-                    )
-                lopend = b.verblijf_in_instelling
-            else:
-                lopend = True
-    elif b.spoed:
+    lz = p["procedure"]["lopende_zorg"]
+    if b.zorg_aangevangen_op is not None and b.aanvraagdatum is None:
+        raise InvoerFout.een("aanvraagdatum", "nodig om te bepalen of op de aanvraagdatum al zorg werd verleend")
+    if b.zorg_aangevangen_op is None and b.spoed:
         raise InvoerFout.een(
             "zorg_aangevangen_op",
             "onder de Wlz geldt de beslistermijn van twee weken alleen als op de aanvraagdatum al zorg wordt "
             "verleend: vul de dag in waarop die zorg begon",
         )
+    lopend_of_onbekend = lopende_zorg(b.aanvraagdatum, b.zorg_aangevangen_op, b.verblijf_in_instelling, lz)
+    if lopend_of_onbekend is None:
+        raise InvoerFout.een(
+            "verblijf_in_instelling",
+            "geef aan of de zorg die al begonnen is verblijf in een instelling is (alleen dan geldt de "
+            "termijn van twee weken, Besluit langdurige zorg art. 3.2.4 lid 2)",
+        )
+    lopend = lopend_of_onbekend
     uiterste = None
     if b.aanvraagdatum:
-        weken = int(lz["weken"] if lopend else pr["beslistermijn_weken"]["waarde"])
-        uiterste = b.aanvraagdatum + timedelta(weeks=weken)
+        uiterste, weken, bron = wlz_beslistermijn(b.aanvraagdatum, lopend, p)
         if lopend and b.zorg_aangevangen_op is not None:
             waarom = f"op de aanvraagdatum werd al zorg verleend (sinds {nl(b.zorg_aangevangen_op)}); "
         elif b.zorg_aangevangen_op is not None and b.zorg_aangevangen_op <= b.aanvraagdatum:
@@ -308,7 +326,7 @@ def procedure(
         uitleg.stap(
             "Beslistermijn",
             f"Aanvraag {nl(b.aanvraagdatum)}: {waarom}beslissen binnen {weken} weken, uiterlijk {nl(uiterste)}",
-            lz["bron"] if lopend else pr["beslistermijn_weken"]["bron"],
+            bron,
         )
     ingang = besluitdatum
     if lopend and toegang and b.zorg_aangevangen_op is not None and b.zorg_aangevangen_op < besluitdatum:
