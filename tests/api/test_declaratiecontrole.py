@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from tests.api.conftest import WACHTWOORD, Api
 from zorgzwaarte.diensten.auth import aanmelden
 from zorgzwaarte.diensten.declaratiecontrole import declaratie_controleren
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.opslag.modellen import Auditregel, Client, Indicatiebesluit, Zorgleveringsovereenkomst
 
 
@@ -54,11 +56,14 @@ def test_regels_vergeleken_met_indicatie_en_overeenkomst(api: Api) -> None:
     assert any(a.actie == "declaratie.controleren" for a in nieuw)
     assert all(bsn not in (a.details or "") for a in nieuw)  # the BSN is never logged
 
-    # before the indication: no indication, no overeenkomst for those days
+    # a period before the declaration rules (NZa Regeling declaratie AWBZ-zorg art. 9: from 1 January 2014) has no
+    # rules: a clear error on the period, no guess (issue 11, item 15)
+    with pytest.raises(InvoerFout) as fout, Werkeenheid(api.fabriek, actor, api.klok) as w:
+        declaratie_controleren(w, declaratie([{**regels[0], "opname": "2009-01-01"}], "2009-01-01", "2009-01-31"))
+    assert [f.veld for f in fout.value.fouten] == ["periode.van"]
+    # the first weeks of 2014, partly before the indication (6 January 2014): days outside its validity
     with Werkeenheid(api.fabriek, actor, api.klok) as w:
-        uit = declaratie_controleren(w, declaratie([{**regels[0], "opname": "2009-01-01"}], "2009-01-01", "2009-01-31"))
-    bevindingen = uit["controle"]["goed"]
-    assert bevindingen[0].startswith("geen indicatie voor de gedeclareerde dagen (01-01-2009 tot en met 31-01-2009)")
-    assert "geen zorgleveringsovereenkomst voor de gedeclareerde dagen" in bevindingen
+        uit = declaratie_controleren(w, declaratie([{**regels[0], "opname": "2014-01-01"}], "2014-01-01", "2014-01-28"))
+    assert any(b.startswith("dagen buiten de geldigheid van de indicatie") for b in uit["controle"]["goed"])
     with api.fabriek() as s:
         assert s.scalars(select(Auditregel).where(Auditregel.actie == "declaratie.controleren")).first() is not None

@@ -15,17 +15,24 @@ from zorgzwaarte.regels.bekostiging.tarief import afronden_op_vijf_minuten, meer
 GEVALLEN = laad_gevallen(TESTS / "regels" / "cases" / "declaratie.yaml")
 
 
-def invoer(periode: dict[str, Any], client: dict[str, Any]) -> dict[str, Any]:
+def invoer(periode: dict[str, Any], client: dict[str, Any], prestatie: str = "ZZP") -> dict[str, Any]:
     return {
         "periode": periode,
-        "tarieven": [{"prestatie": "ZZP", "bedrag_per_dag": "100.00", "fictief": True}],
-        "clienten": [{"id": "c1", "prestatie": "ZZP", "ontslag": None, **client}],
+        "tarieven": [{"prestatie": prestatie, "bedrag_per_dag": "100.00", "fictief": True}],
+        "clienten": [{"id": "c1", "prestatie": prestatie, "ontslag": None, **client}],
     }
 
 
 @pytest.mark.parametrize("geval", GEVALLEN, ids=[g["naam"] for g in GEVALLEN])
 def test_geval(geval: dict[str, Any]) -> None:
-    uit = declareer(als_json(invoer(geval["periode"], geval["client"])))
+    data = als_json(invoer(geval["periode"], geval["client"], geval.get("prestatie", "ZZP")))
+    if "fout" in geval:
+        with pytest.raises(InvoerFout) as e:
+            declareer(data)
+        assert [f.veld for f in e.value.fouten] == [geval["fout"]], geval["artikel"]
+        assert "1 januari 2014" in e.value.fouten[0].melding or "01-01-2014" in e.value.fouten[0].melding
+        return
+    uit = declareer(data)
     regel = uit["regels"][0]
     for veld, waarde in als_json(geval["verwacht"]).items():
         assert regel[veld] == waarde, f"{veld}: {regel[veld]} ≠ {waarde} ({geval['artikel']})"

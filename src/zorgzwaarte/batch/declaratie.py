@@ -24,8 +24,10 @@ from zorgzwaarte.regels.bekostiging.declaratie import (
     Populatie,
     bedragen_in_centen,
     classificeer,
+    controleer_periode,
     dagnummer,
     reden_codes,
+    wlz_2015_per_rij,
 )
 
 
@@ -38,6 +40,7 @@ def _dagen(kolom: pl.Series) -> np.ndarray[Any, np.dtype[np.int64]]:
 def declareer_tabel(
     populatie: pl.DataFrame, afwezigheid: pl.DataFrame | None, tarieven: pl.DataFrame, van: date, tot: date
 ) -> pl.DataFrame:
+    controleer_periode(van, "van")
     prestaties = tarieven["prestatie"].cast(pl.Utf8).to_list()
     centen = np.array(
         [
@@ -71,6 +74,7 @@ def declareer_tabel(
         if "schoolvakantie_max_dagen" in populatie.columns
         else np.full(populatie.height, ONBEKEND)
     )
+    wlz2015_per_keer, wlz2015_school = wlz_2015_per_rij(populatie["prestatie"].cast(pl.Utf8).to_list(), behandeling)
     pop = Populatie(
         client=sleutel,
         prestatie=pidx.astype(np.int64),
@@ -78,6 +82,8 @@ def declareer_tabel(
         ontslag=ontslag_d,
         behandeling=behandeling,
         school_max=school.astype(np.int64),
+        wlz2015_per_keer=wlz2015_per_keer,
+        wlz2015_school=wlz2015_school,
     )
     if afwezigheid is not None and afwezigheid.height:
         # absences belong to the client: each one applies to every row of that client

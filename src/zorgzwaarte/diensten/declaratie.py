@@ -21,9 +21,11 @@ from zorgzwaarte.regels.bekostiging.declaratie import (
     afwezigheid_stappen,
     bedragen_in_centen,
     classificeer,
+    controleer_periode,
     dagnummer,
     parameters,
     reden_codes,
+    wlz_2015_per_rij,
 )
 from zorgzwaarte.regels.bekostiging.tarief import meerzorg_dagtarief
 from zorgzwaarte.regels.getallen import euro_uit_centen
@@ -119,20 +121,25 @@ def declareer(data: Any) -> dict[str, Any]:
             fouten.append(Fout(f"clienten.{i}.prestatie", f"er is geen tarief voor prestatie '{c.prestatie}'"))
     if fouten:
         raise InvoerFout(fouten)
+    controleer_periode(inv.periode.van)
     codes = reden_codes()
     client_sleutel = {cid: k for k, cid in enumerate(dict.fromkeys(c.id for c in inv.clienten))}
+    behandeling = np.array(
+        [ONBEKEND if c.behandeling is None else int(c.behandeling) for c in inv.clienten], dtype=np.int8
+    )
+    wlz2015_per_keer, wlz2015_school = wlz_2015_per_rij([c.prestatie for c in inv.clienten], behandeling)
     pop = Populatie(
         client=np.array([client_sleutel[c.id] for c in inv.clienten], dtype=np.int64),
         prestatie=np.array([tarief_index[c.prestatie] for c in inv.clienten], dtype=np.int64),
         opname=np.array([dagnummer(c.opname) for c in inv.clienten], dtype=np.int64),
         ontslag=np.array([dagnummer(c.ontslag) if c.ontslag else GEEN_EINDE for c in inv.clienten], dtype=np.int64),
-        behandeling=np.array(
-            [ONBEKEND if c.behandeling is None else int(c.behandeling) for c in inv.clienten], dtype=np.int8
-        ),
+        behandeling=behandeling,
         school_max=np.array(
             [ONBEKEND if c.schoolvakantie_max_dagen is None else c.schoolvakantie_max_dagen for c in inv.clienten],
             dtype=np.int64,
         ),
+        wlz2015_per_keer=wlz2015_per_keer,
+        wlz2015_school=wlz2015_school,
     )
     # absences belong to the client: each one applies to every row of that client (one ZZP per day)
     rijen_per_client: dict[str, list[int]] = {}
@@ -179,6 +186,8 @@ def declareer(data: Any) -> dict[str, Any]:
                 [int(x) for x in k.afw_oorzaken[j]],
                 behandeling_bekend=c.behandeling is not None,
                 schoolvakantie_max_bekend=c.schoolvakantie_max_dagen is not None,
+                prestatie=c.prestatie,
+                behandeling=c.behandeling,
             )
         if k.dubbel_geblokkeerd[i]:
             uitleg.append(

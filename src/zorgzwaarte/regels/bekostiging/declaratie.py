@@ -4,7 +4,8 @@ One vectorised implementation (NumPy) serves both the single declaration (`zorgz
 client) and the population batch: every (client, day) of the period is classified as present, billable absence
 or not billable, with a cause code per non-billable absence day so each line can explain itself.
 
-Rules (parameters/declaratie.yaml): AWBZ 2014 (NZa declaratie AWBZ-zorg art. 5), Wlz 2015 (art. 5.1-5.4),
+Rules (parameters/declaratie.yaml): AWBZ 2014 (NZa declaratie AWBZ-zorg art. 5, in force from 1 January 2014,
+art. 9; a period before has no rules), Wlz 2015 (art. 5.2-5.3: per ZZP range of the prestatie),
 Wlz 2016 (art. 5.3: behandeling elders 91 dagen, vakantie/detentie 14 per keer na 14 dagen verblijf en 42 per
 kalenderjaar, schoolvakantie, weekendverlof). Amounts in whole cents (int64), never floats.
 """
@@ -21,6 +22,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from zorgzwaarte.fouten import InvoerFout
+from zorgzwaarte.regels.datums import nl
+from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
 from zorgzwaarte.regels.regelset import reeks, tabel_op
 
 I64 = npt.NDArray[np.int64]
@@ -39,6 +43,7 @@ class Oorzaak(IntEnum):
     WEEKEND_DOORDEWEEKS = 5
     NIET_BEKOSTIGD = 6
     SCHOOLVAKANTIE_MAXIMUM = 7
+    AANWEZIGHEID_VOORWAARDE = 8
 
 
 OORZAAK = {
@@ -49,6 +54,8 @@ OORZAAK = {
     Oorzaak.WEEKEND_DOORDEWEEKS: "weekendverlof: alleen zaterdag en zondag worden bekostigd",
     Oorzaak.NIET_BEKOSTIGD: "deze reden van afwezigheid wordt niet bekostigd",
     Oorzaak.SCHOOLVAKANTIE_MAXIMUM: "maximum schoolvakantie bereikt",
+    Oorzaak.AANWEZIGHEID_VOORWAARDE: "voor deze prestatie is aanwezigheid een voorwaarde: afwezigheid wordt niet "
+    "bekostigd",
 }
 
 
@@ -60,7 +67,13 @@ def dagnummer(d: date) -> int:
 def regimes() -> list[dict[str, Any]]:
     """The absence rules per period, oldest first: each with its naam, geldig_van, geldig_tot and bron."""
     return [
-        {**p["waarde"], "geldig_van": p["geldig_van"], "geldig_tot": p["geldig_tot"], "bron": p["bron"]}
+        {
+            **p["waarde"],
+            "geldig_van": p["geldig_van"],
+            "geldig_tot": p["geldig_tot"],
+            "bron": p["bron"],
+            "verwijzingen": p["verwijzingen"],
+        }
         for p in reeks("declaratie.yaml", "afwezigheid")
     ]
 
@@ -77,7 +90,85 @@ def parameters() -> dict[str, Any]:
         },
         "dagtelling": {**t["dagtelling"]["waarde"], "methode": t["dagtelling"]["bron"]},
         "meerzorg": {"bron": t["meerzorg"]["dagen_per_week"]["bron"]},
+        "inwerkingtreding": t["inwerkingtreding"],
     }
+
+
+def controleer_periode(van: date, veld: str = "periode.van") -> None:
+    """NZa Regeling declaratie AWBZ-zorg art. 9: the first declaration rules here apply from 1 January 2014; a
+    period that begins earlier has no rules, which is a clear Dutch error naming the field (never a guess)."""
+    p = parameters()["inwerkingtreding"]
+    begin = date.fromisoformat(str(p["waarde"]))
+    if van < begin:
+        raise InvoerFout.een(
+            veld,
+            f"er zijn geen declaratieregels voor {nl(van)}: de eerste regeling in dit systeem geldt vanaf "
+            f"{nl(begin)} ({p['bron']})",
+        )
+
+
+# Wlz 2015 (NZa declaratievoorschriften Wlz-zorg 2015 art. 5.2-5.3): per row the most days billable per absence
+GEEN_MAXIMUM = np.int64(10**6)  # art. 5.3 a and c: no maximum per time
+NIET_BEKOSTIGD = 0  # art. 5.2: presence is a condition
+
+
+@dataclass(frozen=True)
+class Wlz2015Regel:
+    """What absence NZa Wlz 2015 art. 5.2-5.3 allows for one prestatie: days per time, school holidays, bron."""
+
+    per_keer: int  # GEEN_MAXIMUM, NIET_BEKOSTIGD or the maximum days per time
+    schoolvakantie: bool  # pupils: school holidays up to the legal holiday length instead of the maximum per time
+    bron: str
+
+
+def _regime(naam: str) -> dict[str, Any]:
+    return next(r for r in regimes() if r["naam"] == naam)
+
+
+@cache
+def wlz_2015_regel(prestatie: str, behandeling: bool | None) -> Wlz2015Regel:
+    """NZa Regeling declaratievoorschriften Wlz-zorg 2015 art. 5.3 lists ZZP ranges per onderdeel (a VV 1-10
+    exclusief behandeling; b VV 3-10 inclusief; c VG 1-8, LG 1-7, ZGvis 1-5, ZGaud 1-4 exclusief; d VG 3-8, LG 3-7,
+    ZGvis 3-5, ZGaud 1-4, LVG 1-5, SGLVG inclusief; e GGZ-B 1-7); every other prestatie falls under art. 5.2
+    (presence is a condition). Unknown behandeling: the stricter reading (inclusief behandeling), which the trail
+    says. 9a and 9b VV count as number 9. The prestatie must be the ZZP code (5VV, 3GGZB)."""
+    r = _regime("Wlz 2015")
+    art = {v["artikel"]: v["tekst"] for v in r["verwijzingen"]}
+    zzp = zoek_zzp(prestatie)
+    if zzp is not None:
+        nummer = int("".join(c for c in zzp.code if c.isdigit()) or 0)
+        if zzp.code.startswith(("9a", "9b")):
+            nummer = 9
+        met = behandeling is not False
+        for o in r["per_zzp"]:
+            if o["behandeling"] is not None and o["behandeling"] != met:
+                continue
+            reeks_ = o["reeksen"].get(zzp.sector)
+            if reeks_ and reeks_[0] <= nummer <= reeks_[1]:
+                per_keer = int(GEEN_MAXIMUM) if o["per_keer"] is None else int(o["per_keer"])
+                return Wlz2015Regel(
+                    per_keer, bool(o.get("schoolvakantie")), f"{art['art. 5.3']} onder {o['onderdeel']}"
+                )
+    return Wlz2015Regel(
+        NIET_BEKOSTIGD,
+        False,
+        f"{art['art. 5.2']} (aanwezigheid is voorwaarde: prestatie {prestatie}"
+        + (" inclusief behandeling" if zzp is not None and behandeling is not False else "")
+        + " staat niet in art. 5.3)",
+    )
+
+
+def wlz_2015_per_rij(prestaties: list[str], behandeling: npt.NDArray[np.int8]) -> tuple[I64, B]:
+    """Per row (prestatie code, behandeling 1/0/ONBEKEND): the days per absence Wlz 2015 bills and whether school
+    holidays follow the legal holiday length (``wlz_2015_regel``, computed once per combination)."""
+    regels = [
+        wlz_2015_regel(p, None if b == ONBEKEND else bool(b))
+        for p, b in zip(prestaties, behandeling.tolist(), strict=True)
+    ]
+    return (
+        np.array([x.per_keer for x in regels], dtype=np.int64),
+        np.array([x.schoolvakantie for x in regels], dtype=np.bool_),
+    )
 
 
 @cache
@@ -105,6 +196,8 @@ class Populatie:
     ontslag: I64  # day number of discharge (not in care), GEEN_EINDE when none
     behandeling: npt.NDArray[np.int8]  # 1 met, 0 zonder, ONBEKEND
     school_max: I64  # school holiday days per calendar year, ONBEKEND when not given
+    wlz2015_per_keer: I64  # Wlz 2015 (art. 5.2-5.3) per row: most billable days per absence (wlz_2015_per_rij)
+    wlz2015_school: B  # Wlz 2015 per row: school holidays up to the legal length instead of the maximum per time
 
 
 @dataclass
@@ -126,7 +219,7 @@ class Classificatie:
     # per absence (index into Afwezigheden): days in the period and in care, billable, and per cause
     afw_dagen: I64
     afw_bekostigd: I64
-    afw_oorzaken: npt.NDArray[np.int64]  # shape (n_afwezigheden, 8)
+    afw_oorzaken: npt.NDArray[np.int64]  # shape (n_afwezigheden, len(Oorzaak) + 1)
     afw_regime: npt.NDArray[np.int8]  # rule set of the absence's first day in the period (-1 when none)
     dubbel_geblokkeerd: I64  # days dropped because another row already billed this client that day
 
@@ -168,10 +261,21 @@ Regel = Callable[[AfwezigeDagen, dict[str, Any], B], None]
 
 
 def met_behandeling_14_dagen_per_keer(d: AfwezigeDagen, r: dict[str, Any], m: B) -> None:
-    """NZa Regeling declaratie AWBZ-zorg art. 5 onder a-f; Wlz 2015 art. 5.1-5.4: with behandeling (and when
-    unknown) at most 14 days per time, not for a hospital stay; school holidays follow their own rule."""
+    """NZa Regeling declaratie AWBZ-zorg art. 5 onder a-f: with behandeling (and when unknown) at most 14 days per
+    time, not for a hospital stay; school holidays follow their own rule."""
     beperkt = (d.behandeling != 0) & ~d.om(r["onbeperkt_bij"]) & (d.reden != d.codes["schoolvakantie"])
     d.oorzaak[m & beperkt & (d.offset >= r["per_keer_met_behandeling"])] = Oorzaak.MAXIMUM_PER_KEER
+
+
+def wlz_2015_per_zzp(d: AfwezigeDagen, r: dict[str, Any], m: B) -> None:
+    """NZa Regeling declaratievoorschriften Wlz-zorg 2015 art. 5.2-5.3: the ZZP range of the row's prestatie
+    decides (``wlz_2015_regel``): no maximum, at most 14 days per time (not for a hospital stay; pupils' school
+    holidays up to the legal length under d and e), or not billable at all (art. 5.2)."""
+    per_keer = d.pop.wlz2015_per_keer[d.rij]
+    school = d.pop.wlz2015_school[d.rij] & (d.reden == d.codes["schoolvakantie"])
+    beperkt = ~d.om(r["onbeperkt_bij"]) & ~school
+    d.oorzaak[m & beperkt & (d.offset >= per_keer)] = Oorzaak.MAXIMUM_PER_KEER
+    d.oorzaak[m & (per_keer == NIET_BEKOSTIGD)] = Oorzaak.AANWEZIGHEID_VOORWAARDE
 
 
 def behandeling_elders_91_dagen(d: AfwezigeDagen, r: dict[str, Any], m: B) -> None:
@@ -243,7 +347,7 @@ def vakantie_detentie_42_per_jaar(d: AfwezigeDagen, r: dict[str, Any], m: B) -> 
 # The declaration rules of each regelset (parameters/declaratie.yaml, `afwezigheid`), in the order they apply.
 REGELS_PER_REGELSET: dict[str, tuple[Regel, ...]] = {
     "AWBZ 2014": (met_behandeling_14_dagen_per_keer,),
-    "Wlz 2015": (met_behandeling_14_dagen_per_keer,),
+    "Wlz 2015": (wlz_2015_per_zzp,),
     "Wlz 2016": (
         behandeling_elders_91_dagen,
         weekendverlof,
@@ -319,7 +423,7 @@ def classificeer(pop: Populatie, afw: Afwezigheden, p0: int, p1: int) -> Classif
     tel = binnen_zorg
     afw_dagen = np.bincount(ai[tel], minlength=na).astype(np.int64)
     afw_bek = np.bincount(ai[tel & (oorzaak == 0)], minlength=na).astype(np.int64)
-    oorz = np.zeros((na, 8), dtype=np.int64)
+    oorz = np.zeros((na, len(Oorzaak) + 1), dtype=np.int64)
     np.add.at(oorz, (ai[tel], oorzaak[tel]), 1)
     afw_regime = np.full(na, -1, dtype=np.int8)
     if ai.size:
@@ -359,10 +463,15 @@ def afwezigheid_stappen(
     *,
     behandeling_bekend: bool,
     schoolvakantie_max_bekend: bool,
+    prestatie: str | None = None,
+    behandeling: bool | None = None,
 ) -> list[dict[str, str]]:
-    """The explanation steps of one absence: days, billable days, why the others are not, and the article."""
+    """The explanation steps of one absence: days, billable days, why the others are not, and the article (under
+    Wlz 2015 the onderdeel of art. 5.3 for the row's ``prestatie``, or art. 5.2)."""
     niet = [f"{n} dagen niet: {OORZAAK[Oorzaak(o)]}" for o, n in enumerate(oorzaken) if o and n]
     bron = regime["bron"]
+    if regime["naam"] == "Wlz 2015" and prestatie is not None:
+        bron = wlz_2015_regel(prestatie, behandeling).bron
     if regime["naam"] == "Wlz 2016":
         for lijstnaam, sleutel in BRON_PER_REDEN_2016:
             if reden in regime[lijstnaam]:
@@ -390,8 +499,12 @@ def afwezigheid_stappen(
             {
                 "regel": "Behandeling onbekend",
                 "uitkomst": "niet opgegeven of het ZZP inclusief behandeling is: de strengste regel "
-                "(ten hoogste 14 dagen per keer) is toegepast",
-                "bron": regime["bron"],
+                + (
+                    "(inclusief behandeling) is toegepast"
+                    if regime["naam"] == "Wlz 2015"
+                    else "(ten hoogste 14 dagen per keer) is toegepast"
+                ),
+                "bron": bron,
             }
         )
     return stappen
