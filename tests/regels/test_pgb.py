@@ -22,6 +22,9 @@ def test_geval(geval: dict[str, Any]) -> None:
         assert uit[veld] == waarde, f"{veld}: {uit[veld]} ≠ {waarde} ({geval['artikel']})"
     assert all(s["regel"] and s["uitkomst"] and s["bron"] for s in uit["toelichting"])
     assert uit["regelset"]["hash"]
+    if "bron_pgb_mogelijk" in geval:  # the step that decides whether a pgb is possible cites the article
+        (stap,) = [s for s in uit["toelichting"] if s["regel"] == "Pgb mogelijk"]
+        assert geval["bron_pgb_mogelijk"] in stap["bron"], stap
 
 
 @pytest.mark.parametrize(
@@ -32,6 +35,8 @@ def test_geval(geval: dict[str, Any]) -> None:
         ({"zzp": "4VV", "van": "2014-06-01", "tot": "2014-05-31"}, "tot"),
         ({"zzp": "99XX", "van": "2014-01-01", "tot": "2014-12-31"}, "zzp"),
         ({"zzp": "4VV", "van": "2014-02-30", "tot": "2014-12-31"}, "van"),
+        # Rlz 2015 art. 5.5 lid 2: for 3 LVG it must be said whether the client had 3 LVG with a pgb before 2015
+        ({"zzp": "3LVG", "van": "2015-01-01", "tot": "2015-12-31"}, "eerder_3lvg_met_pgb"),
     ],
 )
 def test_foute_vraag(vraag: dict[str, Any], veld: str) -> None:

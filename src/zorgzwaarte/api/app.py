@@ -445,7 +445,8 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
 
     @router.post("/pgb", tags=["bekostiging"])
     def pgb(wie: Wie, data: JsonBody) -> dict[str, Any]:
-        """Maximaal pgb bij verblijf: {zzp, van, tot, begeleiding_groep, vervoer, in_instelling, kleinschalig_wooninitiatief}."""
+        """Maximaal pgb bij verblijf: {zzp, van, tot, begeleiding_groep, vervoer, in_instelling,
+        kleinschalig_wooninitiatief, eerder_3lvg_met_pgb (Wlz, bij 3 LVG)}."""
         return bereken_pgb(data)
 
     @router.post("/declareer", tags=["bekostiging"])

@@ -509,6 +509,13 @@ def pgb_cmd(
     vervoer: Annotated[bool, typer.Option(help="Begeleiding groep inclusief vervoer")] = False,
     in_instelling: Annotated[bool, typer.Option(help="De cliënt verblijft in een instelling")] = False,
     kleinschalig: Annotated[bool, typer.Option(help="De cliënt woont in een kleinschalig wooninitiatief")] = False,
+    eerder_3lvg_met_pgb: Annotated[
+        bool | None,
+        typer.Option(
+            "--eerder-3lvg-met-pgb/--niet-eerder-3lvg-met-pgb",
+            help="Wlz: de cliënt had vlak vóór 2015 ZZP 3 LVG met een pgb (Rlz art. 5.5 lid 2; nodig bij 3 LVG)",
+        ),
+    ] = None,
 ) -> None:
     """Maximaal pgb bij een indicatie voor verblijf (AWBZ 2014, Wlz 2015), met toelichting per stap."""
     from zorgzwaarte.diensten.pgb import bereken_pgb
@@ -524,6 +531,7 @@ def pgb_cmd(
                     "vervoer": vervoer,
                     "in_instelling": in_instelling,
                     "kleinschalig_wooninitiatief": kleinschalig,
+                    "eerder_3lvg_met_pgb": eerder_3lvg_met_pgb,
                 }
             )
         )

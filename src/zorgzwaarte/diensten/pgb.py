@@ -20,6 +20,10 @@ class PgbInvoer(Invoer):
     vervoer: bool = False
     in_instelling: bool = False
     kleinschalig_wooninitiatief: bool = False
+    eerder_3lvg_met_pgb: bool | None = Field(
+        default=None,
+        description="Wlz: de cliënt had vlak vóór 2015 ZZP 3 LVG met een pgb (Rlz art. 5.5 lid 2; nodig bij 3 LVG)",
+    )
 
 
 def bereken_pgb(data: Any) -> dict[str, Any]:

@@ -3,7 +3,8 @@
 AWBZ 2014: Regeling subsidies AWBZ art. 2.6.6 (lid 2 amounts, lid 3 sum, lid 4 conversion by bijlage 2 and the
 raises, lid 6 pro rata, lid 7-8 the € 300 per day limit). Wlz 2015: Regeling langdurige zorg art. 5.13 (lid 1
 amounts, lid 2 bijlage C, lid 3-4 raises) and 5.14 (sum, pro rata). Figures in parameters/pgb.yaml, taken over
-from the law texts by scripts/overname_pgb.py.
+from the law texts by scripts/overname_pgb.py. Who cannot get a pgb: AWBZ 2014 by ZZP (Rsa art. 2.6.3 lid 2 onder c,
+in the catalogue), Wlz 2015 by zorgprofiel (Rlz art. 5.5 lid 1, with the 3 LVG exception of lid 2).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from typing import Any
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.bekostiging.tarief import rekenkundig
 from zorgzwaarte.regels.datums import nl
-from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
-from zorgzwaarte.regels.regelset import regelset_op
+from zorgzwaarte.regels.profielen.catalogus import Zzp, zoek_zzp
+from zorgzwaarte.regels.regelset import Regelset, regelset_op
 from zorgzwaarte.regels.uitleg import Ontvangstbewijs, Toelichting
 
 VORMNAMEN = {
@@ -40,6 +41,8 @@ class PgbVraag:
     vervoer: bool = False  # begeleiding groep inclusief vervoer
     in_instelling: bool = False
     kleinschalig_wooninitiatief: bool = False
+    # Rlz 2015 art. 5.5 lid 2: on ZZP 3 LVG with a pgb just before the AWBZ ended; asked only where it decides
+    eerder_3lvg_met_pgb: bool | None = None
 
 
 @dataclass
@@ -68,6 +71,44 @@ class PgbUitkomst:
         }
 
 
+def pgb_mogelijk(v: PgbVraag, zzp: Zzp, rs: Regelset, t: Toelichting) -> bool:
+    """Whether a pgb may be granted: AWBZ by ZZP (Rsa art. 2.6.3 lid 2 onder c, in the catalogue); Wlz from 2015 by
+    zorgprofiel (Rlz art. 5.5 lid 1), except for who had ZZP 3 LVG with a pgb just before 2015 (lid 2): that fact
+    is an input (``eerder_3lvg_met_pgb``), never assumed."""
+    if rs.stelsel != "Wlz":
+        if not zzp.pgb_mogelijk:
+            t.stap("Pgb mogelijk", f"voor ZZP {zzp.code} wordt geen pgb verleend", zzp.pgb_bron or rs.bron)
+        return zzp.pgb_mogelijk
+    p = rs.tabel("pgb.yaml")
+    uitgesloten, uitzondering = p["uitgesloten_zorgprofielen"], p["uitzondering_3lvg_met_pgb"]
+    profiel = zzp.zorgprofiel_wlz
+    if profiel not in uitgesloten["waarde"]:
+        t.stap(
+            "Pgb mogelijk",
+            f"zorgprofiel '{profiel or 'onbekend'}' (ZZP {zzp.code}) is niet uitgesloten van een pgb",
+            uitgesloten["bron"],
+        )
+        return True
+    if zzp.code == uitzondering["waarde"]:
+        if v.eerder_3lvg_met_pgb is None:
+            raise InvoerFout.een(
+                "eerder_3lvg_met_pgb",
+                "geef aan of de cliënt vlak vóór 1 januari 2015 een zorgzwaartepakket 3 LVG had met een pgb "
+                f"(ja of nee); dan kan een pgb toch ({uitzondering['bron']})",
+            )
+        if v.eerder_3lvg_met_pgb:
+            t.stap(
+                "Pgb mogelijk",
+                f"zorgprofiel '{profiel}' is uitgesloten, maar de cliënt had vlak vóór 2015 ZZP 3 LVG met een pgb",
+                uitzondering["bron"],
+            )
+            return True
+    t.stap(
+        "Pgb mogelijk", f"voor zorgprofiel '{profiel}' (ZZP {zzp.code}) wordt geen pgb verleend", uitgesloten["bron"]
+    )
+    return False
+
+
 def pgb_bij_verblijf(v: PgbVraag) -> PgbUitkomst:
     """The maximum bruto pgb for a client with a ZZP (or, Wlz, a zorgprofiel) over one period in one calendar year."""
     if v.tot < v.van:
@@ -82,8 +123,7 @@ def pgb_bij_verblijf(v: PgbVraag) -> PgbUitkomst:
     zzp = zoek_zzp(v.zzp)
     if zzp is None:
         raise InvoerFout.een("zzp", f"onbekend zorgzwaartepakket '{v.zzp}' (zie 'zorgzwaarte codes zzp')")
-    if not zzp.pgb_mogelijk:
-        t.stap("Pgb mogelijk", f"voor ZZP {zzp.code} wordt geen pgb verleend", zzp.pgb_bron or rs.bron)
+    if not pgb_mogelijk(v, zzp, rs, t):
         return uit
     varianten = regeling["omzetting"].get(zzp.code)
     if not varianten:
