@@ -208,3 +208,23 @@ def test_io31_zonder_volledig_adres_geweigerd() -> None:
     with pytest.raises(InvoerFout) as e:
         exporteer_io31({"client": client, "beoordeling": THUIS})
     assert [f.veld for f in e.value.fouten] == ["client.adres"]
+
+
+def test_io31_onbekende_meerzorg_ggzw_blijft_weg() -> None:
+    """A GGZ-W profile chosen by professioneel oordeel (Wlz 2021, art. 3.2.1 lid 1) has no known profile text, so
+    whether meerzorg could apply is unknown: IO31 leaves the optional element Meerzorg out (never a "2" = nee); the
+    message stays valid against the XSD and breaks no iWlz 2.2 business rule; reading it back gives unknown."""
+    from tests.iwlz.conftest import bedrijfsregels
+
+    gevallen = {g["naam"]: g for g in laad_gevallen(TESTS / "regels" / "cases" / "indicatie_wlz_versies.yaml")}
+    invoer = json.loads(
+        json.dumps(gevallen["De beoordelaar kiest 3 GGZ-W met motivering - code 884 uit COD163"]["invoer"], default=str)
+    )
+    xml = exporteer_io31({"client": CLIENT, "beoordeling": invoer})
+    assert valideer_xsd(xml, "io31") == [] and bedrijfsregels(xml, "io31") == []
+    assert b"<io31:Meerzorg>" not in xml and b"Meerzorg" not in xml
+    terug = io31_lezen(xml)
+    assert terug["zzp"]["cod163"] == "884" and terug["indicatie"]["meerzorg"] is None
+    # a known answer is still exported: 8 VG has meerzorg, 5 VV not
+    assert b"Meerzorg>1<" in exporteer_io31({"client": CLIENT, "beoordeling": VIGNETTEN["8VG"]})
+    assert b"Meerzorg>2<" in exporteer_io31({"client": CLIENT, "beoordeling": VIGNETTEN["5VV"]})

@@ -85,6 +85,16 @@ class Kop:
     afzender: str | None = None
 
 
+def meerzorg_code(verblijf: bool, zzp: dict[str, Any]) -> str | None:
+    """LDT_JaNee for "meerzorg zou van toepassing kunnen zijn" (IO31 Meerzorg, Indicatieregister meerzorg, both
+    optional): only for a decision with verblijf and only where the decision knows the answer. A GGZ-W profile
+    without a profile text does not (meerzorg_mogelijk None): nothing is sent, never a guessed "2" (nee)."""
+    mogelijk = zzp.get("meerzorg_mogelijk")
+    if not verblijf or mogelijk is None:
+        return None
+    return "1" if mogelijk else "2"
+
+
 def berichtidentificatie(*delen: Any) -> str:
     """A stable identification of at most 12 characters: 'ZZ' + 10 hex digits of a hash of the content."""
     h = hashlib.sha256("|".join(str(d) for d in delen).encode()).hexdigest()[:10].upper()
@@ -178,8 +188,8 @@ def _indicatie(
     b.el(ind, "Ingangsdatum", besluit["geldig_van"])
     b.opt(ind, "Einddatum", besluit.get("geldig_tot"))
     zzp = besluit.get("zzp") or {}
-    if b.bericht == "io31" and besluit.get("verblijf"):
-        b.el(ind, "Meerzorg", "1" if zzp.get("meerzorg_mogelijk") else "2")
+    if b.bericht == "io31":  # optional (minOccurs 0, no business rule asks for it): left out where unknown
+        b.opt(ind, "Meerzorg", meerzorg_code(bool(besluit.get("verblijf")), zzp))
     beperkingen: dict[str, list[tuple[str, int]]] = {}
     for vraag, score in sorted((beoordeling.get("beperkingscores") or {}).items()):
         beperkingen.setdefault(str(int(vraag[:2])), []).append((vraag, score))

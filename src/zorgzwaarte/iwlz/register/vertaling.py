@@ -20,7 +20,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from zorgzwaarte.domein.validatie import valideer
-from zorgzwaarte.iwlz.berichten import codes, omschrijving
+from zorgzwaarte.iwlz.berichten import codes, meerzorg_code, omschrijving
 from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
 
 SOORT_CIZ = "1"  # COD169: CIZ indicatie
@@ -130,7 +130,7 @@ def wlzindicatie(gegevens: dict[str, Any]) -> dict[str, Any]:
         "afgiftedatum": b["besluitdatum"],
         "ingangsdatum": b["geldig_van"],
         "einddatum": b["geldig_tot"],
-        "meerzorg": ("1" if zzp.get("meerzorg_mogelijk") else "2") if b["verblijf"] else None,
+        "meerzorg": meerzorg_code(bool(b["verblijf"]), zzp),
         "initieelVerantwoordelijkZorgkantoor": gegevens["uzovi"],
         "vervaldatum": b["vervaldatum"],
         "commentaar": None,
