@@ -166,6 +166,15 @@ PERIODE: dict[str, tuple[str | None, str]] = {
     ),
     "9 VV": ("2011-12-31", "Regeling zorgaanspraken AWBZ versie 2012-01-01, bijlage 2 (gesplitst in 9a VV en 9b VV)"),
 }
+# code -> (eerste dag waarop een indicatie kan, bron) where it is not the start of the ZZP's in 2009
+VAN: dict[str, tuple[str, str]] = {
+    c: (
+        "2012-01-01",
+        "Regeling zorgaanspraken AWBZ versie 2012-01-01, bijlage 2 (eerste versie die ZZP 9a VV en 9b VV noemt; "
+        "tot en met 31-12-2011 gold ZZP 9 VV)",
+    )
+    for c in ("9a VV", "9b VV")
+}
 AWBZ_VAN = "2009-01-01"
 AWBZ_VAN_BRON = (
     "Aanwijzing voorbereiding invoering ZZP's AWBZ 2009 (BWBR0023018); Aanwijzing invoering "
@@ -309,7 +318,12 @@ def main() -> None:
                 "sector": z["sector"],
                 "sector_naam": z["sector_naam"],
                 "nummer": str(z["nummer"]),
-                "indiceerbaar": {"van": AWBZ_VAN, "tot": tot, "bron_van": AWBZ_VAN_BRON, "bron_tot": tot_bron},
+                "indiceerbaar": {
+                    "van": VAN.get(code, (AWBZ_VAN, AWBZ_VAN_BRON))[0],
+                    "tot": tot,
+                    "bron_van": VAN.get(code, (AWBZ_VAN, AWBZ_VAN_BRON))[1],
+                    "bron_tot": tot_bron,
+                },
                 "zorgprofiel_wlz": wlz.get("zorgprofiel"),
                 "wlz_indiceerbaar": wlz_periode(wlz.get("zorgprofiel")),
                 "zorgprofiel_wlz_bron": wlz.get("bron"),
