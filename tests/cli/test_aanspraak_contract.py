@@ -15,7 +15,24 @@ def test_aanspraak_uit_bestand_en_stdin() -> None:
     assert p.returncode == 0, p.stderr
     uit = json.loads(p.stdout)
     assert uit["toestemming_nodig"] is False and uit["grens"] == "1000.00"
-    assert uit["bron"] == "Regeling zorgaanspraken AWBZ, art. 10 (versie 2014-02-06)"
+    assert uit["bron"] == "Regeling zorgaanspraken AWBZ (versie 2014-02-06) art. 10"
+    assert uit["versie_gebruikt"] == {
+        "versie": "2014-02-06",
+        "geldig_van": "2014-02-06",
+        "geldig_tot": "2014-11-23",
+        "adres": "https://wetten.overheid.nl/BWBR0014855/2014-02-06",
+        "toelichting": uit["versie_gebruikt"]["toelichting"],
+    }
+    assert "pneumokokkenvaccin" in uit["versie_gebruikt"]["toelichting"]
+
+
+def test_lijst_noemt_elke_versie_met_adres() -> None:
+    """`aanspraak --lijst` names the versions 2011-01-01 .. 2014-11-24 of the Regeling, each with its address."""
+    p = zorgzwaarte("aanspraak", "--lijst")
+    assert p.returncode == 0, p.stderr
+    for versie in ("2011-01-01", "2011-05-01", "2011-08-01", "2012-01-01", "2013-01-01", "2014-01-01", "2014-02-06"):
+        assert f"https://wetten.overheid.nl/BWBR0014855/{versie}" in p.stdout
+    assert "2014-11-24: 2014-11-24 t/m 2014-12-31" in p.stdout
 
 
 def test_lijst_json() -> None:
@@ -56,6 +73,7 @@ def test_lijst_json() -> None:
             "extra",
         ),
         (("aanspraak",), None, "naam"),
+        (("aanspraak", "doventolk", "-"), '{"peildatum": "2010-12-31", "sessie_minuten": 60}', "peildatum"),
     ],
 )
 def test_foutpaden(args: tuple[str, ...], invoer: str | None, veld: str) -> None:

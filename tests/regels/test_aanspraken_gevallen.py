@@ -25,9 +25,18 @@ def test_geval(geval: dict[str, Any]) -> None:
     uit = bereken_aanspraak(geval["regel"], invoer)
     for veld, waarde in als_json(geval["verwacht"]).items():
         assert uit[veld] == waarde, f"{veld}: {uit[veld]!r} ≠ {waarde!r} ({geval['artikel']})"
-    assert uit["bron"].startswith("Regeling zorgaanspraken AWBZ")
+    for veld, items in als_json(geval.get("bevat", {})).items():
+        assert set(items) <= set(uit[veld]), f"{veld}: {items!r} niet in {uit[veld]!r} ({geval['artikel']})"
+    for veld, items in als_json(geval.get("bevat_niet", {})).items():
+        assert not set(items) & set(uit[veld]), f"{veld}: {items!r} in {uit[veld]!r} ({geval['artikel']})"
+    versie = uit["versie"]
+    assert uit["bron"].startswith(f"Regeling zorgaanspraken AWBZ (versie {versie})")
+    assert uit["versie_gebruikt"]["adres"] == f"https://wetten.overheid.nl/BWBR0014855/{versie}"
     for stap in uit["toelichting"]:
         assert stap["regel"] and stap["uitkomst"] and stap["bron"]
+        if stap["bron"].startswith("Regeling zorgaanspraken AWBZ"):  # every step cites the version used, linked
+            assert f"(versie {versie})" in stap["bron"], stap
+            assert stap["bron_adres"] == f"https://wetten.overheid.nl/BWBR0014855/{versie}", stap
 
 
 def test_elke_regel_heeft_gevallen() -> None:
@@ -36,9 +45,20 @@ def test_elke_regel_heeft_gevallen() -> None:
 
 def test_lijst_noemt_velden_en_perioden() -> None:
     lijst = {r["naam"]: r for r in lijst_regels()}
-    assert lijst["buitenland"]["in_werking"] == {"van": "2012-01-01", "tot": "2012-12-31"}
+    assert lijst["buitenland"]["in_werking"] == {"van": "2011-01-01", "tot": "2012-12-31"}
+    assert lijst["buitenland"]["versies"] == ["2011-01-01", "2011-05-01", "2011-08-01", "2012-01-01"]
     assert lijst["meerzorg"]["in_werking"] == {"van": "2012-01-01", "tot": "2014-12-31"}
-    assert lijst["vaccinaties"]["versies"] == ["2012-01-01", "2013-01-01", "2014-02-06"]
+    assert lijst["doventolk"]["in_werking"] == {"van": "2011-01-01", "tot": "2014-12-31"}
+    assert lijst["vaccinaties"]["versies"] == [
+        "2011-01-01",
+        "2011-05-01",
+        "2011-08-01",
+        "2012-01-01",
+        "2013-01-01",
+        "2014-01-01",
+        "2014-02-06",
+        "2014-11-24",
+    ]
     velden = {v["veld"]: v for v in lijst["rolstoel_overname"]["invoer"]}
     assert velden["aanschafprijs"]["verplicht"] and not velden["wijzigingen"]["verplicht"]
 

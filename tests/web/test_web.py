@@ -13,6 +13,9 @@ from tests.web.conftest import axe_overtredingen, schermafdruk
 from zorgzwaarte.demo.gegevens import DEMO_GEBRUIKERS
 from zorgzwaarte.diensten.werkeenheid import vandaag_nl
 from zorgzwaarte.rapporten.opmaak import datum
+from zorgzwaarte.regels.regelset import regelsets
+
+RZA_ADRES = "https://wetten.overheid.nl/BWBR0014855"
 
 WACHTWOORD = {g[0]: g[4] for g in DEMO_GEBRUIKERS}
 
@@ -364,6 +367,33 @@ def test_wat_is_mijn_aanspraak_zonder_aanmelden(pagina: Any) -> None:
     uitkomst = pagina.locator("section[aria-labelledby=uitkomst-kop]").inner_text()
     assert "19.25" in uitkomst and "art. 4" in uitkomst
     assert pagina.get_by_role("alert").count() == 0
+    versie = pagina.locator("#versie-gebruikt")  # the version used, linked to its text
+    assert "versie 2014-02-06" in versie.inner_text() and "6 februari 2014" in versie.inner_text()
+    link = versie.get_by_role("link", name="versie 2014-02-06 op wetten.overheid.nl")
+    assert link.get_attribute("href") == "https://wetten.overheid.nl/BWBR0014855/2014-02-06"
+
+
+def test_aanspraak_kiest_de_versie_van_de_peildatum(pagina: Any) -> None:
+    """Rza art. 6 lid 1: on 31-07-2011 (versie 2011-05-01) a child of 2 months gets onderdeel a, on 01-08-2011
+    (versie 2011-08-01) onderdeel b; the list page names every version with a link; no ruleset before 2011."""
+    pagina.goto("/aanspraken")
+    versies = pagina.get_by_role("table", name="Versies van de Regeling zorgaanspraken AWBZ")
+    for v in [r.versie for r in regelsets("aanspraken")]:
+        assert versies.get_by_role("link", name=v).get_attribute("href") == f"{RZA_ADRES}/{v}"
+    assert versies.get_by_role("link").count() == 8  # 2011-01-01 .. 2014-11-24
+    assert axe_overtredingen(pagina) == []
+    pagina.get_by_role("link", name="Vaccinaties").click()
+    for peildatum, versie, tekst in (("31-07-2011", "2011-05-01", "A"), ("01-08-2011", "2011-08-01", "B")):
+        pagina.get_by_label("Peildatum").fill(peildatum)
+        pagina.get_by_label("Geboortedatum").fill("15-05-2011")
+        pagina.get_by_role("button", name="Bereken").click()
+        uitkomst = pagina.locator("section[aria-labelledby=uitkomst-kop]")
+        assert f"Art. 6 lid 1 onder {tekst.lower()}:" in uitkomst.inner_text()
+        assert uitkomst.get_by_role("link", name=f"versie {versie} op wetten.overheid.nl").count() == 1
+    pagina.get_by_label("Peildatum").fill("31-12-2010")
+    pagina.get_by_role("button", name="Bereken").click()
+    assert "geen regelset" in pagina.locator("#veld-peildatum-fout").inner_text()
+    assert axe_overtredingen(pagina) == []
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from rich.console import Console
 
 from zorgzwaarte.cli.invoer import lees_json, lees_tekst, print_json, stop_met_fout
 from zorgzwaarte.cli.uitleg import toon_besluit
-from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
+from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels, versies
 from zorgzwaarte.diensten.beheer import aanvulling_standaarddatabase, laad_aanvulling, valideer_aanvulling
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.regelsets import lees_peildatum, regelset_overzicht
@@ -161,9 +161,13 @@ def aanspraak_cmd(
         for r in regels:
             console.print(
                 f"[bold]{r['naam']}[/bold] ({r['artikel']}), in werking {r['in_werking']['van']} t/m {r['in_werking']['tot']}"
+                f"; versies {', '.join(r['versies'])}"
             )
             for v in r["invoer"]:
                 console.print(f"   {v['veld']}{'' if v['verplicht'] else ' (optioneel)'}: {v['type']}")
+        console.print("\n[bold]Versies van de regeling[/bold] (de peildatum kiest de versie)")
+        for x in versies():
+            console.print(f"   {x['versie']}: {x['geldig_van']} t/m {x['geldig_tot']}  {x['adres']}", soft_wrap=True)
         return
     if naam is None or bestand is None:
         stop_met_fout(InvoerFout.een("naam" if naam is None else "bestand", "geef NAAM en FILE, of gebruik --lijst"))

@@ -8,9 +8,26 @@ from typing import Any
 
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import InvoerFout
-from zorgzwaarte.regels.aanspraken.regeling import REGELS, Regel, Rza
+from zorgzwaarte.regels.aanspraken.regeling import REGELS, Regel, Rza, artikel_perioden
 from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
-from zorgzwaarte.regels.regelset import regelset_op, regelsets
+from zorgzwaarte.regels.regelset import Regelset, regelingen, regelset_op, regelsets, wetten_adres
+
+
+def versie_van(regelset: Regelset) -> dict[str, Any]:
+    """One version of the Regeling: its dates, what changed, and its address on wetten.overheid.nl."""
+    reg = regelingen()["regeling_zorgaanspraken"]
+    return {
+        "versie": regelset.versie,
+        "geldig_van": regelset.geldig_van.isoformat(),
+        "geldig_tot": regelset.geldig_tot.isoformat() if regelset.geldig_tot else None,
+        "adres": wetten_adres(str(reg["bwb"]), regelset.versie),
+        "toelichting": regelset.bron,
+    }
+
+
+def versies() -> list[dict[str, Any]]:
+    """Every version of the Regeling zorgaanspraken AWBZ the product applies, oldest first."""
+    return [versie_van(r) for r in regelsets("aanspraken")]
 
 
 def bereken_aanspraak(naam: str, data: Any) -> dict[str, Any]:
@@ -25,6 +42,7 @@ def bereken_aanspraak(naam: str, data: Any) -> dict[str, Any]:
         "artikel": regel.artikel,
         "peildatum": invoer.peildatum.isoformat(),
         "versie": regelset.versie,
+        "versie_gebruikt": versie_van(regelset),
         **uitkomst.velden,
         "bron": uitkomst.bron,
         "opmerkingen": uitkomst.opmerkingen,
@@ -62,10 +80,11 @@ def _soort(schema: dict[str, Any]) -> tuple[str, list[str]]:
 
 def genoemde_profielen(regel: Regel) -> list[str]:
     """The zorgzwaartepakketten a rule's own parameters name (e.g. the list of art. 1a lid 2 onder a), in order."""
+    nummers = {a.split()[0] for a in regel.artikelen}
     codes: list[str] = []
     for w in regelsets("aanspraken")[-1].tabel("regeling_zorgaanspraken.yaml")["waarden"].values():
         artikelen = {str(v["artikel"] or "") for v in w["verwijzingen"]}
-        if not any(re.fullmatch(rf"art\. {re.escape(a)}", x) for a in regel.artikelen for x in artikelen):
+        if not any(re.fullmatch(rf"art\. {re.escape(a)}", x) for a in nummers for x in artikelen):
             continue
         waarde = w.get("waarde")
         for x in waarde if isinstance(waarde, list) else [waarde]:
@@ -76,9 +95,8 @@ def genoemde_profielen(regel: Regel) -> list[str]:
 
 
 def lijst_regels() -> list[dict[str, Any]]:
-    """Every rule with its article, input and output fields and the periods it is in force."""
-    versies = regelsets("aanspraken")
-    artikelen = versies[-1].tabel("regeling_zorgaanspraken.yaml")["artikelen"]["waarde"]
+    """Every rule with its article, input and output fields, the periods it is in force and the versions."""
+    alle = regelsets("aanspraken")
     uit = []
     for regel in REGELS.values():
         schema = regel.invoer.model_json_schema()
@@ -99,10 +117,10 @@ def lijst_regels() -> list[dict[str, Any]]:
                     "omschrijving": s.get("description"),
                 }
             )
-        perioden = [
-            {"artikel": a, "van": artikelen[a]["geldig_van"], "tot": artikelen[a]["geldig_tot"]}
-            for a in regel.artikelen
-        ]
+        perioden = []
+        for a in regel.artikelen:
+            a_van, a_tot = artikel_perioden(a)
+            perioden.append({"artikel": a, "van": a_van.isoformat(), "tot": a_tot.isoformat()})
         van = max(date.fromisoformat(p["van"]) for p in perioden)
         tot = min(date.fromisoformat(p["tot"]) for p in perioden)
         uit.append(
@@ -115,7 +133,7 @@ def lijst_regels() -> list[dict[str, Any]]:
                 "perioden": perioden,
                 "profielen": genoemde_profielen(regel),
                 "versies": [
-                    v.versie for v in versies if v.geldig_van <= tot and (v.geldig_tot is None or v.geldig_tot >= van)
+                    v.versie for v in alle if v.geldig_van <= tot and (v.geldig_tot is None or v.geldig_tot >= van)
                 ],
             }
         )

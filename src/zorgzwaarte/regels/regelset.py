@@ -21,6 +21,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
@@ -109,7 +110,10 @@ def verwijzing(ruw: dict[str, Any], waar: str = "") -> dict[str, Any]:
 
 @cache
 def adres_in_tekst(tekst: str) -> str | None:
-    """The address of the regeling named earliest in a bron text (the longest name at that place), or None."""
+    """The address of the regeling named earliest in a bron text (the longest name at that place), or None.
+
+    A version in words right after the name ("Regeling zorgaanspraken AWBZ (versie 2011-01-01) art. 6", as
+    ``verwijzing`` writes it) links that version; otherwise the version of ``bronnen.yaml``."""
     beste: tuple[int, int, str] | None = None
     for reg in regelingen().values():
         if not reg.get("bwb"):
@@ -117,7 +121,9 @@ def adres_in_tekst(tekst: str) -> str | None:
         for naam in (str(reg["naam"]), str(reg["bwb"])):
             i = tekst.find(naam)
             if i >= 0 and (beste is None or (i, -len(naam)) < (beste[0], beste[1])):
-                beste = (i, -len(naam), wetten_adres(str(reg["bwb"]), str(reg["versie"])))
+                genoemd = re.match(r" \(versie (\d{4}-\d{2}-\d{2})\)", tekst[i + len(naam) :])
+                versie = genoemd.group(1) if genoemd else str(reg["versie"])
+                beste = (i, -len(naam), wetten_adres(str(reg["bwb"]), versie))
     return beste[2] if beste else None
 
 
@@ -494,13 +500,30 @@ def regelset_met(onderwerp: str, bestand: str) -> Regelset:
     return next(r for r in regelsets(onderwerp) if bestand in r.bestanden)
 
 
+def _aaneengesloten(sets: list[Regelset]) -> list[str]:
+    """The periods in words, consecutive regelsets of one name (the versions of one regeling) as one period."""
+    groepen: list[list[Regelset]] = []
+    for r in sets:
+        vorige = groepen[-1][-1] if groepen else None
+        if (
+            vorige
+            and vorige.naam == r.naam
+            and vorige.geldig_tot
+            and vorige.geldig_tot + timedelta(days=1) == r.geldig_van
+        ):
+            groepen[-1].append(r)
+        else:
+            groepen.append([r])
+    return [replace(g[0], geldig_tot=g[-1].geldig_tot).periode_tekst() for g in groepen]
+
+
 def regelset_op(onderwerp: str, peildatum: date, veld: str = "peildatum") -> Regelset:
     """The ruleset in force on the peildatum (read for that date), or a Dutch error naming the field."""
     sets = regelsets(onderwerp)
     for r in sets:
         if r.geldt_op(peildatum):
             return replace(r, peildatum=peildatum)
-    beschikbaar = ", ".join(r.periode_tekst() for r in sets)
+    beschikbaar = ", ".join(_aaneengesloten(sets))
     raise InvoerFout.een(
         veld,
         f"er is geen regelset voor peildatum {peildatum.strftime('%d-%m-%Y')}; beschikbaar: {beschikbaar}",

@@ -29,10 +29,10 @@ from zorgzwaarte.domein.aanspraken import (
     VoortgezetVerblijfInvoer,
 )
 from zorgzwaarte.fouten import Fout, InvoerFout
-from zorgzwaarte.regels.datums import binnen, nl, plus_maanden
+from zorgzwaarte.regels.datums import nl, plus_maanden
 from zorgzwaarte.regels.getallen import d, euro, fmt
 from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
-from zorgzwaarte.regels.regelset import Regelset
+from zorgzwaarte.regels.regelset import Regelset, reeks
 from zorgzwaarte.regels.uitleg import Toelichting
 
 RZA = "Regeling zorgaanspraken AWBZ"
@@ -42,11 +42,6 @@ def iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def _geldt(item: dict[str, Any], peildatum: date) -> bool:
-    tot = date.fromisoformat(str(item["geldig_tot"])) if item.get("geldig_tot") else None
-    return binnen(peildatum, date.fromisoformat(str(item["geldig_van"])), tot)
-
-
 def normaliseer_land(naam: str) -> str:
     zonder = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode()
     return " ".join(zonder.lower().replace("-", " ").split())
@@ -54,7 +49,7 @@ def normaliseer_land(naam: str) -> str:
 
 @dataclass
 class Rza:
-    """The Regeling as it reads on the peildatum."""
+    """The Regeling as it reads on the peildatum: the version of the regelset, its articles and its values."""
 
     regelset: Regelset
     peildatum: date
@@ -63,24 +58,35 @@ class Rza:
     def p(self) -> dict[str, Any]:
         return self.regelset.tabel("regeling_zorgaanspraken.yaml")
 
+    @property
+    def versie(self) -> str:
+        return self.regelset.versie
+
     def artikel_geldt(self, artikel: str) -> bool:
-        return _geldt(self.p["artikelen"]["waarde"][artikel], self.peildatum)
+        """Whether the article (or lid, e.g. '1a lid 2') is in the text of this version."""
+        return artikel in self.p["artikelen"]
 
     def waarde(self, naam: str) -> Any:
         item = self.p["waarden"].get(naam)
-        if item is None or not _geldt(item, self.peildatum):
-            raise InvoerFout.een("peildatum", f"{naam} geldt niet op {nl(self.peildatum)}")
+        if item is None:
+            raise InvoerFout.een(
+                "peildatum", f"{naam} staat niet in de versie {self.versie} die op {nl(self.peildatum)} gold"
+            )
         return item["waarde"]
 
+    def heeft(self, naam: str) -> bool:
+        return naam in self.p["waarden"]
+
     def bron(self, naam: str) -> str:
-        tekst = "; ".join(v["tekst"].removeprefix(RZA).strip() for v in self.p["waarden"][naam]["verwijzingen"])
-        return f"{RZA}, {tekst} (versie {self.regelset.versie})"
+        """The article of a value in words, with the version it was read from (linked by ``bron_adres``)."""
+        return str(self.p["waarden"][naam]["bron"])
 
     def art(self, tekst: str) -> str:
-        return f"{RZA}, {tekst} (versie {self.regelset.versie})"
+        return f"{RZA} (versie {self.versie}) {tekst}"
 
-    def gebrek(self, naam: str) -> str:
-        return str(self.p["tekstgebreken"][naam]["waarde"])
+    def gebrek(self, naam: str) -> str | None:
+        item = self.p["tekstgebreken"].get(naam)
+        return None if item is None else str(item["waarde"])
 
 
 @dataclass
@@ -91,13 +97,23 @@ class Uitkomst:
     opmerkingen: list[str] = field(default_factory=list)
 
 
+def artikel_perioden(artikel: str) -> tuple[date, date]:
+    """First and last day an article (or lid) stands in a version of the Regeling."""
+    perioden = reeks("regeling_zorgaanspraken.yaml", f"artikelen.{artikel}")
+    return (
+        min(date.fromisoformat(str(p["geldig_van"])) for p in perioden),
+        max(date.fromisoformat(str(p["geldig_tot"])) for p in perioden),
+    )
+
+
 def niet_in_werking(r: Rza, artikel: str, velden: list[str]) -> Uitkomst:
-    info = r.p["artikelen"]["waarde"][artikel]
+    """The article is not in the version of the peildatum: the outcome is unknown (null), with the reason."""
+    van, tot = artikel_perioden(artikel)
     u = Uitkomst({"aanspraak": None, **{v: None for v in velden}}, r.art(f"art. {artikel}"))
     u.uitleg.stap(
         f"Artikel {artikel} in werking?",
-        f"Art. {artikel} geldt van {nl(date.fromisoformat(info['geldig_van']))} tot en met "
-        f"{nl(date.fromisoformat(info['geldig_tot']))} ({info.get('bron', '')}); op {nl(r.peildatum)} niet in werking",
+        f"Art. {artikel} staat in de versies van {nl(van)} tot en met {nl(tot)}; de versie {r.versie} die op "
+        f"{nl(r.peildatum)} gold, heeft het niet",
         r.art(f"art. {artikel}"),
     )
     return u
@@ -111,6 +127,14 @@ def meerzorg(inv: MeerzorgInvoer, r: Rza) -> Uitkomst:
     zzp = zoek_zzp(inv.zzp)
     if zzp is None:
         raise InvoerFout.een("zzp", f"'{inv.zzp}' is geen zorgzwaartepakket (zie 'zorgzwaarte codes zzp')")
+    if not r.artikel_geldt("1a lid 2"):  # before the version of 2012-01-01 art. 1a has one paragraph: no meerzorg
+        u = niet_in_werking(r, "1a lid 2", ["grond", "drempel_uren_per_week"])
+        u.velden["zzp"] = zzp.code
+        u.opmerkingen.append(
+            "In deze versie regelt art. 1a alleen de aanspraak op de zorg uit het zorgzwaartepakket; meerzorg staat er "
+            "niet in. Of er meer zorg mogelijk was, volgt niet uit deze regeling: onbekend."
+        )
+        return u
     lijst = r.waarde("meerzorg_zzp_onderdeel_a")
     op_lijst = zzp.code in lijst
     u = Uitkomst({}, r.art("art. 1a lid 2"))
@@ -401,7 +425,9 @@ def doventolk(inv: DoventolkInvoer, r: Rza) -> Uitkomst:
         ),
         r.art("art. 7 lid 2 en 3"),
     )
-    u.opmerkingen.append(r.gebrek("art_7_lid_3"))
+    gebrek = r.gebrek("art_7_lid_3")
+    if gebrek:
+        u.opmerkingen.append(gebrek)
     u.velden = {
         "aanspraak": telt and not verklaring_ontbreekt and (rest is None or rest > 0),
         "max_uren_per_jaar": maximum,
@@ -432,6 +458,12 @@ def hielprik(inv: HielprikInvoer, r: Rza) -> Uitkomst:
         + ("; zeer bijzonder geval" if inv.zeer_bijzonder_geval else ""),
         r.bron("hielprik_max_leeftijd_maanden"),
     )
+    aandoeningen = r.p["hielprik_aandoeningen"]
+    u.uitleg.stap(
+        "Art. 5 lid 1",
+        f"Onderzoek naar {len(aandoeningen['waarde'])} aandoeningen: {', '.join(aandoeningen['waarde'])}",
+        aandoeningen["bron"],
+    )
     van = inv.geboortedatum + timedelta(days=int(r.waarde("hielprik_aanbevolen_dag_van")))
     tot = inv.geboortedatum + timedelta(days=int(r.waarde("hielprik_aanbevolen_dag_tot")))
     u.uitleg.stap(
@@ -443,7 +475,7 @@ def hielprik(inv: HielprikInvoer, r: Rza) -> Uitkomst:
         "aanspraak": jong_genoeg or inv.zeer_bijzonder_geval,
         "aanbevolen_van": van.isoformat(),
         "aanbevolen_tot": tot.isoformat(),
-        "aandoeningen": r.p["hielprik_aandoeningen"]["waarde"],
+        "aandoeningen": aandoeningen["waarde"],
     }
     return u
 
@@ -458,75 +490,150 @@ def volle_maanden(geboortedatum: date, peildatum: date) -> int:
     return maanden
 
 
+PNEUMOKOKKEN = "geconjugeerd pneumokokkenvaccin"
+
+
+def _leeftijd_past(item: dict[str, Any], geboortedatum: date, peildatum: date, maanden: int) -> tuple[bool, str]:
+    """Whether the age (or the year of birth) of an onderdeel of art. 6 holds on the peildatum, and how in words."""
+    if "geboren_jaren_voor_lopend_jaar" in item:
+        jaar = peildatum.year - int(item["geboren_jaren_voor_lopend_jaar"])
+        return geboortedatum.year == jaar, f"geboren in {jaar}"
+    if "leeftijd_maanden_tot_exclusief" in item:
+        return (
+            item["leeftijd_maanden_van"] <= maanden < item["leeftijd_maanden_tot_exclusief"],
+            f"jonger dan {item['leeftijd_maanden_tot_exclusief']} maand",
+        )
+    reeksen = item.get("leeftijden_maanden") or [[item["leeftijd_maanden_van"], item["leeftijd_maanden_tot"]]]
+    raak = [f"{a}–{b} maanden" for a, b in reeksen if a <= maanden <= b]
+    return bool(raak), ", ".join(raak)
+
+
 def vaccinaties(inv: VaccinatieInvoer, r: Rza) -> Uitkomst:
-    """Art. 6 lid 1 (schema), art. 16 (hepatitis B pas vanaf geboorte 1-8-2011, tenzij lid 2) en bijlage 1 (landen)."""
+    """Art. 6 (het schema van de versie), art. 16 (overgangsrecht van de versie) en bijlage 1 (landen).
+
+    Up to the version of 2011-08-01 hepatitis B is not in lid 1 but in lid 2, for three groups (a parent from a
+    country outside bijlage 1, a HbsAg-positive mother, Downsyndroom: art. 16 lid 2 only when born on or after
+    1-1-2008), and art. 16 lid 1 gives the pneumokokkenvaccin only when born on or after 1-4-2006. From that version
+    hepatitis B is part of lid 1 for those born on or after 1-8-2011 and for the groups of art. 16 lid 2."""
     if inv.geboortedatum > r.peildatum:
         raise InvoerFout.een("geboortedatum", f"ligt na de peildatum {nl(r.peildatum)}")
     u = Uitkomst({}, r.art("art. 6 en 16"))
     maanden = volle_maanden(inv.geboortedatum, r.peildatum)
-    b1 = r.p["bijlage_1"]["waarde"] | {"bron": r.p["bijlage_1"]["bron"]}
-    bijlage = {normaliseer_land(x) for x in b1["landen"]}
+    b1 = r.p["bijlage_1"]
+    bijlage = {normaliseer_land(x) for x in b1["waarde"]["landen"]}
     buiten_bijlage = [land for land in inv.herkomstlanden_ouders if normaliseer_land(land) not in bijlage]
-    hep_b_vanaf = date.fromisoformat(str(r.waarde("hepatitis_b_geboren_vanaf")))
-    uitzondering = [
-        g
-        for g, ja in (
-            ("moeder HbsAg-positief (art. 16 lid 2 onder a)", inv.moeder_hbsag_positief),
-            (
-                f"ouder uit een land buiten bijlage 1: {', '.join(buiten_bijlage)} (art. 16 lid 2 onder b)",
-                bool(buiten_bijlage),
-            ),
-            ("Downsyndroom (art. 16 lid 2 onder c)", inv.downsyndroom),
-        )
-        if ja
-    ]
-    hep_b = inv.geboortedatum >= hep_b_vanaf or bool(uitzondering)
-    u.uitleg.stap(
-        "Art. 16: hepatitis B",
-        (
-            f"Geboren op of na {nl(hep_b_vanaf)}: hepatitis B-vaccin in het schema"
-            if inv.geboortedatum >= hep_b_vanaf
-            else f"Geboren vóór {nl(hep_b_vanaf)}: "
-            + (
-                f"toch hepatitis B-vaccin wegens {'; '.join(uitzondering)}"
-                if uitzondering
-                else "geen hepatitis B-component (art. 16 lid 1)"
-            )
+    groepen = {
+        "moeder_hbsag_positief": (inv.moeder_hbsag_positief, "moeder HbsAg-positief"),
+        "ouder_buiten_bijlage_1": (
+            bool(buiten_bijlage),
+            f"ouder uit een land buiten bijlage 1: {', '.join(buiten_bijlage)}",
         ),
-        f"{r.bron('hepatitis_b_geboren_vanaf')}; {b1['bron']}",
+        "downsyndroom": (inv.downsyndroom, "Downsyndroom"),
+    }
+    u.uitleg.stap(
+        "Art. 6 lid 1, aanhef",
+        f"Het programma omvat de vaccins afgeleverd door of vanwege {r.waarde('vaccins_afgeleverd_door')}, "
+        "aan de daartoe opgeroepen verzekerden",
+        r.bron("vaccins_afgeleverd_door"),
     )
+    schema = r.p["vaccinatieschema"]
+    if r.heeft("hepatitis_b_geboren_vanaf"):
+        hep_b_vanaf = date.fromisoformat(str(r.waarde("hepatitis_b_geboren_vanaf")))
+        uitzondering = [
+            f"{tekst} (art. 16 lid 2 onder {letter})"
+            for letter, (ja, tekst) in zip(
+                "abc",
+                (groepen[g] for g in ("moeder_hbsag_positief", "ouder_buiten_bijlage_1", "downsyndroom")),
+                strict=True,
+            )
+            if ja
+        ]
+        hep_b = inv.geboortedatum >= hep_b_vanaf or bool(uitzondering)
+        u.uitleg.stap(
+            "Art. 16: hepatitis B",
+            (
+                f"Geboren op of na {nl(hep_b_vanaf)}: hepatitis B-vaccin in het schema"
+                if inv.geboortedatum >= hep_b_vanaf
+                else f"Geboren vóór {nl(hep_b_vanaf)}: "
+                + (
+                    f"toch hepatitis B-vaccin wegens {'; '.join(uitzondering)}"
+                    if uitzondering
+                    else "geen hepatitis B-component (art. 16 lid 1)"
+                )
+            ),
+            f"{r.bron('hepatitis_b_geboren_vanaf')}; {b1['bron']}",
+        )
+    else:
+        hep_b = False
+        redenen = []
+        for item in schema["waarde"]:
+            ja, tekst = groepen.get(item.get("voorwaarde", ""), (False, ""))
+            if not ja:
+                continue
+            if item.get("geboren_vanaf"):
+                grens = date.fromisoformat(str(r.waarde(item["geboren_vanaf"])))
+                if inv.geboortedatum < grens:
+                    redenen.append(f"{tekst}, maar geboren vóór {nl(grens)} (art. 16 lid 2): niet")
+                    continue
+            hep_b = True
+            redenen.append(f"{tekst} ({item['bron']})")
+        u.uitleg.stap(
+            "Art. 6 lid 2: hepatitis B",
+            "In deze versie krijgen alleen de groepen van lid 2 het hepatitis B-vaccin: "
+            + ("; ".join(redenen) if redenen else "de verzekerde hoort bij geen van die groepen"),
+            f"{schema['bron']}; {b1['bron']}",
+        )
     lijst = []
-    for item in r.p["vaccinatieschema"]["waarde"]:
-        if not _geldt(item, r.peildatum):
-            continue
-        if "geboren_jaren_voor_lopend_jaar" in item:
-            past = inv.geboortedatum.year == r.peildatum.year - int(item["geboren_jaren_voor_lopend_jaar"])
-            wanneer = f"geboren in {r.peildatum.year - int(item['geboren_jaren_voor_lopend_jaar'])}"
-        elif "leeftijd_maanden_tot_exclusief" in item:
-            past = item["leeftijd_maanden_van"] <= maanden < item["leeftijd_maanden_tot_exclusief"]
-            wanneer = f"jonger dan {item['leeftijd_maanden_tot_exclusief']} maand"
-        else:
-            past = item["leeftijd_maanden_van"] <= maanden <= item["leeftijd_maanden_tot"]
-            wanneer = f"{item['leeftijd_maanden_van']}–{item['leeftijd_maanden_tot']} maanden"
-        if past and item.get("voorwaarde") == "moeder_hbsag_positief" and not inv.moeder_hbsag_positief:
+    for item in schema["waarde"]:
+        past, wanneer = _leeftijd_past(item, inv.geboortedatum, r.peildatum, maanden)
+        voorwaarde = item.get("voorwaarde")
+        if past and voorwaarde and not groepen[voorwaarde][0]:
             past = False
+        if past and item.get("geboren_vanaf"):
+            past = inv.geboortedatum >= date.fromisoformat(str(r.waarde(item["geboren_vanaf"])))
         if not past:
             continue
         vaccins = list(item["vaccins"])
         if item.get("hepatitis_b") and not hep_b:
             vaccins = [v.replace("DKTP-Hib-hepatitis B-vaccin", "DKTP-Hib-vaccin") for v in vaccins]
+        if PNEUMOKOKKEN in vaccins and r.heeft("pneumokokken_geboren_vanaf"):
+            grens = date.fromisoformat(str(r.waarde("pneumokokken_geboren_vanaf")))
+            if inv.geboortedatum < grens:
+                vaccins.remove(PNEUMOKOKKEN)
+                u.uitleg.stap(
+                    "Art. 16 lid 1: pneumokokken",
+                    f"Geboren vóór {nl(grens)}: geen pneumokokkenvaccin",
+                    r.bron("pneumokokken_geboren_vanaf"),
+                )
         lijst.append({"onderdeel": item["onderdeel"], "vaccins": vaccins})
-        u.uitleg.stap(
-            f"Art. 6 lid 1 onder {item['onderdeel']}", f"{wanneer}: {', '.join(vaccins)}", r.art(item["bron"])
-        )
+        u.uitleg.stap(item["bron"].capitalize(), f"{wanneer}: {', '.join(vaccins)}", r.art(item["bron"]))
     if not lijst:
         u.uitleg.stap(
-            "Art. 6 lid 1",
+            "Art. 6",
             f"Op {nl(r.peildatum)} (leeftijd {maanden} maanden) is geen vaccinatie uit het schema aan de orde",
-            r.art("art. 6 lid 1"),
+            r.art("art. 6"),
         )
-    inhaal = maanden < 12 * int(r.waarde("vaccinatie_inhaal_tot_jaar"))
-    u.opmerkingen.append(r.gebrek("art_16_tweede_lid_2"))
+    inhaal_tot = r.waarde("vaccinatie_inhaal_tot_jaar")
+    if inhaal_tot is None:
+        inhaal = True
+        u.uitleg.stap(
+            "Art. 6 lid 3: andere leeftijd",
+            "In bijzondere gevallen kan toediening op een andere leeftijd tot het programma horen; deze versie noemt "
+            "geen leeftijdsgrens",
+            r.bron("vaccinatie_inhaal_tot_jaar"),
+        )
+    else:
+        inhaal = maanden < 12 * int(inhaal_tot)
+        u.uitleg.stap(
+            "Art. 6 lid 2: inhalen",
+            f"In bijzondere gevallen voor een niet of niet volledig gevaccineerde verzekerde tot {inhaal_tot} jaar: "
+            + ("nog mogelijk" if inhaal else "niet meer (leeftijd bereikt)"),
+            r.bron("vaccinatie_inhaal_tot_jaar"),
+        )
+    for naam in ("art_16_tweede_lid_2", "bijlage_1_kop"):
+        gebrek = r.gebrek(naam)
+        if gebrek:
+            u.opmerkingen.append(gebrek)
     u.velden = {
         "aanspraak": bool(lijst),
         "leeftijd_maanden": maanden,
@@ -544,8 +651,13 @@ def vaccinaties(inv: VaccinatieInvoer, r: Rza) -> Uitkomst:
 def buitenland(inv: BuitenlandInvoer, r: Rza) -> Uitkomst:
     """Art. 6a (extramuraal in een andere lidstaat) en 6b (toestemming niet-gecontracteerde aanbieder); art. 7a."""
     if not (r.artikel_geldt("6a") and r.artikel_geldt("6b")):
-        u = niet_in_werking(r, "6a", ["toestemming_nodig", "vergoeding"])
-        u.uitleg.stap("Art. 6b", "Ook art. 6b is per de versie van 2013-01-01 vervallen", r.art("art. 6b"))
+        u = niet_in_werking(r, "6a", ["lidstaat", "toestemming_nodig", "vergoeding"])
+        u.uitleg.stap("Art. 6b en 7a", "Ook art. 6b en 7a staan niet in deze versie", r.art("art. 6b"))
+        u.opmerkingen.append(
+            "Zorg buiten Nederland staat vanaf de versie van 1-1-2013 niet meer in deze regeling. De versie van "
+            "31-12-2013 van het Besluit zorgaanspraken AWBZ regelt haar in art. 20 lid 2 en art. 20a; dit programma "
+            "rekent die artikelen niet."
+        )
         return u
     lidstaten = {normaliseer_land(x) for x in r.p["lidstaten"]["waarde"]["landen"]}
     land = normaliseer_land(inv.land)
@@ -686,7 +798,7 @@ REGELS: dict[str, Regel] = {
             MeerzorgInvoer,
             meerzorg,
             ("aanspraak", "grond", "zzp", "drempel_uren_per_week"),
-            ("1a",),
+            ("1a lid 2",),
         ),
         Regel(
             "tandheelkunde",

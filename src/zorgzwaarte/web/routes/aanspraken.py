@@ -5,7 +5,7 @@ from typing import Any
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
+from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels, versies
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.web.afhankelijkheden import CSRF_MELDING, Form, Open
 
@@ -18,7 +18,7 @@ def _regel(naam: str) -> dict[str, Any] | None:
 
 @router.get("/aanspraken")
 def aanspraken(scherm: Open) -> Response:
-    return scherm.toon("aanspraken/lijst.html", regels=lijst_regels())
+    return scherm.toon("aanspraken/lijst.html", regels=lijst_regels(), versies=versies())
 
 
 @router.get("/aanspraken/{naam}")
