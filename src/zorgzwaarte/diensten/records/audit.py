@@ -1,0 +1,98 @@
+"""The audit log: read (paged, filtered) and export as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from zorgzwaarte.diensten.records.gemeenschappelijk import pagina_grenzen
+from zorgzwaarte.diensten.toegang import eis
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.domein.records import (
+    iso,
+)
+from zorgzwaarte.opslag.modellen import (
+    Auditregel,
+)
+
+
+def _audit_query(
+    client_id: int | None, gebruiker: str | None, actie: str | None, van: date | None, tot: date | None
+) -> Any:
+    q = select(Auditregel)
+    if client_id is not None:
+        q = q.where(Auditregel.client_id == client_id)
+    if gebruiker:
+        q = q.where(Auditregel.gebruikersnaam == gebruiker)
+    if actie:
+        q = q.where(Auditregel.actie.like(f"{actie}%"))
+    if van:
+        q = q.where(Auditregel.tijdstip >= datetime.combine(van, datetime.min.time()))
+    if tot:
+        q = q.where(Auditregel.tijdstip < datetime.combine(date.fromordinal(tot.toordinal() + 1), datetime.min.time()))
+    return q
+
+
+def audit_dict(a: Auditregel) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "tijdstip": iso(a.tijdstip),
+        "gebruiker_id": a.gebruiker_id,
+        "gebruikersnaam": a.gebruikersnaam,
+        "organisatie_id": a.organisatie_id,
+        "rol": a.rol,
+        "actie": a.actie,
+        "objecttype": a.objecttype,
+        "object_id": a.object_id,
+        "client_id": a.client_id,
+        "uitkomst": a.uitkomst,
+        "details": a.details,
+    }
+
+
+def audit_lijst(
+    uow: Werkeenheid,
+    client_id: int | None,
+    gebruiker: str | None,
+    actie: str | None,
+    van: date | None,
+    tot: date | None,
+    pagina: int,
+    per_pagina: int,
+) -> dict[str, Any]:
+    uow.log("audit.lezen", "auditregel", None, None, f"filter client {client_id}" if client_id else None)
+    eis(uow.ingelogd(), "audit.lezen")
+    start, aantal = pagina_grenzen(pagina, per_pagina)
+    q = _audit_query(client_id, gebruiker, actie, van, tot)
+    totaal = uow.sessie.scalar(select(func.count()).select_from(q.subquery())) or 0
+    rijen = uow.sessie.scalars(q.order_by(Auditregel.id.desc()).offset(start).limit(aantal))
+    return {"items": [audit_dict(a) for a in rijen], "totaal": totaal, "pagina": pagina, "per_pagina": per_pagina}
+
+
+def audit_export(uow: Werkeenheid, client_id: int | None, van: date | None, tot: date | None) -> str:
+    uow.log("audit.exporteren", "auditregel")
+    eis(uow.ingelogd(), "audit.lezen")
+    buffer = io.StringIO()
+    velden = [
+        "id",
+        "tijdstip",
+        "gebruiker_id",
+        "gebruikersnaam",
+        "organisatie_id",
+        "rol",
+        "actie",
+        "objecttype",
+        "object_id",
+        "client_id",
+        "uitkomst",
+        "details",
+    ]
+    schrijver = csv.DictWriter(buffer, fieldnames=velden, delimiter=";")
+    schrijver.writeheader()
+    for a in uow.sessie.scalars(_audit_query(client_id, None, None, van, tot).order_by(Auditregel.id)):
+        schrijver.writerow(audit_dict(a))
+    return buffer.getvalue()

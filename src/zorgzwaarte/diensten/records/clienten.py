@@ -1,0 +1,215 @@
+"""Use cases on clients: list and search, create, read, change, the timeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+
+from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, controleer_versie, pagina_grenzen
+from zorgzwaarte.diensten.records.overeenkomsten import _overeenkomsten_query
+from zorgzwaarte.diensten.toegang import eis, zichtbare_client, zichtbare_clienten
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.domein.records import (
+    ClientNieuw,
+    ClientWijziging,
+    iso,
+)
+from zorgzwaarte.domein.validatie import valideer
+from zorgzwaarte.fouten import Conflict, NietGevonden
+from zorgzwaarte.opslag.modellen import (
+    Beoordeling,
+    Client,
+    Indicatiebesluit,
+    Rapportage,
+    Zorgleveringsovereenkomst,
+    Zorgplan,
+)
+
+
+def client_dict(c: Client) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "bsn": c.bsn,
+        "geslachtsnaam": c.geslachtsnaam,
+        "voorvoegsel": c.voorvoegsel,
+        "voorletters": c.voorletters,
+        "voornamen": c.voornamen,
+        "naam": weergavenaam(c),
+        "geboortedatum": iso(c.geboortedatum),
+        "geslacht": c.geslacht,
+        "straat": c.straat,
+        "huisnummer": c.huisnummer,
+        "postcode": c.postcode,
+        "woonplaats": c.woonplaats,
+        "regio": c.regio,
+        "fictief": c.fictief,
+        "register_id": c.register_id,
+        "versie": c.versie,
+        "vastgelegd_op": iso(c.vastgelegd_op),
+    }
+
+
+def weergavenaam(c: Client) -> str:
+    delen = [c.voorletters or "", c.voorvoegsel or "", c.geslachtsnaam]
+    return " ".join(x for x in delen if x) + (" (fictief)" if c.fictief else "")
+
+
+def clienten_lijst(uow: Werkeenheid, zoek: str | None, pagina: int, per_pagina: int) -> dict[str, Any]:
+    actor = uow.ingelogd()
+    poging = uow.log("client.lijst", "client", details=f"zoek {zoek!r}" if zoek else None)
+    eis(actor, "client.lezen")
+    start, aantal = pagina_grenzen(pagina, per_pagina)
+    q = zichtbare_clienten(actor, select(Client))
+    if zoek:
+        patroon = f"%{zoek.lower()}%"
+        # "de Boer" and "W. de Boer" find W. de Boer: the name as written, with voorvoegsel and initials
+        volledig = (
+            func.coalesce(Client.voorletters, "")
+            + " "
+            + func.coalesce(Client.voorvoegsel, "")
+            + " "
+            + Client.geslachtsnaam
+        )
+        met_voorvoegsel = func.coalesce(Client.voorvoegsel, "") + " " + Client.geslachtsnaam
+        q = q.where(
+            or_(
+                func.lower(Client.geslachtsnaam).like(patroon),
+                func.lower(Client.woonplaats).like(patroon),
+                func.lower(met_voorvoegsel).like(patroon),
+                func.lower(volledig).like(patroon),
+            )
+        )
+    totaal = uow.sessie.scalar(select(func.count()).select_from(q.subquery())) or 0
+    rijen = list(uow.sessie.scalars(q.order_by(Client.geslachtsnaam, Client.id).offset(start).limit(aantal)))
+    uow.pogingen.remove(poging)  # replaced by one line per client shown
+    for c in rijen:
+        uow.log("client.lijst", "client", c.id, c.id)
+    if not rijen:
+        uow.log("client.lijst", details="geen resultaten")
+    return {"items": [client_dict(c) for c in rijen], "totaal": totaal, "pagina": pagina, "per_pagina": per_pagina}
+
+
+def client_aanmaken(uow: Werkeenheid, data: Any) -> dict[str, Any]:
+    actor = uow.ingelogd()
+    poging = uow.log("client.aanmaken", "client")
+    eis(actor, "client.aanmaken")
+    nieuw = valideer(ClientNieuw, data)
+    if uow.sessie.scalar(select(func.count()).where(Client.bsn == nieuw.bsn)):
+        raise Conflict("er is al een cliënt met dit BSN; zoek de cliënt op BSN")
+    regio = nieuw.regio or (actor.regio if actor.rol == "zorgaanbieder" else None)
+    c = Client(
+        **nieuw.model_dump(exclude={"regio"}),
+        regio=regio,
+        vastgelegd_op=uow.nu(),
+        aangemaakt_door_organisatie_id=actor.organisatie_id,
+    )
+    uow.sessie.add(c)
+    try:
+        uow.sessie.flush()
+    except IntegrityError:
+        raise Conflict("er is al een cliënt met dit BSN") from None
+    poging.object_id = poging.client_id = c.id
+    return client_dict(c)
+
+
+def client_lezen(uow: Werkeenheid, client_id: int) -> dict[str, Any]:
+    actor = uow.ingelogd()
+    uow.log("client.lezen", "client", client_id, client_id)
+    eis(actor, "client.lezen")
+    return client_dict(zichtbare_client(uow.sessie, actor, client_id))
+
+
+def client_zoeken_bsn(uow: Werkeenheid, data: Any) -> dict[str, Any]:
+    from zorgzwaarte.domein.records import BsnZoekvraag
+
+    actor = uow.ingelogd()
+    poging = uow.log("client.zoeken_bsn", "client")
+    eis(actor, "client.lezen")
+    vraag = valideer(BsnZoekvraag, data)
+    c = uow.sessie.scalars(zichtbare_clienten(actor, select(Client).where(Client.bsn == vraag.bsn))).first()
+    if c is None:
+        raise NietGevonden("geen cliënt met dit BSN gevonden")
+    poging.object_id = poging.client_id = c.id
+    return client_dict(c)
+
+
+def client_wijzigen(uow: Werkeenheid, client_id: int, data: Any) -> dict[str, Any]:
+    actor = uow.ingelogd()
+    uow.log("client.wijzigen", "client", client_id, client_id)
+    eis(actor, "client.wijzigen")
+    c = zichtbare_client(uow.sessie, actor, client_id)
+    wijziging = valideer(ClientWijziging, data)
+    controleer_versie(wijziging.versie, c.versie)
+    velden = wijziging.model_dump(exclude={"versie"}, exclude_unset=True)
+    if "regio" in velden and velden["regio"] != c.regio:
+        eis(actor, "client.regio_wijzigen")
+    for veld, waarde in velden.items():
+        setattr(c, veld, waarde)
+    uow.sessie.flush()
+    return client_dict(c)
+
+
+def client_tijdlijn(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
+    """Everything about the client this role may see, newest first."""
+    actor = uow.ingelogd()
+    uow.log("client.tijdlijn", "client", client_id, client_id)
+    eis(actor, "client.lezen")
+    zichtbare_client(uow.sessie, actor, client_id)
+    items: list[dict[str, Any]] = []
+    s = uow.sessie
+    if actor.rol == "beoordelaar":
+        for b in s.scalars(select(Beoordeling).where(Beoordeling.client_id == client_id)):
+            items.append(
+                {
+                    "soort": "beoordeling",
+                    "id": b.id,
+                    "datum": iso(b.vastgelegd_op),
+                    "omschrijving": f"Beoordeling versie {b.volgnummer} ({b.status})",
+                }
+            )
+    for ib in s.scalars(select(Indicatiebesluit).where(Indicatiebesluit.client_id == client_id)):
+        items.append(
+            {
+                "soort": "indicatiebesluit",
+                "id": ib.id,
+                "datum": iso(ib.vastgelegd_op),
+                "omschrijving": f"Indicatiebesluit {ib.besluit}"
+                + (f", {ib.zzp_code}" if ib.zzp_code else "")
+                + f" ({ib.status})",
+                "zzp_code": ib.zzp_code,
+            }
+        )
+    for o in _overeenkomsten_query(uow, client_id):
+        items.append(
+            {
+                "soort": "overeenkomst",
+                "id": o.id,
+                "datum": iso(o.vastgelegd_op),
+                "omschrijving": f"Zorgleveringsovereenkomst ({o.leveringsvorm}) vanaf {_nl(o.ingangsdatum)}",
+            }
+        )
+    if actor.rol == "zorgaanbieder":
+        for z in s.scalars(
+            select(Zorgplan)
+            .join(Zorgleveringsovereenkomst, Zorgplan.overeenkomst_id == Zorgleveringsovereenkomst.id)
+            .where(Zorgplan.client_id == client_id, Zorgleveringsovereenkomst.zorgaanbieder_id == actor.organisatie_id)
+        ):
+            items.append(
+                {
+                    "soort": "zorgplan",
+                    "id": z.id,
+                    "datum": iso(z.vastgelegd_op),
+                    "omschrijving": f"Zorgplan vastgesteld {_nl(z.vastgesteld_op)}",
+                }
+            )
+        for r in s.scalars(
+            select(Rapportage).where(
+                Rapportage.client_id == client_id, Rapportage.organisatie_id == actor.organisatie_id
+            )
+        ):
+            items.append(
+                {"soort": "rapportage", "id": r.id, "datum": iso(r.vastgelegd_op), "omschrijving": r.tekst[:80]}
+            )
+    return sorted(items, key=lambda i: i["datum"] or "", reverse=True)

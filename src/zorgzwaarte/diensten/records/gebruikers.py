@@ -1,0 +1,75 @@
+"""Use cases of the beheerder: users and organisations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from zorgzwaarte.diensten.auth import hash_wachtwoord
+from zorgzwaarte.diensten.toegang import eis
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.domein.records import (
+    GebruikerNieuw,
+)
+from zorgzwaarte.domein.validatie import valideer
+from zorgzwaarte.fouten import Conflict, InvoerFout
+from zorgzwaarte.opslag.modellen import (
+    Gebruiker,
+    Organisatie,
+)
+
+
+def gebruiker_aanmaken(uow: Werkeenheid, data: Any) -> dict[str, Any]:
+    poging = uow.log("gebruiker.aanmaken", "gebruiker")
+    eis(uow.ingelogd(), "beheer")
+    nieuw = valideer(GebruikerNieuw, data)
+    org = uow.sessie.get(Organisatie, nieuw.organisatie_id)
+    if org is None:
+        raise InvoerFout.een("organisatie_id", "bestaat niet")
+    passend = {
+        "beoordelaar": "indicatieorgaan",
+        "zorgaanbieder": "zorgaanbieder",
+        "zorgkantoor": "zorgkantoor",
+        "beheerder": "beheer",
+    }
+    if org.soort != passend[nieuw.rol]:
+        raise InvoerFout.een("rol", f"rol {nieuw.rol} hoort bij een organisatie van soort {passend[nieuw.rol]}")
+    if uow.sessie.scalar(select(func.count()).where(Gebruiker.gebruikersnaam == nieuw.gebruikersnaam)):
+        raise Conflict("deze gebruikersnaam bestaat al")
+    g = Gebruiker(
+        gebruikersnaam=nieuw.gebruikersnaam,
+        naam=nieuw.naam,
+        wachtwoord_hash=hash_wachtwoord(nieuw.wachtwoord),
+        rol=nieuw.rol,
+        organisatie_id=org.id,
+    )
+    uow.sessie.add(g)
+    uow.sessie.flush()
+    poging.object_id = g.id
+    return {
+        "id": g.id,
+        "gebruikersnaam": g.gebruikersnaam,
+        "naam": g.naam,
+        "rol": g.rol,
+        "organisatie_id": g.organisatie_id,
+    }
+
+
+def organisaties_lijst(uow: Werkeenheid) -> list[dict[str, Any]]:
+    actor = uow.ingelogd()
+    q = select(Organisatie).order_by(Organisatie.soort, Organisatie.naam)
+    if actor.rol != "beheerder":
+        q = q.where(or_(Organisatie.id == actor.organisatie_id, Organisatie.soort == "zorgaanbieder"))
+    return [
+        {
+            "id": o.id,
+            "naam": o.naam,
+            "soort": o.soort,
+            "agb_code": o.agb_code,
+            "uzovi": o.uzovi,
+            "regio": o.regio,
+            "fictief": o.fictief,
+        }
+        for o in uow.sessie.scalars(q)
+    ]

@@ -1,0 +1,185 @@
+"""Use cases on zorgleveringsovereenkomsten: create against the indicatiebesluit, read, end."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from zorgzwaarte.diensten.records.besluiten import geldend_besluit
+from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, controleer_versie
+from zorgzwaarte.diensten.toegang import eis, zichtbare_client
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.domein.records import (
+    OvereenkomstNieuw,
+    OvereenkomstWijziging,
+    iso,
+)
+from zorgzwaarte.domein.validatie import valideer
+from zorgzwaarte.fouten import Fout, InvoerFout, NietGevonden, Verboden
+from zorgzwaarte.opslag.modellen import (
+    Indicatiebesluit,
+    Organisatie,
+    Zorgleveringsovereenkomst,
+)
+
+
+def overeenkomst_dict(o: Zorgleveringsovereenkomst) -> dict[str, Any]:
+    return {
+        "id": o.id,
+        "client_id": o.client_id,
+        "zorgaanbieder_id": o.zorgaanbieder_id,
+        "indicatiebesluit_id": o.indicatiebesluit_id,
+        "zzp_code": o.zzp_code,
+        "functies": o.functies,
+        "leveringsvorm": o.leveringsvorm,
+        "ingangsdatum": iso(o.ingangsdatum),
+        "einddatum": iso(o.einddatum),
+        "vastgelegd_op": iso(o.vastgelegd_op),
+        "versie": o.versie,
+    }
+
+
+def _overeenkomsten_query(uow: Werkeenheid, client_id: int) -> list[Zorgleveringsovereenkomst]:
+    actor = uow.ingelogd()
+    q = select(Zorgleveringsovereenkomst).where(Zorgleveringsovereenkomst.client_id == client_id)
+    if actor.rol == "zorgaanbieder":
+        q = q.where(Zorgleveringsovereenkomst.zorgaanbieder_id == actor.organisatie_id)
+    return list(uow.sessie.scalars(q.order_by(Zorgleveringsovereenkomst.id.desc())))
+
+
+def _overeenkomst(uow: Werkeenheid, overeenkomst_id: int) -> Zorgleveringsovereenkomst:
+    actor = uow.ingelogd()
+    o = uow.sessie.get(Zorgleveringsovereenkomst, overeenkomst_id)
+    if o is None or (actor.rol == "zorgaanbieder" and o.zorgaanbieder_id != actor.organisatie_id):
+        raise NietGevonden("zorgleveringsovereenkomst niet gevonden")
+    zichtbare_client(uow.sessie, actor, o.client_id)
+    return o
+
+
+def overeenkomst_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> dict[str, Any]:
+    actor = uow.ingelogd()
+    poging = uow.log("overeenkomst.aanmaken", "zorgleveringsovereenkomst", None, client_id)
+    eis(actor, "overeenkomst.schrijven")
+    zichtbare_client(uow.sessie, actor, client_id)
+    nieuw = valideer(OvereenkomstNieuw, data)
+    if actor.rol == "zorgaanbieder":
+        if nieuw.zorgaanbieder_id not in (None, actor.organisatie_id):
+            raise Verboden("een zorgaanbieder legt alleen eigen overeenkomsten vast")
+        aanbieder_id = actor.organisatie_id
+    else:
+        if nieuw.zorgaanbieder_id is None:
+            raise InvoerFout.een("zorgaanbieder_id", "is verplicht voor een zorgkantoor")
+        aanbieder_id = nieuw.zorgaanbieder_id
+    aanbieder = uow.sessie.get(Organisatie, aanbieder_id)
+    if aanbieder is None or aanbieder.soort != "zorgaanbieder":
+        raise InvoerFout.een("zorgaanbieder_id", "is geen zorgaanbieder")
+    if nieuw.indicatiebesluit_id is not None:
+        ib = uow.sessie.get(Indicatiebesluit, nieuw.indicatiebesluit_id)
+        if ib is None or ib.client_id != client_id:
+            raise InvoerFout.een("indicatiebesluit_id", "hoort niet bij deze cliënt")
+    else:
+        ib = geldend_besluit(uow, client_id)
+        if ib is None:
+            raise InvoerFout.een("indicatiebesluit_id", "de cliënt heeft geen geldend indicatiebesluit")
+    if ib.besluit != "toegekend":
+        raise InvoerFout.een("indicatiebesluit_id", "het besluit is afgewezen; er is geen zorg om te leveren")
+    controleer_overeenkomst_op_indicatie(nieuw.leveringsvorm, nieuw.ingangsdatum, nieuw.einddatum, ib)
+    functies = [
+        {"functie": f["functie"], "klasse": f["klasse"], "klasse_code": f["klasse_code"]}
+        for f in ib.resultaat.get("functies", [])
+    ]
+    o = Zorgleveringsovereenkomst(
+        client_id=client_id,
+        zorgaanbieder_id=aanbieder_id,
+        indicatiebesluit_id=ib.id,
+        zzp_code=ib.zzp_code,
+        functies=functies,
+        leveringsvorm=nieuw.leveringsvorm,
+        ingangsdatum=nieuw.ingangsdatum,
+        einddatum=nieuw.einddatum,
+        vastgelegd_op=uow.nu(),
+    )
+    uow.sessie.add(o)
+    uow.sessie.flush()
+    poging.object_id = o.id
+    uit = overeenkomst_dict(o)
+    uit["waarschuwingen"] = gelijktijdige_overeenkomsten(uow, o)
+    return uit
+
+
+def controleer_overeenkomst_op_indicatie(
+    leveringsvorm: str, ingangsdatum: date, einddatum: date | None, ib: Indicatiebesluit
+) -> None:
+    """An overeenkomst delivers what the indication allows, while it holds (Wlz art. 3.3.3: the care the
+    indicatiebesluit gives a right to; a leveringsvorm at home with a full package needs a zorgzwaartepakket)."""
+    fouten = []
+    if ingangsdatum < ib.geldig_van:
+        fouten.append(Fout("ingangsdatum", f"ligt vóór het begin van het indicatiebesluit ({_nl(ib.geldig_van)})"))
+    if ib.geldig_tot and ingangsdatum > ib.geldig_tot:
+        fouten.append(Fout("ingangsdatum", f"ligt na het einde van het indicatiebesluit ({_nl(ib.geldig_tot)})"))
+    if einddatum and einddatum < ingangsdatum:
+        fouten.append(Fout("einddatum", "ligt vóór de ingangsdatum"))
+    if leveringsvorm == "verblijf" and not ib.verblijf:
+        fouten.append(Fout("leveringsvorm", "verblijf vraagt een indicatie met verblijf"))
+    if leveringsvorm == "vpt" and not ib.zzp_code:
+        fouten.append(
+            Fout(
+                "leveringsvorm",
+                "een volledig pakket thuis vraagt een indicatie met een zorgzwaartepakket; "
+                "deze indicatie geeft functies en klassen",
+            )
+        )
+    if fouten:
+        raise InvoerFout(fouten)
+
+
+def gelijktijdige_overeenkomsten(uow: Werkeenheid, o: Zorgleveringsovereenkomst) -> list[str]:
+    """A warning (not a refusal) when the client has another agreement over the same period."""
+    uit = []
+    alle = select(Zorgleveringsovereenkomst).where(
+        Zorgleveringsovereenkomst.client_id == o.client_id, Zorgleveringsovereenkomst.id != o.id
+    )
+    for ander in uow.sessie.scalars(alle):
+        overlapt = (ander.einddatum is None or ander.einddatum >= o.ingangsdatum) and (
+            o.einddatum is None or o.einddatum >= ander.ingangsdatum
+        )
+        if overlapt:
+            org = uow.sessie.get(Organisatie, ander.zorgaanbieder_id)
+            naam = org.naam if org and ander.zorgaanbieder_id == o.zorgaanbieder_id else "een andere zorgaanbieder"
+            uit.append(
+                f"Let op: de cliënt heeft in dezelfde periode ook een overeenkomst met {naam} "
+                f"(vanaf {_nl(ander.ingangsdatum)}). Controleer of de zorg niet dubbel wordt geleverd."
+            )
+    return uit
+
+
+def overeenkomsten_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
+    actor = uow.ingelogd()
+    uow.log("overeenkomst.lijst", "zorgleveringsovereenkomst", None, client_id)
+    eis(actor, "overeenkomst.lezen")
+    zichtbare_client(uow.sessie, actor, client_id)
+    return [overeenkomst_dict(o) for o in _overeenkomsten_query(uow, client_id)]
+
+
+def overeenkomst_lezen(uow: Werkeenheid, overeenkomst_id: int) -> dict[str, Any]:
+    poging = uow.log("overeenkomst.lezen", "zorgleveringsovereenkomst", overeenkomst_id)
+    eis(uow.ingelogd(), "overeenkomst.lezen")
+    o = _overeenkomst(uow, overeenkomst_id)
+    poging.client_id = o.client_id
+    return overeenkomst_dict(o)
+
+
+def overeenkomst_wijzigen(uow: Werkeenheid, overeenkomst_id: int, data: Any) -> dict[str, Any]:
+    poging = uow.log("overeenkomst.wijzigen", "zorgleveringsovereenkomst", overeenkomst_id)
+    eis(uow.ingelogd(), "overeenkomst.schrijven")
+    o = _overeenkomst(uow, overeenkomst_id)
+    poging.client_id = o.client_id
+    wijziging = valideer(OvereenkomstWijziging, data)
+    controleer_versie(wijziging.versie, o.versie)
+    if wijziging.einddatum and wijziging.einddatum < o.ingangsdatum:
+        raise InvoerFout.een("einddatum", "ligt vóór de ingangsdatum")
+    o.einddatum = wijziging.einddatum
+    uow.sessie.flush()
+    return overeenkomst_dict(o)

@@ -1,0 +1,68 @@
+"""Use cases on rapportages (care notes) of the provider's own organisation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from zorgzwaarte.diensten.records.overeenkomsten import _overeenkomsten_query
+from zorgzwaarte.diensten.toegang import eis, zichtbare_client
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.domein.records import (
+    RapportageNieuw,
+    iso,
+)
+from zorgzwaarte.domein.validatie import valideer
+from zorgzwaarte.fouten import Verboden
+from zorgzwaarte.opslag.modellen import (
+    Rapportage,
+)
+
+
+def rapportage_dict(r: Rapportage) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "client_id": r.client_id,
+        "auteur_id": r.auteur_id,
+        "datum": iso(r.datum),
+        "domein": r.domein,
+        "tekst": r.tekst,
+        "vastgelegd_op": iso(r.vastgelegd_op),
+    }
+
+
+def rapportage_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> dict[str, Any]:
+    actor = uow.ingelogd()
+    poging = uow.log("rapportage.aanmaken", "rapportage", None, client_id)
+    eis(actor, "rapportage.schrijven")
+    zichtbare_client(uow.sessie, actor, client_id)
+    if not _overeenkomsten_query(uow, client_id):
+        raise Verboden("rapporteren kan alleen bij een cliënt met een overeenkomst met uw organisatie")
+    nieuw = valideer(RapportageNieuw, data)
+    r = Rapportage(
+        client_id=client_id,
+        auteur_id=actor.gebruiker_id,
+        organisatie_id=actor.organisatie_id,
+        datum=nieuw.datum,
+        domein=nieuw.domein,
+        tekst=nieuw.tekst,
+        vastgelegd_op=uow.nu(),
+    )
+    uow.sessie.add(r)
+    uow.sessie.flush()
+    poging.object_id = r.id
+    return rapportage_dict(r)
+
+
+def rapportages_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
+    actor = uow.ingelogd()
+    uow.log("rapportage.lijst", "rapportage", None, client_id)
+    eis(actor, "rapportage.lezen")
+    zichtbare_client(uow.sessie, actor, client_id)
+    rijen = uow.sessie.scalars(
+        select(Rapportage)
+        .where(Rapportage.client_id == client_id, Rapportage.organisatie_id == actor.organisatie_id)
+        .order_by(Rapportage.datum.desc(), Rapportage.id.desc())
+    )
+    return [rapportage_dict(r) for r in rijen]

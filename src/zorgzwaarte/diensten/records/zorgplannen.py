@@ -1,0 +1,142 @@
+"""Use cases on zorgplannen: create, read, change; signals against the indicatiebesluit."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, controleer_versie
+from zorgzwaarte.diensten.records.overeenkomsten import _overeenkomst, _overeenkomsten_query
+from zorgzwaarte.diensten.toegang import eis, zichtbare_client
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.domein.records import (
+    ZorgplanInvoer,
+    ZorgplanWijziging,
+    iso,
+)
+from zorgzwaarte.domein.validatie import valideer
+from zorgzwaarte.fouten import Fout, InvoerFout, NietGevonden
+from zorgzwaarte.opslag.modellen import (
+    Indicatiebesluit,
+    Zorgleveringsovereenkomst,
+    Zorgplan,
+)
+from zorgzwaarte.regels.zorgplan import vergelijk_met_indicatie
+
+
+def zorgplan_dict(z: Zorgplan, signalen: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    return {
+        "id": z.id,
+        "client_id": z.client_id,
+        "overeenkomst_id": z.overeenkomst_id,
+        "domeinen": z.domeinen,
+        "gepland": z.gepland,
+        "evaluatiedata": z.evaluatiedata,
+        "vastgesteld_op": iso(z.vastgesteld_op),
+        "besproken_op": iso(z.besproken_op),
+        "afschrift_op": iso(z.afschrift_op),
+        "zorgverleners": z.zorgverleners,
+        "persoonlijk_plan": z.persoonlijk_plan,
+        "vastgelegd_op": iso(z.vastgelegd_op),
+        "versie": z.versie,
+        "signalen": signalen or [],
+    }
+
+
+def controleer_evaluatiedata(vastgesteld_op: date, evaluatiedata: list[date]) -> None:
+    """An evaluation of a zorgplan lies on or after the day the plan was made."""
+    fouten = [
+        Fout(f"evaluatiedata.{i}", f"ligt vóór de datum van het zorgplan ({_nl(vastgesteld_op)})")
+        for i, d in enumerate(evaluatiedata)
+        if d < vastgesteld_op
+    ]
+    if fouten:
+        raise InvoerFout(fouten)
+
+
+def _signalen(
+    uow: Werkeenheid, overeenkomst: Zorgleveringsovereenkomst, regels: list[dict[str, Any]]
+) -> list[dict[str, str]]:
+    ib = (
+        uow.sessie.get(Indicatiebesluit, overeenkomst.indicatiebesluit_id) if overeenkomst.indicatiebesluit_id else None
+    )
+    return vergelijk_met_indicatie(ib.resultaat, regels) if ib else []
+
+
+def zorgplan_aanmaken(uow: Werkeenheid, overeenkomst_id: int, data: Any) -> dict[str, Any]:
+    poging = uow.log(
+        "zorgplan.aanmaken",
+        "zorgplan",
+        details=f"overeenkomst {overeenkomst_id}",
+        bron=("zorgleveringsovereenkomst", overeenkomst_id),
+    )
+    eis(uow.ingelogd(), "zorgplan.schrijven")
+    o = _overeenkomst(uow, overeenkomst_id)
+    poging.client_id = o.client_id
+    plan = valideer(ZorgplanInvoer, data)
+    controleer_evaluatiedata(plan.vastgesteld_op, plan.evaluatiedata)
+    z = Zorgplan(
+        client_id=o.client_id,
+        overeenkomst_id=o.id,
+        domeinen=plan.model_dump(mode="json")["domeinen"],
+        gepland=[g.model_dump() for g in plan.gepland],
+        evaluatiedata=[d.isoformat() for d in plan.evaluatiedata],
+        vastgesteld_op=plan.vastgesteld_op,
+        besproken_op=plan.besproken_op,
+        afschrift_op=plan.afschrift_op,
+        zorgverleners=plan.zorgverleners,
+        persoonlijk_plan=plan.persoonlijk_plan,
+        vastgelegd_op=uow.nu(),
+    )
+    uow.sessie.add(z)
+    uow.sessie.flush()
+    poging.object_id = z.id
+    return zorgplan_dict(z, _signalen(uow, o, z.gepland))
+
+
+def zorgplan_lezen(uow: Werkeenheid, zorgplan_id: int) -> dict[str, Any]:
+    poging = uow.log("zorgplan.lezen", "zorgplan", zorgplan_id)
+    eis(uow.ingelogd(), "zorgplan.lezen")
+    z = uow.sessie.get(Zorgplan, zorgplan_id)
+    if z is None:
+        raise NietGevonden("zorgplan niet gevonden")
+    o = _overeenkomst(uow, z.overeenkomst_id)
+    poging.client_id = z.client_id
+    return zorgplan_dict(z, _signalen(uow, o, z.gepland))
+
+
+def zorgplannen_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
+    actor = uow.ingelogd()
+    uow.log("zorgplan.lijst", "zorgplan", None, client_id)
+    eis(actor, "zorgplan.lezen")
+    zichtbare_client(uow.sessie, actor, client_id)
+    uit = []
+    for o in _overeenkomsten_query(uow, client_id):
+        for z in uow.sessie.scalars(
+            select(Zorgplan).where(Zorgplan.overeenkomst_id == o.id).order_by(Zorgplan.id.desc())
+        ):
+            uit.append(zorgplan_dict(z, _signalen(uow, o, z.gepland)))
+    return uit
+
+
+def zorgplan_wijzigen(uow: Werkeenheid, zorgplan_id: int, data: Any) -> dict[str, Any]:
+    poging = uow.log("zorgplan.wijzigen", "zorgplan", zorgplan_id)
+    eis(uow.ingelogd(), "zorgplan.schrijven")
+    z = uow.sessie.get(Zorgplan, zorgplan_id)
+    if z is None:
+        raise NietGevonden("zorgplan niet gevonden")
+    o = _overeenkomst(uow, z.overeenkomst_id)
+    poging.client_id = z.client_id
+    plan = valideer(ZorgplanWijziging, data)
+    controleer_evaluatiedata(plan.vastgesteld_op, plan.evaluatiedata)
+    controleer_versie(plan.versie, z.versie)
+    z.domeinen = plan.model_dump(mode="json")["domeinen"]
+    z.gepland = [g.model_dump() for g in plan.gepland]
+    z.evaluatiedata = [d.isoformat() for d in plan.evaluatiedata]
+    z.vastgesteld_op = plan.vastgesteld_op
+    z.besproken_op, z.afschrift_op = plan.besproken_op, plan.afschrift_op
+    z.zorgverleners, z.persoonlijk_plan = plan.zorgverleners, plan.persoonlijk_plan
+    uow.sessie.flush()
+    return zorgplan_dict(z, _signalen(uow, o, z.gepland))
