@@ -151,7 +151,7 @@ def aanspraak_cmd(
     lijst: Annotated[bool, typer.Option("--lijst", help="Toon de regels, hun velden en perioden")] = False,
     als_json: Annotated[bool, typer.Option("--json", help="Met --lijst: als JSON")] = False,
 ) -> None:
-    """Bereken een aanspraak uit de Regeling zorgaanspraken AWBZ (art. 1a-16, bijlage 1)."""
+    """Bereken een aanspraak uit de Regeling zorgaanspraken AWBZ (art. 1a-16, bijlage 1; versies 2011-2014)."""
     if lijst:
         regels = lijst_regels()
         if als_json:
