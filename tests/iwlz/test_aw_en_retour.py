@@ -80,6 +80,28 @@ def test_io31_van_besluit_en_import_in_records(api: Api) -> None:
     assert len(b.get(f"/api/v1/clienten/{ov['client_id']}/indicatiebesluiten").json()) == len(na)
 
 
+def test_io31_import_met_peildatum_na_vandaag_geweigerd(api: Api) -> None:
+    """Issue 11 item 19: an imported decision (IO31) about a peildatum after today is refused, 422 naming the
+    peildatum, nothing stored; the day itself is allowed (the test clock says 1 December 2014)."""
+    oid = overeenkomsten(api)["zzp"]
+    b = api.als("beoordelaar")
+    ov = b.get(f"/api/v1/overeenkomsten/{oid}").json()
+    xml = b.get(f"/api/v1/indicatiebesluiten/{ov['indicatiebesluit_id']}/io31").content
+    doc = etree.fromstring(xml)
+    (afgifte,) = doc.xpath("//*[local-name()='Afgiftedatum']")
+    voor = len(b.get(f"/api/v1/clienten/{ov['client_id']}/indicatiebesluiten").json())
+    for dag, status in (("2014-12-02", 422), ("2014-12-01", 201)):
+        afgifte.text = dag
+        r = api.als("zorgkantoor").post(
+            "/api/v1/iwlz/io31", content=etree.tostring(doc), headers={"content-type": "application/xml"}
+        )
+        assert r.status_code == status, r.text
+        if status == 422:
+            assert [f["veld"] for f in r.json()["fouten"]] == ["peildatum"]
+            assert "ligt in de toekomst (02-12-2014)" in r.json()["fouten"][0]["melding"]
+            assert len(b.get(f"/api/v1/clienten/{ov['client_id']}/indicatiebesluiten").json()) == voor
+
+
 # --- retourberichten -------------------------------------------------------------------------------------------------
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -228,3 +229,16 @@ def test_io31_onbekende_meerzorg_ggzw_blijft_weg() -> None:
     # a known answer is still exported: 8 VG has meerzorg, 5 VV not
     assert b"Meerzorg>1<" in exporteer_io31({"client": CLIENT, "beoordeling": VIGNETTEN["8VG"]})
     assert b"Meerzorg>2<" in exporteer_io31({"client": CLIENT, "beoordeling": VIGNETTEN["5VV"]})
+
+
+def test_io31_export_met_peildatum_na_vandaag_geweigerd() -> None:
+    """Issue 11 item 19: a decision message (IO31) about a peildatum after today is refused, naming the peildatum;
+    the day itself is allowed (boundary)."""
+    peildatum = date.fromisoformat(THUIS["peildatum"])
+    exporteer_io31({"client": CLIENT, "beoordeling": THUIS}, vandaag=peildatum)
+    with pytest.raises(InvoerFout) as e:
+        exporteer_io31({"client": CLIENT, "beoordeling": THUIS}, vandaag=peildatum - timedelta(days=1))
+    assert [f.veld for f in e.value.fouten] == ["beoordeling.peildatum"]
+    with pytest.raises(InvoerFout) as e:  # the real clock: a peildatum far in the future
+        exporteer_io31({"client": CLIENT, "beoordeling": {**THUIS, "peildatum": "2099-01-05"}})
+    assert [f.veld for f in e.value.fouten] == ["beoordeling.peildatum"]

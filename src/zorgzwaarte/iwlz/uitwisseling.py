@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.inlezen import extern_besluit_opslaan
-from zorgzwaarte.diensten.records import _overeenkomst, geldend_besluit
+from zorgzwaarte.diensten.records import _overeenkomst, geldend_besluit, peildatum_niet_na_vandaag
 from zorgzwaarte.diensten.toegang import eis, zichtbare_clienten
-from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc, vandaag_nl
 from zorgzwaarte.domein.records import Invoer, normaliseer_bsn, normaliseer_postcode
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Fout, InvoerFout, NietGevonden, Verboden
@@ -114,8 +114,10 @@ def exporteer_io31(
     besluitnummer: int | None = None,
     dagtekening: date | None = None,
     aanvulling: Aanvulling = GEEN_AANVULLING,
+    vandaag: date | None = None,
 ) -> bytes:
-    """IO31 for the decision the rules core computes from the assessment in `data`."""
+    """IO31 for the decision the rules core computes from the assessment in `data`; a decision message is never
+    about a peildatum after today (`vandaag`, default the Dutch calendar day)."""
     invoer = valideer(ExportIo31, data)
     controleer_ontvanger(ontvanger)
     beoordeling = {
@@ -129,6 +131,9 @@ def exporteer_io31(
         besluit = bereken_indicatie(beoordeling, aanvulling).als_dict()
     except InvoerFout as fout:
         raise InvoerFout([Fout(f"beoordeling.{f.veld}", f.melding) for f in fout.fouten]) from None
+    peildatum_niet_na_vandaag(
+        date.fromisoformat(str(beoordeling["peildatum"])), vandaag or vandaag_nl(nu_utc()), "beoordeling.peildatum"
+    )
     if besluitnummer is not None and not 1 <= besluitnummer <= 999_999_999:
         raise InvoerFout.een("besluitnummer", "moet tussen 1 en 999999999 liggen")
     nummer = besluitnummer or besluitnummer_uit(invoer.client.bsn, besluit["ruleset"]["hash"], besluit["besluitdatum"])
@@ -180,6 +185,12 @@ def importeer_io31(uow: Werkeenheid, xml: bytes) -> dict[str, Any]:
         "ruleset_versie": str(gelezen["header"]["identificatie"]),
         "ruleset_hash": hashlib.sha256(xml).hexdigest()[:16],
     }
+    vandaag = vandaag_nl(uow.nu())
+    for i, item in enumerate(gelezen["clienten"]):  # all checked before anything is stored
+        afgifte = date.fromisoformat(item["indicatie"]["afgiftedatum"])  # the peildatum of the imported decision
+        peildatum_niet_na_vandaag(
+            afgifte, vandaag, "peildatum" if len(gelezen["clienten"]) == 1 else f"clienten.{i}.peildatum"
+        )
     resultaten = []
     for item in gelezen["clienten"]:
         uit = extern_besluit_opslaan(uow, item, herkomst)

@@ -31,6 +31,7 @@ from zorgzwaarte.diensten.records.besluiten import (
     besluitdatum_kiezen,
     besluiten_van_client,
     geldend_besluit,
+    peildatum_niet_na_vandaag,
     vervang_eerdere,
     wlzindicatie_velden,
 )
@@ -122,6 +123,7 @@ __all__ = [
     "overeenkomst_wijzigen",
     "overeenkomsten_van_client",
     "pagina_grenzen",
+    "peildatum_niet_na_vandaag",
     "rapportage_aanmaken",
     "rapportage_dict",
     "rapportages_van_client",

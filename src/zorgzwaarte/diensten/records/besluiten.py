@@ -85,6 +85,15 @@ def beoordeling_voorbeeld(uow: Werkeenheid, beoordeling_id: int) -> dict[str, An
         raise InvoerFout([Fout(f"invoer.{f.veld}", f.melding) for f in fout.fouten]) from None
 
 
+def peildatum_niet_na_vandaag(peildatum: date, vandaag: date, veld: str = "peildatum") -> None:
+    """A decision (recorded through the API, the web or iWlz) is never about a peildatum after today (the Dutch
+    calendar day): a 422 naming the field. A computation or preview may run, with a warning."""
+    if peildatum > vandaag:
+        raise InvoerFout.een(
+            veld, f"ligt in de toekomst ({_nl(peildatum)}); een besluit gaat over een onderzoek dat al is gedaan"
+        )
+
+
 def besluitdatum_kiezen(
     vandaag: date, peildatum: date, gekozen: date | None, reden: str | None
 ) -> tuple[date, str | None]:
@@ -92,10 +101,7 @@ def besluitdatum_kiezen(
     in the future and never before the assessment (peildatum). Awb art. 3:40 (a decision takes effect when it is
     made known) and 6:8 (the objection period starts the day after it is sent)."""
     reden = (reden or "").strip() or None
-    if peildatum > vandaag:
-        raise InvoerFout.een(
-            "peildatum", f"ligt in de toekomst ({_nl(peildatum)}); een besluit gaat over een onderzoek dat al is gedaan"
-        )
+    peildatum_niet_na_vandaag(peildatum, vandaag)
     if gekozen is None or gekozen == vandaag:
         return vandaag, None
     if gekozen > vandaag:
