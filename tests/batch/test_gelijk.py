@@ -6,30 +6,25 @@ import math
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.batch.populatie import genereer
-from zorgzwaarte.batch.indicatie import als_tabel, indiceer_tabel
+from zorgzwaarte.batch.indicatie import als_tabel, indiceer_tabel, uitkomst_van_besluit
+from zorgzwaarte.batch.wat_als import UITKOMSTEN
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.fouten import InvoerFout
+from zorgzwaarte.regels.indicatie.vector import PER_CLIENT_REDENEN
 from zorgzwaarte.regels.profielen.catalogus import GEEN_AANVULLING
 
 
 def uitkomst(pc: dict[str, Any]) -> dict[str, Any]:
-    """The per-client decision (``als_dict``) in the batch's output columns."""
-    functies = {f["functie"]: f for f in pc["functies"]}
-    zzp = pc.get("zzp") or {}
-    return {
-        "besluit": pc["besluit"],
-        "verblijf": pc["verblijf"],
-        "zzp_code": zzp.get("code"),
-        "professioneel_oordeel": zzp.get("professioneel_oordeel_nodig", False) if pc["verblijf"] else False,
-        "meerzorg_mogelijk": zzp.get("meerzorg_mogelijk") if zzp else None,
-        "pv_klasse": functies.get("PV", {}).get("klasse"),
-        "vp_klasse": functies.get("VP", {}).get("klasse"),
-        "geldig_tot": pc["geldig_tot"],
-        "geldig_tot_overlijden": pc["geldig_tot_overlijden"],
-        "etmalen_verblijf": pc["etmalen_verblijf"],
-    }
+    """The per-client decision (``als_dict``) in the batch's output columns that are compared."""
+    alles = uitkomst_van_besluit(pc)
+    return {k: alles[k] for k in VERGELEKEN}
+
+
+VERGELEKEN = (*UITKOMSTEN, "professioneel_oordeel", "meerzorg_mogelijk", "geldig_tot_overlijden", "ruleset_hash")
 
 
 def per_client(b: dict[str, Any]) -> dict[str, Any] | None:
@@ -39,12 +34,12 @@ def per_client(b: dict[str, Any]) -> dict[str, Any] | None:
         return None
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_batch_gelijk_aan_per_client(seed: int) -> None:
-    populatie = genereer(400, seed)
+def verschillen_met_per_client(populatie: list[dict[str, Any]]) -> list[Any]:
+    """Every row where the batch (vectorised or, per `per_client`, the per-client path) differs from the
+    per-client path on the same assessment."""
     tabel, momenten = als_tabel(populatie)
     batch = indiceer_tabel(tabel, momenten).to_dicts()
-    verschillen = []
+    verschillen: list[Any] = []
     for invoer, rij in zip(populatie, batch, strict=True):
         pc = per_client(invoer)
         if pc is None:
@@ -64,13 +59,51 @@ def test_batch_gelijk_aan_per_client(seed: int) -> None:
             verschillen.append(
                 ({k: (verwacht[k], gekregen[k]) for k in verwacht if verwacht[k] != gekregen[k]}, invoer)
             )
+    return verschillen
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_batch_gelijk_aan_per_client(seed: int) -> None:
+    """Every function the per-client path decides (PV, VP with gebruikelijke zorg, voorliggend and mantelzorg,
+    kortdurend verblijf, verblijf and ZZP, and through the per-client path: begeleiding, behandeling, groepszorg,
+    aanleren, later Wlz versions) comes out of the batch the same."""
+    populatie = genereer(400, seed)
+    verschillen = verschillen_met_per_client(populatie)
     assert not verschillen, verschillen[:3]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**31), n=st.integers(1, 80))
+def test_batch_gelijk_aan_per_client_hypothesis(seed: int, n: int) -> None:
+    verschillen = verschillen_met_per_client(genereer(n, seed))
+    assert not verschillen, verschillen[:3]
+
+
+def test_batch_zegt_per_rij_waarom_per_client() -> None:
+    """Rows with begeleiding individueel (bijlage 6) or a later Wlz version go through the per-client path and
+    say so in `per_client`; the vectorised rows leave it empty."""
+    populatie = genereer(300, 7)
+    tabel, momenten = als_tabel(populatie)
+    uit = indiceer_tabel(tabel, momenten)
+    gezien = set()
+    for invoer, rij in zip(populatie, uit.to_dicts(), strict=True):
+        if rij["fout"] and not rij["per_client"]:  # the adapter could not read the row: no path computes it
+            continue
+        if invoer.get("begeleiding_individueel"):
+            gezien.add("bg")
+            assert rij["per_client"] and rij["per_client"].startswith("begeleiding individueel"), rij
+        elif invoer["peildatum"] >= "2021-01-01":
+            gezien.add("wlz")
+            assert rij["per_client"] in PER_CLIENT_REDENEN[1:], rij  # this reason or an earlier one
+    assert gezien == {"bg", "wlz"}
+    assert uit["per_client"].is_not_null().sum() < uit.height / 2
+    assert uit["per_client"].is_null().any()
 
 
 def test_batch_blijvend_nooit_aangenomen_en_latere_wlz_per_client() -> None:
     """Wlz art. 3.2.1 lid 1: without `blijvend` and without a deciding prognose the row gets a `fout` naming
-    `blijvend`, as the per-client path raises; a peildatum in a later Wlz version is refused, not computed with
-    the 2015 rules."""
+    `blijvend`, as the per-client path raises; a peildatum in a later Wlz version is not computed with the 2015
+    rules but by the per-client path with its own version."""
     basis = {
         "client": {"geboortedatum": "1940-01-01"},
         "grondslagen": ["01"],
@@ -87,4 +120,6 @@ def test_batch_blijvend_nooit_aangenomen_en_latere_wlz_per_client() -> None:
     assert uit[0]["fout"].startswith("blijvend:")
     assert per_client(rijen[0]) is None
     assert not uit[1]["fout"] and uit[1]["besluit"] == "toegekend"
-    assert uit[2]["fout"].startswith("peildatum:")
+    assert not uit[2]["fout"] and "Wlz vanaf 2021" in uit[2]["per_client"]
+    assert uit[2]["ruleset_naam"] == per_client(rijen[2])["ruleset"]["naam"] != uit[1]["ruleset_naam"]  # type: ignore[index]
+    assert uit[2]["besluit"] == per_client(rijen[2])["besluit"]  # type: ignore[index]

@@ -138,10 +138,11 @@ def test_geldeffect_per_maand(populatie: Any) -> None:
             {"prestatie": [f"PV{k}" for k in range(1, 9)], "bedrag_per_maand": [str(100 * k) for k in range(1, 9)]}
         )
     )
-    geld = geldeffect(uit.filter(pl.col("verblijf_basis").not_() & pl.col("vp_klasse_basis").is_null()), tarieven)
-    verschoven = uit.filter(
-        pl.col("gewijzigd") & pl.col("verblijf_basis").not_() & pl.col("vp_klasse_basis").is_null()
-    ).height
+    alleen_pv = (
+        pl.col("verblijf_basis").not_() & pl.col("vp_klasse_basis").is_null() & pl.col("bg_klasse_basis").is_null()
+    )
+    geld = geldeffect(uit.filter(alleen_pv), tarieven)
+    verschoven = uit.filter(pl.col("gewijzigd") & alleen_pv).height
     assert Decimal(geld["verschil_per_maand"]) == Decimal(100 * verschoven)
     assert geld["rijen_zonder_tarief"] == 0
 
@@ -157,3 +158,29 @@ def test_foute_tarieven() -> None:
     assert e.value.fouten[0].veld == "tarieven.bedrag_per_dag" and "geen bedrag" in e.value.fouten[0].melding
     with pytest.raises(InvoerFout):
         lees_tarieven(pl.DataFrame({"code": ["5VV"]}))
+
+
+def test_variant_op_tabel_die_de_batch_per_client_rekent() -> None:
+    """Bijlage 6 §4.1 (klassen begeleiding individueel): the vectorised rules do not read this table, the rows
+    with begeleiding go through the per-client path with the variant, so they shift exactly as per client."""
+    invoer = genereer(40, seed=6, uitgebreid=False)
+    for i, b in enumerate(invoer):
+        b.update(peildatum="2014-06-01", grondslagen=["02"], etmalen_per_week=0, leefklimaat={}, zorgmomenten=[])
+        b["beperkingscores"], b["stoornisscores"] = {}, {}  # the five terreinen not scored: judged on the request
+        b["begeleiding_individueel"] = {"uren_per_week": [1, 2.5, 3.5, 5, 8][i % 5], "activiteiten": ["vaardigheden"]}
+    banden = regelsets("indicatie")[0].tabel("indicatie_awbz_2014.yaml")["klassen"]["BG-IND"]["banden"]["waarde"]
+    ruimer = [{**b, "uren_van": 3} if b["klasse"] == 3 else b for b in banden]
+    ruimer = [{**b, "uren_tot_en_met": 2.9} if b["klasse"] == 2 else b for b in ruimer]
+    variant = lees_variant(
+        {"basis": "AWBZ 2014", "wijzigingen": [{"parameter": "klassen.BG-IND.banden", "waarde": ruimer}]}
+    )
+    tabel, momenten = als_tabel(invoer)
+    uit, _ = wat_als_tabel(tabel, momenten, variant)
+    assert uit["per_client"].str.starts_with("begeleiding individueel").all()
+    s = samenvatting(uit, variant, np.ones(uit.height, dtype=np.bool_))
+    assert s["verschuivingen"]["BG"] == [{"van": 2, "naar": 3, "aantal": uit["gewijzigd"].sum()}]
+    assert uit["gewijzigd"].sum() == 8  # 3,5 uur: every fifth row
+    for rij, b in zip(uit.to_dicts(), invoer, strict=True):
+        pc = bereken_indicatie(b, GEEN_AANVULLING, variant=variant).als_dict()
+        assert rij["bg_klasse_variant"] == uitkomst(pc)["bg_klasse"]
+        assert rij["ruleset_hash_variant"] == variant.kenmerk

@@ -1,10 +1,9 @@
 """Batch indication: a table of assessments (CSV or Parquet) in, a table of decisions out (Polars + NumPy).
 
-Input columns (docs/batch.md): id, peildatum, geboortedatum, grondslagen ("01;04"), beschermende_woonomgeving,
-therapeutisch_leefklimaat, permanent_toezicht, etmalen_per_week, and optionally prognose,
-verpleegkundige_aandacht, begeleidingsdoel, bijzonderheden (";"), bijzondere_zorg (";"), zorg_24_uur_nabijheid,
-and score columns s0101.. (stoornis) and b0101.. (beperking). Zorgmomenten in a second table: id, per_week,
-handelingen (";"), twee_zorgverleners.
+Input columns (docs/batch.md, batch/kolommen.py): id, peildatum, geboortedatum, grondslagen ("01;04"),
+leefklimaat, etmalen_per_week, score columns s0101.. (stoornis) and b0101.. (beperking), and the optional rest of
+the assessment. Zorgmomenten in a second table: id, per_week, handelingen (";"), twee_zorgverleners, ...
+Rows the vectorised rules leave to the per-client path (column `per_client`) go through it here.
 """
 
 from __future__ import annotations
@@ -17,6 +16,9 @@ from typing import Any
 import numpy as np
 import polars as pl
 
+from zorgzwaarte.batch.kolommen import WAAR, als_tabel, invoer_uit_rij
+from zorgzwaarte.diensten.indicatie import bereken_indicatie
+from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.codes import codelijst
 from zorgzwaarte.regels.indicatie.normtijden import laatste_normtijden
 from zorgzwaarte.regels.indicatie.vector import (
@@ -24,15 +26,19 @@ from zorgzwaarte.regels.indicatie.vector import (
     DAG0,
     DOELEN,
     GRONDSLAGEN,
+    PER_CLIENT_REDENEN,
     VECTOR_FOUTEN,
     Beoordelingen,
     Wijzigingen,
+    gebruikelijke_zorg,
     indiceer_vector,
+    leeftijden,
     profieltabel,
     stelsel_awbz,
     vragen,
     zorgmoment_minuten,
 )
+from zorgzwaarte.regels.profielen.catalogus import GEEN_AANVULLING
 from zorgzwaarte.regels.regelset import Regelset, regelset_met, regelsets
 
 DAG_EPOCH = date(1970, 1, 1).toordinal()
@@ -71,7 +77,37 @@ def _bools(df: pl.DataFrame, naam: str) -> np.ndarray[Any, np.dtype[np.bool_]]:
     k = df[naam]
     if k.dtype == pl.Boolean:
         return k.fill_null(False).to_numpy().astype(np.bool_)
-    return k.cast(pl.Utf8).str.to_lowercase().is_in(["1", "true", "ja", "waar"]).fill_null(False).to_numpy()
+    return k.cast(pl.Utf8).str.to_lowercase().is_in(list(WAAR)).fill_null(False).to_numpy()
+
+
+def _getallen(df: pl.DataFrame, naam: str) -> np.ndarray[Any, np.dtype[np.float64]]:
+    """A number column (0 where absent or empty)."""
+    if naam not in df.columns:
+        return np.zeros(df.height)
+    return df[naam].cast(pl.Float64, strict=False).fill_null(0.0).to_numpy()
+
+
+def _gegeven(df: pl.DataFrame, naam: str) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """Whether the row fills a column (not empty, not false, not 0)."""
+    if naam not in df.columns:
+        return np.zeros(df.height, dtype=np.bool_)
+    k = df[naam].cast(pl.Utf8).str.strip_chars().str.to_lowercase()
+    return (~k.is_in(["", *ONWAAR_NUL]) & k.is_not_null()).to_numpy()
+
+
+ONWAAR_NUL = ("0", "0.0", "false", "nee", "onwaar")
+# columns that send a row to the per-client path: bit i of Beoordelingen.per_client_nodig is PER_CLIENT_REDENEN[i+1]
+PER_CLIENT_KOLOMMEN: tuple[tuple[str, ...], ...] = (
+    ("begeleiding_uren_per_week", "begeleiding_activiteiten"),
+    ("behandeling_doel",),
+    ("begeleiding_groep_dagdelen", "behandeling_groep_dagdelen"),
+    ("aanleren",),
+    ("respijtzorg",),
+    ("geldig_tot_gewenst",),
+    (),  # besluitdatum: below, only when it differs from the peildatum
+    ("geen_recht_wlz",),
+    ("gekozen_zzp",),
+)
 
 
 def _blijvend(df: pl.DataFrame, prognose: np.ndarray[Any, Any]) -> np.ndarray[Any, np.dtype[np.int64]]:
@@ -163,9 +199,25 @@ def naar_beoordelingen(
     awbz = stelsel_awbz(np.where(peil < DAG0, DAG0, peil))
     bijzonder = _lijst_masker(df, "bijzonderheden", BIJZONDERHEDEN)
     beademing = _lijst_masker(df, "bijzondere_zorg", ["chronische_invasieve_beademing", "non_invasieve_beademing"])
-    zvw_uitzondering = ((bijzonder & (1 << BIJZONDERHEDEN.index("terminaal"))) > 0) | (beademing > 0)
+    kort_leven = _bools(df, "levensverwachting_korter_dan_3_maanden")
+    terminaal = ((bijzonder & (1 << BIJZONDERHEDEN.index("terminaal"))) > 0) | kort_leven
+    zvw_uitzondering = terminaal | (beademing > 0)
     if zorgmomenten is not None and zorgmomenten.height:
-        pv, vp, heeft_zm, heeft_vp = _zorgmomenten(df, zorgmomenten, fouten, awbz, zvw_uitzondering, wijz)
+        pv, vp, heeft_zm, heeft_vp = _zorgmomenten(df, zorgmomenten, fouten, awbz, zvw_uitzondering, terminaal, wijz)
+    mantelzorg = np.stack([_getallen(df, f"mantelzorg_{f}_minuten") for f in ("pv", "vp", "bg")], axis=1)
+    wens = _bools(df, "mantelzorg_wens_aftrek")
+    for i in np.flatnonzero((mantelzorg > 0).any(axis=1) & ~wens):  # as regels/indicatie/controle.py
+        fouten[int(i)] = fouten[int(i)] or (
+            "mantelzorg_wens_aftrek: mantelzorg wordt alleen afgetrokken als de cliënt dat wenst: vul ja in"
+        )
+    nodig = np.zeros(n, dtype=np.int64)
+    for bit, kolommen in enumerate(PER_CLIENT_KOLOMMEN):
+        for kolom in kolommen:
+            nodig |= np.where(_gegeven(df, kolom), 1 << bit, 0)
+    if "besluitdatum" in df.columns:
+        besluit = _dagnummers(df["besluitdatum"])
+        bit = PER_CLIENT_KOLOMMEN.index(())
+        nodig |= np.where((besluit >= DAG0) & (besluit != peil), 1 << bit, 0)
     noodzaak = _bools(df, "vp_medische_noodzaak")
     onbekend = (
         df["vp_medische_noodzaak"].is_null().to_numpy() if "vp_medische_noodzaak" in df.columns else np.ones(n, bool)
@@ -225,6 +277,12 @@ def naar_beoordelingen(
             if "zelfstandig_wonen_leerbaar" in df.columns
             else np.full(n, -1, dtype=np.int64)
         ),
+        levensverwachting_kort=kort_leven,
+        ontlasting_mantelzorger=_bools(df, "ontlasting_mantelzorger_nodig"),
+        aftrek=np.stack([_getallen(df, f"voorliggend_{f}_minuten") for f in ("pv", "vp")], axis=1),
+        mantelzorg=mantelzorg[:, :2],
+        mantelzorg_wens=wens,
+        per_client_nodig=nodig,
         overgang_2014_uitzondering=(
             df["overgang_2014_uitzondering"]
             .cast(pl.Utf8)
@@ -248,6 +306,7 @@ def _zorgmomenten(
     fouten: list[str],
     awbz: np.ndarray[Any, Any],
     uitzondering: np.ndarray[Any, Any],
+    terminaal: np.ndarray[Any, Any],
     wijz: Wijzigingen,
 ) -> tuple[Any, Any, Any, Any]:
     n = df.height
@@ -288,8 +347,25 @@ def _zorgmomenten(
         if "twee_zorgverleners" in zm.columns
         else np.zeros(zm.height, dtype=np.bool_)
     )
+    rij = zm["_rij"].to_numpy().astype(np.int64)
+    gebruikelijk = None
+    vlag = _bools(zm, "gebruikelijke_zorg")
+    kortdurend = _bools(df, "kortdurende_zorgsituatie") & _bools(df, "gebruikelijke_zorger_aanwezig")
+    if vlag.any() or kortdurend.any():  # bijlage 3: per moment, with the row's household and age
+        jaren = leeftijden(
+            np.maximum(_dagnummers(df["geboortedatum"]), DAG0), np.maximum(_dagnummers(df["peildatum"]), DAG0)
+        )
+        gebruikelijk = gebruikelijke_zorg(
+            vlag,
+            kortdurend[rij],
+            terminaal[rij],
+            _bools(df, "overbelasting")[rij],
+            _bools(df, "intieme_zorg_door_ouder_geweigerd")[rij],
+            jaren[rij],
+            wijz,
+        )
     pv, vp = zorgmoment_minuten(
-        rij=zm["_rij"].to_numpy().astype(np.int64),
+        rij=rij,
         per_week=zm["per_week"].cast(pl.Float64).to_numpy(),
         twee=twee,
         moment_van_handeling=h_moment[geldig].astype(np.int64),
@@ -297,6 +373,7 @@ def _zorgmomenten(
         is_vp=is_vp[positie[geldig]],
         n=n,
         wijz=wijz,
+        gebruikelijk=gebruikelijk,
     )
     heeft = np.bincount(zm["_rij"].to_numpy(), minlength=n) > 0
     return pv, vp, heeft, heeft_vp
@@ -319,6 +396,11 @@ UITVOER_SCHEMA = {
     "pv_klasse": pl.Int64,
     "vp_minuten": pl.Float64,
     "vp_klasse": pl.Int64,
+    "bg_klasse": pl.Int64,
+    "bh_individueel": pl.Boolean,
+    "bg_groep_dagdelen": pl.Int64,
+    "bh_groep_dagdelen": pl.Int64,
+    "kvb_etmalen": pl.Int64,
     "geldig_van": pl.Utf8,
     "geldig_tot": pl.Utf8,
     "geldig_tot_overlijden": pl.Boolean,
@@ -327,13 +409,100 @@ UITVOER_SCHEMA = {
     "ruleset_hash": pl.Utf8,
     "ruleset_geverifieerd_tot": pl.Utf8,
     "waarschuwingen": pl.Utf8,
+    "per_client": pl.Utf8,
 }
 
 
 def indiceer_tabel(df: pl.DataFrame, zorgmomenten: pl.DataFrame | None = None) -> pl.DataFrame:
     """Decisions for every row; rows that cannot be computed carry a Dutch `fout` and no decision."""
     b, fouten = naar_beoordelingen(df, zorgmomenten)
-    return uitvoer(df, b, fouten, indiceer_vector(b))
+    uit = indiceer_vector(b)
+    tabel = uitvoer(df, b, fouten, uit)
+    rijen = per_client_rijen(fouten, uit)
+    return vervang_rijen(tabel, rijen, per_client(df, zorgmomenten, rijen, uit))
+
+
+def per_client_rijen(fouten: list[str], uit: dict[str, Any]) -> np.ndarray[Any, np.dtype[np.int64]]:
+    """The rows the vectorised rules leave to the per-client path (and that the adapter could read)."""
+    rijen: np.ndarray[Any, np.dtype[np.int64]] = np.flatnonzero(uit["per_client"] > 0)
+    return rijen[[not fouten[int(i)] for i in rijen]] if rijen.size else rijen
+
+
+def per_client(
+    df: pl.DataFrame,
+    zorgmomenten: pl.DataFrame | None,
+    rijen: np.ndarray[Any, Any],
+    uit: dict[str, Any],
+    variant: Regelset | None = None,
+) -> list[dict[str, Any]]:
+    """Output rows (UITVOER_SCHEMA) for ``rijen`` computed by the per-client path (as `zorgzwaarte indiceer`, with
+    the shipped ZZP catalogue like the rest of the batch), with the reason in `per_client`."""
+    if not rijen.size:
+        return []
+    deel = df[rijen]
+    ids = deel["id"].cast(pl.Utf8)
+    momenten: dict[str, list[dict[str, Any]]] = {}
+    if zorgmomenten is not None and zorgmomenten.height:
+        zm = zorgmomenten.with_columns(pl.col("id").cast(pl.Utf8)).filter(pl.col("id").is_in(ids.implode()))
+        for moment in zm.to_dicts():
+            momenten.setdefault(moment["id"], []).append(moment)
+    uitkomsten = []
+    for i, rij in zip(rijen, deel.to_dicts(), strict=True):
+        reden = PER_CLIENT_REDENEN[int(uit["per_client"][i])]
+        invoer = invoer_uit_rij(rij, momenten.get(str(rij["id"]), []))
+        try:
+            besluit = bereken_indicatie(invoer, GEEN_AANVULLING, variant).als_dict()
+        except InvoerFout as fout:
+            melding = "; ".join(f"{f.veld}: {f.melding}" for f in fout.fouten)
+            uitkomsten.append({"id": str(rij["id"]), "fout": melding, "per_client": reden})
+            continue
+        uitkomsten.append({"id": str(rij["id"]), **uitkomst_van_besluit(besluit), "per_client": reden})
+    return uitkomsten
+
+
+def uitkomst_van_besluit(besluit: dict[str, Any]) -> dict[str, Any]:
+    """A per-client decision (``als_dict``) in the batch's output columns."""
+    functies = {f["functie"]: f for f in besluit["functies"]}
+    zzp = besluit.get("zzp") or {}
+    r = besluit["ruleset"]
+    return {
+        "stelsel": besluit["stelsel"],
+        "besluit": besluit["besluit"],
+        "verblijf": besluit["verblijf"],
+        "etmalen_verblijf": besluit["etmalen_verblijf"] if besluit["verblijf"] else None,
+        "zzp_code": zzp.get("code"),
+        "zzp_cod163": zzp.get("cod163"),
+        "zorgprofiel_wlz": zzp.get("zorgprofiel_wlz") if besluit["stelsel"] == "Wlz" else None,
+        "afstand": zzp.get("afstand"),
+        "professioneel_oordeel": bool(zzp.get("professioneel_oordeel_nodig")),
+        "meerzorg_mogelijk": zzp.get("meerzorg_mogelijk") if zzp else None,
+        "pv_minuten": functies.get("PV", {}).get("minuten_per_week"),
+        "pv_klasse": functies.get("PV", {}).get("klasse"),
+        "vp_minuten": functies.get("VP", {}).get("minuten_per_week"),
+        "vp_klasse": functies.get("VP", {}).get("klasse"),
+        "bg_klasse": functies.get("BG-IND", {}).get("klasse"),
+        "bh_individueel": "BH-IND" in functies,
+        "bg_groep_dagdelen": functies.get("BG-GRP", {}).get("klasse"),
+        "bh_groep_dagdelen": functies.get("BH-GRP", {}).get("klasse"),
+        "kvb_etmalen": functies.get("KVB", {}).get("klasse"),
+        "geldig_van": besluit["geldig_van"],
+        "geldig_tot": besluit["geldig_tot"],
+        "geldig_tot_overlijden": besluit["geldig_tot_overlijden"],
+        "ruleset_naam": r["naam"],
+        "ruleset_versie": r["versie"],
+        "ruleset_hash": r["hash"],
+        "ruleset_geverifieerd_tot": r["geverifieerd_tot"],
+        "waarschuwingen": " ".join(besluit["waarschuwingen"]) or None,
+    }
+
+
+def vervang_rijen(tabel: pl.DataFrame, rijen: np.ndarray[Any, Any], nieuw: list[dict[str, Any]]) -> pl.DataFrame:
+    """The output table with ``rijen`` replaced by ``nieuw`` (same order)."""
+    if not rijen.size:
+        return tabel
+    vervanging = pl.DataFrame(nieuw, schema=UITVOER_SCHEMA).with_columns(pl.Series("_rij", rijen, dtype=pl.UInt32))
+    rest = tabel.with_row_index("_rij").filter(~pl.col("_rij").is_in(pl.Series(rijen, dtype=pl.UInt32).implode()))
+    return pl.concat([rest, vervanging.select(rest.columns)]).sort("_rij").drop("_rij")
 
 
 def uitvoer(
@@ -361,6 +530,9 @@ def uitvoer(
         tabel = pl.Series(waarden, dtype=dtype)
         gekozen = tabel.gather(np.where(geldig, index, 0).astype(np.int64))
         return pl.select(pl.when(pl.lit(pl.Series(geldig))).then(pl.lit(gekozen))).to_series()
+
+    def leeg(dtype: Any) -> pl.Series:
+        return pl.repeat(None, len(ok), dtype=dtype, eager=True)
 
     def waarde(x: np.ndarray[Any, Any], geldig: np.ndarray[Any, Any], dtype: Any) -> pl.Series:
         return pl.select(pl.when(pl.lit(pl.Series(geldig))).then(pl.lit(pl.Series(x)).cast(dtype))).to_series()
@@ -393,6 +565,11 @@ def uitvoer(
         "pv_klasse": waarde(uit["pv_klasse"], ok & (uit["pv_klasse"] >= 0), pl.Int64),
         "vp_minuten": pl.Series(np.where(ok, uit["vp_minuten"], np.nan)),
         "vp_klasse": waarde(uit["vp_klasse"], ok & (uit["vp_klasse"] >= 0), pl.Int64),
+        "bg_klasse": leeg(pl.Int64),
+        "bh_individueel": waarde(np.zeros(len(ok), dtype=np.bool_), ok, pl.Boolean),
+        "bg_groep_dagdelen": leeg(pl.Int64),
+        "bh_groep_dagdelen": leeg(pl.Int64),
+        "kvb_etmalen": waarde(uit["kvb_etmalen"], ok & (uit["kvb_etmalen"] >= 0), pl.Int64),
         "geldig_van": datum(b.peildatum, ok),
         "geldig_tot": datum(uit["geldig_tot"], ok),
         "geldig_tot_overlijden": waarde(uit["tot_overlijden"], ok, pl.Boolean),
@@ -401,58 +578,9 @@ def uitvoer(
         "ruleset_hash": kies([r.hash for r in bewijzen], set_idx, ok),
         "ruleset_geverifieerd_tot": kies([r.geverifieerd_tot for r in bewijzen], set_idx, ok),
         "waarschuwingen": kies([" ".join(r.waarschuwingen(date.max)) for r in sets], set_idx, ok & na_verificatie),
+        "per_client": leeg(pl.Utf8),
     }
     return pl.DataFrame([s.alias(k).cast(UITVOER_SCHEMA[k]) for k, s in kolommen.items()])
-
-
-def als_tabel(invoer: list[dict[str, Any]]) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Per-client inputs (the shape of `zorgzwaarte indiceer`) as batch tables (for tests and conversions)."""
-    svragen, bvragen = vragen()
-    rijen, momenten = [], []
-    for i, b in enumerate(invoer):
-        lk = b.get("leefklimaat") or {}
-        rij: dict[str, Any] = {
-            "id": str(i),
-            "peildatum": b["peildatum"],
-            "geboortedatum": b["client"]["geboortedatum"],
-            "grondslagen": ";".join(b["grondslagen"]),
-            "beschermende_woonomgeving": bool(lk.get("beschermende_woonomgeving")),
-            "therapeutisch_leefklimaat": bool(lk.get("therapeutisch_leefklimaat")),
-            "permanent_toezicht": bool(lk.get("permanent_toezicht")),
-            "etmalen_per_week": b.get("etmalen_per_week", 0),
-            "prognose": b.get("prognose"),
-            "verpleegkundige_aandacht": b.get("verpleegkundige_aandacht"),
-            "begeleidingsdoel": b.get("begeleidingsdoel"),
-            "bijzonderheden": ";".join(b.get("bijzonderheden", [])),
-            "bijzondere_zorg": ";".join(b.get("bijzondere_zorg", [])),
-            "zorg_24_uur_nabijheid": b.get("zorg_24_uur_nabijheid"),
-            "vp_medische_noodzaak": b.get("vp_medische_noodzaak"),
-            "overgang_2014_uitzondering": b.get("overgang_2014_uitzondering"),
-            "zelfstandig_wonen_leerbaar": b.get("zelfstandig_wonen_leerbaar"),
-        }
-        for q in svragen:
-            rij[f"s{q}"] = (b.get("stoornisscores") or {}).get(q)
-        for q in bvragen:
-            rij[f"b{q}"] = (b.get("beperkingscores") or {}).get(q)
-        rijen.append(rij)
-        for zm in b.get("zorgmomenten", []):
-            momenten.append(
-                {
-                    "id": str(i),
-                    "per_week": float(zm["per_week"]),
-                    "handelingen": ";".join(zm["handelingen"]),
-                    "twee_zorgverleners": bool(zm.get("twee_zorgverleners")),
-                    "medisch_specialist_verantwoordelijk": zm.get("medisch_specialist_verantwoordelijk"),
-                }
-            )
-    schema_zm = {
-        "id": pl.Utf8,
-        "per_week": pl.Float64,
-        "handelingen": pl.Utf8,
-        "twee_zorgverleners": pl.Boolean,
-        "medisch_specialist_verantwoordelijk": pl.Boolean,
-    }
-    return pl.DataFrame(rijen, infer_schema_length=None), pl.DataFrame(momenten, schema=schema_zm)
 
 
 __all__ = ["als_tabel", "codelijst", "indiceer_tabel", "lees", "schrijf"]

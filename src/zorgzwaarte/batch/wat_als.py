@@ -1,7 +1,8 @@
 """Wat als: a population through the basis rules and through a variant, side by side (docs/wat-als.md).
 
-Both runs use the vectorised rules (``regels/indicatie/vector.py``); the variant only replaces the regelset it
-names, so a row whose peildatum falls under another regelset keeps its basis outcome in both columns. The
+Both runs use the vectorised rules (``regels/indicatie/vector.py``), and the per-client path for the rows those
+leave to it (column ``per_client``), so a variant of a table the vectorised rules do not read (begeleiding,
+behandeling, groepszorg, ...) shifts those rows too; the variant only replaces the regelset it names, so a row whose peildatum falls under another regelset keeps its basis outcome in both columns. The
 summary counts every shift (besluit, verblijf, ZZP, klasse per function) and, with a tariff table, the money
 per month.
 """
@@ -16,7 +17,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from zorgzwaarte.batch.indicatie import naar_beoordelingen, uitvoer
+from zorgzwaarte.batch.indicatie import naar_beoordelingen, per_client, per_client_rijen, uitvoer, vervang_rijen
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.indicatie.vector import indiceer_vector
 from zorgzwaarte.regels.regelset import Regelset, regelsets
@@ -30,10 +31,15 @@ UITKOMSTEN = (
     "zorgprofiel_wlz",
     "pv_klasse",
     "vp_klasse",
+    "bg_klasse",
+    "bh_individueel",
+    "bg_groep_dagdelen",
+    "bh_groep_dagdelen",
+    "kvb_etmalen",
     "geldig_tot",
 )
 DAGEN_PER_MAAND = Decimal(365) / Decimal(12)  # an average month, for tariffs given per day
-FUNCTIES = ("PV", "VP")
+FUNCTIES = ("PV", "VP", "BG")  # functions in klassen (BG: begeleiding individueel, column bg_klasse)
 
 
 def raakt_minuten(variant: Regelset) -> bool:
@@ -66,6 +72,13 @@ def wat_als_tabel(
     ]
     basis = uitvoer(df, b, fouten, basis_uit)
     var = uitvoer(df, b_var, fouten, samen, var_sets, wijz)
+    # rows for the per-client path: the basis as it is, the variant where it applies (else the basis outcome)
+    rijen = per_client_rijen(fouten, basis_uit)
+    basis_pc = per_client(df, zorgmomenten, rijen, basis_uit)
+    met_variant = onder[rijen]
+    variant_pc = iter(per_client(df, zorgmomenten, rijen[met_variant], basis_uit, variant))
+    basis = vervang_rijen(basis, rijen, basis_pc)
+    var = vervang_rijen(var, rijen, [next(variant_pc) if v else r for v, r in zip(met_variant, basis_pc, strict=True)])
     kolommen: list[pl.Series] = [basis["id"], basis["fout"]]
     verschil = pl.Series("gewijzigd", np.zeros(df.height, dtype=np.bool_))
     for k in UITKOMSTEN:
@@ -78,6 +91,7 @@ def wat_als_tabel(
         basis["vp_minuten"],
         var["vp_minuten"].alias("vp_minuten_variant"),
         basis["stelsel"],
+        basis["per_client"],
         basis["ruleset_naam"].alias("ruleset_basis"),
         basis["ruleset_hash"].alias("ruleset_hash_basis"),
         var["ruleset_naam"].alias("ruleset_variant"),
@@ -131,11 +145,13 @@ def samenvatting(tabel: pl.DataFrame, variant: Regelset, onder: np.ndarray[Any, 
             "verblijf": _verschuiving(tabel, "verblijf"),
             "zzp": _verschuiving(tabel, "zzp_code"),
             **{f: _verschuiving(tabel, f"{f.lower()}_klasse") for f in FUNCTIES},
+            "KVB": _verschuiving(tabel, "kvb_etmalen"),
         },
         "verdeling": {
             "besluit": _verdeling(tabel, "besluit"),
             "zzp": _verdeling(tabel, "zzp_code"),
             **{f: _verdeling(tabel, f"{f.lower()}_klasse") for f in FUNCTIES},
+            "KVB": _verdeling(tabel, "kvb_etmalen"),
         },
     }
 
@@ -176,7 +192,7 @@ def geldeffect(tabel: pl.DataFrame, tarieven: dict[str, Decimal]) -> dict[str, A
     """Money per month before and after, over the rows whose every prestatie has a tariff; the rest counted."""
     kolommen = [
         f"{k}_{kant}"
-        for k in ("besluit", "verblijf", "zzp_code", "pv_klasse", "vp_klasse")
+        for k in ("besluit", "verblijf", "zzp_code", *(f"{f.lower()}_klasse" for f in FUNCTIES))
         for kant in ("basis", "variant")
     ]
     combinaties = tabel.filter(pl.col("fout").is_null()).group_by(kolommen).len()

@@ -10,7 +10,14 @@ from markupsafe import Markup
 from zorgzwaarte.rapporten.opmaak import Staaf, getal, staafgrafiek
 from zorgzwaarte.rapporten.pdf import render_pdf
 
-UITKOMST_NAMEN = {"besluit": "Besluit", "zzp": "Zorgzwaartepakket", "PV": "PV-klasse", "VP": "VP-klasse"}
+UITKOMST_NAMEN = {
+    "besluit": "Besluit",
+    "zzp": "Zorgzwaartepakket",
+    "PV": "PV-klasse",
+    "VP": "VP-klasse",
+    "BG": "BG-klasse",
+    "KVB": "KVB-etmalen",
+}
 
 
 def verschuivingsgrafiek(samenvatting: dict[str, Any], uitkomst: str) -> str:
@@ -20,7 +27,9 @@ def verschuivingsgrafiek(samenvatting: dict[str, Any], uitkomst: str) -> str:
         if v["basis"] == v["variant"] == 0:
             continue
         naam = (
-            f"{UITKOMST_NAMEN[uitkomst].split('-')[0]} {v['waarde']}" if uitkomst in ("PV", "VP") else str(v["waarde"])
+            f"{UITKOMST_NAMEN[uitkomst].split('-')[0]} {v['waarde']}"
+            if uitkomst in ("PV", "VP", "BG", "KVB")
+            else str(v["waarde"])
         )
         staven.append(Staaf(f"{naam} nu", float(v["basis"]), getal(v["basis"])))
         teken = f"{v['verschil']:+d}" if v["verschil"] else "gelijk"

@@ -2,15 +2,17 @@
 per-client trechtermodel, tested equal to it on generated populations (tests/batch).
 
 Covered: grondslag access, PV and VP from zorgmomenten (normtijden, samenvallende activiteiten, twee
-zorgverleners) into klassen, verblijf (leefklimaat, etmalen), the best-fitting profile with near-tie and unknown
-flags, meerzorg, and the validity dates (15 jaar, overgang 2014, ZZP maxima, Wlz onbepaald). Assessments that
-need gebruikelijke zorg, mantelzorg, begeleiding, behandeling, groepszorg or kortdurend verblijf go through the
-per-client path, which the batch adapter does for such rows.
+zorgverleners, gebruikelijke zorg, voorliggende voorzieningen, mantelzorg on the client's wish) into klassen,
+kortdurend verblijf, verblijf (leefklimaat, etmalen), the best-fitting profile with near-tie and unknown flags,
+meerzorg, and the validity dates (15 jaar, overgang 2014, ZZP maxima, Wlz onbepaald). A row that needs what this
+module does not compute (begeleiding, behandeling, groepszorg, aanleren, respijtzorg, a chosen profile, a later Wlz
+version, ...) gets its reason in ``per_client`` (PER_CLIENT_REDENEN); the batch adapter runs such rows through the
+per-client path, so every row has its complete decision.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from typing import Any
@@ -82,17 +84,84 @@ class Beoordelingen:
     vp_medische_noodzaak: B  # door een arts vastgestelde medische noodzaak (bijlage 5 §3); given, never assumed
     overgang_2014_uitzondering: Ints  # Zir art. 1 lid 5: -1 not given, 0 'geen', 1 an exemption applies
     zelfstandig_wonen_leerbaar: Ints  # bijlage 8 §2.2, young people 17-22: -1 not given, 0 no, 1 yes
+    # gebruikelijke zorg (bijlage 3), voorliggend and mantelzorg (bijlage 1 §3.2-3.3), kortdurend verblijf (Bza
+    # art. 9a); absent columns are all False / 0 (see __post_init__)
+    levensverwachting_kort: B = field(default_factory=lambda: np.zeros(0, dtype=np.bool_))
+    ontlasting_mantelzorger: B = field(default_factory=lambda: np.zeros(0, dtype=np.bool_))
+    aftrek: F = field(default_factory=lambda: np.zeros((0, 2)))  # N x {PV, VP}: voorliggend, minutes per week
+    mantelzorg: F = field(default_factory=lambda: np.zeros((0, 2)))  # N x {PV, VP}: mantelzorg, minutes per week
+    mantelzorg_wens: B = field(default_factory=lambda: np.zeros(0, dtype=np.bool_))
+    per_client_nodig: Ints = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # bits: PER_CLIENT_REDENEN[1:]
+
+    def __post_init__(self) -> None:
+        n = len(self.peildatum)
+        for naam in ("levensverwachting_kort", "ontlasting_mantelzorger", "mantelzorg_wens"):
+            if len(getattr(self, naam)) != n:
+                setattr(self, naam, np.zeros(n, dtype=np.bool_))
+        for naam in ("aftrek", "mantelzorg"):
+            if len(getattr(self, naam)) != n:
+                setattr(self, naam, np.zeros((n, 2)))
+        if len(self.per_client_nodig) != n:
+            self.per_client_nodig = np.zeros(n, dtype=np.int64)
+
+    @property
+    def terminaal(self) -> B:
+        """As Beoordeling.terminaal: levensverwachting korter dan drie maanden or the bijzonderheid terminaal."""
+        t: B = ((self.bijzonderheden & (1 << BIJZONDERHEDEN.index("terminaal"))) > 0) | self.levensverwachting_kort
+        return t
+
+
+# Why a row goes through the per-client path (column `per_client` of the batch; index 0 = computed here). The
+# adapter sets bit i-1 of `per_client_nodig` for reason i; the later Wlz versions are recognised here.
+PER_CLIENT_REDENEN = (
+    "",
+    "begeleiding individueel (Beleidsregels indicatiestelling AWBZ 2014, bijlage 6)",
+    "behandeling individueel (Beleidsregels indicatiestelling AWBZ 2014, bijlage 7)",
+    "groepszorg in dagdelen (Beleidsregels indicatiestelling AWBZ 2014, bijlage 1 §3.4)",
+    "aanleren en begeleiden (Beleidsregels indicatiestelling AWBZ 2014, bijlage 4/5 §4.3)",
+    "respijtzorg (Zorgindicatieregeling art. 1)",
+    "een kortere geldigheid door de beoordelaar (Zorgindicatieregeling art. 1 lid 1)",
+    "een besluitdatum die niet de peildatum is",
+    "geen recht op Wlz-zorg opgegeven (Besluit langdurige zorg art. 3.1.5)",
+    "een gekozen zorgzwaartepakket met motivering",
+    "de Wlz vanaf 2021 (Wet langdurige zorg art. 3.2.1, versie van de peildatum)",
+)
+LATER_WLZ_REDEN = len(PER_CLIENT_REDENEN) - 1
+
+
+def gebruikelijke_zorg(
+    vlag: B, kortdurend: B, terminaal: B, overbelasting: B, weigert_intiem: B, leeftijd: Ints, wijz: Wijzigingen = ()
+) -> tuple[B, B]:
+    """Per zorgmoment: is the first caregiver's PV resp. VP time gebruikelijke zorg (bijlage 3 §2.2-2.4), as
+    trechtermodel.gebruikelijke_zorg_geldt. ``vlag``: the assessor marked the moment; ``kortdurend``: a kortdurende
+    zorgsituatie with a gebruikelijke zorger present; the other arrays are the row's, gathered per moment."""
+    p = _tabel("indicatie_awbz_2014.yaml", wijz)["gebruikelijke_zorg"]
+    volwassen = leeftijd >= 18
+    intiem = ~volwassen & (leeftijd >= int(p["intieme_zorg_weigeren_vanaf_jaar"]["waarde"])) & weigert_intiem
+    basis = (vlag | kortdurend) & ~terminaal & ~overbelasting & ~intiem
+    pv: B = basis & (kortdurend | ~volwassen)  # PV of an adult only in a kortdurende zorgsituatie (§2.2 lid 1)
+    vp: B = basis & ~volwassen  # VP of an adult is never gebruikelijke zorg (§2.3 lid 1)
+    return pv, vp
 
 
 def zorgmoment_minuten(
-    rij: Ints, per_week: F, twee: B, moment_van_handeling: Ints, minuten: F, is_vp: B, n: int, wijz: Wijzigingen = ()
+    rij: Ints,
+    per_week: F,
+    twee: B,
+    moment_van_handeling: Ints,
+    minuten: F,
+    is_vp: B,
+    n: int,
+    wijz: Wijzigingen = (),
+    gebruikelijk: tuple[B, B] | None = None,
 ) -> tuple[F, F]:
     """PV and VP minutes per week per assessment (Beleidsregels indicatiestelling AWBZ 2014, bijlage 4 en 5 §4.4).
 
     Per zorgmoment: one handeling counts its own time; with two or more (PV and VP together) 3,5 minuut comes
     off each and 3,5 minuut is added once for the moment, with PV when the moment holds PV, otherwise with VP
-    (as trechtermodel.verdeel_zorgmoment); doubled with two caregivers, times the frequency per week.
-    Handelingen that are Zvw (bijlage 5 §3.1) are left out by the caller.
+    (as trechtermodel.verdeel_zorgmoment); the first caregiver's time counts unless it is gebruikelijke zorg
+    (``gebruikelijk``: per moment for PV and VP, see gebruikelijke_zorg), a second caregiver's fully, times the
+    frequency per week. Handelingen that are Zvw (bijlage 5 §3.1) are left out by the caller.
     """
     zp = _tabel("indicatie_awbz_2014.yaml", wijz)["zorgmoment"]
     aftrek = float(zp["samenvallend_aftrek_per_handeling_minuten"]["waarde"])
@@ -100,14 +169,16 @@ def zorgmoment_minuten(
     m = len(rij)
     samen = np.bincount(moment_van_handeling, minlength=m) > 1
     heeft_pv = np.bincount(moment_van_handeling[~is_vp], minlength=m) > 0
+    tweede = twee.astype(np.float64)
     uit = []
-    for functie in (False, True):
+    for k, functie in enumerate((False, True)):
         sel = is_vp == functie
         som = np.bincount(moment_van_handeling[sel], weights=minuten[sel], minlength=m)
         aantal = np.bincount(moment_van_handeling[sel], minlength=m)
         ontvanger = heeft_pv if not functie else ~heeft_pv
         tijd = np.where(samen, som - aftrek * aantal + erbij * ontvanger, som)
-        per_moment = np.where(aantal > 0, tijd, 0.0) * np.where(twee, 2.0, 1.0) * per_week
+        eerste = 1.0 if gebruikelijk is None else (~gebruikelijk[k]).astype(np.float64)
+        per_moment = np.where(aantal > 0, tijd, 0.0) * (eerste + tweede) * per_week
         totaal = np.bincount(rij, weights=per_moment, minlength=n)
         heeft = np.bincount(rij, weights=(aantal > 0).astype(np.float64), minlength=n) > 0
         uit.append(np.where(heeft, totaal, np.nan))
@@ -328,9 +399,9 @@ def _plus_maanden_dagnummer(d: Ints, maanden: int) -> Ints:
 
 @cache
 def toegang_awbz(wijz: Wijzigingen = ()) -> npt.NDArray[np.bool_]:
-    """7 x {PV, VP, VB} access per grondslag (bijlage 2 §2.1)."""
+    """7 x {PV, VP, VB, KVB} access per grondslag (bijlage 2 §2.1)."""
     t = _tabel("indicatie_awbz_2014.yaml", wijz)["toegang"]["functies_per_grondslag"]["waarde"]
-    return np.array([[f in t.get(g, []) for f in ("PV", "VP", "VB")] for g in GRONDSLAGEN], dtype=np.bool_)
+    return np.array([[f in t.get(g, []) for f in ("PV", "VP", "VB", "KVB")] for g in GRONDSLAGEN], dtype=np.bool_)
 
 
 def indiceer_vector(b: Beoordelingen, wijz: Wijzigingen = (), keuze: Keuze | None = None) -> dict[str, Any]:
@@ -349,7 +420,7 @@ def indiceer_vector(b: Beoordelingen, wijz: Wijzigingen = (), keuze: Keuze | Non
         m = (b.peildatum >= set_van) & (b.peildatum <= set_tot)
         set_index[m] = i
         (wlz if r.stelsel == "Wlz" else awbz)[m] = True
-    toegang = (b.grondslag.astype(np.int64) @ toegang_awbz(wijz).astype(np.int64)) > 0  # N x 3
+    toegang = (b.grondslag.astype(np.int64) @ toegang_awbz(wijz).astype(np.int64)) > 0  # N x 4
 
     # AWBZ: verblijf; a beschermende woonomgeving under 17 is gebruikelijke zorg (bijlage 8 §2.2), as
     # trechtermodel.beschermende_woonomgeving_telt
@@ -362,29 +433,31 @@ def indiceer_vector(b: Beoordelingen, wijz: Wijzigingen = (), keuze: Keuze | Non
     leerbaar_onbekend = jongere_bwo & (b.zelfstandig_wonen_leerbaar < 0)
     klimaat = bwo | b.leefklimaat[:, 1] | b.leefklimaat[:, 2]
     verblijf_awbz = awbz & klimaat & toegang[:, 2] & (b.etmalen > drempel)
-    # AWBZ: PV and VP without stay
+    # AWBZ: PV and VP without stay, netto: voorliggend off (stap 2), mantelzorg only on the client's wish (stap 3,
+    # bijlage 1 §3.2-3.3); a function without handelingen stays without minutes
+    aftrek = b.aftrek + np.where(b.mantelzorg_wens[:, None], b.mantelzorg, 0.0)
+    pv_netto = np.where(np.isnan(b.pv_minuten), np.nan, np.maximum(0.0, b.pv_minuten - aftrek[:, 0]))
+    vp_netto = np.where(np.isnan(b.vp_minuten), np.nan, np.maximum(0.0, b.vp_minuten - aftrek[:, 1]))
     _, bvragen = vragen()
     pz = np.stack([b.beperking[:, i] for i, q in enumerate(bvragen) if q.startswith("03")], axis=1)
     pz_geldig = (pz >= 0) & (pz != 9)
     pz_max = np.where(pz_geldig, pz, -1).max(axis=1)
-    pv_ok = (
+    pv_ok = awbz & ~verblijf_awbz & toegang[:, 0] & (pz_max != 0) & (np.nan_to_num(pv_netto) > 0)
+    vp_ok = awbz & ~verblijf_awbz & toegang[:, 1] & b.vp_medische_noodzaak & (np.nan_to_num(vp_netto) > 0)
+    pv_klasse, pv_extra = klasse_vector("PV", np.nan_to_num(pv_netto), wijz)
+    vp_klasse, vp_extra = klasse_vector("VP", np.nan_to_num(vp_netto), wijz)
+    # AWBZ: kortdurend verblijf, 1 to 3 etmalen with permanent toezicht and ontlasting nodig (Bza art. 9a; bijlage 9),
+    # as trechtermodel.kortdurend_verblijf
+    kvb_max = int(vpar["kortdurend_max_etmalen"]["waarde"])
+    kvb_ok = (
         awbz
         & ~verblijf_awbz
-        & toegang[:, 0]
-        & (pz_max != 0)
-        & ~np.isnan(b.pv_minuten)
-        & (np.nan_to_num(b.pv_minuten) > 0)
+        & (b.etmalen >= 1)
+        & (b.etmalen <= kvb_max)
+        & b.leefklimaat[:, 2]
+        & b.ontlasting_mantelzorger
+        & toegang[:, 3]
     )
-    vp_ok = (
-        awbz
-        & ~verblijf_awbz
-        & toegang[:, 1]
-        & b.vp_medische_noodzaak
-        & ~np.isnan(b.vp_minuten)
-        & (np.nan_to_num(b.vp_minuten) > 0)
-    )
-    pv_klasse, pv_extra = klasse_vector("PV", np.nan_to_num(b.pv_minuten), wijz)
-    vp_klasse, vp_extra = klasse_vector("VP", np.nan_to_num(b.vp_minuten), wijz)
 
     # Wlz: access (art. 3.2.1-3.2.2)
     wp = _tabel("indicatie_wlz_2015.yaml", wijz)["toegang"]
@@ -416,8 +489,8 @@ def indiceer_vector(b: Beoordelingen, wijz: Wijzigingen = (), keuze: Keuze | Non
 
     # validity
     van = b.peildatum
-    terminaal = (b.bijzonderheden & bit["terminaal"]) > 0
-    functies = pv_ok | vp_ok
+    terminaal = b.terminaal
+    functies = pv_ok | vp_ok | kvb_ok
     eind = _plus_maanden_dagnummer(
         van, 12 * int(_tabel("indicatie_awbz_2014.yaml", wijz)["geldigheid"]["max_jaren"]["waarde"])
     )
@@ -473,19 +546,21 @@ def indiceer_vector(b: Beoordelingen, wijz: Wijzigingen = (), keuze: Keuze | Non
         "afstand": np.where(heeft_zzp, keuze.afstand, np.nan),
         "oordeel": np.where(heeft_zzp, keuze.oordeel, False),
         "meerzorg": meerzorg,
-        "pv_minuten": np.where(pv_ok, b.pv_minuten, np.nan),
+        "pv_minuten": np.where(pv_ok, pv_netto, np.nan),
         "pv_klasse": np.where(pv_ok, pv_klasse, -1),
         "pv_extra": np.where(pv_ok, pv_extra, 0.0),
-        "vp_minuten": np.where(vp_ok, b.vp_minuten, np.nan),
+        "vp_minuten": np.where(vp_ok, vp_netto, np.nan),
         "vp_klasse": np.where(vp_ok, vp_klasse, -1),
         "vp_extra": np.where(vp_ok, vp_extra, 0.0),
+        "kvb_etmalen": np.where(kvb_ok, b.etmalen, -1),
         "geldig_tot": geldig_tot,
         "tot_overlijden": tot_overlijden,
         "fout": np.select(  # index into VECTOR_FOUTEN
-            [set_index < 0, later_wlz, blijvend_onbekend, leerbaar_onbekend, geen_optie, overgang_onbekend],
-            [1, 4, 3, 6, 2, 5],
+            [set_index < 0, blijvend_onbekend, leerbaar_onbekend, geen_optie, overgang_onbekend],
+            [1, 3, 5, 2, 4],
             default=0,
         ),
+        "per_client": per_client_reden(b.per_client_nodig, later_wlz),
         "regelset": set_index,
         "keuze": keuze,
     }
@@ -497,14 +572,21 @@ VECTOR_FOUTEN = (
     "geen zorgzwaartepakket indiceerbaar voor de dominante grondslag",
     "blijvend: geef aan of de zorgbehoefte blijvend is (van niet voorbijgaande aard, Wet langdurige zorg art. "
     "3.2.1); de prognose zegt dat niet",
-    "peildatum: de batch rekent de Wlz tot en met 2020; bereken een latere peildatum per cliënt (zorgzwaarte indiceer)",
     "overgang_2014_uitzondering: geef aan of het besluit gericht is op intensieve kindzorg, ADL-assistentie of "
     "nuluren, of 'geen' (Zorgindicatieregeling art. 1 lid 5)",
     "zelfstandig_wonen_leerbaar: geef voor een jongere van 17 tot 23 jaar met een beschermende woonomgeving aan of "
     "zelfstandig wonen te leren is (Beleidsregels indicatiestelling AWBZ 2014, bijlage 8 §2.2)",
 )
-# Wlz regelsets the batch does not compute (their rules are in regels/indicatie/wlz.py only).
+# Wlz regelsets this module does not compute (their rules are in regels/indicatie/wlz.py only: per client).
 LATER_WLZ = ("Wlz 2021", "Wlz 2024", "Wlz 2026")
+
+
+def per_client_reden(nodig: Ints, later_wlz: B) -> Ints:
+    """Index into PER_CLIENT_REDENEN per row: the first reason whose bit is set, the later Wlz last; 0 = none."""
+    uit = np.where(later_wlz, LATER_WLZ_REDEN, 0).astype(np.int64)
+    for i in range(LATER_WLZ_REDEN - 1, 0, -1):
+        uit = np.where((nodig >> (i - 1)) & 1 == 1, i, uit)
+    return uit
 
 
 def leeftijden(geboren: Ints, peil: Ints) -> Ints:
