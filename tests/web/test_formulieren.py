@@ -153,6 +153,11 @@ def test_alle_invoer_heen_en_terug() -> None:
         "bijzondere_zorg": ["non_invasieve_beademing"],
         "gekozen_zzp": "5VV",
         "motivering_afwijkend_profiel": "omdat",
+        "eerdere_indicaties": [
+            {"zzp": "5VV", "geldig_van": "2010-01-01", "geldig_tot": "2011-12-31"},
+            {"zzp": "2VV", "geldig_van": "2012-01-01"},
+        ],
+        "na_zvw_of_forensisch_verblijf": False,
         "nieuw_veld_van_later": {"x": 1},
     }
     meta = {"aanvraagdatum": "2014-02-20", "spoed": False}
@@ -215,3 +220,18 @@ def test_meldingen_noemen_het_veld_zoals_op_het_scherm() -> None:
     assert veldnaam("dagdelen.begeleiding_groep") == "Dagdelen begeleiding in een groep per week"
     assert veldnaam("stoornisscores.0101").startswith("Stoornis ")
     assert veldnaam("begeleiding_individueel.uren_per_week") == "Begeleiding individueel: uren per week"
+
+
+def test_eerdere_indicaties_nooit_of_niet_ingevuld() -> None:
+    """Overgangsrecht ZZP 1-3: 'nee, nooit' is an empty list (established), nothing filled in is no key (not
+    established); an error on a row stands next to that row's field and is named as on screen."""
+    from zorgzwaarte.fouten import Fout
+    from zorgzwaarte.web.beoordeling import fouten_per_veld, veldnaam
+
+    nooit, _ = formulier_naar_invoer({"ei_bekend": ["nee"]})
+    assert nooit["eerdere_indicaties"] == []
+    assert invoer_naar_formulier(nooit, {})["ei_bekend"] == ["nee"]
+    leeg, _ = formulier_naar_invoer({"ei_bekend": [""]})
+    assert "eerdere_indicaties" not in leeg
+    assert fouten_per_veld([Fout("invoer.eerdere_indicaties.1.zzp", "x")]) == {"ei1_zzp": "x"}
+    assert veldnaam("eerdere_indicaties.1.geldig_van") == "Eerder indicatiebesluit 2: geldig van"

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 BEOORDELINGSPRINCIPES: list[tuple[str, str]] = [
     (
@@ -157,6 +157,20 @@ class Aanleren(Strikt):
     vertraagde_leerbaarheid: bool = False
 
 
+class EerdereIndicatie(Strikt):
+    """An earlier indicatiebesluit for a ZZP (overgangsrecht ZZP 1-3, Wijzigingsregeling Rza 2012 art. II-III)."""
+
+    zzp: str = Field(min_length=1, max_length=20, description="het ZZP van dat besluit, bijvoorbeeld 4VV")
+    geldig_van: date
+    geldig_tot: date | None = None
+
+    @model_validator(mode="after")
+    def _periode(self) -> EerdereIndicatie:
+        if self.geldig_tot is not None and self.geldig_tot < self.geldig_van:
+            raise ValueError("geldig_tot ligt vóór geldig_van")
+        return self
+
+
 class Beoordeling(Strikt):
     """Input of ``zorgzwaarte indiceer``: see docs/indiceer.md for every key."""
 
@@ -232,6 +246,19 @@ class Beoordeling(Strikt):
     bijzondere_zorg: list[BijzondereZorg] = Field(default_factory=list)
     gekozen_zzp: str | None = None
     motivering_afwijkend_profiel: str | None = None
+    # Overgangsrecht ZZP 1-2 and 3 VV (Wijzigingsregeling Rza 2012 art. II-III): facts, never assumed.
+    eerdere_indicaties: list[EerdereIndicatie] | None = Field(
+        default=None,
+        max_length=50,
+        description="eerdere indicatiebesluiten voor een ZZP ([] = geen); niet opgegeven = niet vastgesteld",
+    )
+    na_zvw_of_forensisch_verblijf: bool | None = Field(
+        default=None,
+        description=(
+            "de cliënt had onmiddellijk vóór een verblijf in de Zvw (Bzv art. 2.10) of in de forensische zorg een "
+            "indicatiebesluit voor een ZZP, en deze indicatie sluit onmiddellijk op dat verblijf aan"
+        ),
+    )
 
     @property
     def terminaal(self) -> bool:

@@ -267,6 +267,16 @@ VELDGROEPEN: tuple[Veldgroep, ...] = (
             Veld(
                 "bijzondere_zorg", ("bijzondere_zorg",), "Bijzondere zorg (meerzorg)", "meer", _keuzes("BijzondereZorg")
             ),
+            Veld(
+                "na_zvw_of_forensisch_verblijf",
+                ("na_zvw_of_forensisch_verblijf",),
+                "Komt de cliënt direct uit een verblijf in de Zvw (ziekenhuis, revalidatie) of de forensische zorg, "
+                "en had hij daarvóór een indicatiebesluit voor een ZZP?",
+                "janee",
+                uitleg="Overgangsrecht ZZP 1, 2 en 3 VV (Wijzigingsregeling Regeling zorgaanspraken AWBZ 2012, "
+                "art. II en III lid 2 onder b)",
+                leeg="— niet ingevuld —",
+            ),
         ),
     ),
     Veldgroep(
@@ -380,7 +390,9 @@ EIGEN_SLEUTELS = {
     "aanleren",
     "gekozen_zzp",
     "motivering_afwijkend_profiel",
+    "eerdere_indicaties",
 }
+EERDERE_RIJEN = 3  # rows for earlier indicatiebesluiten (overgangsrecht ZZP 1-3)
 
 
 @cache
@@ -412,6 +424,8 @@ def formulier_context() -> dict[str, Any]:
         "aftrek_rijen": AFTREK_RIJEN,
         "aftrek_functies": AFTREK_FUNCTIES,
         "zzp_codes": [(z.code, z.naam) for z in catalogus()],
+        "eerdere_rijen": EERDERE_RIJEN,
+        "zzp_keuzes": [(z.code, f"{z.code} – {z.naam}") for z in catalogus()],
     }
 
 
@@ -566,6 +580,13 @@ def formulier_naar_invoer(form: dict[str, list[str]]) -> tuple[dict[str, Any], d
         waarde = _veld_uit_formulier(v, form)
         if waarde is not None:
             _zet(invoer, v.pad, waarde)
+    eerdere = [
+        {"zzp": een(f"ei{i}_zzp"), "geldig_van": een(f"ei{i}_van") or None, "geldig_tot": een(f"ei{i}_tot") or None}
+        for i in range(EERDERE_RIJEN)
+        if een(f"ei{i}_zzp") or een(f"ei{i}_van") or een(f"ei{i}_tot")
+    ]
+    if eerdere or een("ei_bekend") == "nee":
+        invoer["eerdere_indicaties"] = [{k: v for k, v in e.items() if v is not None} for e in eerdere]
     if een("gekozen_zzp"):
         invoer["gekozen_zzp"] = een("gekozen_zzp")
     if een("motivering_afwijkend_profiel"):
@@ -613,6 +634,13 @@ def invoer_naar_formulier(invoer: dict[str, Any], meta: dict[str, Any]) -> dict[
     for veld in ("gekozen_zzp", "motivering_afwijkend_profiel"):
         if invoer.get(veld):
             f[veld] = [str(invoer[veld])]
+    eerdere = invoer.get("eerdere_indicaties")
+    if eerdere is not None:
+        f["ei_bekend"] = ["ja" if eerdere else "nee"]
+        for i, e in enumerate(eerdere[:EERDERE_RIJEN]):
+            for sleutel, naam in (("zzp", "zzp"), ("geldig_van", "van"), ("geldig_tot", "tot")):
+                if e.get(sleutel):
+                    f[f"ei{i}_{naam}"] = [str(e[sleutel])]
     momenten = invoer.get("zorgmomenten") or []
     f["zm_aantal"] = [str(max(1, len(momenten)))]
     for i, zm in enumerate(momenten):
@@ -762,6 +790,10 @@ def veldnaam(pad: str) -> str:
         return f"{soort} {int(i) + 1 if i.isdigit() else ''}".strip()
     if kop == "aanleren":
         return "Aanleren"
+    if kop == "eerdere_indicaties":
+        nummer = f" {int(delen[1]) + 1}" if len(delen) > 1 and delen[1].isdigit() else ""
+        delen_ei = {"zzp": "zorgzwaartepakket", "geldig_van": "geldig van", "geldig_tot": "geldig tot en met"}
+        return f"Eerder indicatiebesluit{nummer}" + (f": {delen_ei.get(delen[2], delen[2])}" if len(delen) > 2 else "")
     for v in ALLE_VELDEN:
         if tuple(delen[: len(v.pad)]) == v.pad:
             return v.label
@@ -786,6 +818,10 @@ def fouten_per_veld(fouten: list[Any]) -> dict[str, str]:
             sleutel = f"zm{delen[1]}"
         elif kop == "leefklimaat" and len(delen) > 1:
             sleutel = delen[1]
+        elif kop == "eerdere_indicaties" and len(delen) > 2 and delen[1].isdigit():
+            sleutel = f"ei{delen[1]}_" + {"geldig_van": "van", "geldig_tot": "tot"}.get(delen[2], "zzp")
+        elif kop == "eerdere_indicaties":
+            sleutel = "ei_bekend"
         else:
             sleutel = next((v.naam for v in ALLE_VELDEN if tuple(delen[: len(v.pad)]) == v.pad), kop)
         uit.setdefault(sleutel, f.melding)

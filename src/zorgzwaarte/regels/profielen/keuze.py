@@ -1,7 +1,8 @@
 """Het best passende cliëntprofiel (Regeling zorgaanspraken AWBZ art. 1a lid 1; Zorgindicatiebesluit art. 13 lid 2).
 
 1. Candidates: the ZZPs whose dominant grondslag matches the client's dominant grondslag and that can be
-   indicated on the peildatum (rza_wijziging_2012: 1-2 VV/VG/GGZ no longer from 2013, 3 VV from 2014, ...).
+   indicated on the peildatum (rza_wijziging_2012: 1-2 VV/VG/GGZ no longer from 2013, 3 VV from 2014, ...), or
+   that stay indicatable for this client by the overgangsrecht of its art. II-III (``overgangsrecht.py``).
 2. Hard conditions written in the texts (terminaal for 10 VV, herstel na opname for 9b VV, beveiliging for
    7 GGZ-B, voortgezet verblijf for GGZ-B, behandeling for LVG) are conditions, not distances: a profile whose
    condition is not met is not a candidate; a profile whose condition is met goes before those without one.
@@ -23,6 +24,7 @@ from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.codes import grondslag_naam
 from zorgzwaarte.regels.datums import nl
 from zorgzwaarte.regels.indicatie.wlz import wlz_parameters
+from zorgzwaarte.regels.profielen import overgangsrecht
 from zorgzwaarte.regels.profielen.catalogus import (
     GEEN_AANVULLING,
     ONBEKEND_AFBEELDING,
@@ -158,24 +160,43 @@ def vergelijk(zzp: Zzp, client: dict[str, ClientNiveau], b: Beoordeling, p: dict
 
 
 def kandidaten(
-    b: Beoordeling, lijst: list[Zzp], uitleg: Toelichting, stelsel: str = "AWBZ", uitwisselbaar: tuple[str, ...] = ()
-) -> tuple[list[Zzp], list[str]]:
+    b: Beoordeling,
+    lijst: list[Zzp],
+    uitleg: Toelichting,
+    stelsel: str = "AWBZ",
+    uitwisselbaar: tuple[str, ...] = (),
+    overgang: dict[str, Any] | None = None,
+) -> tuple[list[Zzp], list[str], list[overgangsrecht.Overgang]]:
     """Profiles open to this client on the peildatum, after the hard conditions.
 
     Under the Wlz the series of the somatic grondslag and of lichamelijke handicap are interchangeable
-    (Beleidsregels indicatiestelling Wlz 2015, bijlage 1 §2.5): pass them as `uitwisselbaar`.
+    (Beleidsregels indicatiestelling Wlz 2015, bijlage 1 §2.5): pass them as `uitwisselbaar`. Under the AWBZ
+    `overgang` (verblijf.overgangsrecht_zzp) keeps ZZP 1-2 and 3 VV open after their end date where a ground of
+    the Wijzigingsregeling art. II-III applies; the outcome per article is returned and given as a step.
     """
     dominant = b.dominante_grondslag
     grondslagen = {dominant} | (set(uitwisselbaar) if dominant in uitwisselbaar else set())
     uitgesloten: list[str] = []
     uit: list[Zzp] = []
+    eerder = overgangsrecht.eerdere_zzps(b, lijst) if overgang else []
+    getoetst: dict[str, overgangsrecht.Overgang] = {}
     for z in lijst:
         if not grondslagen & set(z.dominante_grondslagen):
             continue
         if not z.indiceerbaar_in(stelsel, b.peildatum):
-            soort = "als Wlz-zorgprofiel " if stelsel == "Wlz" else ""
-            uitgesloten.append(f"{z.code} (niet {soort}indiceerbaar op {nl(b.peildatum)})")
-            continue
+            regel = overgangsrecht.regel_voor(z, overgang) if overgang and stelsel == "AWBZ" else None
+            na_einde = z.indiceerbaar_tot is not None and b.peildatum > z.indiceerbaar_tot
+            if regel is None or not na_einde:
+                soort = "als Wlz-zorgprofiel " if stelsel == "Wlz" else ""
+                uitgesloten.append(f"{z.code} (niet {soort}indiceerbaar op {nl(b.peildatum)})")
+                continue
+            if regel["bron"] not in getoetst:
+                getoetst[regel["bron"]] = overgangsrecht.toets(b, regel, eerder)
+            uitkomst = getoetst[regel["bron"]]
+            if not uitkomst.mogelijk:
+                niet = "niet vastgesteld" if uitkomst.mogelijk is None else "geen grond"
+                uitgesloten.append(f"{z.code} (overgangsrecht: {niet})")
+                continue
         if z.sector in ("ZGvis", "ZGaud"):
             soort = "zintuiglijk_visueel" if z.sector == "ZGvis" else "zintuiglijk_auditief"
             ander = "zintuiglijk_auditief" if z.sector == "ZGvis" else "zintuiglijk_visueel"
@@ -192,6 +213,13 @@ def kandidaten(
             )
             continue
         uit.append(z)
+    for uitkomst in getoetst.values():
+        uitleg.stap(
+            f"Overgangsrecht ZZP {', '.join(uitkomst.zzp)}",
+            ("mogelijk: " if uitkomst.mogelijk else "niet mogelijk: " if uitkomst.mogelijk is False else "")
+            + uitkomst.reden,
+            uitkomst.bron,
+        )
     uitleg.stap(
         "Kandidaat-profielen",
         f"Dominante grondslag {grondslag_naam(dominant)} ({dominant})"
@@ -205,7 +233,7 @@ def kandidaten(
             else f"{BRON_KEUZE}; Wijzigingsregeling Regeling zorgaanspraken AWBZ (BWBR0032537) art. II-IV"
         ),
     )
-    return uit, uitgesloten
+    return uit, uitgesloten, list(getoetst.values())
 
 
 def rangschik(vergelijkingen: list[Vergelijking]) -> list[Vergelijking]:
@@ -246,7 +274,10 @@ def kies_profiel(
     uitwisselbaar: tuple[str, ...] = ()
     if wlz:
         uitwisselbaar = tuple(wlz_parameters(regelset)["toegang"]["uitwisselbaar"]["waarde"])
-    opties, _ = kandidaten(b, lijst, uitleg, regelset.stelsel, uitwisselbaar)
+    overgang = None
+    if not wlz:
+        overgang = regelset.tabel("indicatie_awbz_2014.yaml")["verblijf"].get("overgangsrecht_zzp")
+    opties, _, overgangen = kandidaten(b, lijst, uitleg, regelset.stelsel, uitwisselbaar, overgang)
     if not opties:
         raise InvoerFout.een(
             "grondslagen.0",
@@ -363,4 +394,5 @@ def kies_profiel(
         "max_geldigheid_maanden": max_maanden,
         "max_geldigheid_bron": max_bron,
         "afstand_methode": "gemiddeld absoluut verschil per domein (0-3); zie docs/profielkeuze.md",
+        "overgangsrecht": [o.als_dict() for o in overgangen],
     }
