@@ -66,7 +66,9 @@ def test_elke_versie_leest_alleen_waarden_uit_haar_eigen_tekst() -> None:
         assert vorige.geldig_tot is not None and vorige.geldig_tot + timedelta(days=1) == volgende.geldig_van
     for rs in RZA_VERSIES:
         assert rs.geverifieerd_tot.isoformat() == rs.versie == rs.geldig_van.isoformat()
-        gelezen = [p for p in rs.parameterlijst() if p["bestand"] == "regeling_zorgaanspraken.yaml"]
+        eigen = rs.bestanden[0]  # the Rza file; zzp_catalogus.yaml names no Rza version
+        assert eigen.startswith("regeling_zorgaanspraken")
+        gelezen = [p for p in rs.parameterlijst() if p["bestand"] == eigen]
         assert gelezen
         for p in gelezen:
             assert {v["versie"] for v in p["verwijzingen"]} == {rs.versie}, (rs.versie, p["pad"])

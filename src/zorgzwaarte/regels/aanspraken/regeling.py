@@ -541,11 +541,7 @@ def vaccinaties(inv: VaccinatieInvoer, r: Rza) -> Uitkomst:
         hep_b_vanaf = date.fromisoformat(str(r.waarde("hepatitis_b_geboren_vanaf")))
         uitzondering = [
             f"{tekst} (art. 16 lid 2 onder {letter})"
-            for letter, (ja, tekst) in zip(
-                "abc",
-                (groepen[g] for g in ("moeder_hbsag_positief", "ouder_buiten_bijlage_1", "downsyndroom")),
-                strict=True,
-            )
+            for letter, (ja, tekst) in zip("abc", groepen.values(), strict=True)  # in the order of art. 16 lid 2
             if ja
         ]
         hep_b = inv.geboortedatum >= hep_b_vanaf or bool(uitzondering)
