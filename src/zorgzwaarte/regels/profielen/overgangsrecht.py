@@ -108,9 +108,12 @@ def toets(b: Beoordeling, regel: dict[str, Any], eerder: list[tuple[Zzp, date, d
     ontbreekt = [
         naam
         for naam, waarde in (
-            ("aanvraagdatum", b.aanvraagdatum),
-            ("eerdere_indicaties", b.eerdere_indicaties),
-            ("na_zvw_of_forensisch_verblijf", b.na_zvw_of_forensisch_verblijf),
+            ("de datum van de aanvraag", b.aanvraagdatum),
+            ("eerdere indicatiebesluiten voor een ZZP", b.eerdere_indicaties),
+            (
+                "of de cliënt direct uit een verblijf in de Zvw of de forensische zorg komt",
+                b.na_zvw_of_forensisch_verblijf,
+            ),
         )
         if waarde is None
     ]
@@ -119,7 +122,7 @@ def toets(b: Beoordeling, regel: dict[str, Any], eerder: list[tuple[Zzp, date, d
             codes,
             None,
             f"na {nl(peildag)} alleen met een grond uit het overgangsrecht; niet vastgesteld, want niet opgegeven: "
-            + ", ".join(ontbreekt),
+            + "; ".join(ontbreekt),
             bron,
         )
     return Overgang(
