@@ -51,3 +51,16 @@ def test_bedrag_uit_centen(centen: int, tekst: str) -> None:
 
 def test_bedrag_rekenkundig_afgerond() -> None:
     assert euro(Decimal("2.345")) == "2.35" and euro(Decimal("-2.345")) == "-2.35"
+
+
+@pytest.mark.parametrize(("prestatie", "gemeld"), [("2VV", True), ("5VV", True), ("3GGZB", False)])
+def test_wlz_2015_behandeling_onbekend_alleen_waar_het_uitmaakt(prestatie: str, gemeld: bool) -> None:
+    """NZa Wlz 2015 art. 5.3: for VV the rule depends on behandeling (a/b), so an unknown one is reported with the
+    stricter reading; GGZ-B (onderdeel e) has one rule either way, so no such step."""
+    wlz2015 = next(r for r in regimes() if r["naam"] == "Wlz 2015")
+    stappen = afwezigheid_stappen(
+        wlz2015, "vakantie", "01-03-2015 t/m 05-03-2015", 5, 5, [0] * (len(Oorzaak) + 1),
+        behandeling_bekend=False, schoolvakantie_max_bekend=True, prestatie=prestatie,
+    )  # fmt: skip
+    assert any(s["regel"] == "Behandeling onbekend" for s in stappen) is gemeld
+    assert "art. 5." in stappen[0]["bron"]

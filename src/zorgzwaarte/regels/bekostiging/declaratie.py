@@ -494,7 +494,11 @@ def afwezigheid_stappen(
                 "bron": laatste["schoolvakantie_bron"],
             }
         )
-    if regime["naam"] != "Wlz 2016" and not behandeling_bekend and reden != "ziekenhuis":
+    doet_ertoe = True  # Wlz 2015: only where inclusief and exclusief behandeling give another rule (not GGZ-B)
+    if regime["naam"] == "Wlz 2015" and prestatie is not None:
+        met, zonder = wlz_2015_regel(prestatie, True), wlz_2015_regel(prestatie, False)
+        doet_ertoe = (met.per_keer, met.schoolvakantie) != (zonder.per_keer, zonder.schoolvakantie)
+    if regime["naam"] != "Wlz 2016" and not behandeling_bekend and reden != "ziekenhuis" and doet_ertoe:
         stappen.append(
             {
                 "regel": "Behandeling onbekend",
