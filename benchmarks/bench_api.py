@@ -36,6 +36,7 @@ from typing import Any
 
 import httpx
 import numpy as np
+from sectie import markeringen, schrijf_sectie
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
@@ -47,7 +48,7 @@ MIX = (  # (share, kind)
     (15, "indiceer"),
     (10, "voorbeeld"),
 )
-BEGIN, EINDE = "<!-- bench_api: begin -->", "<!-- bench_api: einde -->"
+BEGIN, EINDE = markeringen("bench_api")
 
 
 def _vrije_poort() -> int:
@@ -221,14 +222,7 @@ def sectie(args: argparse.Namespace, uit: dict[str, dict[str, float | int]], bel
 
 def schrijf(tekst: str) -> Path:
     """Replace this benchmark's own section in docs/benchmarks.md (or append it); the rest stays."""
-    pad = ROOT / "docs" / "benchmarks.md"
-    oud = pad.read_text(encoding="utf-8") if pad.exists() else "# Benchmarks\n"
-    if BEGIN in oud and EINDE in oud:
-        nieuw = oud[: oud.index(BEGIN)] + tekst + oud[oud.index(EINDE) + len(EINDE) :]
-    else:
-        nieuw = oud.rstrip("\n") + "\n\n" + tekst + "\n"
-    pad.write_text(nieuw, encoding="utf-8")
-    return pad
+    return schrijf_sectie("bench_api", tekst)
 
 
 def main(argv: list[str] | None = None) -> None:

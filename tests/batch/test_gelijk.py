@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -123,3 +124,23 @@ def test_batch_blijvend_nooit_aangenomen_en_latere_wlz_per_client() -> None:
     assert not uit[2]["fout"] and "Wlz vanaf 2021" in uit[2]["per_client"]
     assert uit[2]["ruleset_naam"] == per_client(rijen[2])["ruleset"]["naam"] != uit[1]["ruleset_naam"]  # type: ignore[index]
     assert uit[2]["besluit"] == per_client(rijen[2])["besluit"]  # type: ignore[index]
+
+
+def test_zorgmomenten_vinden_hun_rij_ook_bij_een_dubbele_id() -> None:
+    """The zorgmomenten table joins on `id`; an id that is twice in the assessments gets its moments at its first
+    row, a moment whose id is not there is left out."""
+    invoer = [
+        {
+            "peildatum": "2014-03-01",
+            "client": {"geboortedatum": "1940-01-01"},
+            "grondslagen": ["01"],
+            "zorgmomenten": [{"per_week": 7, "handelingen": ["PV-1.1-1"]}],
+        }
+    ] * 2
+    tabel, momenten = als_tabel(invoer)
+    los = indiceer_tabel(tabel, momenten)
+    assert los["pv_minuten"].to_list() == [70.0, 70.0]
+    dubbel = indiceer_tabel(tabel.with_columns(pl.lit("a").alias("id")), momenten.with_columns(pl.lit("a").alias("id")))
+    assert dubbel["pv_minuten"].to_list() == [140.0, None]
+    vreemd = indiceer_tabel(tabel, momenten.with_columns(pl.lit("x").alias("id")))
+    assert vreemd["pv_minuten"].null_count() == 2

@@ -184,3 +184,18 @@ def test_variant_op_tabel_die_de_batch_per_client_rekent() -> None:
         pc = bereken_indicatie(b, GEEN_AANVULLING, variant=variant).als_dict()
         assert rij["bg_klasse_variant"] == uitkomst(pc)["bg_klasse"]
         assert rij["ruleset_hash_variant"] == variant.kenmerk
+
+
+def test_variant_met_meer_verblijf_kiest_ook_voor_de_nieuwe_rijen_een_profiel(populatie: Any) -> None:
+    """Bz art. 9 / bijlage 8: with verblijf from 3 etmalen (a variant of the threshold) rows that had no verblijf
+    get one; the batch chooses their profile too (the basis choice covered only its verblijf rows), as per client."""
+    invoer, tabel, momenten = populatie
+    variant = lees_variant(
+        {"basis": "AWBZ 2014", "wijzigingen": [{"parameter": "verblijf.min_etmalen_exclusief", "waarde": 2}]}
+    )
+    uit, _ = wat_als_tabel(tabel, momenten, variant)
+    nieuw = uit.filter(pl.col("verblijf_variant") & pl.col("verblijf_basis").not_()).to_dicts()
+    assert nieuw and all(r["zzp_code_variant"] for r in nieuw)
+    for rij in nieuw:
+        pc = bereken_indicatie(invoer[int(rij["id"])], GEEN_AANVULLING, variant=variant).als_dict()
+        assert rij["zzp_code_variant"] == pc["zzp"]["code"]

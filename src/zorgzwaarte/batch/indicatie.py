@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from zorgzwaarte.batch.kolommen import WAAR, als_tabel, invoer_uit_rij
+from zorgzwaarte.batch.kolommen import ONWAAR, WAAR, als_tabel, invoer_uit_rij
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.codes import codelijst
@@ -95,7 +95,7 @@ def _gegeven(df: pl.DataFrame, naam: str) -> np.ndarray[Any, np.dtype[np.bool_]]
     return (~k.is_in(["", *ONWAAR_NUL]) & k.is_not_null()).to_numpy()
 
 
-ONWAAR_NUL = ("0", "0.0", "false", "nee", "onwaar")
+ONWAAR_NUL = ("0", "0.0", *ONWAAR)
 # columns that send a row to the per-client path: bit i of Beoordelingen.per_client_nodig is PER_CLIENT_REDENEN[i+1]
 PER_CLIENT_KOLOMMEN: tuple[tuple[str, ...], ...] = (
     ("begeleiding_uren_per_week", "begeleiding_activiteiten"),
@@ -110,15 +110,24 @@ PER_CLIENT_KOLOMMEN: tuple[tuple[str, ...], ...] = (
 )
 
 
-def _blijvend(df: pl.DataFrame, prognose: np.ndarray[Any, Any]) -> np.ndarray[Any, np.dtype[np.int64]]:
+def _blijvend(df: pl.DataFrame) -> np.ndarray[Any, np.dtype[np.int64]]:
     """1/0 from the `blijvend` column; otherwise only from a prognose that decides it (see indicatie_wlz_*.yaml)."""
     rs = regelset_met("indicatie", "indicatie_wlz_2015.yaml")
     uit_prognose = rs.tabel("indicatie_wlz_2015.yaml")["toegang"]["blijvend_uit_prognose"]["waarde"]
-    uit = np.array([int(uit_prognose[p]) if p in uit_prognose else -1 for p in prognose], dtype=np.int64)
+    uit = np.full(df.height, -1, dtype=np.int64)
+    if "prognose" in df.columns:
+        uit = (
+            df["prognose"]
+            .cast(pl.Utf8)
+            .replace_strict(
+                list(uit_prognose), [int(v) for v in uit_prognose.values()], default=-1, return_dtype=pl.Int64
+            )
+            .to_numpy()
+        )
     if "blijvend" in df.columns:
         k = df["blijvend"].cast(pl.Utf8).str.to_lowercase()
-        ja = k.is_in(["1", "true", "ja", "waar"]).fill_null(False).to_numpy()
-        nee = k.is_in(["0", "false", "nee", "onwaar"]).fill_null(False).to_numpy()
+        ja = k.is_in(list(WAAR)).fill_null(False).to_numpy()
+        nee = k.is_in(list(ONWAAR)).fill_null(False).to_numpy()
         uit = np.where(ja, 1, np.where(nee, 0, uit))
     return uit
 
@@ -160,15 +169,19 @@ def naar_beoordelingen(
         fouten[int(i)] = "grondslagen: leeg of geen code uit LDT_Grondslag"
 
     def scores(prefix: str, lijst: list[str]) -> np.ndarray[Any, np.dtype[np.int8]]:
+        """N x vragen, -1 where not given; one pass over the columns the table has."""
         m = np.full((n, len(lijst)), -1, dtype=np.int8)
-        for j, q in enumerate(lijst):
-            kolom = f"{prefix}{q}"
-            if kolom in df.columns:
-                waarden = df[kolom].cast(pl.Int64, strict=False).fill_null(-1).to_numpy()
-                slecht = ~np.isin(waarden, [-1, 0, 1, 2, 3, 9])
-                for i in np.flatnonzero(slecht):
-                    fouten[int(i)] = fouten[int(i)] or f"{kolom}: score {waarden[i]} bestaat niet (0, 1, 2, 3 of 9)"
-                m[:, j] = np.where(slecht, -1, waarden).astype(np.int8)
+        aanwezig = [(j, f"{prefix}{q}") for j, q in enumerate(lijst) if f"{prefix}{q}" in df.columns]
+        if not aanwezig:
+            return m
+        waarden = df.select(
+            pl.col(k).cast(pl.Int64, strict=False).fill_null(-1).clip(-2, 99).cast(pl.Int8) for _, k in aanwezig
+        ).to_numpy()
+        slecht = ((waarden < -1) | (waarden > 3)) & (waarden != 9)
+        for i, j in zip(*np.nonzero(slecht), strict=True):
+            kolom = aanwezig[int(j)][1]
+            fouten[int(i)] = fouten[int(i)] or f"{kolom}: score {df[kolom][int(i)]} bestaat niet (0, 1, 2, 3 of 9)"
+        m[:, [j for j, _ in aanwezig]] = np.where(slecht, -1, waarden).astype(np.int8)
         return m
 
     peil = _dagnummers(df["peildatum"])
@@ -191,7 +204,6 @@ def naar_beoordelingen(
             .replace_strict(DOELEN, list(range(len(DOELEN))), default=-1, return_dtype=pl.Int64)
             .to_numpy()
         )
-    prognose = df["prognose"].cast(pl.Utf8).fill_null("").to_numpy() if "prognose" in df.columns else np.full(n, "")
     pv = np.full(n, np.nan)
     vp = np.full(n, np.nan)
     heeft_zm = np.zeros(n, dtype=np.bool_)
@@ -256,7 +268,7 @@ def naar_beoordelingen(
             ],
         )
         > 0,
-        blijvend=_blijvend(df, prognose),
+        blijvend=_blijvend(df),
         zorg_24_uur=df["zorg_24_uur_nabijheid"]
         .cast(pl.Utf8)
         .fill_null("")
@@ -300,6 +312,22 @@ def naar_beoordelingen(
     return b, fouten
 
 
+def _rijnummers(ids: pl.Series, zoek: pl.Series) -> pl.Series:
+    """The row of each id in ``zoek`` among ``ids`` (null if absent): joined on 64-bit hashes, checked against
+    the texts (a collision or an id twice falls back to joining the texts)."""
+    rij = pl.Series("_rij", np.arange(len(ids)), dtype=pl.Int64)
+    gevonden = pl.DataFrame({"h": zoek.hash()}).join(
+        pl.DataFrame({"h": ids.hash(), "_rij": rij}), on="h", how="left", maintain_order="left"
+    )["_rij"]
+    if (
+        len(gevonden) == len(zoek)
+        and (ids.gather(gevonden.fill_null(0)).ne_missing(zoek) & gevonden.is_not_null()).sum() == 0
+    ):
+        return gevonden
+    tekst = pl.DataFrame({"id": ids, "_rij": rij}).unique("id", keep="first")  # an id twice: its first row
+    return zoek.to_frame("id").join(tekst, on="id", how="left", maintain_order="left")["_rij"]
+
+
 def _zorgmomenten(
     df: pl.DataFrame,
     zm: pl.DataFrame,
@@ -310,44 +338,56 @@ def _zorgmomenten(
     wijz: Wijzigingen,
 ) -> tuple[Any, Any, Any, Any]:
     n = df.height
-    index = pl.DataFrame({"id": df["id"].cast(pl.Utf8), "_rij": np.arange(n)})
-    zm = zm.with_columns(pl.col("id").cast(pl.Utf8)).join(index, on="id", how="inner").with_row_index("_moment")
+    zm = zm.with_columns(pl.col("id").cast(pl.Utf8))
+    zm = zm.with_columns(_rij=_rijnummers(df["id"].cast(pl.Utf8), zm["id"])).filter(pl.col("_rij").is_not_null())
+    rij = zm["_rij"].to_numpy().astype(np.int64)
+    # a population has few distinct lists of handelingen: each is read once, a moment points to its list
+    tekst = zm["handelingen"].cast(pl.Utf8).fill_null("")
+    uniek = tekst.unique()
+    lijst_van = tekst.cast(pl.Enum(uniek)).to_physical().to_numpy().astype(np.int64)
+    k = len(uniek)
     tabel = laatste_normtijden(wijz)
     ids = list(tabel)
     minuten = np.array([tabel[h].minuten for h in ids])
     is_vp = np.array([tabel[h].functie == "VP" for h in ids])
     ster = np.array([tabel[h].medisch_specialistisch for h in ids])
-    hand = zm.select("_moment", "_rij", pl.col("handelingen").cast(pl.Utf8).str.split(";")).explode("handelingen")
-    hand = hand.with_columns(pl.col("handelingen").str.strip_chars())
+    hand = pl.DataFrame({"_lijst": np.arange(k), "h": uniek.str.split(";")}).explode("h")
     positie = (
-        hand["handelingen"].replace_strict(ids, list(range(len(ids))), default=-1, return_dtype=pl.Int64).to_numpy()
+        hand["h"]
+        .str.strip_chars()
+        .replace_strict(ids, list(range(len(ids))), default=-1, return_dtype=pl.Int64)
+        .to_numpy()
     )
-    for r in np.unique(hand["_rij"].to_numpy()[positie < 0]):
-        fouten[int(r)] = fouten[int(r)] or "zorgmomenten: onbekende handeling (zie 'zorgzwaarte codes handelingen')"
+    h_lijst = hand["_lijst"].to_numpy().astype(np.int64)
     geldig = positie >= 0
-    # Zvw, not AWBZ: a '*' handeling under a medisch specialist (bijlage 5 §3.1), as trechtermodel.awbz_handelingen
-    h_moment = hand["_moment"].to_numpy()
-    h_rij = hand["_rij"].to_numpy()
-    h_ster = geldig & ster[np.where(geldig, positie, 0)]
+    p0 = np.where(geldig, positie, 0)
+    h_ster = geldig & ster[p0]
+    # per list: minutes and count per function (PV, VP), with all handelingen [0] and without the '*' ones [1]
+    som = np.zeros((k, 2, 2))
+    aantal = np.zeros((k, 2, 2), dtype=np.int64)
+    for f, in_functie in enumerate((geldig & ~is_vp[p0], geldig & is_vp[p0])):
+        for z, sel in enumerate((in_functie, in_functie & ~h_ster)):
+            som[:, z, f] = np.bincount(h_lijst[sel], weights=minuten[p0[sel]], minlength=k)
+            aantal[:, z, f] = np.bincount(h_lijst[sel], minlength=k)
+    onbekend = (np.bincount(h_lijst[~geldig], minlength=k) > 0)[lijst_van]
+    met_ster = (np.bincount(h_lijst[h_ster], minlength=k) > 0)[lijst_van]
+    for r in np.unique(rij[onbekend]):
+        fouten[int(r)] = fouten[int(r)] or "zorgmomenten: onbekende handeling (zie 'zorgzwaarte codes handelingen')"
     if "medisch_specialist_verantwoordelijk" in zm.columns:
         kolom = zm["medisch_specialist_verantwoordelijk"].cast(pl.Utf8).str.to_lowercase()
         ms_onbekend = kolom.is_null().to_numpy()
-        ms = kolom.is_in(["1", "true", "ja"]).fill_null(False).to_numpy()
+        ms = kolom.is_in(list(WAAR)).fill_null(False).to_numpy()
     else:
         ms_onbekend = np.ones(zm.height, dtype=np.bool_)
         ms = np.zeros(zm.height, dtype=np.bool_)
-    for r in np.unique(h_rij[h_ster & ms_onbekend[h_moment] & awbz[h_rij]]):
+    for r in np.unique(rij[met_ster & ms_onbekend & awbz[rij]]):
         fouten[int(r)] = fouten[int(r)] or (
             "zorgmomenten: medisch_specialist_verantwoordelijk ontbreekt bij een handeling met * (bijlage 5 §3.1)"
         )
-    heeft_vp = np.bincount(h_rij[geldig & is_vp[np.where(geldig, positie, 0)]], minlength=n) > 0
-    geldig &= ~(h_ster & ms[h_moment] & ~uitzondering[h_rij])
-    twee = (
-        zm["twee_zorgverleners"].cast(pl.Utf8).str.to_lowercase().is_in(["1", "true", "ja"]).fill_null(False).to_numpy()
-        if "twee_zorgverleners" in zm.columns
-        else np.zeros(zm.height, dtype=np.bool_)
-    )
-    rij = zm["_rij"].to_numpy().astype(np.int64)
+    heeft_vp = np.bincount(rij[aantal[lijst_van, 0, 1] > 0], minlength=n) > 0
+    # Zvw, not AWBZ: a '*' handeling under a medisch specialist (bijlage 5 §3.1), as trechtermodel.awbz_handelingen
+    zonder_ster = (met_ster & ms & ~uitzondering[rij]).astype(np.int64)
+    twee = _bools(zm, "twee_zorgverleners")
     gebruikelijk = None
     vlag = _bools(zm, "gebruikelijke_zorg")
     kortdurend = _bools(df, "kortdurende_zorgsituatie") & _bools(df, "gebruikelijke_zorger_aanwezig")
@@ -368,14 +408,13 @@ def _zorgmomenten(
         rij=rij,
         per_week=zm["per_week"].cast(pl.Float64).to_numpy(),
         twee=twee,
-        moment_van_handeling=h_moment[geldig].astype(np.int64),
-        minuten=minuten[positie[geldig]],
-        is_vp=is_vp[positie[geldig]],
+        som=som[lijst_van, zonder_ster],
+        aantal=aantal[lijst_van, zonder_ster],
         n=n,
         wijz=wijz,
         gebruikelijk=gebruikelijk,
     )
-    heeft = np.bincount(zm["_rij"].to_numpy(), minlength=n) > 0
+    heeft = np.bincount(rij, minlength=n) > 0
     return pv, vp, heeft, heeft_vp
 
 
@@ -558,12 +597,12 @@ def uitvoer(
         "zzp_code": kies([z.code for z in pt.zzp], zi, heeft),
         "zzp_cod163": kies([z.cod163 for z in pt.zzp], zi, heeft),
         "zorgprofiel_wlz": kies([z.zorgprofiel_wlz for z in pt.zzp], zi, heeft & uit["wlz"]),
-        "afstand": pl.Series(np.where(heeft, uit["afstand"], np.nan)),
+        "afstand": pl.Series(np.where(heeft, uit["afstand"], np.nan), nan_to_null=True),
         "professioneel_oordeel": waarde(uit["oordeel"], ok, pl.Boolean),
         "meerzorg_mogelijk": waarde(uit["meerzorg"], heeft, pl.Boolean),
-        "pv_minuten": pl.Series(np.where(ok, uit["pv_minuten"], np.nan)),
+        "pv_minuten": pl.Series(np.where(ok, uit["pv_minuten"], np.nan), nan_to_null=True),
         "pv_klasse": waarde(uit["pv_klasse"], ok & (uit["pv_klasse"] >= 0), pl.Int64),
-        "vp_minuten": pl.Series(np.where(ok, uit["vp_minuten"], np.nan)),
+        "vp_minuten": pl.Series(np.where(ok, uit["vp_minuten"], np.nan), nan_to_null=True),
         "vp_klasse": waarde(uit["vp_klasse"], ok & (uit["vp_klasse"] >= 0), pl.Int64),
         "bg_klasse": leeg(pl.Int64),
         "bh_individueel": waarde(np.zeros(len(ok), dtype=np.bool_), ok, pl.Boolean),

@@ -12,6 +12,7 @@ per-client path, so every row has its complete decision.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -148,39 +149,35 @@ def zorgmoment_minuten(
     rij: Ints,
     per_week: F,
     twee: B,
-    moment_van_handeling: Ints,
-    minuten: F,
-    is_vp: B,
+    som: F,
+    aantal: Ints,
     n: int,
     wijz: Wijzigingen = (),
     gebruikelijk: tuple[B, B] | None = None,
 ) -> tuple[F, F]:
     """PV and VP minutes per week per assessment (Beleidsregels indicatiestelling AWBZ 2014, bijlage 4 en 5 §4.4).
 
-    Per zorgmoment: one handeling counts its own time; with two or more (PV and VP together) 3,5 minuut comes
-    off each and 3,5 minuut is added once for the moment, with PV when the moment holds PV, otherwise with VP
-    (as trechtermodel.verdeel_zorgmoment); the first caregiver's time counts unless it is gebruikelijke zorg
-    (``gebruikelijk``: per moment for PV and VP, see gebruikelijke_zorg), a second caregiver's fully, times the
-    frequency per week. Handelingen that are Zvw (bijlage 5 §3.1) are left out by the caller.
+    Per zorgmoment (``som``, ``aantal``: its AWBZ handelingen' minutes and count, M x {PV, VP}; Zvw handelingen,
+    bijlage 5 §3.1, are left out by the caller): one handeling counts its own time; with two or more (PV and VP
+    together) 3,5 minuut comes off each and 3,5 minuut is added once for the moment, with PV when the moment holds
+    PV, otherwise with VP (as trechtermodel.verdeel_zorgmoment); the first caregiver's time counts unless it is
+    gebruikelijke zorg (``gebruikelijk``: per moment for PV and VP, see gebruikelijke_zorg), a second caregiver's
+    fully, times the frequency per week.
     """
     zp = _tabel("indicatie_awbz_2014.yaml", wijz)["zorgmoment"]
     aftrek = float(zp["samenvallend_aftrek_per_handeling_minuten"]["waarde"])
     erbij = float(zp["samenvallend_optelling_per_zorgmoment_minuten"]["waarde"])
-    m = len(rij)
-    samen = np.bincount(moment_van_handeling, minlength=m) > 1
-    heeft_pv = np.bincount(moment_van_handeling[~is_vp], minlength=m) > 0
+    samen = aantal.sum(axis=1) > 1
+    heeft_pv = aantal[:, 0] > 0
     tweede = twee.astype(np.float64)
     uit = []
-    for k, functie in enumerate((False, True)):
-        sel = is_vp == functie
-        som = np.bincount(moment_van_handeling[sel], weights=minuten[sel], minlength=m)
-        aantal = np.bincount(moment_van_handeling[sel], minlength=m)
-        ontvanger = heeft_pv if not functie else ~heeft_pv
-        tijd = np.where(samen, som - aftrek * aantal + erbij * ontvanger, som)
+    for k in (0, 1):
+        ontvanger = heeft_pv if k == 0 else ~heeft_pv
+        tijd = np.where(samen, som[:, k] - aftrek * aantal[:, k] + erbij * ontvanger, som[:, k])
         eerste = 1.0 if gebruikelijk is None else (~gebruikelijk[k]).astype(np.float64)
-        per_moment = np.where(aantal > 0, tijd, 0.0) * (eerste + tweede) * per_week
+        per_moment = np.where(aantal[:, k] > 0, tijd, 0.0) * (eerste + tweede) * per_week
         totaal = np.bincount(rij, weights=per_moment, minlength=n)
-        heeft = np.bincount(rij, weights=(aantal > 0).astype(np.float64), minlength=n) > 0
+        heeft = np.bincount(rij[aantal[:, k] > 0], minlength=n) > 0
         uit.append(np.where(heeft, totaal, np.nan))
     return uit[0], uit[1]
 
@@ -253,29 +250,35 @@ def profieltabel(wijz: Wijzigingen = ()) -> ProfielTabel:
 
 
 def client_niveaus(b: Beoordelingen, wijz: Wijzigingen = ()) -> F:
-    """N x D levels, as regels/profielen/keuze.client_niveaus (mean rounded to 2, highest, or given value)."""
+    """N x D levels, as regels/profielen/keuze.client_niveaus (mean rounded to 2, highest, or given value).
+
+    Works on the int8 score matrices, only on the questions some row answered."""
     p = _tabel("profielkeuze.yaml", wijz)
     svragen, bvragen = vragen()
     uit = np.full((len(b.peildatum), len(p["domeinen"]["waarde"])), np.nan)
+    bronnen = {"stoornis": (svragen, b.stoornis), "beperking": (bvragen, b.beperking)}
+    gegeven = {soort: m.max(axis=0, initial=-1) >= 0 for soort, (_, m) in bronnen.items()}
     for j, d in enumerate(p["domeinen"]["waarde"].values()):
-        kolommen: list[npt.NDArray[np.int8]] = []
+        delen: list[npt.NDArray[np.int8]] = []
         for bron in d["bronnen"]:
             if bron["soort"] == "invoer":
                 v = b.verpleegkundige_aandacht.astype(np.float64)
                 uit[:, j] = np.where(v >= 0, v, np.nan)
                 continue
-            lijst, matrix = (svragen, b.stoornis) if bron["soort"] == "stoornis" else (bvragen, b.beperking)
-            kolommen += [matrix[:, i] for i, q in enumerate(lijst) if q.startswith(bron["prefix"])]
-        if not kolommen:
+            lijst, matrix = bronnen[bron["soort"]]
+            idx = [i for i, q in enumerate(lijst) if q.startswith(bron["prefix"]) and gegeven[bron["soort"]][i]]
+            if idx:
+                delen.append(matrix[:, idx])
+        if not delen:
             continue
-        m = np.stack(kolommen, axis=1).astype(np.float64)
+        m = np.concatenate(delen, axis=1) if len(delen) > 1 else delen[0]
         geldig = (m >= 0) & (m != 9)
         aantal = geldig.sum(axis=1)
         if d["samenvatting"] == "hoogste":
             hoogste = np.where(geldig, m, -1).max(axis=1)
             uit[:, j] = np.where(aantal > 0, hoogste, np.nan)
         else:
-            som = np.where(geldig, m, 0).sum(axis=1)
+            som = np.where(geldig, m, 0).sum(axis=1, dtype=np.int64)
             with np.errstate(invalid="ignore", divide="ignore"):
                 uit[:, j] = np.where(aantal > 0, np.round(som / np.maximum(aantal, 1), 2), np.nan)
     return uit
@@ -286,35 +289,56 @@ class Keuze:
     index: Ints  # profile index, -1 = no option
     afstand: F  # NaN = unknown profile
     oordeel: B  # professioneel oordeel nodig
+    berekend: B  # rows the choice was made for
+
+    def aangevuld(self, ander: Keuze) -> Keuze:
+        """This choice with ``ander``'s rows added."""
+        m = ander.berekend
+        return Keuze(
+            np.where(m, ander.index, self.index),
+            np.where(m, ander.afstand, self.afstand),
+            np.where(m, ander.oordeel, self.oordeel),
+            self.berekend | m,
+        )
 
 
-def kies_profielen(b: Beoordelingen, wlz: B, blok: int = 200_000, wijz: Wijzigingen = ()) -> Keuze:
-    """The best-fitting profile per assessment (see regels/profielen/keuze.py).
+def kies_profielen(
+    b: Beoordelingen, wlz: B, nodig: B | None = None, blok: int = 100_000, wijz: Wijzigingen = ()
+) -> Keuze:
+    """The best-fitting profile per assessment (see regels/profielen/keuze.py), for the rows in ``nodig`` (all
+    when None; the others keep index -1 and ``berekend`` False).
 
     Rows are grouped by (dominant grondslag, stelsel) and compared only with the profiles that grondslag opens,
-    in blocks to bound memory.
+    in blocks to bound memory; the blocks run on two threads (NumPy releases the GIL in its array operations).
     """
     pt = profieltabel(wijz)
     n = len(b.peildatum)
+    nodig = np.ones(n, dtype=np.bool_) if nodig is None else nodig
     index = np.full(n, -1, dtype=np.int64)
     afstand = np.full(n, np.nan)
     oordeel = np.zeros(n, dtype=np.bool_)
     niveaus = client_niveaus(b, wijz)
     uitwisselbaar = _tabel("indicatie_wlz_2015.yaml", wijz)["toegang"]["uitwisselbaar"]["waarde"]
-    for dom in np.unique(b.dominant):
+    taken = []
+    for dom in np.unique(b.dominant[nodig]):
         for is_wlz in (False, True):
-            rijen = np.flatnonzero((b.dominant == dom) & (wlz == is_wlz))
+            rijen = np.flatnonzero(nodig & (b.dominant == dom) & (wlz == is_wlz))
             if not rijen.size:
                 continue
             gr = {GRONDSLAGEN[int(dom)]}
             if is_wlz and GRONDSLAGEN[int(dom)] in uitwisselbaar:
                 gr |= set(uitwisselbaar)
             kol = np.flatnonzero([bool(gr & set(z.dominante_grondslagen)) for z in pt.zzp])
-            for s in range(0, rijen.size, blok):
-                r = rijen[s : s + blok]
-                i, af, oo = _kies_blok(b, niveaus, r, kol, is_wlz, wijz)
-                index[r], afstand[r], oordeel[r] = i, af, oo
-    return Keuze(index, afstand, oordeel)
+            taken += [(rijen[s : s + blok], kol, is_wlz) for s in range(0, rijen.size, blok)]
+
+    def doe(taak: tuple[Ints, Ints, bool]) -> tuple[Ints, tuple[Ints, F, B]]:
+        r, kol, is_wlz = taak
+        return r, _kies_blok(b, niveaus, r, kol, is_wlz, wijz)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for r, (i, af, oo) in pool.map(doe, taken):
+            index[r], afstand[r], oordeel[r] = i, af, oo
+    return Keuze(index, afstand, oordeel, nodig)
 
 
 def _kies_blok(
@@ -327,34 +351,49 @@ def _kies_blok(
     m = r.size
     if kol.size == 0:
         return np.full(m, -1, dtype=np.int64), np.full(m, np.nan), np.zeros(m, dtype=np.bool_)
+    # what depends on a row only through its peildatum or its bijzonderheden: one table row per distinct value
     pd = b.peildatum[r]
-    kan = np.ones((m, kol.size), dtype=np.bool_)
+    eerste = int(pd.min())
+    dagen, dag_van = np.arange(eerste, int(pd.max()) + 1), pd - eerste
+    geldig_op = np.ones((dagen.size, kol.size), dtype=np.bool_)
     for j, zi in enumerate(kol):
         z = pt.zzp[int(zi)]
         van, tot = (z.wlz_van, z.wlz_tot) if wlz else (z.indiceerbaar_van, z.indiceerbaar_tot)
         if van is None:
-            kan[:, j] = False
+            geldig_op[:, j] = False
             continue
-        kan[:, j] = (pd >= van.toordinal()) & (pd <= (tot.toordinal() if tot else 10**9))
-    bz = b.bijzonderheden[r]
-    vis = (bz >> BIJZONDERHEDEN.index("zintuiglijk_visueel")) & 1
-    aud = (bz >> BIJZONDERHEDEN.index("zintuiglijk_auditief")) & 1
-    kan &= ~(pt.sector_vis[kol][None, :] & ((aud == 1) & (vis == 0))[:, None])
-    kan &= ~(pt.sector_aud[kol][None, :] & ((vis == 1) & (aud == 0))[:, None])
-    kan &= (bz[:, None] & pt.uitgesloten[kol][None, :]) == 0
-    kan &= (bz[:, None] & pt.voorwaarden[kol][None, :]) == pt.voorwaarden[kol][None, :]
-    vervuld = np.zeros(kan.shape, dtype=np.int64)
+        geldig_op[:, j] = (dagen >= van.toordinal()) & (dagen <= (tot.toordinal() if tot else 10**9))
+    bzs, bz_van = np.arange(1 << len(BIJZONDERHEDEN)), b.bijzonderheden[r]
+    vis = (bzs >> BIJZONDERHEDEN.index("zintuiglijk_visueel")) & 1
+    aud = (bzs >> BIJZONDERHEDEN.index("zintuiglijk_auditief")) & 1
+    voorwaarden = pt.voorwaarden[kol][None, :]
+    past = ~(pt.sector_vis[kol][None, :] & ((aud == 1) & (vis == 0))[:, None])
+    past &= ~(pt.sector_aud[kol][None, :] & ((vis == 1) & (aud == 0))[:, None])
+    past &= (bzs[:, None] & pt.uitgesloten[kol][None, :]) == 0
+    past &= (bzs[:, None] & voorwaarden) == voorwaarden
+    vervuld_tabel = np.zeros(past.shape, dtype=np.int64)
     for bit in range(len(BIJZONDERHEDEN)):
-        vervuld += ((pt.voorwaarden[kol][None, :] >> bit) & 1) * ((bz[:, None] >> bit) & 1)
+        vervuld_tabel += ((voorwaarden >> bit) & 1) * ((bzs[:, None] >> bit) & 1)
+    kan = geldig_op[dag_van] & past[bz_van]
+    vervuld = vervuld_tabel[bz_van]
+    # distance per domain: |client - profile| in hundredths (levels have two decimals), looked up as the rounded
+    # float the per-client path uses (keuze.rond); an unknown level on either side adds nothing and counts not
     c = niveaus[r]
     pn = pt.niveaus[kol]
+    c100 = np.where(np.isnan(c), 10_000, np.round(np.nan_to_num(c) * 100)).astype(np.int32)
+    p100 = np.where(np.isnan(pn), -10_000, np.round(np.nan_to_num(pn) * 100)).astype(np.int32)
+    grens = 2 * 300  # |difference| of two known levels (0-3) in hundredths
+    verschil = np.zeros(4 * 10_000 + 1)
+    verschil[: grens + 1] = np.round(np.arange(grens + 1) / 100, 2)
+    telt = np.zeros(4 * 10_000 + 1, dtype=np.int8)
+    telt[: grens + 1] = 1
     acc = np.zeros(kan.shape)
     aantal = np.zeros(kan.shape, dtype=np.int64)
     for d in range(c.shape[1]):
-        bekend = ~np.isnan(c[:, d])[:, None] & ~np.isnan(pn[None, :, d])
-        v = np.round(np.abs(c[:, d][:, None] - pn[None, :, d]), 2)
-        acc = acc + np.where(bekend, v, 0.0)
-        aantal += bekend
+        i = np.abs(c100[:, d][:, None] - p100[None, :, d])
+        i = np.minimum(i, 4 * 10_000)
+        acc = acc + verschil[i]
+        aantal += telt[i]
     doel = b.begeleidingsdoel[r]
     doelen = pt.doelen[kol]
     afwijkend = (
@@ -390,9 +429,16 @@ def _kies_blok(
 
 
 def _plus_maanden_dagnummer(d: Ints, maanden: int) -> Ints:
-    uniek, terug = np.unique(d, return_inverse=True)
+    """tot_en_met_na_maanden per day number: computed once per day of the range (or per distinct day)."""
+    if not d.size:
+        return d
+    eerste, laatste = int(d.min()), int(d.max())
+    if laatste - eerste < 4 * d.size:
+        dagen, terug = np.arange(eerste, laatste + 1), d - eerste
+    else:
+        dagen, terug = np.unique(d, return_inverse=True)
     eind = np.array(
-        [tot_en_met_na_maanden(date.fromordinal(int(x)), maanden).toordinal() for x in uniek], dtype=np.int64
+        [tot_en_met_na_maanden(date.fromordinal(int(x)), maanden).toordinal() for x in dagen], dtype=np.int64
     )
     return eind[terug]
 
@@ -464,7 +510,7 @@ def indiceer_vector(b: Beoordelingen, wijz: Wijzigingen = (), keuze: Keuze | Non
     wlz_gr = np.array([g in wp["grondslagen"]["waarde"] for g in GRONDSLAGEN])
     bit = {x: 1 << i for i, x in enumerate(BIJZONDERHEDEN)}
     ggz_b = ((b.bijzonderheden & bit["voortgezet_verblijf_ggz"]) > 0) & b.grondslag[:, GRONDSLAGEN.index("03")]
-    leeftijd18 = leeftijden(b.geboortedatum, b.peildatum) >= 18
+    leeftijd18 = jaren >= 18
     lvg = ((b.bijzonderheden & bit["lvg_behandeling"]) > 0) & b.grondslag[:, GRONDSLAGEN.index("05")] & leeftijd18
     heeft_wlz_gr = (b.grondslag & wlz_gr[None, :]).any(axis=1)
     zorg = b.leefklimaat[:, 2] | b.zorg_24_uur
@@ -477,7 +523,9 @@ def indiceer_vector(b: Beoordelingen, wijz: Wijzigingen = (), keuze: Keuze | Non
     verblijf = verblijf_awbz | wlz_toegang
 
     if keuze is None:
-        keuze = kies_profielen(b, wlz, wijz=wijz)
+        keuze = kies_profielen(b, wlz, verblijf, wijz=wijz)
+    elif (ontbreekt := verblijf & ~keuze.berekend).any():  # a variant gave more rows a verblijf
+        keuze = keuze.aangevuld(kies_profielen(b, wlz, ontbreekt, wijz=wijz))
     pt = profieltabel(wijz)
     zzp_idx = np.where(verblijf, keuze.index, -1)
     geen_optie = verblijf & (zzp_idx < 0)
@@ -589,18 +637,24 @@ def per_client_reden(nodig: Ints, later_wlz: B) -> Ints:
     return uit
 
 
+def jaar_maand_dag(dagen: Ints) -> tuple[Ints, Ints, Ints]:
+    """Year, month, day of day numbers (date.toordinal), in integer arithmetic (the proleptic Gregorian calendar,
+    H. Hinnant's civil_from_days), so a million dates cost a few array operations."""
+    z = dagen.astype(np.int64) - 1 + 306  # days since 0000-03-01
+    era = np.floor_divide(z, 146097)
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    dag = doy - (153 * mp + 2) // 5 + 1
+    maand = np.where(mp < 10, mp + 3, mp - 9)
+    jaar = yoe + era * 400 + (maand <= 2)
+    return jaar, maand, dag
+
+
 def leeftijden(geboren: Ints, peil: Ints) -> Ints:
-    """Age in whole years on the peildatum (day numbers from date.toordinal), vectorised."""
-    epoch = date(1970, 1, 1).toordinal()
-    g = (geboren - epoch).astype("datetime64[D]")
-    p = (peil - epoch).astype("datetime64[D]")
-    gj, pj = g.astype("datetime64[Y]"), p.astype("datetime64[Y]")
-    jaren = pj.astype(np.int64) - gj.astype(np.int64)
-    g_md = g.astype("datetime64[M]").astype(np.int64) % 12 * 100 + (
-        g - g.astype("datetime64[M]").astype("datetime64[D]")
-    ).astype(np.int64)
-    p_md = p.astype("datetime64[M]").astype(np.int64) % 12 * 100 + (
-        p - p.astype("datetime64[M]").astype("datetime64[D]")
-    ).astype(np.int64)
-    leeftijd: Ints = (jaren - (p_md < g_md)).astype(np.int64)
+    """Age in whole years on the peildatum (day numbers from date.toordinal), as regels.datums.leeftijd."""
+    gj, gm, gd = jaar_maand_dag(geboren)
+    pj, pm, pd = jaar_maand_dag(peil)
+    leeftijd: Ints = pj - gj - ((pm * 100 + pd) < (gm * 100 + gd))
     return leeftijd
