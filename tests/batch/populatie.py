@@ -138,6 +138,9 @@ def voeg_toe(b: dict[str, Any], rnd: random.Random, peil: date) -> None:
         b["besluitdatum"] = (peil + timedelta(days=rnd.randrange(0, 30))).isoformat()
     if rnd.random() < 0.02:
         b["geen_recht_wlz"] = ["palliatief_terminaal_zvw"]
+    if rnd.random() < 0.03:  # overgangsrecht ZZP 1-2 en 3 VV (Wijzigingsregeling Rza 2012 art. II-III)
+        b["aanvraagdatum"] = (peil - timedelta(days=rnd.randrange(0, 400))).isoformat()
+        b["na_zvw_of_forensisch_verblijf"] = rnd.random() < 0.5
 
 
 REDENEN = list(get_args(AfwezigheidReden))  # the reasons the declaration contract accepts

@@ -107,6 +107,7 @@ PER_CLIENT_KOLOMMEN: tuple[tuple[str, ...], ...] = (
     (),  # besluitdatum: below, only when it differs from the peildatum
     ("geen_recht_wlz",),
     ("gekozen_zzp",),
+    ("aanvraagdatum", "na_zvw_of_forensisch_verblijf"),
 )
 
 

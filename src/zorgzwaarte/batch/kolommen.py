@@ -65,6 +65,7 @@ KOLOMMEN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("zorg_aangevangen_op", ("zorg_aangevangen_op",), "datum"),
     ("verblijf_in_instelling", ("verblijf_in_instelling",), "bool"),
     ("gekozen_zzp", ("gekozen_zzp",), "tekst"),
+    ("na_zvw_of_forensisch_verblijf", ("na_zvw_of_forensisch_verblijf",), "bool"),
     ("motivering_afwijkend_profiel", ("motivering_afwijkend_profiel",), "tekst"),
 )
 # minutes per week per function taken off (stap 2 voorliggend, stap 3 mantelzorg): one column per list and function

@@ -125,6 +125,8 @@ PER_CLIENT_REDENEN = (
     "een besluitdatum die niet de peildatum is",
     "geen recht op Wlz-zorg opgegeven (Besluit langdurige zorg art. 3.1.5)",
     "een gekozen zorgzwaartepakket met motivering",
+    "het overgangsrecht ZZP 1-2 en 3 VV (Wijzigingsregeling Rza 2012 art. II-III: aanvraagdatum, Zvw- of forensisch "
+    "verblijf)",
     "de Wlz vanaf 2021 (Wet langdurige zorg art. 3.2.1, versie van de peildatum)",
 )
 LATER_WLZ_REDEN = len(PER_CLIENT_REDENEN) - 1
