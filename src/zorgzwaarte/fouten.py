@@ -56,3 +56,11 @@ class NietGevonden(DienstFout):
 
 class Conflict(DienstFout):
     """Someone else changed the record first, or the state forbids the change (HTTP 409)."""
+
+
+class TeVaak(DienstFout):
+    """Too many attempts (HTTP 429): wait `wacht_seconden` (Retry-After) before trying again."""
+
+    def __init__(self, melding: str, wacht_seconden: int) -> None:
+        super().__init__(melding)
+        self.wacht_seconden = max(1, int(wacht_seconden))

@@ -433,6 +433,14 @@ EINDPUNTEN = [
         None,
         alle(403, beheerder=404),
     ),
+    Eindpunt("GET", f"{A}/aanmeldblokkades", lambda c: f"{A}/aanmeldblokkades", None, alle(403, beheerder=200)),
+    Eindpunt(
+        "POST",
+        f"{A}/gebruikers/{{gebruiker_id}}/ontgrendelen",
+        lambda c: f"{A}/gebruikers/1/ontgrendelen",
+        None,
+        alle(403, beheerder=200),
+    ),
 ]
 # Routes without client data: no audit line required (but authentication still is).
 ZONDER_CLIENTGEGEVENS = {

@@ -26,6 +26,7 @@ from zorgzwaarte.api.documentatie import documentatie_routes
 from zorgzwaarte.api.register import maak_register_router
 from zorgzwaarte.diensten import bekostiging as b
 from zorgzwaarte.diensten import records as r
+from zorgzwaarte.diensten.aanmeldbeveiliging import blokkades, ontgrendel_gebruiker
 from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
 from zorgzwaarte.diensten.auth import aanmelden, actor_voor_token, afmelden
 from zorgzwaarte.diensten.beheer import aanvulling_uit_database
@@ -37,7 +38,7 @@ from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc
 from zorgzwaarte.domein.grenzen import MAX_ID, MAX_PAGINA, MAX_PER_PAGINA
 from zorgzwaarte.domein.validatie import fouten_uit_lijst
-from zorgzwaarte.fouten import Conflict, Fout, InvoerFout, NietAangemeld, NietGevonden, Verboden
+from zorgzwaarte.fouten import Conflict, Fout, InvoerFout, NietAangemeld, NietGevonden, TeVaak, Verboden
 from zorgzwaarte.iwlz import uitwisseling as iwlz
 from zorgzwaarte.opslag.database import maak_engine, sessiefabriek
 from zorgzwaarte.rapporten.brieven import besluitbrief_pdf
@@ -117,6 +118,10 @@ def maak_app(engine: Engine | None = None, nu: Callable[[], datetime] = nu_utc) 
     async def _404(_: Request, exc: NietGevonden) -> JSONResponse:
         return _fouten(404, [Fout("id", exc.melding)])
 
+    @app.exception_handler(TeVaak)
+    async def _429(_: Request, exc: TeVaak) -> JSONResponse:
+        return _fouten(429, [Fout("(aanmelden)", exc.melding)], {"Retry-After": str(exc.wacht_seconden)})
+
     @app.exception_handler(Conflict)
     async def _409(_: Request, exc: Conflict) -> JSONResponse:
         return _fouten(409, [Fout("versie", exc.melding)])
@@ -180,15 +185,21 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
 
     # --- aanmelden -------------------------------------------------------------------------------------------
     @router.post("/auth/token", tags=["aanmelden"])
-    def token(username: Annotated[str, Form()], password: Annotated[str, Form()]) -> dict[str, Any]:
-        """Aanmelden met gebruikersnaam en wachtwoord (OAuth2 password flow); geeft een bearer-token."""
-        t, a = aanmelden(fabriek, username, password, nu)
+    def token(
+        request: Request,
+        username: Annotated[str, Form(max_length=100)],
+        password: Annotated[str, Form(max_length=10_000)],
+    ) -> dict[str, Any]:
+        """Aanmelden met gebruikersnaam en wachtwoord (OAuth2 password flow); geeft een bearer-token.
+        Na herhaalde mislukte pogingen 429 met `Retry-After` (docs/api.md, Aanmelden)."""
+        t, a = aanmelden(fabriek, username, password, nu, adres=request.client.host if request.client else None)
         return {"access_token": t, "token_type": "bearer", "gebruiker": _mij(a)}
 
     @router.post("/auth/uitloggen", tags=["aanmelden"], status_code=204)
-    def uitloggen(wie: Wie, t: Annotated[str | None, Depends(oauth2)]) -> None:
+    def uitloggen(wie: Wie, t: Annotated[str | None, Depends(oauth2)], alle: bool = False) -> None:
+        """Trek dit token in; met `alle=true` alle tokens van de gebruiker (ook op andere apparaten)."""
         assert t is not None
-        afmelden(fabriek, t, wie)
+        afmelden(fabriek, t, wie, alle)
 
     @router.get("/mij", tags=["aanmelden"])
     def mij(wie: Wie) -> dict[str, Any]:
@@ -474,6 +485,16 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     @router.post("/gebruikers", tags=["beheer"], status_code=201)
     def gebruiker_nieuw(wie: Wie, data: JsonBody) -> dict[str, Any]:
         return doe(wie, r.gebruiker_aanmaken, data)  # type: ignore[no-any-return]
+
+    @router.post("/gebruikers/{gebruiker_id}/ontgrendelen", tags=["beheer"])
+    def gebruiker_ontgrendelen(wie: Wie, gebruiker_id: Id) -> dict[str, Any]:
+        """Hef de tijdelijke blokkade na te veel mislukte aanmeldpogingen op (beheerder)."""
+        return doe(wie, ontgrendel_gebruiker, gebruiker_id)  # type: ignore[no-any-return]
+
+    @router.get("/aanmeldblokkades", tags=["beheer"])
+    def aanmeldblokkades(wie: Wie) -> list[dict[str, Any]]:
+        """Accounts en adressen met mislukte aanmeldpogingen, en tot wanneer ze geblokkeerd zijn (beheerder)."""
+        return doe(wie, blokkades)  # type: ignore[no-any-return]
 
     router.include_router(maak_register_router(fabriek, nu, actor, oauth2))
 

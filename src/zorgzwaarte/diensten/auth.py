@@ -1,8 +1,13 @@
-"""Login with argon2-hashed passwords and opaque bearer tokens (stored only as a SHA-256 hash)."""
+"""Login with argon2-hashed passwords and opaque bearer tokens (stored only as a SHA-256 hash).
+
+A session (API token or web cookie) ends after `ZORGZWAARTE_SESSIE_INACTIEF_MINUTEN` (default 30) minutes without
+use and at the latest `ZORGZWAARTE_SESSIE_MAX_UREN` (default 8) hours after login. Failed logins are throttled per
+account and per address (diensten/aanmeldbeveiliging.py)."""
 
 from __future__ import annotations
 
 import hashlib
+import os
 import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -12,12 +17,38 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from zorgzwaarte.diensten.aanmeldbeveiliging import (
+    MAX_WACHTWOORD,
+    hashcontrole,
+    poging_gelukt,
+    poging_registreren,
+    sleutels,
+)
 from zorgzwaarte.diensten.toegang import Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc
 from zorgzwaarte.fouten import NietAangemeld
 from zorgzwaarte.opslag.modellen import Gebruiker, Token
 
 TOKEN_GELDIG = timedelta(hours=8)
+INACTIEF = timedelta(minutes=30)
+BIJWERKEN_NA = timedelta(seconds=60)  # `laatst_gebruikt_op` is written at most once a minute per session
+
+
+def _minuten_uit_omgeving(naam: str, standaard: timedelta, eenheid: str) -> timedelta:
+    waarde = os.environ.get(naam, "").strip()
+    if waarde.isdigit() and int(waarde) > 0:
+        return timedelta(**{eenheid: int(waarde)})
+    return standaard
+
+
+def sessieduur() -> tuple[timedelta, timedelta]:
+    """(idle timeout, absolute lifetime) of a session, from the environment."""
+    return (
+        _minuten_uit_omgeving("ZORGZWAARTE_SESSIE_INACTIEF_MINUTEN", INACTIEF, "minutes"),
+        _minuten_uit_omgeving("ZORGZWAARTE_SESSIE_MAX_UREN", TOKEN_GELDIG, "hours"),
+    )
+
+
 _hasher = PasswordHasher()
 _DUMMY = _hasher.hash("niet-een-echt-wachtwoord")
 
@@ -31,18 +62,36 @@ def _token_hash(token: str) -> str:
 
 
 def aanmelden(
-    fabriek: sessionmaker[Session], gebruikersnaam: str, wachtwoord: str, nu: Callable[[], datetime] = nu_utc
+    fabriek: sessionmaker[Session],
+    gebruikersnaam: str,
+    wachtwoord: str,
+    nu: Callable[[], datetime] = nu_utc,
+    adres: str | None = None,
 ) -> tuple[str, Actor]:
-    """Check the password; return a new token and the actor. Every attempt is audited (never the password)."""
+    """Check the password; return a new token and the actor. Every attempt is audited (never the password).
+    `adres` is the source address of the request (throttling per address); TeVaak (429) when throttled."""
     with Werkeenheid(fabriek, None, nu) as uow:
-        poging = uow.log("aanmelden", "gebruiker", details=f"gebruikersnaam {gebruikersnaam[:100]}")
+        poging = uow.log(
+            "aanmelden",
+            "gebruiker",
+            details=f"gebruikersnaam {gebruikersnaam[:100]}" + (f", adres {adres[:60]}" if adres else ""),
+        )
+        te_controleren = sleutels(gebruikersnaam, adres)
+        sloten = poging_registreren(fabriek, uow, te_controleren)
         g = uow.sessie.scalars(select(Gebruiker).where(Gebruiker.gebruikersnaam == gebruikersnaam)).first()
-        try:
-            _hasher.verify(g.wachtwoord_hash if g else _DUMMY, wachtwoord)
-        except (VerificationError, InvalidHashError):
-            g = None
+        if len(wachtwoord) > MAX_WACHTWOORD:
+            g = None  # never hashed: a huge password costs no memory or CPU
+        else:
+            with hashcontrole():
+                try:
+                    _hasher.verify(g.wachtwoord_hash if g else _DUMMY, wachtwoord)
+                except (VerificationError, InvalidHashError):
+                    g = None
         if g is None or not g.actief:
             raise NietAangemeld("onjuiste gebruikersnaam of wachtwoord")
+        poging_gelukt(fabriek, te_controleren)
+        for slot in sloten:
+            uow.pogingen.remove(slot)
         uow.actor = Actor.van(g)
         poging.object_id = g.id
         token = secrets.token_urlsafe(32)
@@ -52,28 +101,42 @@ def aanmelden(
                 token_hash=_token_hash(token),
                 gebruiker_id=g.id,
                 aangemaakt_op=moment,
-                verloopt_op=moment + TOKEN_GELDIG,
+                verloopt_op=moment + sessieduur()[1],
+                laatst_gebruikt_op=moment,
             )
         )
         return token, uow.actor
 
 
 def actor_voor_token(sessie: Session, token: str, nu: Callable[[], datetime] = nu_utc) -> Actor:
-    t = sessie.scalars(select(Token).where(Token.token_hash == _token_hash(token))).first()
-    if t is None or t.ingetrokken or _aware(t.verloopt_op) <= nu():
+    """The user of a valid session; the session ends after the idle timeout or its absolute lifetime. Its last use
+    is written (committed on `sessie`) at most once a minute."""
+    t = sessie.scalars(select(Token).where(Token.token_hash == _token_hash(token[:200]))).first()
+    moment = nu()
+    if t is None or t.ingetrokken or _aware(t.verloopt_op) <= moment:
         raise NietAangemeld("niet aangemeld of de sessie is verlopen; meld u opnieuw aan")
+    laatst = _aware(t.laatst_gebruikt_op or t.aangemaakt_op)
+    if laatst + sessieduur()[0] <= moment:
+        raise NietAangemeld("uw sessie is verlopen omdat u een tijd niets deed; meld u opnieuw aan")
     g = sessie.get(Gebruiker, t.gebruiker_id)
     if g is None or not g.actief:
         raise NietAangemeld("dit account is niet actief")
-    return Actor.van(g)
+    actor = Actor.van(g)
+    if moment - laatst >= BIJWERKEN_NA:
+        t.laatst_gebruikt_op = moment
+        sessie.commit()
+    return actor
 
 
-def afmelden(fabriek: sessionmaker[Session], token: str, actor: Actor) -> None:
+def afmelden(fabriek: sessionmaker[Session], token: str, actor: Actor, alle: bool = False) -> int:
+    """End this session (or, with `alle`, every session of the user); returns how many were ended."""
     with Werkeenheid(fabriek, actor) as uow:
-        uow.log("afmelden", "gebruiker", actor.gebruiker_id)
-        t = uow.sessie.scalars(select(Token).where(Token.token_hash == _token_hash(token))).first()
-        if t is not None:
+        uow.log("afmelden", "gebruiker", actor.gebruiker_id, details="alle sessies" if alle else None)
+        waar = Token.gebruiker_id == actor.gebruiker_id if alle else Token.token_hash == _token_hash(token)
+        tokens = list(uow.sessie.scalars(select(Token).where(waar, Token.ingetrokken.is_(False))))
+        for t in tokens:
             t.ingetrokken = True
+        return len(tokens)
 
 
 def _aware(moment: datetime) -> datetime:

@@ -37,7 +37,9 @@ def controleer_regel(uow: Werkeenheid, regel: ClientRegel, van: date, tot: date)
         bsn = normaliseer_bsn(regel.bsn)
     except ValueError:
         return ["het BSN op deze regel is niet geldig"]
-    c = uow.sessie.scalars(zichtbare_clienten(uow.actor, select(Client).where(Client.bsn == bsn))).first()
+    c = uow.sessie.scalars(
+        zichtbare_clienten(uow.actor, select(Client).where(Client.bsn == bsn)).order_by(Client.id)
+    ).first()
     if c is None:
         return ["geen cliënt met dit BSN in uw regio"]
     uow.log("declaratie.controleren", "client", c.id, c.id)

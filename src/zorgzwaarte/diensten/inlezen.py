@@ -9,10 +9,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from zorgzwaarte.diensten.records import besluit_dict, client_dict, vervang_eerdere
+from zorgzwaarte.diensten.records import besluit_dict, client_dict, client_met_bsn, vervang_eerdere
 from zorgzwaarte.diensten.toegang import zichtbare_clienten
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
-from zorgzwaarte.fouten import Conflict
 from zorgzwaarte.opslag.modellen import Beoordeling, Client, Indicatiebesluit
 
 
@@ -43,12 +42,8 @@ def extern_besluit_opslaan(uow: Werkeenheid, item: dict[str, Any], herkomst: dic
         )
         if zelfde is not None and c0 is not None:
             return {"client": client_dict(c0), "indicatiebesluit": besluit_dict(zelfde), "nieuw": False}
-    c = uow.sessie.scalars(select(Client).where(Client.bsn == cl["bsn"])).first()
-    if (
-        c is not None
-        and uow.sessie.scalars(zichtbare_clienten(actor, select(Client).where(Client.id == c.id))).first() is None
-    ):
-        raise Conflict("deze cliënt hoort niet bij uw organisatie of regio; het besluit is niet ingelezen")
+    # a client with this BSN outside the reader's view is never revealed: the reader gets its own record
+    c = client_met_bsn(uow, cl["bsn"])
     if c is None:
         naam = cl["naam"]
         c = Client(

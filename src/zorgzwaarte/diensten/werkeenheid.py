@@ -20,7 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from zorgzwaarte.diensten.toegang import Actor
 from zorgzwaarte.domein.grenzen import MAX_ID
-from zorgzwaarte.fouten import Conflict, InvoerFout, NietAangemeld, NietGevonden, Verboden
+from zorgzwaarte.fouten import Conflict, InvoerFout, NietAangemeld, NietGevonden, TeVaak, Verboden
 from zorgzwaarte.opslag.modellen import (
     Auditregel,
     Beoordeling,
@@ -69,6 +69,7 @@ _MET_CLIENT: dict[str, Any] = {
 UITKOMST = {
     Verboden: "geweigerd",
     NietAangemeld: "geweigerd",
+    TeVaak: "geweigerd",
     NietGevonden: "niet_gevonden",
     Conflict: "conflict",
     InvoerFout: "ongeldig",

@@ -83,13 +83,33 @@ class Token(Basis):
     aangemaakt_op: Mapped[datetime] = mapped_column(TIJD)
     verloopt_op: Mapped[datetime] = mapped_column(TIJD)
     ingetrokken: Mapped[bool] = mapped_column(Boolean, default=False)
+    laatst_gebruikt_op: Mapped[datetime | None] = mapped_column(TIJD)  # idle timeout (diensten/auth.py)
+
+
+class Aanmeldblokkade(Basis):
+    """Failed logins per account (the name as typed, also for names that do not exist) and per source address:
+    a growing delay, then a temporary lock (diensten/aanmeldbeveiliging.py)."""
+
+    __tablename__ = "aanmeldblokkade"
+    __table_args__ = (UniqueConstraint("soort", "sleutel", name="uq_aanmeldblokkade_soort_sleutel"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    soort: Mapped[str] = mapped_column(String(10))  # account | adres
+    sleutel: Mapped[str] = mapped_column(String(100))
+    mislukt: Mapped[int] = mapped_column(Integer, default=0)
+    laatste_mislukking: Mapped[datetime] = mapped_column(TIJD)
+    geblokkeerd_tot: Mapped[datetime | None] = mapped_column(TIJD)
 
 
 class Client(Basis):
     __tablename__ = "client"
-    __table_args__ = (Index("uq_client_register_id", "register_id", unique=True),)
+    # One record per BSN per registering organisation: a provider that registers a BSN known elsewhere (outside
+    # its view) gets its own record, so the answer never reveals that the BSN exists (docs/api.md).
+    __table_args__ = (
+        Index("uq_client_register_id", "register_id", unique=True),
+        UniqueConstraint("bsn", "aangemaakt_door_organisatie_id", name="uq_client_bsn_organisatie"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
-    bsn: Mapped[str] = mapped_column(String(9), unique=True)
+    bsn: Mapped[str] = mapped_column(String(9), index=True)
     geslachtsnaam: Mapped[str] = mapped_column(String(200))
     voorvoegsel: Mapped[str | None] = mapped_column(String(20))
     voorletters: Mapped[str | None] = mapped_column(String(20))

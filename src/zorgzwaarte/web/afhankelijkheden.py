@@ -74,6 +74,13 @@ def veilige_cookies() -> bool:
     return os.environ.get("ZORGZWAARTE_VEILIGE_COOKIES") == "1"
 
 
+def nieuw_csrf(antwoord: Response) -> str:
+    """Set a fresh CSRF cookie (at login and logout the token rotates); returns it."""
+    csrf = secrets.token_urlsafe(32)
+    antwoord.set_cookie(CSRF, csrf, httponly=True, samesite="strict", secure=veilige_cookies())
+    return csrf
+
+
 class NietIngelogd(Exception):
     """A page needs a login: the app's handler sends the browser to the login page."""
 

@@ -96,7 +96,7 @@ def client_aanmaken(uow: Werkeenheid, data: Any) -> dict[str, Any]:
     poging = uow.log("client.aanmaken", "client")
     eis(actor, "client.aanmaken")
     nieuw = valideer(ClientNieuw, data)
-    if uow.sessie.scalar(select(func.count()).where(Client.bsn == nieuw.bsn)):
+    if client_met_bsn(uow, nieuw.bsn) is not None:
         raise Conflict("er is al een cliënt met dit BSN; zoek de cliënt op BSN")
     regio = nieuw.regio or (actor.regio if actor.rol == "zorgaanbieder" else None)
     c = Client(
@@ -114,6 +114,37 @@ def client_aanmaken(uow: Werkeenheid, data: Any) -> dict[str, Any]:
     return client_dict(c)
 
 
+def client_met_bsn(uow: Werkeenheid, bsn: str) -> Client | None:
+    """The client with this BSN that the actor may see (oldest first), or None. Records with this BSN outside the
+    actor's view are never revealed: the caller registers its own record (the BSN is unique per registering
+    organisation), so the answer is the same as for an unknown BSN. The attempt is audited with each such client
+    (`client.bsn_elders_bekend`). Only a record the actor's own organisation registered and no longer sees (a
+    zorgkantoor after the beoordelaar moved the client to another regio) is named: 409 (docs/api.md)."""
+    actor = uow.ingelogd()
+    zichtbaar = uow.sessie.scalars(
+        zichtbare_clienten(actor, select(Client).where(Client.bsn == bsn)).order_by(Client.id)
+    ).first()
+    if zichtbaar is not None:
+        return zichtbaar
+    verborgen = list(uow.sessie.scalars(select(Client).where(Client.bsn == bsn).order_by(Client.id)))
+    for c in verborgen:
+        uow.log(
+            "client.bsn_elders_bekend",
+            "client",
+            c.id,
+            c.id,
+            "BSN van een cliënt buiten het bereik van deze organisatie; eigen registratie gemaakt, bestaan niet getoond",
+        )
+    if actor.organisatie_id is not None and any(
+        c.aangemaakt_door_organisatie_id == actor.organisatie_id for c in verborgen
+    ):
+        raise Conflict(
+            "uw organisatie heeft deze cliënt al eerder geregistreerd, maar de cliënt hoort nu bij een andere regio; "
+            "neem contact op met het indicatieorgaan"
+        )
+    return None
+
+
 def client_lezen(uow: Werkeenheid, client_id: int) -> dict[str, Any]:
     actor = uow.ingelogd()
     uow.log("client.lezen", "client", client_id, client_id)
@@ -128,7 +159,9 @@ def client_zoeken_bsn(uow: Werkeenheid, data: Any) -> dict[str, Any]:
     poging = uow.log("client.zoeken_bsn", "client")
     eis(actor, "client.lezen")
     vraag = valideer(BsnZoekvraag, data)
-    c = uow.sessie.scalars(zichtbare_clienten(actor, select(Client).where(Client.bsn == vraag.bsn))).first()
+    c = uow.sessie.scalars(
+        zichtbare_clienten(actor, select(Client).where(Client.bsn == vraag.bsn)).order_by(Client.id)
+    ).first()
     if c is None:
         raise NietGevonden("geen cliënt met dit BSN gevonden")
     poging.object_id = poging.client_id = c.id

@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from zorgzwaarte.diensten.auth import aanmelden, afmelden
 from zorgzwaarte.diensten.startpagina import startpagina
-from zorgzwaarte.fouten import NietAangemeld
+from zorgzwaarte.fouten import NietAangemeld, TeVaak
 from zorgzwaarte.web.afhankelijkheden import (
     CSRF_MELDING,
     SESSIE,
@@ -18,6 +18,7 @@ from zorgzwaarte.web.afhankelijkheden import (
     Ingelogd,
     NietIngelogd,
     Open,
+    nieuw_csrf,
     veilige_cookies,
 )
 
@@ -45,20 +46,35 @@ def aanmelden_post(scherm: Open, form: Form) -> Response:
         fouten["gebruikersnaam"] = "vul uw gebruikersnaam in"
     if not wachtwoord:
         fouten["wachtwoord"] = "vul uw wachtwoord in"
+    status, wacht = 422, 0
     if not fouten:
+        verzoek = scherm.request
         try:
-            token, _ = aanmelden(scherm.fabriek, gebruikersnaam, wachtwoord, scherm.nu)
+            token, _ = aanmelden(
+                scherm.fabriek, gebruikersnaam, wachtwoord, scherm.nu, verzoek.client.host if verzoek.client else None
+            )
         except NietAangemeld as fout:
             fouten["formulier"] = fout.melding
+        except TeVaak as fout:
+            fouten["formulier"], status, wacht = fout.melding, 429, fout.wacht_seconden
         else:
-            antwoord = RedirectResponse("/start", status_code=303)
-            antwoord.set_cookie(SESSIE, token, httponly=True, samesite="lax", secure=veilige_cookies())
-            return antwoord
-    return scherm.toon("sessie/aanmelden.html", status=422, actor=None, fouten=fouten, gebruikersnaam=gebruikersnaam)
+            doorsturen = RedirectResponse("/start", status_code=303)
+            doorsturen.set_cookie(SESSIE, token, httponly=True, samesite="lax", secure=veilige_cookies())
+            nieuw_csrf(doorsturen)  # a token planted before login is worthless after it
+            return doorsturen
+    antwoord = scherm.toon(
+        "sessie/aanmelden.html", status=status, actor=None, fouten=fouten, gebruikersnaam=gebruikersnaam
+    )
+    if wacht:
+        antwoord.headers["Retry-After"] = str(wacht)
+    return antwoord
 
 
 @router.post("/afmelden")
 def afmelden_post(scherm: Open, form: Form) -> Response:
+    """Logging out needs a valid CSRF token (else 422, the session stays); it ends the session in the database."""
+    if not form.csrf_ok:
+        return scherm.toon("fout.html", status=422, melding=CSRF_MELDING)
     antwoord = scherm.naar("/aanmelden")
     token = scherm.request.cookies.get(SESSIE)
     if token and form.csrf_ok:
@@ -66,6 +82,7 @@ def afmelden_post(scherm: Open, form: Form) -> Response:
             with contextlib.suppress(NietAangemeld, NietIngelogd):
                 afmelden(scherm.fabriek, token, scherm.actor)
         antwoord.delete_cookie(SESSIE)
+        nieuw_csrf(antwoord)
     return antwoord
 
 
