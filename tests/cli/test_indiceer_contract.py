@@ -26,9 +26,13 @@ def test_codes_handelingen_json_een_object_per_handeling() -> None:
     p = zorgzwaarte("codes", "handelingen", "--json")
     assert p.returncode == 0, p.stderr
     lijst = json.loads(p.stdout)
-    # bijlage 4 §4.4: 44 PV handelingen with minutes; bijlage 5 §4.4: 36 VP handelingen with minutes
+    # bijlage 4 §4.4: 44 PV handelingen with minutes; bijlage 5 §4.4: 36 VP handelingen with minutes; bijlage 5
+    # §5.3: 9 handelingen of the thuisbeademing schedule with their own time (uitzuigen 5 tot 10 minuten)
     assert sum(h["functie"] == "PV" for h in lijst) == 44
-    assert sum(h["functie"] == "VP" for h in lijst) == 36
+    assert sum(h["functie"] == "VP" and not h["thuisbeademing"] for h in lijst) == 36
+    assert sum(h["thuisbeademing"] for h in lijst) == 9
+    uitzuigen = next(h for h in lijst if h["id"] == "VP-TB-1")
+    assert (uitzuigen["minuten"], uitzuigen["minuten_tot"]) == (5, 10)
     ids = [h["id"] for h in lijst]
     assert len(set(ids)) == len(ids)
     for h in lijst:

@@ -85,3 +85,30 @@ def test_alle_invoer_van_de_regels_op_het_formulier(pagina: Any) -> None:
         assert pagina.get_by_label(label).is_visible()
     pagina.get_by_label("Terminale fase (levensverwachting circa drie maanden of minder)").check()
     pagina.wait_for_function("() => document.querySelector('#voorbeeld').innerText.includes('10VV')", timeout=15000)
+
+
+def test_toezicht_bij_thuisbeademing_en_onderwijs_op_het_formulier(pagina: Any) -> None:
+    """BIA bijlage 5 §5.4 from the web form: the criteria of verpleegkundig toezicht bij thuisbeademing are on it and
+    the preview shows the klasse in dagdelen; the onderwijs questions (bijlage 4 en 5 §4.2) are there too."""
+    nieuwe_beoordeling(pagina, rij=4)
+    pagina.get_by_label("Peildatum (dag van het onderzoek)").fill("10-03-2014")
+    pagina.get_by_label("Dominante grondslag").select_option("04")
+    pagina.get_by_label("Heeft een arts de medische noodzaak van de verpleging vastgesteld?").select_option("ja")
+    pagina.get_by_label("Chronische invasieve beademing").check()
+    pagina.get_by_label("Verpleegkundig toezicht bij thuisbeademing: dagdelen per week").fill("5")
+    for label in (
+        "Toezicht: is permanent toezicht nodig?",
+        "Toezicht: geeft mantelzorg in hetzelfde huishouden dat toezicht?",
+        "Toezicht: is ontlasting van die mantelzorg nodig?",
+        "Toezicht: positief advies van het Centrum voor Thuisbeademing?",
+        "Toezicht: bieden andere vormen van toezicht geen doelmatige oplossing?",
+    ):
+        pagina.get_by_label(label).select_option("ja")
+    assert pagina.get_by_label("Gaat het kind naar school?").is_visible()
+    pagina.get_by_label("Dagdelen school of werk per week").fill("2")
+    pagina.wait_for_function(
+        "() => document.querySelector('#voorbeeld').innerText.includes('toezicht bij thuisbeademing')", timeout=15000
+    )
+    expect(pagina.locator("#voorbeeld")).to_contain_text("klasse 5 (5 dagdelen per week)")
+    assert axe_overtredingen(pagina) == []
+    schermafdruk(pagina, "beoordeling-toezicht-thuisbeademing", hele_pagina=True)

@@ -126,6 +126,7 @@ def test_alle_invoer_heen_en_terug() -> None:
         "zorgmomenten": [
             {"per_week": 7, "handelingen": ["PV-1.1-2"], "twee_zorgverleners": False, "omschrijving": "ochtend"},
             {"per_week": 3.5, "handelingen": ["VP-1.2-5"], "twee_zorgverleners": True, "gebruikelijke_zorg": True},
+            {"per_week": 14, "handelingen": ["VP-TB-1"], "twee_zorgverleners": False, "minuten_per_keer": 7.5},
         ],
         "dagdelen": {
             "begeleiding_groep": 4,
@@ -140,7 +141,27 @@ def test_alle_invoer_heen_en_terug() -> None:
         "voorliggend": [{"functie": "PV", "minuten_per_week": 30, "omschrijving": "douchestoel"}],
         "mantelzorg": {"wens_aftrek": True, "aftrek": [{"functie": "PV", "minuten_per_week": 60}]},
         "huishouden": {"gebruikelijke_zorger_aanwezig": True, "overbelasting": True},
-        "aanleren": [{"functie": "VP", "vertraagde_leerbaarheid": True}],
+        "aanleren": [
+            {"functie": "PV", "vertraagde_leerbaarheid": False, "aanleertijd_minuten_per_week": 30},
+            {"functie": "VP", "vertraagde_leerbaarheid": True},
+        ],
+        "begeleiden_zelfzorg": {"pv_minuten_per_week": 30, "vp_minuten_per_week": 45.5},
+        "onderwijs": {
+            "naar_school": True,
+            "clusterindicatie": "LG_ZMLK",
+            "onderwijssoort": "voortgezet_speciaal_onderwijs",
+            "zorg_op_school_gevraagd": False,
+            "eerder_indicatie_zorg_op_school": True,
+            "tabelrij": "somatische_aandoening",
+        },
+        "toezicht_thuisbeademing": {
+            "dagdelen_per_week": 6,
+            "noodzaak_permanent_toezicht": True,
+            "toezicht_door_mantelzorg_in_huishouden": True,
+            "ontlasting_mantelzorg_nodig": False,
+            "positief_advies_centrum_thuisbeademing": True,
+            "andere_vormen_toezicht_niet_doelmatig": True,
+        },
         "ontlasting_mantelzorger_nodig": True,
         "respijtzorg": True,
         "zorg_24_uur_nabijheid": "zware_regieproblemen",

@@ -96,19 +96,43 @@ def _gegeven(df: pl.DataFrame, naam: str) -> np.ndarray[Any, np.dtype[np.bool_]]
 
 
 ONWAAR_NUL = ("0", "0.0", *ONWAAR)
+# issue 11 item 5 (BIA bijlage 4/5 §4.2 onderwijs, §5.3-5.4 thuisbeademing and toezicht): computed per client
+ONDERWIJS_KOLOMMEN = (
+    "onderwijs_clusterindicatie",
+    "onderwijs_onderwijssoort",
+    "onderwijs_zorg_op_school_gevraagd",
+    "onderwijs_eerder_indicatie_zorg_op_school",
+    "onderwijs_tabelrij",
+)
+THUISBEADEMING_KOLOMMEN = ("toezicht_dagdelen_per_week",)
 # columns that send a row to the per-client path: bit i of Beoordelingen.per_client_nodig is PER_CLIENT_REDENEN[i+1]
 PER_CLIENT_KOLOMMEN: tuple[tuple[str, ...], ...] = (
     ("begeleiding_uren_per_week", "begeleiding_activiteiten"),
     ("behandeling_doel",),
     ("begeleiding_groep_dagdelen", "behandeling_groep_dagdelen"),
-    ("aanleren",),
+    ("aanleren", "aanleertijd_pv_minuten", "aanleertijd_vp_minuten"),
     ("respijtzorg",),
     ("geldig_tot_gewenst",),
     (),  # besluitdatum: below, only when it differs from the peildatum
     ("geen_recht_wlz",),
     ("gekozen_zzp",),
     ("aanvraagdatum", "na_zvw_of_forensisch_verblijf"),
+    ONDERWIJS_KOLOMMEN,  # and below: a child with PV or VP that does not say it stays away from school
+    THUISBEADEMING_KOLOMMEN,  # and below: a zorgmoment with a handeling of the thuisbeademing schedule
+    ("begeleiden_pv_minuten_per_week", "begeleiden_vp_minuten_per_week"),
 )
+
+
+def _met_thuisbeademing(df: pl.DataFrame, zm: pl.DataFrame) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """Rows with a handeling of the thuisbeademing schedule (bijlage 5 §5.3) in one of their zorgmomenten."""
+    tb = [h for h, x in laatste_normtijden().items() if x.thuisbeademing]
+    ids = (
+        zm.select(pl.col("id").cast(pl.Utf8), pl.col("handelingen").cast(pl.Utf8).str.split(";"))
+        .explode("handelingen")
+        .filter(pl.col("handelingen").str.strip_chars().is_in(tb))["id"]
+        .unique()
+    )
+    return df["id"].cast(pl.Utf8).is_in(ids.to_list()).to_numpy()
 
 
 def _blijvend(df: pl.DataFrame) -> np.ndarray[Any, np.dtype[np.int64]]:
@@ -239,6 +263,26 @@ def naar_beoordelingen(
         fouten[int(i)] = fouten[int(i)] or (
             "vp_medische_noodzaak: vul in of een arts de medische noodzaak van de verpleging heeft vastgesteld "
             "(bijlage 5 §3)"
+        )
+    # Onderwijsaftrek (bijlage 4 en 5 §4.2): a child with PV or VP says whether it goes to school; only `false` is
+    # computed here, every other child with PV or VP goes to the per-client path (which asks when it is missing).
+    vraag_tot = int(
+        regelset_met("indicatie", "indicatie_awbz_2014.yaml").tabel("indicatie_awbz_2014.yaml")["onderwijsaftrek"][
+            "vraag_tot_jaar"
+        ]["waarde"]
+    )
+    kind = awbz & (leeftijden(np.maximum(geboren, DAG0), np.maximum(peil, DAG0)) < vraag_tot)
+    zorg = ~np.isnan(pv) | ~np.isnan(vp)
+    niet_naar_school = (
+        df["onderwijs_naar_school"].cast(pl.Utf8).str.to_lowercase().is_in(ONWAAR_NUL).fill_null(False).to_numpy()
+        if "onderwijs_naar_school" in df.columns
+        else np.zeros(n, dtype=np.bool_)
+    )
+    nodig |= np.where(kind & zorg & ~niet_naar_school, 1 << PER_CLIENT_KOLOMMEN.index(ONDERWIJS_KOLOMMEN), 0)
+    # handelingen of the thuisbeademing schedule (bijlage 5 §5.3) count their own way: per client
+    if zorgmomenten is not None and zorgmomenten.height:
+        nodig |= np.where(
+            _met_thuisbeademing(df, zorgmomenten), 1 << PER_CLIENT_KOLOMMEN.index(THUISBEADEMING_KOLOMMEN), 0
         )
     b = Beoordelingen(
         peildatum=np.where(peil < DAG0, DAG0, peil),

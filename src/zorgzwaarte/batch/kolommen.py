@@ -67,6 +67,26 @@ KOLOMMEN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("gekozen_zzp", ("gekozen_zzp",), "tekst"),
     ("na_zvw_of_forensisch_verblijf", ("na_zvw_of_forensisch_verblijf",), "bool"),
     ("motivering_afwijkend_profiel", ("motivering_afwijkend_profiel",), "tekst"),
+    # onderwijsaftrek, begeleiden bij zelfzorg, toezicht bij thuisbeademing (BIA bijlage 4/5 §4.2, §4.4, §5.4)
+    ("onderwijs_naar_school", ("onderwijs", "naar_school"), "bool"),
+    ("onderwijs_clusterindicatie", ("onderwijs", "clusterindicatie"), "tekst"),
+    ("onderwijs_onderwijssoort", ("onderwijs", "onderwijssoort"), "tekst"),
+    ("onderwijs_zorg_op_school_gevraagd", ("onderwijs", "zorg_op_school_gevraagd"), "bool"),
+    ("onderwijs_eerder_indicatie_zorg_op_school", ("onderwijs", "eerder_indicatie_zorg_op_school"), "bool"),
+    ("onderwijs_tabelrij", ("onderwijs", "tabelrij"), "tekst"),
+    ("begeleiden_pv_minuten_per_week", ("begeleiden_zelfzorg", "pv_minuten_per_week"), "float"),
+    ("begeleiden_vp_minuten_per_week", ("begeleiden_zelfzorg", "vp_minuten_per_week"), "float"),
+    ("toezicht_dagdelen_per_week", ("toezicht_thuisbeademing", "dagdelen_per_week"), "int"),
+    *(
+        (f"toezicht_{c}", ("toezicht_thuisbeademing", c), "bool")
+        for c in (
+            "noodzaak_permanent_toezicht",
+            "toezicht_door_mantelzorg_in_huishouden",
+            "ontlasting_mantelzorg_nodig",
+            "positief_advies_centrum_thuisbeademing",
+            "andere_vormen_toezicht_niet_doelmatig",
+        )
+    ),
 )
 # minutes per week per function taken off (stap 2 voorliggend, stap 3 mantelzorg): one column per list and function
 AFTREK_LIJSTEN = {"voorliggend": ("voorliggend",), "mantelzorg": ("mantelzorg", "aftrek")}
@@ -77,6 +97,7 @@ ZORGMOMENT_KOLOMMEN: tuple[tuple[str, str], ...] = (
     ("twee_zorgverleners", "bool"),
     ("gebruikelijke_zorg", "bool"),
     ("medisch_specialist_verantwoordelijk", "bool"),
+    ("minuten_per_keer", "float"),
 )
 SOORT = {
     "datum": pl.Utf8,
@@ -141,6 +162,10 @@ def als_tabel(invoer: list[dict[str, Any]]) -> tuple[pl.DataFrame, pl.DataFrame]
         rij["aanleren"] = ";".join(
             a["functie"] + (":vertraagd" if a.get("vertraagde_leerbaarheid") else "") for a in b.get("aanleren", [])
         )
+        for a in b.get(
+            "aanleren", []
+        ):  # aanleertijd (BIA bijlage 4 §4.4 activiteit 2.5, bijlage 5 §4.4 activiteit 1.9)
+            rij[f"aanleertijd_{a['functie'].lower()}_minuten"] = a.get("aanleertijd_minuten_per_week")
         for q in svragen:
             rij[f"s{q}"] = (b.get("stoornisscores") or {}).get(q)
         for q in bvragen:
@@ -153,6 +178,8 @@ def als_tabel(invoer: list[dict[str, Any]]) -> tuple[pl.DataFrame, pl.DataFrame]
         **{k: SOORT[soort] for k, _, soort in KOLOMMEN},
         **{f"{lijst}_{kort}_minuten": pl.Float64 for lijst in AFTREK_LIJSTEN for kort in AFTREK_FUNCTIES},
         "aanleren": pl.Utf8,
+        "aanleertijd_pv_minuten": pl.Float64,
+        "aanleertijd_vp_minuten": pl.Float64,
         **{f"s{q}": pl.Int64 for q in svragen},
         **{f"b{q}": pl.Int64 for q in bvragen},
     }
@@ -180,7 +207,11 @@ def invoer_uit_rij(rij: dict[str, Any], momenten: list[dict[str, Any]]) -> dict[
                 _zet(b, pad, [*(_haal(b, pad) or []), {"functie": functie, "minuten_per_week": minuten}])
     for code in _uit_kolom(rij.get("aanleren"), "lijst") or []:
         functie, _, vertraagd = code.partition(":")
-        b.setdefault("aanleren", []).append({"functie": functie, "vertraagde_leerbaarheid": vertraagd == "vertraagd"})
+        a = {"functie": functie, "vertraagde_leerbaarheid": vertraagd == "vertraagd"}
+        aanleertijd = _uit_kolom(rij.get(f"aanleertijd_{functie.lower()}_minuten"), "float")
+        if aanleertijd is not None:
+            a["aanleertijd_minuten_per_week"] = aanleertijd
+        b.setdefault("aanleren", []).append(a)
     for soort, sleutel in (("s", "stoornisscores"), ("b", "beperkingscores")):
         scores = {k[1:]: int(v) for k, v in rij.items() if k[:1] == soort and k[1:].isdigit() and v is not None}
         if scores:

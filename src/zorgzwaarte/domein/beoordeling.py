@@ -104,6 +104,15 @@ class Zorgmoment(Strikt):
             "verpleging Zvw, bijlage 5 §3.1); verplicht bij een handeling met een * in de normtijdentabel."
         ),
     )
+    minuten_per_keer: float | None = Field(
+        default=None,
+        gt=0,
+        le=60,
+        description=(
+            "minuten per keer voor een handeling waarvoor de tekst een bandbreedte geeft (uitzuigen bij "
+            "thuisbeademing: 5 tot 10 minuten, BIA bijlage 5 §5.3); verplicht als die handeling alleen staat"
+        ),
+    )
     omschrijving: str | None = None
 
 
@@ -155,6 +164,66 @@ class Huishouden(Strikt):
 class Aanleren(Strikt):
     functie: Literal["PV", "VP"]
     vertraagde_leerbaarheid: bool = False
+    aanleertijd_minuten_per_week: float | None = Field(
+        default=None,
+        ge=0,
+        le=7 * 24 * 60,
+        description=(
+            "aanleertijd bovenop de tijd van de aan te leren handelingen (die als zorgmomenten): PV ten hoogste 30, "
+            "VP ten hoogste 45 minuten per week (BIA bijlage 4 §4.4 activiteit 2.5; bijlage 5 §4.4 activiteit 1.9)"
+        ),
+    )
+
+
+class BegeleidenZelfzorg(Strikt):
+    """Begeleiden bij zorg die de cliënt of de (gebruikelijke of mantel)zorger zelf uitvoert."""
+
+    pv_minuten_per_week: float | None = Field(
+        default=None, ge=0, le=7 * 24 * 60, description="PV 2.5 begeleiden: 30 minuten per week (bijlage 4 §4.4)"
+    )
+    vp_minuten_per_week: float | None = Field(
+        default=None, ge=0, le=7 * 24 * 60, description="VP 1.7: tot 60 minuten per week (bijlage 5 §4.4)"
+    )
+
+
+Clusterindicatie = Literal["LG", "LZ", "ZMLK", "LG_ZMLK", "geen"]
+Onderwijssoort = Literal["speciaal_onderwijs", "voortgezet_speciaal_onderwijs"]
+OnderwijsTabelrij = Literal[
+    "lichamelijke_beperking",
+    "somatische_aandoening",
+    "verstandelijke_beperking",
+    "verstandelijke_en_lichamelijke_beperking",
+]
+
+
+class Onderwijs(Strikt):
+    """Onderwijs van een kind: voor de onderwijsaftrek op PV en VP (BIA bijlage 4 en 5 §4.2)."""
+
+    naar_school: bool
+    clusterindicatie: Clusterindicatie | None = Field(
+        default=None, description="tot 1 augustus 2014: de clusterindicatie van het kind, of 'geen'"
+    )
+    onderwijssoort: Onderwijssoort | None = Field(default=None, description="tot 1 augustus 2014, bij een cluster")
+    zorg_op_school_gevraagd: bool | None = Field(
+        default=None, description="vanaf 1 augustus 2014: de aanvraag omvat zorg voor op school"
+    )
+    eerder_indicatie_zorg_op_school: bool | None = Field(
+        default=None, description="vanaf 1 augustus 2014: het kind had vóór 1 augustus 2014 al AWBZ-zorg op school"
+    )
+    tabelrij: OnderwijsTabelrij | None = Field(
+        default=None, description="vanaf 1 augustus 2014: de rij van de tabel als de grondslagen er meer aanwijzen"
+    )
+
+
+class ToezichtThuisbeademing(Strikt):
+    """Individueel verpleegkundig toezicht i.v.m. thuisbeademing (BIA bijlage 5 §5.4): every criterion a given fact."""
+
+    dagdelen_per_week: int = Field(ge=1, le=14)
+    noodzaak_permanent_toezicht: bool
+    toezicht_door_mantelzorg_in_huishouden: bool
+    ontlasting_mantelzorg_nodig: bool
+    positief_advies_centrum_thuisbeademing: bool
+    andere_vormen_toezicht_niet_doelmatig: bool
 
 
 class EerdereIndicatie(Strikt):
@@ -200,6 +269,12 @@ class Beoordeling(Strikt):
     mantelzorg: Mantelzorg = Field(default_factory=Mantelzorg)
     huishouden: Huishouden = Field(default_factory=Huishouden)
     aanleren: list[Aanleren] = Field(default_factory=list)
+    begeleiden_zelfzorg: BegeleidenZelfzorg | None = None
+    onderwijs: Onderwijs | None = Field(
+        default=None,
+        description="verplicht (AWBZ) voor een kind onder de 18 met persoonlijke verzorging of verpleging",
+    )
+    toezicht_thuisbeademing: ToezichtThuisbeademing | None = None
     levensverwachting_korter_dan_3_maanden: bool = False
     # Wlz (2015+): access needs permanent toezicht or 24-hour care nearby, blijvend (Wlz art. 3.2.1).
     zorg_24_uur_nabijheid: Literal["fysieke_problemen", "zware_regieproblemen"] | None = None

@@ -25,7 +25,10 @@ from zorgzwaarte.domein.beoordeling import (
     BhDoel,
     BijzondereZorg,
     Bijzonderheid,
+    Clusterindicatie,
     GeenRechtWlz,
+    Onderwijssoort,
+    OnderwijsTabelrij,
 )
 from zorgzwaarte.rapporten.opmaak import profielgrafiek
 from zorgzwaarte.regels.codes import codelijst, scoreschaal, vragen_per_categorie
@@ -85,6 +88,23 @@ LABELS: dict[str, dict[str, str]] = {
         "(complexe somatische problematiek of lichamelijke handicap)",
         "kind_verstandelijke_beperking_opvoeding": "Kind met een verstandelijke beperking: zorg gericht op opvoeding",
     },
+    "Clusterindicatie": {
+        "LG": "LG: lichamelijk gehandicapte kinderen (cluster III)",
+        "LZ": "LZ: langdurig zieke kinderen (cluster III)",
+        "ZMLK": "ZMLK: zeer moeilijk lerende kinderen (cluster III)",
+        "LG_ZMLK": "LG/ZMLK (cluster III)",
+        "geen": "Geen clusterindicatie",
+    },
+    "Onderwijssoort": {
+        "speciaal_onderwijs": "Speciaal onderwijs",
+        "voortgezet_speciaal_onderwijs": "Voortgezet speciaal onderwijs",
+    },
+    "OnderwijsTabelrij": {
+        "lichamelijke_beperking": "Lichamelijke beperking",
+        "somatische_aandoening": "Somatische aandoening of beperking",
+        "verstandelijke_beperking": "Verstandelijke beperking",
+        "verstandelijke_en_lichamelijke_beperking": "Verstandelijke en lichamelijke beperking",
+    },
     "zorg_24_uur_nabijheid": {
         "fysieke_problemen": "Ja, vanwege fysieke problemen",
         "zware_regieproblemen": "Ja, vanwege zware regieproblemen",
@@ -97,6 +117,9 @@ LITERALS = {
     "Bijzonderheid": Bijzonderheid,
     "BijzondereZorg": BijzondereZorg,
     "GeenRechtWlz": GeenRechtWlz,
+    "Clusterindicatie": Clusterindicatie,
+    "Onderwijssoort": Onderwijssoort,
+    "OnderwijsTabelrij": OnderwijsTabelrij,
 }
 
 
@@ -253,6 +276,121 @@ VELDGROEPEN: tuple[Veldgroep, ...] = (
         ),
     ),
     Veldgroep(
+        "Onderwijs (kinderen)",
+        (
+            Veld(
+                "ow_naar_school",
+                ("onderwijs", "naar_school"),
+                "Gaat het kind naar school?",
+                "janee",
+                uitleg="Verplicht voor een kind onder de 18 met verzorging of verpleging (bijlage 4 en 5 §4.2)",
+                leeg="— niet ingevuld —",
+            ),
+            Veld(
+                "ow_clusterindicatie",
+                ("onderwijs", "clusterindicatie"),
+                "Tot en met 31 juli 2014: clusterindicatie van het kind",
+                "keuze",
+                _keuzes("Clusterindicatie"),
+                leeg="— niet ingevuld —",
+            ),
+            Veld(
+                "ow_onderwijssoort",
+                ("onderwijs", "onderwijssoort"),
+                "Tot en met 31 juli 2014: soort onderwijs",
+                "keuze",
+                _keuzes("Onderwijssoort"),
+                leeg="— niet ingevuld —",
+            ),
+            Veld(
+                "ow_zorg_op_school",
+                ("onderwijs", "zorg_op_school_gevraagd"),
+                "Vanaf 1 augustus 2014: wordt zorg voor op school gevraagd?",
+                "janee",
+                leeg="— niet ingevuld —",
+            ),
+            Veld(
+                "ow_eerder",
+                ("onderwijs", "eerder_indicatie_zorg_op_school"),
+                "Vanaf 1 augustus 2014: had het kind vóór 1 augustus 2014 al AWBZ-zorg op school?",
+                "janee",
+                leeg="— niet ingevuld —",
+            ),
+            Veld(
+                "ow_tabelrij",
+                ("onderwijs", "tabelrij"),
+                "Vanaf 1 augustus 2014: rij van de tabel (alleen als de grondslagen er meer aanwijzen)",
+                "keuze",
+                _keuzes("OnderwijsTabelrij"),
+            ),
+        ),
+        "Zorg die al deel is van het onderwijs gaat van de verzorging en verpleging af (bijlage 4 en 5 §4.2).",
+    ),
+    Veldgroep(
+        "Begeleiden bij zelfzorg en toezicht bij thuisbeademing",
+        (
+            Veld(
+                "bz_pv_minuten",
+                ("begeleiden_zelfzorg", "pv_minuten_per_week"),
+                "Begeleiden bij persoonlijke verzorging die de cliënt of mantelzorger zelf geeft: minuten per week",
+                "getal",
+                uitleg="Telt ten hoogste 30 minuten per week (bijlage 4 §4.4, activiteit 2.5)",
+            ),
+            Veld(
+                "bz_vp_minuten",
+                ("begeleiden_zelfzorg", "vp_minuten_per_week"),
+                "Verpleegkundige begeleiding bij zelfzorg: minuten per week",
+                "getal",
+                uitleg="Telt ten hoogste 60 minuten per week (bijlage 5 §4.4, activiteit 1.7)",
+            ),
+            Veld(
+                "tt_dagdelen",
+                ("toezicht_thuisbeademing", "dagdelen_per_week"),
+                "Verpleegkundig toezicht bij thuisbeademing: dagdelen per week",
+                "getal",
+                uitleg="1 tot en met 14; één dagdeel is 4 uur; ten hoogste klasse 9, binnen de 18 dagdelen "
+                "(bijlage 5 §5.4). Beantwoord dan ook de vragen hieronder",
+            ),
+            Veld(
+                "tt_permanent",
+                ("toezicht_thuisbeademing", "noodzaak_permanent_toezicht"),
+                "Toezicht: is permanent toezicht nodig?",
+                "janee",
+                leeg="— niet ingevuld —",
+            ),
+            Veld(
+                "tt_mantelzorg",
+                ("toezicht_thuisbeademing", "toezicht_door_mantelzorg_in_huishouden"),
+                "Toezicht: geeft mantelzorg in hetzelfde huishouden dat toezicht?",
+                "janee",
+                leeg="— niet ingevuld —",
+            ),
+            Veld(
+                "tt_ontlasting",
+                ("toezicht_thuisbeademing", "ontlasting_mantelzorg_nodig"),
+                "Toezicht: is ontlasting van die mantelzorg nodig?",
+                "janee",
+                leeg="— niet ingevuld —",
+            ),
+            Veld(
+                "tt_advies",
+                ("toezicht_thuisbeademing", "positief_advies_centrum_thuisbeademing"),
+                "Toezicht: positief advies van het Centrum voor Thuisbeademing?",
+                "janee",
+                leeg="— niet ingevuld —",
+            ),
+            Veld(
+                "tt_doelmatig",
+                ("toezicht_thuisbeademing", "andere_vormen_toezicht_niet_doelmatig"),
+                "Toezicht: bieden andere vormen van toezicht geen doelmatige oplossing?",
+                "janee",
+                leeg="— niet ingevuld —",
+            ),
+        ),
+        "Thuisbeademing: kies de beademing bij 'Bijzondere zorg' en de handelingen VP-TB bij de zorgmomenten "
+        "(bijlage 5 §5.3).",
+    ),
+    Veldgroep(
         "Verblijf: bijzonderheden voor het profiel",
         (
             Veld(
@@ -400,7 +538,8 @@ def _handelingen() -> tuple[tuple[str, str], ...]:
     return tuple(
         (
             h.id,
-            f"{h.functie} {h.activiteit_omschrijving}: {h.omschrijving} ({h.minuten} min)"
+            f"{h.functie} {h.activiteit_omschrijving}: {h.omschrijving} "
+            f"({h.minuten:g}{f' tot {h.minuten_tot:g}' if h.minuten_tot else ''} min)"
             + (" *" if h.medisch_specialistisch else ""),
         )
         for h in laatste_normtijden().values()
@@ -549,6 +688,8 @@ def formulier_naar_invoer(form: dict[str, list[str]]) -> tuple[dict[str, Any], d
             moment["omschrijving"] = een(f"zm{i}_omschrijving")
         if een(f"zm{i}_ms") in ("ja", "nee"):
             moment["medisch_specialist_verantwoordelijk"] = een(f"zm{i}_ms") == "ja"
+        if een(f"zm{i}_minuten"):
+            moment["minuten_per_keer"] = _getal(een(f"zm{i}_minuten"))
         momenten.append(moment)
     if momenten:
         invoer["zorgmomenten"] = momenten
@@ -571,6 +712,7 @@ def formulier_naar_invoer(form: dict[str, list[str]]) -> tuple[dict[str, Any], d
             invoer.setdefault("mantelzorg", {})["aftrek"] = rijen
     aanleren = [
         {"functie": f, "vertraagde_leerbaarheid": een(f"al_{f}_vertraagd") == "ja"}
+        | ({"aanleertijd_minuten_per_week": _getal(een(f"al_{f}_minuten"))} if een(f"al_{f}_minuten") else {})
         for f in ("PV", "VP")
         if een(f"al_{f}") == "ja"
     ]
@@ -653,6 +795,8 @@ def invoer_naar_formulier(invoer: dict[str, Any], meta: dict[str, Any]) -> dict[
             f[f"zm{i}_omschrijving"] = [str(zm["omschrijving"])]
         if zm.get("medisch_specialist_verantwoordelijk") is not None:
             f[f"zm{i}_ms"] = ["ja" if zm["medisch_specialist_verantwoordelijk"] else "nee"]
+        if zm.get("minuten_per_keer") is not None:
+            f[f"zm{i}_minuten"] = [_tekst_getal(zm["minuten_per_keer"])]
     for rijen, prefix in (
         (invoer.get("voorliggend") or [], "vl"),
         ((invoer.get("mantelzorg") or {}).get("aftrek") or [], "ma"),
@@ -666,6 +810,8 @@ def invoer_naar_formulier(invoer: dict[str, Any], meta: dict[str, Any]) -> dict[
     for a in invoer.get("aanleren") or []:
         f[f"al_{a.get('functie')}"] = ["ja"]
         f[f"al_{a.get('functie')}_vertraagd"] = ["ja" if a.get("vertraagde_leerbaarheid") else ""]
+        if a.get("aanleertijd_minuten_per_week") is not None:
+            f[f"al_{a.get('functie')}_minuten"] = [_tekst_getal(a["aanleertijd_minuten_per_week"])]
     for v in ALLE_VELDEN:
         waarde = _lees(invoer, v.pad)
         if waarde is None:
@@ -769,6 +915,7 @@ ZORGMOMENT_DELEN = {
     "handelingen": "handelingen",
     "omschrijving": "moment van de dag",
     "twee_zorgverleners": "twee zorgverleners",
+    "minuten_per_keer": "minuten per keer",
 }
 
 
@@ -789,7 +936,7 @@ def veldnaam(pad: str) -> str:
         soort = "Voorliggende voorziening" if kop == "voorliggend" else "Mantelzorg"
         return f"{soort} {int(i) + 1 if i.isdigit() else ''}".strip()
     if kop == "aanleren":
-        return "Aanleren"
+        return "Aanleren" + (": aanleertijd in minuten per week" if delen[-1] == "aanleertijd_minuten_per_week" else "")
     if kop == "eerdere_indicaties":
         nummer = f" {int(delen[1]) + 1}" if len(delen) > 1 and delen[1].isdigit() else ""
         delen_ei = {"zzp": "zorgzwaartepakket", "geldig_van": "geldig van", "geldig_tot": "geldig tot en met"}

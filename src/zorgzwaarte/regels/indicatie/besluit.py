@@ -17,6 +17,7 @@ FUNCTIECODES: dict[str, str] = {
     "KVB": "71",
     "BG-IND": "81",
     "BG-GRP": "82",
+    "VP-TOEZICHT": "41",  # verpleging: toezicht i.v.m. thuisbeademing (BIA bijlage 5 §4.4 activiteit 4.1, §5.4)
 }
 FUNCTIENAMEN: dict[str, str] = {
     "PV": "Persoonlijke verzorging",
@@ -26,6 +27,7 @@ FUNCTIENAMEN: dict[str, str] = {
     "BH-IND": "Behandeling individueel",
     "BH-GRP": "Behandeling in groepsverband",
     "KVB": "Kortdurend verblijf",
+    "VP-TOEZICHT": "Verpleging: verpleegkundig toezicht bij thuisbeademing",
 }
 
 

@@ -9,6 +9,58 @@ from zorgzwaarte.regels.datums import nl
 from zorgzwaarte.regels.indicatie.normtijden import Handeling
 
 GELDIGE_SCORES = {0, 1, 2, 3, 9}
+BEADEMING = {"chronische_invasieve_beademing", "non_invasieve_beademing"}
+BIA = "Beleidsregels indicatiestelling AWBZ 2014"
+
+
+def thuisbeademing(b: Beoordeling) -> bool:
+    """The client is beademd at home (invasive or non-invasive), as the assessment states in bijzondere_zorg."""
+    return bool(BEADEMING & set(b.bijzondere_zorg))
+
+
+def controleer_thuisbeademing(b: Beoordeling, i: int, zm_handelingen: list[Handeling], fouten: list[Fout]) -> None:
+    """A zorgmoment with handelingen of the home ventilation schedule (bijlage 5 §5.3): only for a client who is
+    beademd, and a handeling the text gives a range of minutes for needs the minutes when it stands alone."""
+    zm = b.zorgmomenten[i]
+    for j, hid in enumerate(zm.handelingen):
+        if any(t.id == hid and t.thuisbeademing for t in zm_handelingen) and not thuisbeademing(b):
+            fouten.append(
+                Fout(
+                    f"zorgmomenten.{i}.handelingen.{j}",
+                    f"handeling '{hid}' hoort bij thuisbeademing: geef bij bijzondere zorg de beademing op "
+                    f"(chronische invasieve of niet-invasieve beademing) ({BIA}, bijlage 5 §5.3)",
+                )
+            )
+    bereik = [h for h in zm_handelingen if h.minuten_tot is not None]
+    alleen = len(zm.handelingen) == 1 and len(bereik) == 1
+    if alleen and zm.minuten_per_keer is None:
+        h = bereik[0]
+        fouten.append(
+            Fout(
+                f"zorgmomenten.{i}.minuten_per_keer",
+                f"vul in hoeveel minuten per keer '{h.omschrijving}' duurt: de tekst geeft {h.minuten:g} tot "
+                f"{h.minuten_tot:g} minuten, afhankelijk van de cliënt ({BIA}, bijlage 5 §5.3)",
+            )
+        )
+    elif alleen and zm.minuten_per_keer is not None:
+        h = bereik[0]
+        assert h.minuten_tot is not None
+        if not h.minuten <= zm.minuten_per_keer <= h.minuten_tot:
+            fouten.append(
+                Fout(
+                    f"zorgmomenten.{i}.minuten_per_keer",
+                    f"ligt niet tussen {h.minuten:g} en {h.minuten_tot:g} minuten ({BIA}, bijlage 5 §5.3)",
+                )
+            )
+    elif zm.minuten_per_keer is not None:
+        fouten.append(
+            Fout(
+                f"zorgmomenten.{i}.minuten_per_keer",
+                "hoort alleen bij een zorgmoment met één handeling waarvoor de tekst een bandbreedte van minuten geeft "
+                f"(uitzuigen bij thuisbeademing; samen met een andere handeling wordt uitzuigen niet apart "
+                f"geïndiceerd, {BIA}, bijlage 5 §5.3)",
+            )
+        )
 
 
 def controleer(b: Beoordeling, tabel: dict[str, Handeling], functies_thuis: bool = True) -> None:
@@ -50,6 +102,7 @@ def controleer(b: Beoordeling, tabel: dict[str, Handeling], functies_thuis: bool
                     )
                 )
         bekend = [tabel[h] for h in zm.handelingen if h in tabel]
+        controleer_thuisbeademing(b, i, bekend, fouten)
         heeft_vp = heeft_vp or any(h.functie == "VP" for h in bekend)
         sterren = [h.id for h in bekend if h.medisch_specialistisch]
         if functies_thuis and sterren and zm.medisch_specialist_verantwoordelijk is None:
@@ -61,6 +114,11 @@ def controleer(b: Beoordeling, tabel: dict[str, Handeling], functies_thuis: bool
                     "(Beleidsregels indicatiestelling AWBZ 2014, bijlage 5 §3.1)",
                 )
             )
+    heeft_vp = (
+        heeft_vp
+        or b.toezicht_thuisbeademing is not None
+        or bool(b.begeleiden_zelfzorg and b.begeleiden_zelfzorg.vp_minuten_per_week)
+    )
     if functies_thuis and heeft_vp and b.vp_medische_noodzaak is None:
         fouten.append(
             Fout(

@@ -20,6 +20,11 @@ class Handeling:
     bron: str
     # '*' in the VP table: nursing needed for medisch-specialistische zorg (bijlage 5 §3.1 and §4.4)
     medisch_specialistisch: bool = False
+    # The home ventilation schedule (bijlage 5 §5.3): its own way of counting, see trechtermodel.thuisbeademing_tijd
+    thuisbeademing: bool = False
+    minuten_tot: float | None = None  # a range in the text ('5 tot 10 minuten'): the assessor gives the minutes
+    standaard_per_dag: tuple[int, int] | None = None  # 'standaard frequentie' per day (lowest, highest)
+    alleen_als_enige_handeling: bool = False  # counted only when no other handeling falls in the same zorgmoment
 
     def als_dict(self) -> dict[str, object]:
         return {
@@ -32,6 +37,8 @@ class Handeling:
             "frequentie_in_bron": self.frequentie_in_bron,
             "bron": self.bron,
             "medisch_specialistisch": self.medisch_specialistisch,
+            "thuisbeademing": self.thuisbeademing,
+            "minuten_tot": self.minuten_tot,
         }
 
 
@@ -39,7 +46,10 @@ class Handeling:
 def normtijden(regelset: Regelset) -> dict[str, Handeling]:
     bestand = next(b for b in regelset.bestanden if b.startswith("normtijden"))
     uit: dict[str, Handeling] = {}
-    for h in regelset.tabel(bestand)["handelingen"]["waarde"]:
+    tabel = regelset.tabel(bestand)
+    tb = tabel.get("thuisbeademing", {}).get("handelingen", {}).get("waarde") or []
+    for h in [*tabel["handelingen"]["waarde"], *({**t, "thuisbeademing": True} for t in tb)]:
+        standaard = h.get("standaard_per_dag")
         uit[h["id"]] = Handeling(
             id=h["id"],
             functie=h["functie"],
@@ -50,6 +60,10 @@ def normtijden(regelset: Regelset) -> dict[str, Handeling]:
             frequentie_in_bron=None if h.get("frequentie_in_bron") is None else str(h["frequentie_in_bron"]),
             bron=h["bron"],
             medisch_specialistisch=bool(h.get("medisch_specialistisch")),
+            thuisbeademing=bool(h.get("thuisbeademing")),
+            minuten_tot=h.get("minuten_tot"),
+            standaard_per_dag=(int(standaard[0]), int(standaard[1])) if standaard else None,
+            alleen_als_enige_handeling=bool(h.get("alleen_als_enige_handeling")),
         )
     return uit
 

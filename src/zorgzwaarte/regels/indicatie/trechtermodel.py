@@ -18,7 +18,7 @@ from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.codes import codelijst, grondslag_naam
 from zorgzwaarte.regels.datums import leeftijd, nl, plus_maanden, tot_en_met_na_maanden, tot_en_met_na_weken
 from zorgzwaarte.regels.indicatie.besluit import FUNCTIENAMEN, GeindiceerdeFunctie, Indicatiebesluit
-from zorgzwaarte.regels.indicatie.controle import controleer
+from zorgzwaarte.regels.indicatie.controle import controleer, thuisbeademing
 from zorgzwaarte.regels.indicatie.normtijden import Handeling, laatste_normtijden, normtijden
 from zorgzwaarte.regels.indicatie.omvang import (
     ZESTIG,
@@ -27,6 +27,12 @@ from zorgzwaarte.regels.indicatie.omvang import (
     fmt,
     klasse_voor_uren,
     school_dagdelen_per_week,
+)
+from zorgzwaarte.regels.indicatie.onderwijs_beademing import (
+    aanleren_en_begeleiden,
+    onderwijsaftrek,
+    thuisbeademing_tijd,
+    toezicht_thuisbeademing,
 )
 from zorgzwaarte.regels.indicatie.wlz import indiceer_wlz, lopende_zorg, wlz_beslistermijn, wlz_parameters
 from zorgzwaarte.regels.regelset import Regelset, regelset_met, regelset_op
@@ -52,6 +58,8 @@ class Werk:
     toegang: set[str] = field(default_factory=set)
     leeftijd: int = 0
     besluitdatum: date = date.min
+    # Dutch sentences for the result: where a figure is unknown because its source is missing
+    waarschuwingen: list[str] = field(default_factory=list)
 
     def bron(self, *delen: str) -> str:
         return ", ".join(delen)
@@ -124,7 +132,7 @@ def indiceer(
         geldig_tot_overlijden=tot_overlijden,
         grondslagen=list(b.grondslagen),
         ruleset=regelset.ontvangstbewijs,
-        waarschuwingen=regelset.waarschuwingen(b.peildatum),
+        waarschuwingen=regelset.waarschuwingen(b.peildatum) + w.waarschuwingen,
         toelichting=list(w.uitleg.stappen),
         etmalen_verblijf=etmalen if verblijf else None,
         uiterste_beslisdatum=uiterste,
@@ -214,11 +222,6 @@ def gebruikelijke_zorg_geldt(w: Werk, functie: str, moment_vlag: bool) -> tuple[
     return False, ""
 
 
-def thuisbeademing(b: Beoordeling) -> bool:
-    """The client is beademd at home (invasive or non-invasive), as the assessment states in bijzondere_zorg."""
-    return bool({"chronische_invasieve_beademing", "non_invasieve_beademing"} & set(b.bijzondere_zorg))
-
-
 def awbz_handelingen(w: Werk, i: int, zm: Zorgmoment, tabel: dict[str, Handeling]) -> list[Handeling]:
     """The handelingen of a zorgmoment that are AWBZ care (bijlage 5 §3.1 Afbakening Zvw en AWBZ).
 
@@ -286,13 +289,23 @@ def stap2_bruto_zorgbehoefte(w: Werk, tabel: dict[str, Handeling]) -> dict[str, 
     optelling = d(zm_p["samenvallend_optelling_per_zorgmoment_minuten"]["waarde"])
     totaal: dict[str, Decimal] = {}
     for i, zm in enumerate(w.b.zorgmomenten, start=1):
-        hs = awbz_handelingen(w, i, zm, tabel)
+        alle = awbz_handelingen(w, i, zm, tabel)
+        # thuisbeademing counts its own way (bijlage 5 §5.3); the 3,5-minute rule is for the §4.4 tables
+        hs = [h for h in alle if not h.thuisbeademing]
+        tb = [h for h in alle if h.thuisbeademing]
         verdeling = verdeel_zorgmoment(hs, aftrek, optelling)
+        tb_minuten, tb_tekst = thuisbeademing_tijd(zm, tb, len(alle)) if tb else (Decimal(0), "")
+        if tb:
+            lijst_vp, t_vp = verdeling.get("VP", ([], Decimal(0)))
+            verdeling["VP"] = (lijst_vp, t_vp + tb_minuten)
         samen = len(hs) > 1
         beide = len(verdeling) > 1
         for functie, (lijst, t) in verdeling.items():
-            if not samen:
-                berekening = f"{lijst[0].omschrijving}: {fmt(t)} min"
+            basis = t - tb_minuten if functie == "VP" else t  # the §4.4 part of the moment
+            if not lijst:
+                berekening = ""
+            elif not samen:
+                berekening = f"{lijst[0].omschrijving}: {fmt(basis)} min"
             else:
                 delen = " + ".join(f"({fmt(d(h.minuten))} − {fmt(aftrek)})" for h in lijst)
                 indirect = (
@@ -304,8 +317,10 @@ def stap2_bruto_zorgbehoefte(w: Werk, tabel: dict[str, Handeling]) -> dict[str, 
                 berekening = (
                     f"{len(hs)} samenvallende handelingen"
                     + (f" ({len(lijst)} {FUNCTIENAMEN[functie].lower()})" if beide else "")
-                    + f": {delen}{indirect} = {fmt(t)} min"
+                    + f": {delen}{indirect} = {fmt(basis)} min"
                 )
+            if tb and functie == "VP":
+                berekening = f"{berekening}; {tb_tekst}; samen {fmt(t)} min" if lijst else tb_tekst
             gz, reden = gebruikelijke_zorg_geldt(w, functie, zm.gebruikelijke_zorg)
             eerste = Decimal(0) if gz else t
             tweede = t if zm.twee_zorgverleners else Decimal(0)
@@ -321,6 +336,8 @@ def stap2_bruto_zorgbehoefte(w: Werk, tabel: dict[str, Handeling]) -> dict[str, 
             tekst += f"; × {fmt(d(zm.per_week))} per week = {fmt(per_week)} min per week"
             bron = (
                 f"{BIA}, bijlage {'4' if functie == 'PV' else '5'} §4.4 (gemiddelde tijden, samenvallende activiteiten)"
+                if lijst
+                else f"{BIA}, bijlage 5 §5.3 (thuisbeademing)"
             )
             if beide:
                 bron += "; bijlage 1 §2.4 (indirecte tijd per zorgmoment)"
@@ -328,7 +345,11 @@ def stap2_bruto_zorgbehoefte(w: Werk, tabel: dict[str, Handeling]) -> dict[str, 
                 bron += "; bijlage 1 §2.4 'Zorg door twee zorgverleners'"
             if gz or reden:
                 bron += "; bijlage 3 (gebruikelijke zorg)"
+            if tb and functie == "VP" and lijst:
+                bron += "; bijlage 5 §5.3 (thuisbeademing)"
             w.uitleg.stap("Stap 2: tijd per zorgmoment", tekst, bron)
+    aanleren_en_begeleiden(w, totaal)
+    onderwijsaftrek(w, totaal)
     for a in w.b.voorliggend:
         if a.functie in totaal:
             oud = totaal[a.functie]
@@ -775,11 +796,13 @@ def kortdurend_verblijf(w: Werk) -> GeindiceerdeFunctie | None:
 
 
 def groepszorg(w: Werk, kvb: GeindiceerdeFunctie | None) -> list[GeindiceerdeFunctie]:
-    """BG and BH groep in dagdelen within 3 etmalen = 18 dagdelen, school and work included (bijlage 1 §3.4)."""
+    """BG and BH groep and verpleegkundig toezicht bij thuisbeademing in dagdelen within 3 etmalen = 18 dagdelen,
+    school and work included (bijlage 1 §3.4; bijlage 5 §5.4). Order: school/werk and kortdurend verblijf, toezicht,
+    behandeling groep, begeleiding groep."""
     b = w.b
     gp = w.p["groepszorg"]
     gevraagd = {"BH-GRP": b.dagdelen.behandeling_groep, "BG-GRP": b.dagdelen.begeleiding_groep}
-    if not any(gevraagd.values()):
+    if not any(gevraagd.values()) and b.toezicht_thuisbeademing is None:
         return []
     school = school_dagdelen_per_week(
         d(b.dagdelen.school_werk),
@@ -802,6 +825,10 @@ def groepszorg(w: Werk, kvb: GeindiceerdeFunctie | None) -> list[GeindiceerdeFun
         gp["max_dagdelen_per_week"]["bron"],
     )
     uit: list[GeindiceerdeFunctie] = []
+    if b.toezicht_thuisbeademing is not None:
+        toezicht, beschikbaar = toezicht_thuisbeademing(w, beschikbaar)
+        if toezicht:
+            uit.append(toezicht)
     toegang_nodig = {"BH-GRP": "BH", "BG-GRP": "BG"}
     for functie in ("BH-GRP", "BG-GRP"):
         n = gevraagd[functie]

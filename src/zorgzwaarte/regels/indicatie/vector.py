@@ -127,6 +127,9 @@ PER_CLIENT_REDENEN = (
     "een gekozen zorgzwaartepakket met motivering",
     "het overgangsrecht ZZP 1-2 en 3 VV (Wijzigingsregeling Rza 2012 art. II-III: aanvraagdatum, Zvw- of forensisch "
     "verblijf)",
+    "de onderwijsaftrek bij een kind (Beleidsregels indicatiestelling AWBZ 2014, bijlage 4 en 5 §4.2)",
+    "thuisbeademing en verpleegkundig toezicht (Beleidsregels indicatiestelling AWBZ 2014, bijlage 5 §5.3 en §5.4)",
+    "begeleiden bij zelfzorg (Beleidsregels indicatiestelling AWBZ 2014, bijlage 4 en 5 §4.4)",
     "de Wlz vanaf 2021 (Wet langdurige zorg art. 3.2.1, versie van de peildatum)",
 )
 LATER_WLZ_REDEN = len(PER_CLIENT_REDENEN) - 1
