@@ -203,6 +203,25 @@ def test_io31_groepszorg_zonder_opgave_vervoer_geweigerd() -> None:
     assert [f.veld for f in e.value.fouten] == ["beoordeling.dagdelen.vervoer"]
 
 
+def test_io31_met_toezicht_bij_thuisbeademing_geweigerd() -> None:
+    """BIA 2014 bijlage 5 §5.4 gives toezicht bij thuisbeademing in dagdelen; iWlz 2.2 has no such line for
+    verpleging (TR008, TR035, TR101): the export refuses with a Dutch message instead of breaking the rules."""
+    toezicht = copy.deepcopy(THUIS) | {
+        "bijzondere_zorg": ["chronische_invasieve_beademing"],
+        "toezicht_thuisbeademing": {
+            "dagdelen_per_week": 4,
+            "noodzaak_permanent_toezicht": True,
+            "toezicht_door_mantelzorg_in_huishouden": True,
+            "ontlasting_mantelzorg_nodig": True,
+            "positief_advies_centrum_thuisbeademing": True,
+            "andere_vormen_toezicht_niet_doelmatig": True,
+        },
+    }
+    with pytest.raises(InvoerFout) as e:
+        exporteer_io31({"client": CLIENT, "beoordeling": toezicht})
+    assert [f.veld for f in e.value.fouten] == ["beoordeling.toezicht_thuisbeademing"]
+
+
 def test_io31_zonder_volledig_adres_geweigerd() -> None:
     """iWlz TR006: a Contact has a telephone number or an address with house number and postcode."""
     client = {**CLIENT, "adres": {"woonplaats": "Utrecht"}}

@@ -205,6 +205,14 @@ def _indicatie(
                 b.el(s, "Score", score)
     financiering = FINANCIERING.get(besluit.get("stelsel", "AWBZ"), "4")
     functies = besluit.get("functies") or []
+    if any(f["functie"] == "VP-TOEZICHT" for f in functies):
+        # iWlz TR008/TR035/TR101: verpleging has klassen in uren and one line per function; the toezicht in
+        # dagdelen (BIA 2014 bijlage 5 §5.4) has no place in an IO31: refused, never sent as a second VP
+        raise InvoerFout.een(
+            "beoordeling.toezicht_thuisbeademing",
+            "het iWlz-bericht IO31 kent geen verpleegkundig toezicht bij thuisbeademing in dagdelen (bedrijfsregels "
+            "TR008, TR035 en TR101): geef dit besluit buiten het IO31 door",
+        )
     if functies:
         gf = b.el(ind, "GeindiceerdeFuncties")
         for f in functies:
