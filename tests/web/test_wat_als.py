@@ -1,5 +1,6 @@
 """The 'Wat als' page (issue 16 §4) in a real browser: zorgkantoor over its region, beheerder with an upload;
-shifts, chart, money, a changed client opened (audited), CSV and PDF; axe on every screen."""
+progress while it computes, then shifts, chart, money, a changed client opened (audited), CSV and PDF of the stored
+result; axe on every screen."""
 
 from __future__ import annotations
 
@@ -37,7 +38,28 @@ def test_beheerder_rekent_een_eigen_populatie_door(pagina: Any, tmp_path: Path) 
     pagina.get_by_label("Beoordelingen (CSV of Parquet)").set_input_files(str(beoordelingen))
     pagina.get_by_label("Zorgmomenten (CSV of Parquet, optioneel)").set_input_files(str(momenten))
     pagina.get_by_label("Tarieven (optioneel", exact=False).set_input_files(str(tarieven))
+    # the page answers at once with the run's progress, then asks the server until the result is there; the first
+    # question is held here so the progress can be looked at
+    vastgehouden: list[Any] = []
+
+    def houd_vast(verzoek: Any) -> None:
+        vastgehouden.append(verzoek)
+
+    pagina.route("**/wat-als/runs/*", houd_vast)
     pagina.get_by_role("button", name="Doorrekenen").click()
+    pagina.locator("progress#voortgang").wait_for()
+    assert "beoordelingen doorgerekend" in pagina.get_by_role("status").first.inner_text()
+    assert axe_overtredingen(pagina) == []
+    for _ in range(50):  # the page asks for the status by itself
+        if vastgehouden:
+            break
+        pagina.wait_for_timeout(100)
+    assert vastgehouden
+    for verzoek in vastgehouden:
+        verzoek.continue_()
+    pagina.unroute("**/wat-als/runs/*")
+    pagina.get_by_role("heading", name="Uitkomst", exact=True).wait_for()
+    assert pagina.locator("progress#voortgang").count() == 0
     tekst = pagina.locator("main").inner_text().replace("\xa0", " ")
     assert "krijgen met de variant een andere uitkomst" in tekst
     assert "PV-klasse" in tekst and "Verschil" in tekst and "€" in tekst
@@ -61,16 +83,17 @@ def test_zorgkantoor_regio_client_openen_csv_en_pdf(pagina: Any, tmp_path: Path)
     )
     pagina.get_by_label("De geldende besluiten in mijn regio").check()
     pagina.get_by_role("button", name="Doorrekenen").click()
+    pagina.get_by_role("heading", name="Uitkomst", exact=True).wait_for()
     tekst = pagina.locator("main").inner_text()
     assert "van de" in tekst and "beoordelingen krijgen met de variant" in tekst
     assert axe_overtredingen(pagina) == []
     with pagina.expect_download() as csv_download:
-        pagina.get_by_role("button", name="CSV downloaden").click()
+        pagina.get_by_role("link", name="CSV downloaden").click()
     csv_pad = tmp_path / "wat_als.csv"
     csv_download.value.save_as(csv_pad)
     assert csv_pad.read_text(encoding="utf-8").startswith("id,fout,besluit_basis,besluit_variant")
     with pagina.expect_download() as pdf_download:
-        pagina.get_by_role("button", name="PDF downloaden").click()
+        pagina.get_by_role("link", name="PDF downloaden").click()
     pdf_pad = tmp_path / "wat_als.pdf"
     pdf_download.value.save_as(pdf_pad)
     assert "Wat als de regels veranderen?" in pdf_tekst(pdf_pad)

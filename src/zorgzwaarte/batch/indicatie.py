@@ -506,6 +506,13 @@ def indiceer_tabel(df: pl.DataFrame, zorgmomenten: pl.DataFrame | None = None) -
     return vervang_rijen(tabel, rijen, per_client(df, zorgmomenten, rijen, uit))
 
 
+def zorgmomenten_van(zm: pl.DataFrame | None, deel: pl.DataFrame) -> pl.DataFrame | None:
+    """The zorgmomenten of the rows of one block."""
+    if zm is None:
+        return None
+    return zm.filter(pl.col("id").cast(pl.Utf8).is_in(deel["id"].cast(pl.Utf8).implode()))
+
+
 def per_client_rijen(fouten: list[str], uit: dict[str, Any]) -> np.ndarray[Any, np.dtype[np.int64]]:
     """The rows the vectorised rules leave to the per-client path (and that the adapter could read)."""
     rijen: np.ndarray[Any, np.dtype[np.int64]] = np.flatnonzero(uit["per_client"] > 0)

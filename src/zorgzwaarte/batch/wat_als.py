@@ -10,6 +10,7 @@ per month.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
@@ -17,7 +18,14 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from zorgzwaarte.batch.indicatie import naar_beoordelingen, per_client, per_client_rijen, uitvoer, vervang_rijen
+from zorgzwaarte.batch.indicatie import (
+    naar_beoordelingen,
+    per_client,
+    per_client_rijen,
+    uitvoer,
+    vervang_rijen,
+    zorgmomenten_van,
+)
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.indicatie.vector import indiceer_vector
 from zorgzwaarte.regels.regelset import Regelset, regelsets
@@ -98,6 +106,25 @@ def wat_als_tabel(
         var["ruleset_hash"].alias("ruleset_hash_variant"),
     ]
     return pl.DataFrame(kolommen), onder
+
+
+def in_blokken(
+    df: pl.DataFrame,
+    zorgmomenten: pl.DataFrame | None,
+    variant: Regelset,
+    blok: int = 250_000,
+    voortgang: Callable[[int], None] | None = None,
+) -> tuple[pl.DataFrame, np.ndarray[Any, np.dtype[np.bool_]]]:
+    """wat_als_tabel in blocks of rows (bounded memory), calling ``voortgang`` with the rows done after each."""
+    delen, onder = [], []
+    for start in range(0, max(df.height, 1), blok):
+        deel = df.slice(start, blok)
+        tabel, binnen = wat_als_tabel(deel, zorgmomenten_van(zorgmomenten, deel), variant)
+        delen.append(tabel)
+        onder.append(binnen)
+        if voortgang is not None:
+            voortgang(start + deel.height)
+    return pl.concat(delen), np.concatenate(onder)
 
 
 def _per_rij(v: Any, onder: np.ndarray[Any, Any]) -> bool:

@@ -611,7 +611,7 @@ def batch_indiceer(
     import polars as pl
     from rich.progress import Progress
 
-    from zorgzwaarte.batch.indicatie import indiceer_tabel, schrijf
+    from zorgzwaarte.batch.indicatie import indiceer_tabel, schrijf, zorgmomenten_van
 
     try:
         df = _lees_tabel(invoer, "invoer")
@@ -624,7 +624,7 @@ def batch_indiceer(
         taak = voortgang.add_task("Indiceren", total=df.height)
         for start in range(0, df.height, blok):
             deel = df.slice(start, blok)
-            delen.append(indiceer_tabel(deel, _zorgmomenten_van(zm, deel)))
+            delen.append(indiceer_tabel(deel, zorgmomenten_van(zm, deel)))
             voortgang.advance(taak, deel.height)
     resultaat = pl.concat(delen) if delen else indiceer_tabel(df, zm)
     schrijf(resultaat, Path(uit))
@@ -651,12 +651,10 @@ def batch_wat_als(
     """Wat als de regels veranderen? Reken een populatie door met de basis en met een variant, naast elkaar."""
     from pathlib import Path
 
-    import numpy as np
-    import polars as pl
     from rich.progress import Progress
 
     from zorgzwaarte.batch.indicatie import schrijf
-    from zorgzwaarte.batch.wat_als import geldeffect, lees_tarieven, samenvatting, wat_als_tabel
+    from zorgzwaarte.batch.wat_als import geldeffect, in_blokken, lees_tarieven, samenvatting
 
     try:
         regels = variant_uit_tekst(lees_tekst(variant))
@@ -666,18 +664,11 @@ def batch_wat_als(
         _verplichte_kolommen(df)
     except InvoerFout as fout:
         stop_met_fout(fout)
-    delen, onder = [], []
     with Progress(transient=True, console=Console(stderr=True)) as voortgang:
         taak = voortgang.add_task("Basis en variant doorrekenen", total=df.height)
-        for start in range(0, max(df.height, 1), blok):
-            deel = df.slice(start, blok)
-            tabel, binnen = wat_als_tabel(deel, _zorgmomenten_van(zm, deel), regels)
-            delen.append(tabel)
-            onder.append(binnen)
-            voortgang.advance(taak, deel.height)
-    resultaat = pl.concat(delen)
+        resultaat, onder = in_blokken(df, zm, regels, blok, lambda klaar: voortgang.update(taak, completed=klaar))
     schrijf(resultaat, Path(uit))
-    overzicht = samenvatting(resultaat, regels, np.concatenate(onder))
+    overzicht = samenvatting(resultaat, regels, onder)
     if tarief is not None:
         overzicht["geld"] = geldeffect(resultaat, tarief)
     print_json(overzicht)
@@ -703,15 +694,6 @@ def _verplichte_kolommen(df: pl.DataFrame) -> None:
     for kolom in ("id", "peildatum", "geboortedatum", "grondslagen"):
         if kolom not in df.columns:
             raise InvoerFout.een(kolom, "verplichte kolom ontbreekt")
-
-
-def _zorgmomenten_van(zm: pl.DataFrame | None, deel: pl.DataFrame) -> pl.DataFrame | None:
-    """The zorgmomenten of the rows of one block."""
-    import polars as pl
-
-    if zm is None:
-        return None
-    return zm.filter(pl.col("id").cast(pl.Utf8).is_in(deel["id"].cast(pl.Utf8).implode()))
 
 
 @batch_app.command("declareer")

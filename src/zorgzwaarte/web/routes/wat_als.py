@@ -10,12 +10,13 @@ from fastapi.responses import Response
 from starlette.datastructures import UploadFile
 
 from zorgzwaarte.batch.indicatie import als_tabel, lees_bytes
-from zorgzwaarte.batch.wat_als import geldeffect, lees_tarieven, samenvatting, wat_als_tabel
+from zorgzwaarte.batch.wat_als import lees_tarieven
 from zorgzwaarte.diensten.varianten import variant_samenvatting, variant_uit_tekst, voorbeeldvarianten
 from zorgzwaarte.diensten.wat_als import client_wat_als, regio_populatie, wat_als_toegang
-from zorgzwaarte.fouten import Fout, InvoerFout
+from zorgzwaarte.fouten import Fout, InvoerFout, NietGevonden
 from zorgzwaarte.rapporten.wat_als import UITKOMST_NAMEN, grafieken, wat_als_pdf
-from zorgzwaarte.web.afhankelijkheden import Form, Formulier, Ingelogd
+from zorgzwaarte.web import wat_als_runs
+from zorgzwaarte.web.afhankelijkheden import Form, Formulier, Ingelogd, Scherm, WebFout
 
 router = APIRouter(include_in_schema=False)
 MAX_GETOOND = 200  # changed rows listed on the page; the CSV has them all
@@ -64,20 +65,20 @@ def wat_als_pagina(scherm: Ingelogd) -> Response:
 
 @router.post("/wat-als")
 async def wat_als_doorrekenen(scherm: Ingelogd, form: Form) -> Response:
-    """Run the variant; `uitvoer=csv` or `uitvoer=pdf` downloads instead of showing the page."""
+    """Check the variant and the population, then start the run (wat_als_runs): the page shows its progress and,
+    when done, the result with CSV and PDF of the stored result."""
     regio = scherm.doe(wat_als_toegang)
     fouten: list[Fout] = []
-    s: dict[str, Any] | None = None
-    v: dict[str, Any] | None = None
-    tabel: pl.DataFrame | None = None
     tekst = form.een("variant")
     populatie = form.een("populatie", "regio" if regio else "upload")
-    client_ids: dict[str, int] = {}
+    run_id = None
     try:
         form.eis_csrf()
         tekst = await _variant_tekst(form)
         variant = variant_uit_tekst(tekst)
         tarieven = await _tabel(form, "tarieven", "Tarieven")
+        tarief = lees_tarieven(tarieven) if tarieven is not None else None
+        client_ids: dict[str, int] = {}
         if populatie == "regio":
             rijen = scherm.doe(regio_populatie)
             if not rijen:
@@ -94,36 +95,65 @@ async def wat_als_doorrekenen(scherm: Ingelogd, form: Form) -> Response:
                 if kolom not in df.columns:
                     raise InvoerFout.een("Beoordelingen", f"verplichte kolom '{kolom}' ontbreekt")
             zm = await _tabel(form, "zorgmomenten", "Zorgmomenten")
-        tabel, onder = wat_als_tabel(df, zm, variant)
-        s = samenvatting(tabel, variant, onder)
-        if tarieven is not None:
-            s["geld"] = geldeffect(tabel, lees_tarieven(tarieven))
-        v = variant_samenvatting(variant)
+        extra = {"v": variant_samenvatting(variant), "variant_tekst": tekst, "client_ids": client_ids}
+        run_id = wat_als_runs.start(scherm.wie.gebruiker_id, df, zm, variant, tarief, extra)
     except InvoerFout as fout:
         fouten = fout.fouten
-    if s is not None and v is not None and tabel is not None:
-        if form.een("uitvoer") == "csv":
-            return Response(
-                tabel.write_csv(),
-                media_type="text/csv; charset=utf-8",
-                headers={"content-disposition": 'attachment; filename="wat_als.csv"'},
-            )
-        if form.een("uitvoer") == "pdf":
-            return Response(
-                wat_als_pdf(s, v, scherm.nu().date()),
-                media_type="application/pdf",
-                headers={"content-disposition": 'attachment; filename="wat_als.pdf"'},
-            )
-    gewijzigd = tabel.filter(pl.col("gewijzigd")).head(MAX_GETOOND).to_dicts() if tabel is not None and s else []
-    for rij in gewijzigd:
-        rij["client_id"] = client_ids.get(rij["id"])
     return scherm.toon(
         "wat_als/wat_als.html",
         status=422 if fouten else 200,
         regio=regio, voorbeelden=voorbeeldvarianten(), variant=tekst, populatie=populatie, fouten=fouten,
-        s=s, v=v, grafieken=grafieken(s) if s else {}, namen=UITKOMST_NAMEN, gewijzigd=gewijzigd,
-        max_getoond=MAX_GETOOND,
+        run_id=run_id, meta={"status": "bezig", "gedaan": 0, "totaal": 0},
     )  # fmt: skip
+
+
+def _run(scherm: Scherm, run_id: str) -> dict[str, Any]:
+    scherm.doe(wat_als_toegang)
+    try:
+        return wat_als_runs.status(run_id, scherm.wie.gebruiker_id)
+    except NietGevonden as fout:
+        raise WebFout(scherm, fout) from None
+
+
+@router.get("/wat-als/runs/{run_id}")
+def wat_als_run(scherm: Ingelogd, run_id: str) -> Response:
+    """The run's progress (polled by the page), or its result once done."""
+    meta = _run(scherm, run_id)
+    if meta["status"] != "klaar":
+        return scherm.toon("wat_als/voortgang.html", run_id=run_id, meta=meta)
+    uit, tabel = wat_als_runs.uitkomst(run_id, scherm.wie.gebruiker_id)
+    s = uit["s"]
+    gewijzigd = tabel.filter(pl.col("gewijzigd")).head(MAX_GETOOND).to_dicts()
+    for rij in gewijzigd:
+        rij["client_id"] = uit["client_ids"].get(rij["id"])
+    return scherm.toon(
+        "wat_als/voortgang.html", run_id=run_id, meta=meta, s=s, v=uit["v"], grafieken=grafieken(s),
+        namen=UITKOMST_NAMEN, gewijzigd=gewijzigd, max_getoond=MAX_GETOOND, variant=uit["variant_tekst"],
+    )  # fmt: skip
+
+
+@router.get("/wat-als/runs/{run_id}/wat_als.csv")
+def wat_als_csv(scherm: Ingelogd, run_id: str) -> Response:
+    """The full table of a finished run (as `batch wat-als --uit`), from the stored result."""
+    _run(scherm, run_id)
+    _, tabel = wat_als_runs.uitkomst(run_id, scherm.wie.gebruiker_id)
+    return Response(
+        tabel.write_csv(),
+        media_type="text/csv; charset=utf-8",
+        headers={"content-disposition": 'attachment; filename="wat_als.csv"'},
+    )
+
+
+@router.get("/wat-als/runs/{run_id}/wat_als.pdf")
+def wat_als_pdf_download(scherm: Ingelogd, run_id: str) -> Response:
+    """The PDF summary of a finished run, from the stored result."""
+    _run(scherm, run_id)
+    uit, _ = wat_als_runs.uitkomst(run_id, scherm.wie.gebruiker_id)
+    return Response(
+        wat_als_pdf(uit["s"], uit["v"], scherm.nu().date()),
+        media_type="application/pdf",
+        headers={"content-disposition": 'attachment; filename="wat_als.pdf"'},
+    )
 
 
 @router.post("/wat-als/clienten/{client_id}")

@@ -1,4 +1,5 @@
-// Wat als page: an example fills the variant field; a run shows "Bezig met doorrekenen…".
+// Wat als page: an example fills the variant field; while the files are sent "Bestanden versturen…" shows (the
+// progress of the run itself is polled by HTMX, see sjablonen/wat_als/voortgang.html).
 // A file of its own because the Content-Security-Policy allows no inline script.
 document.addEventListener("DOMContentLoaded", function () {
   var voorbeeld = document.getElementById("voorbeeld");
