@@ -20,6 +20,12 @@ ZONDER_REGELS = {"aw34", "aw36", "aw310", "io32"}
 @pytest.fixture(autouse=True)
 def xsd_voor_import(monkeypatch: pytest.MonkeyPatch) -> None:
     """Imports are also validated against the official XSDs (the schemas stay in ../shared, not in the project)."""
+    if not XSD_MAP.is_dir():
+        pytest.fail(
+            f"De iWlz-tests hebben de officiële iWlz 2.2-schema's nodig in {XSD_MAP} (../shared/iwlz naast de "
+            "projectmap); die map ontbreekt.",
+            pytrace=False,
+        )
     monkeypatch.setenv("ZORGZWAARTE_IWLZ_XSD", str(XSD_MAP))
 
 

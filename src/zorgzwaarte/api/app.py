@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from zorgzwaarte.api.beveiliging import Beveiliging, TeGroot
+from zorgzwaarte.api.beveiliging import Beveiliging, TeGroot, beveiligingskoppen, hsts_aan
 from zorgzwaarte.api.documentatie import documentatie_routes
 from zorgzwaarte.api.register import maak_register_router
 from zorgzwaarte.diensten import bekostiging as b
@@ -148,9 +148,14 @@ def maak_app(engine: Engine | None = None, nu: Callable[[], datetime] = nu_utc) 
         )
 
     @app.exception_handler(Exception)
-    async def _500(_: Request, exc: Exception) -> JSONResponse:
+    async def _500(request: Request, exc: Exception) -> JSONResponse:
+        # Starlette answers this one outside every middleware, so the guard's headers are set here too
         log.exception("onverwachte fout", exc_info=exc)
-        return _fouten(500, [Fout("(server)", "er ging iets mis aan onze kant; de beheerder is op de hoogte")])
+        return _fouten(
+            500,
+            [Fout("(server)", "er ging iets mis aan onze kant; de beheerder is op de hoogte")],
+            beveiligingskoppen(request.url.path, hsts_aan()),
+        )
 
     app.include_router(maak_router(fabriek, nu), prefix=PREFIX)
     installeer_web(app)

@@ -23,6 +23,9 @@ from urllib.parse import parse_qsl
 
 from starlette.datastructures import Headers, MutableHeaders
 
+from zorgzwaarte.domein.validatie import ONGELDIG_TEKEN, OnleesbareJson, lees_json, onleesbaar
+from zorgzwaarte.fouten import InvoerFout
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -33,7 +36,6 @@ MAX_JSON = 1_000_000
 MAX_BESTAND = 20_000_000
 JSON_SOORTEN = ("application/json",)
 FORMULIER = "application/x-www-form-urlencoded"
-ONGELDIG_TEKEN = "bevat een teken dat niet is toegestaan (een nulteken of een half teken); gebruik gewone tekst"
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -69,6 +71,11 @@ def leesbaar(aantal: int) -> str:
     return f"{aantal / 1_000_000:g} MB" if aantal >= 1_000_000 else f"{aantal / 1000:g} kB"
 
 
+def hsts_aan() -> bool:
+    """HSTS only behind HTTPS, i.e. when secure cookies are on."""
+    return os.environ.get("ZORGZWAARTE_VEILIGE_COOKIES") == "1"
+
+
 def beveiligingskoppen(pad: str, hsts: bool) -> dict[str, str]:
     koppen = {
         "Content-Security-Policy": CSP_DOCUMENTATIE if pad in DOCUMENTATIE_PADEN else CSP,
@@ -81,36 +88,6 @@ def beveiligingskoppen(pad: str, hsts: bool) -> dict[str, str]:
     if hsts:
         koppen["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
     return koppen
-
-
-def onleesbaar(tekst: str) -> bool:
-    """True when the text holds a NUL character or a lone surrogate (never valid in stored text)."""
-    if "\x00" in tekst:
-        return True
-    try:
-        tekst.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
-def zoek_ongeldige_tekst(waarde: Any, pad: str = "") -> str | None:
-    """The field path of the first string (key or value) holding a NUL or a lone surrogate, else None."""
-    stapel: list[tuple[Any, str]] = [(waarde, pad)]
-    while stapel:
-        w, p = stapel.pop()
-        if isinstance(w, str):
-            if onleesbaar(w):
-                return p or "(invoer)"
-        elif isinstance(w, dict):
-            for k, v in w.items():
-                sub = f"{p}.{k}" if p else str(k)
-                if onleesbaar(str(k)):
-                    return p or "(invoer)"
-                stapel.append((v, sub))
-        elif isinstance(w, list):
-            stapel.extend((v, f"{p}.{i}" if p else str(i)) for i, v in enumerate(w))
-    return None
 
 
 def _json_antwoord(
@@ -127,7 +104,7 @@ class Beveiliging:
         self.app = app
         self.max_json = max_json or grootte_uit_omgeving("ZORGZWAARTE_MAX_JSON_BYTES", MAX_JSON)
         self.max_bestand = max_bestand or grootte_uit_omgeving("ZORGZWAARTE_MAX_BESTAND_BYTES", MAX_BESTAND)
-        self.hsts = os.environ.get("ZORGZWAARTE_VEILIGE_COOKIES") == "1"
+        self.hsts = hsts_aan()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -206,19 +183,11 @@ def _controleer_inhoud(inhoud: bytes, soort: str) -> tuple[int, bytes, dict[str,
             return _json_antwoord(422, "formulier", "het formulier is geen geldige UTF-8-tekst")
         return _controleer_paren(tekst, "formulier", "het formulier")
     try:
-        data = json.loads(inhoud)
-    except UnicodeDecodeError:
-        return _json_antwoord(400, "(invoer)", "de invoer is geen UTF-8-tekst")
-    except RecursionError:
-        return _json_antwoord(400, "(invoer)", "de invoer is te diep genest")
-    except ValueError as exc:
-        if "digits" in str(exc):
-            return _json_antwoord(400, "(invoer)", "de invoer bevat een getal met te veel cijfers")
-        return _json_antwoord(
-            400, "(invoer)", "de invoer is geen geldige JSON; controleer aanhalingstekens, komma's en haakjes"
-        )
-    veld = zoek_ongeldige_tekst(data)
-    return _json_antwoord(422, veld, ONGELDIG_TEKEN) if veld else None
+        lees_json(inhoud)
+    except InvoerFout as fout:  # unreadable JSON: 400 (as GraphQL clients expect); readable but bad text: 422
+        status = 400 if isinstance(fout, OnleesbareJson) else 422
+        return _json_antwoord(status, fout.fouten[0].veld, fout.fouten[0].melding)
+    return None
 
 
 async def _lees(receive: Receive, limiet: int) -> bytes:

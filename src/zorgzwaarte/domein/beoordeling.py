@@ -17,6 +17,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from zorgzwaarte.domein.grenzen import MAX_HANDELINGEN_PER_ZORGMOMENT, MAX_ZORGMOMENTEN
+
 BEOORDELINGSPRINCIPES: list[tuple[str, str]] = [
     (
         "Ga uit van een zelfstandig wonende burger zonder hulp",
@@ -91,7 +93,7 @@ class Leefklimaat(Strikt):
 
 class Zorgmoment(Strikt):
     per_week: float = Field(gt=0, le=7 * 24)
-    handelingen: list[str] = Field(min_length=1)
+    handelingen: list[str] = Field(min_length=1, max_length=MAX_HANDELINGEN_PER_ZORGMOMENT)
     twee_zorgverleners: bool = False
     gebruikelijke_zorg: bool = Field(
         default=False,
@@ -256,7 +258,7 @@ class Beoordeling(Strikt):
     etmalen_per_week: int = Field(default=0, ge=0, le=7)
     ontlasting_mantelzorger_nodig: bool = False
     respijtzorg: bool = False
-    zorgmomenten: list[Zorgmoment] = Field(default_factory=list)
+    zorgmomenten: list[Zorgmoment] = Field(default_factory=list, max_length=MAX_ZORGMOMENTEN)
     dagdelen: Dagdelen = Field(default_factory=Dagdelen)
     begeleiding_individueel: BegeleidingIndividueel | None = None
     behandeling_individueel: BehandelingIndividueel | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -51,6 +52,10 @@ def _melding(err: Any) -> str:
     if soort in vergelijkingen:
         sleutel, sjabloon = vergelijkingen[soort]
         return sjabloon.format(ctx.get(sleutel))
+    if soort == "too_long" and ctx.get("max_length") is not None:
+        return f"heeft te veel onderdelen: hoogstens {ctx['max_length']}"
+    if soort == "string_too_long" and ctx.get("max_length") is not None:
+        return f"is te lang: hoogstens {ctx['max_length']} tekens"
     if soort in ("literal_error", "enum"):
         return f"moet een van deze waarden zijn: {ctx.get('expected', '')}".replace(" or ", " of ")
     if soort in ("value_error", "assertion_error"):
@@ -84,3 +89,60 @@ def valideer(model: type[M], data: Any, voorvoegsel: str = "") -> M:
         return model.model_validate(data)
     except ValidationError as exc:
         raise InvoerFout(fouten_uit(exc, voorvoegsel)) from None
+
+
+ONGELDIG_TEKEN = "bevat een teken dat niet is toegestaan (een nulteken of een half teken); gebruik gewone tekst"
+
+
+def onleesbaar(tekst: str) -> bool:
+    """True when the text holds a NUL character or a lone surrogate (no database stores it, no client shows it)."""
+    if "\x00" in tekst:
+        return True
+    try:
+        tekst.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def zoek_ongeldige_tekst(waarde: Any, pad: str = "") -> str | None:
+    """The field path of the first string (key or value) holding a NUL or a lone surrogate, else None."""
+    stapel: list[tuple[Any, str]] = [(waarde, pad)]
+    while stapel:
+        w, p = stapel.pop()
+        if isinstance(w, str):
+            if onleesbaar(w):
+                return p or "(invoer)"
+        elif isinstance(w, dict):
+            for k, v in w.items():
+                if onleesbaar(str(k)):
+                    return p or "(invoer)"
+                stapel.append((v, f"{p}.{k}" if p else str(k)))
+        elif isinstance(w, list):
+            stapel.extend((v, f"{p}.{i}" if p else str(i)) for i, v in enumerate(w))
+    return None
+
+
+class OnleesbareJson(InvoerFout):
+    """The bytes are not JSON at all (not UTF-8, bad syntax, nested too deep, a number with thousands of digits)."""
+
+
+def lees_json(inhoud: bytes, veld: str = "(invoer)") -> Any:
+    """Parse JSON from bytes, or raise InvoerFout with a Dutch message: not UTF-8, not JSON, nested too deep, a
+    number with thousands of digits, or text with a NUL or half character (field path given)."""
+    try:
+        data = json.loads(inhoud.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise OnleesbareJson.een(veld, "is geen UTF-8-tekst") from None
+    except RecursionError:
+        raise OnleesbareJson.een(veld, "is te diep genest") from None
+    except ValueError as exc:
+        if "digits" in str(exc):
+            raise OnleesbareJson.een(veld, "bevat een getal met te veel cijfers") from None
+        raise OnleesbareJson.een(
+            veld, "is geen geldige JSON; controleer aanhalingstekens, komma's en haakjes"
+        ) from None
+    pad = zoek_ongeldige_tekst(data)
+    if pad is not None:
+        raise InvoerFout.een(pad if veld == "(invoer)" else f"{veld}: {pad}", ONGELDIG_TEKEN)
+    return data

@@ -56,8 +56,14 @@ def xsd_fouten(xml: bytes, bericht: str) -> list[Fout]:
     map_ = os.environ.get("ZORGZWAARTE_IWLZ_XSD")
     if not map_:
         return []
-
-    schema = _schema(str(Path(map_) / f"{bericht.upper()}.xsd"))
+    bestand = Path(map_) / f"{bericht.upper()}.xsd"
+    if not bestand.is_file():
+        raise InvoerFout.een(
+            "ZORGZWAARTE_IWLZ_XSD",
+            f"het iWlz-schema {bestand.name} staat niet in de map {map_}; laat de beheerder ZORGZWAARTE_IWLZ_XSD "
+            "instellen op de map met de iWlz 2.2-XSD's, of de variabele leeg laten",
+        )
+    schema = _schema(str(bestand))
     fouten: list[Fout] = [
         Fout(str(e.path or "/"), f"voldoet niet aan het iWlz-schema: {e.reason}") for e in schema.iter_errors(xml)
     ]

@@ -22,7 +22,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
+from fastapi import Path as AdresDeel
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy.orm import Session, sessionmaker
@@ -30,9 +31,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from zorgzwaarte.diensten.auth import actor_voor_token
 from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.domein.grenzen import MAX_ID
 from zorgzwaarte.fouten import DienstFout, InvoerFout, NietAangemeld, NietGevonden, Verboden
 from zorgzwaarte.rapporten.opmaak import datum, euro, getal, tijdstip
 from zorgzwaarte.web.invoer import invoerdatum, naar_iso, schermmelding
+
+# Record numbers in web addresses are bounded like the API's (a number beyond the database's integer range is
+# refused with 422 before any query runs, never a 500).
+WebId = Annotated[int, AdresDeel(ge=1, le=MAX_ID, description="intern nummer van het record")]
+WebNummer = Annotated[int, Query(ge=0, le=MAX_ID)]
 
 SESSIE = "zz_sessie"
 CSRF = "zz_csrf"

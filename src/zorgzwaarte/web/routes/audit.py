@@ -8,6 +8,7 @@ from fastapi.responses import Response
 from pydantic import Field
 
 from zorgzwaarte.diensten import records as r
+from zorgzwaarte.domein.grenzen import MAX_ID
 from zorgzwaarte.domein.records import Invoer
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import InvoerFout
@@ -20,7 +21,7 @@ router = APIRouter(include_in_schema=False)
 class AuditFilter(Invoer):
     gebruiker: str | None = None
     actie: str | None = None
-    client_id: int | None = Field(default=None, ge=1)
+    client_id: int | None = Field(default=None, ge=1, le=MAX_ID)
     van: date | None = None
     tot: date | None = None
 

@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse, Response
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.gebruikers import gebruiker_actief, gebruikers_lijst, wachtwoord_instellen
 from zorgzwaarte.fouten import InvoerFout
-from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, Scherm, WebFout
+from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, Scherm, WebFout, WebId
 
 router = APIRouter(include_in_schema=False)
 VELDEN = ("gebruikersnaam", "naam", "wachtwoord", "rol", "organisatie_id")
@@ -65,7 +65,7 @@ def gebruiker_nieuw(scherm: Ingelogd, form: Form) -> Response:
 
 
 @router.post("/beheer/gebruikers/{gebruiker_id}")
-def gebruiker_actie(scherm: Ingelogd, form: Form, gebruiker_id: int) -> Response:
+def gebruiker_actie(scherm: Ingelogd, form: Form, gebruiker_id: WebId) -> Response:
     """One handler for the buttons next to a user: uitschakelen, inschakelen, wachtwoord."""
     actie = form.een("actie")
     try:

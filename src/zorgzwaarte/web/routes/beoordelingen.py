@@ -10,7 +10,7 @@ from zorgzwaarte.diensten.schermen import beoordeling_scherm, nieuwe_beoordeling
 from zorgzwaarte.diensten.werkeenheid import vandaag_nl
 from zorgzwaarte.domein.beoordeling import BEOORDELINGSPRINCIPES, BRON_PRINCIPES
 from zorgzwaarte.fouten import Fout, InvoerFout
-from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, Scherm, WebFout
+from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, Scherm, WebFout, WebId
 from zorgzwaarte.web.beoordeling import (
     aantal_zorgmomenten,
     formulier_context,
@@ -57,12 +57,12 @@ def toon_beoordeling(
 
 
 @router.get("/clienten/{client_id}/beoordelingen/nieuw")
-def beoordeling_nieuw(scherm: Ingelogd, client_id: int) -> Response:
+def beoordeling_nieuw(scherm: Ingelogd, client_id: WebId) -> Response:
     return toon_beoordeling(scherm, scherm.doe(nieuwe_beoordeling_scherm, client_id), {})
 
 
 @router.post("/clienten/{client_id}/beoordelingen")
-def beoordeling_aanmaken(scherm: Ingelogd, form: Form, client_id: int) -> Response:
+def beoordeling_aanmaken(scherm: Ingelogd, form: Form, client_id: WebId) -> Response:
     data = scherm.doe(nieuwe_beoordeling_scherm, client_id)
     gewijzigd = formulieractie(form.waarden, form.een("actie"))
     if gewijzigd is not None:  # a button that only changes the form: nothing is stored
@@ -77,14 +77,14 @@ def beoordeling_aanmaken(scherm: Ingelogd, form: Form, client_id: int) -> Respon
 
 
 @router.get("/beoordelingen/{beoordeling_id}")
-def beoordeling_tonen(scherm: Ingelogd, beoordeling_id: int, opgeslagen: int = 0) -> Response:
+def beoordeling_tonen(scherm: Ingelogd, beoordeling_id: WebId, opgeslagen: int = 0) -> Response:
     data = scherm.doe(beoordeling_scherm, beoordeling_id)
     waarden = invoer_naar_formulier(data["b"]["invoer"], data["b"])
     return toon_beoordeling(scherm, data, waarden, melding="Concept opgeslagen." if opgeslagen else None)
 
 
 @router.post("/beoordelingen/{beoordeling_id}")
-def beoordeling_actie(scherm: Ingelogd, form: Form, beoordeling_id: int) -> Response:
+def beoordeling_actie(scherm: Ingelogd, form: Form, beoordeling_id: WebId) -> Response:
     actie = form.een("actie", "opslaan")
     tekst = form.een("versie", "0")
     versie = int(tekst) if tekst.isdigit() else 0  # 0: the service answers with a Dutch message on `versie`
@@ -111,7 +111,7 @@ def beoordeling_actie(scherm: Ingelogd, form: Form, beoordeling_id: int) -> Resp
 
 
 @router.post("/beoordelingen/{beoordeling_id}/verwijderen")
-def beoordeling_verwijderen(scherm: Ingelogd, form: Form, beoordeling_id: int) -> Response:
+def beoordeling_verwijderen(scherm: Ingelogd, form: Form, beoordeling_id: WebId) -> Response:
     """Delete a draft; back to the client with a message."""
     tekst = form.een("versie", "0")
     data = scherm.doe(beoordeling_scherm, beoordeling_id)
@@ -129,7 +129,7 @@ def beoordeling_verwijderen(scherm: Ingelogd, form: Form, beoordeling_id: int) -
 
 
 @router.post("/clienten/{client_id}/voorbeeld")
-def voorbeeld(scherm: Ingelogd, form: Form, client_id: int) -> Response:
+def voorbeeld(scherm: Ingelogd, form: Form, client_id: WebId) -> Response:
     """HTMX: the decision as it would be computed from the values on screen (nothing is stored)."""
     invoer, meta = beoordeling_uit_formulier(form.waarden)
     try:

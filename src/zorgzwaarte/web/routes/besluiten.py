@@ -5,13 +5,13 @@ from fastapi.responses import Response
 
 from zorgzwaarte.diensten.brieven import besluitbrief
 from zorgzwaarte.rapporten.brieven import besluitbrief_pdf
-from zorgzwaarte.web.afhankelijkheden import Ingelogd
+from zorgzwaarte.web.afhankelijkheden import Ingelogd, WebId
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/besluiten/{besluit_id}/brief.pdf")
-def besluit_brief(scherm: Ingelogd, besluit_id: int) -> Response:
+def besluit_brief(scherm: Ingelogd, besluit_id: WebId) -> Response:
     """The decision letter as a PDF, for whoever may read the decision."""
     pdf = besluitbrief_pdf(scherm.doe(besluitbrief, besluit_id, str(scherm.request.base_url)))
     return Response(

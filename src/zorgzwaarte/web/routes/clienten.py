@@ -6,7 +6,7 @@ from fastapi.responses import Response
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.schermen import client_scherm
 from zorgzwaarte.fouten import DienstFout, InvoerFout
-from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, WebFout
+from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, WebFout, WebId, WebNummer
 from zorgzwaarte.web.invoer import paginanummer
 
 router = APIRouter(include_in_schema=False)
@@ -74,6 +74,6 @@ def client_nieuw_post(scherm: Ingelogd, form: Form) -> Response:
 
 
 @router.get("/clienten/{client_id}")
-def client(scherm: Ingelogd, client_id: int, besluit: int = 0, melding: str = "") -> Response:
+def client(scherm: Ingelogd, client_id: WebId, besluit: WebNummer = 0, melding: str = "") -> Response:
     data = scherm.doe(client_scherm, client_id, besluit or None)
     return scherm.toon("clienten/client.html", **data, melding=melding or None)

@@ -1,12 +1,11 @@
 """The declaration check (zorgkantoor, provider): upload, every line explained, case-mix, or the PDF summary."""
 
-import json
-
 from fastapi import APIRouter
 from fastapi.responses import Response
 from starlette.datastructures import UploadFile
 
 from zorgzwaarte.diensten.declaratiecontrole import declaratie_controleren
+from zorgzwaarte.domein.validatie import lees_json
 from zorgzwaarte.fouten import Fout, InvoerFout
 from zorgzwaarte.rapporten.pdf import casemix, declaratie_pdf
 from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd
@@ -26,12 +25,7 @@ async def declaratie_uploaden(scherm: Ingelogd, form: Form) -> Response:
         inhoud = await bestand.read() if isinstance(bestand, UploadFile) else b""
         if not inhoud:
             raise InvoerFout.een("bestand", "kies een bestand (JSON, zoals 'zorgzwaarte declareer' het leest)")
-        try:
-            data = json.loads(inhoud.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            melding = "dit bestand kunnen we niet lezen: kies het JSON-bestand van de declaratie (tekst, UTF-8)"
-            raise InvoerFout.een("bestand", melding) from None
-        uitkomst = scherm.doe(declaratie_controleren, data)
+        uitkomst = scherm.doe(declaratie_controleren, lees_json(inhoud, "bestand"))
     except InvoerFout as fout:
         fouten = fout.fouten
     if uitkomst and form.een("pdf") == "1":

@@ -16,7 +16,7 @@ from zorgzwaarte.diensten.wat_als import client_wat_als, regio_populatie, wat_al
 from zorgzwaarte.fouten import Fout, InvoerFout, NietGevonden
 from zorgzwaarte.rapporten.wat_als import UITKOMST_NAMEN, grafieken, wat_als_pdf
 from zorgzwaarte.web import wat_als_runs
-from zorgzwaarte.web.afhankelijkheden import Form, Formulier, Ingelogd, Scherm, WebFout
+from zorgzwaarte.web.afhankelijkheden import Form, Formulier, Ingelogd, Scherm, WebFout, WebId
 
 router = APIRouter(include_in_schema=False)
 MAX_GETOOND = 200  # changed rows listed on the page; the CSV has them all
@@ -157,7 +157,7 @@ def wat_als_pdf_download(scherm: Ingelogd, run_id: str) -> Response:
 
 
 @router.post("/wat-als/clienten/{client_id}")
-async def wat_als_client(scherm: Ingelogd, form: Form, client_id: int) -> Response:
+async def wat_als_client(scherm: Ingelogd, form: Form, client_id: WebId) -> Response:
     """One changed client opened: the decision now and with the variant, each with its trail (audited)."""
     try:
         form.eis_csrf()

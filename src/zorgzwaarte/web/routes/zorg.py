@@ -12,7 +12,7 @@ from zorgzwaarte.diensten.schermen import zorg_scherm, zorgplan_scherm
 from zorgzwaarte.domein.records import AfwezigheidReden
 from zorgzwaarte.fouten import Fout, InvoerFout
 from zorgzwaarte.rapporten.brieven import zorgplanbrief_pdf
-from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, Scherm, WebFout
+from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, Scherm, WebFout, WebId, WebNummer
 from zorgzwaarte.web.zorglevering import (
     DOMEINEN,
     FUNCTIES,
@@ -63,14 +63,16 @@ def toon_zorg(
 
 
 @router.get("/clienten/{client_id}/zorg")
-def zorg(scherm: Ingelogd, client_id: int, melding: str = "", overeenkomst: int = 0, corrigeer: str = "") -> Response:
+def zorg(
+    scherm: Ingelogd, client_id: WebId, melding: str = "", overeenkomst: WebNummer = 0, corrigeer: str = ""
+) -> Response:
     return toon_zorg(
         scherm, client_id, melding=melding or None, overeenkomst_id=overeenkomst or None, corrigeer=corrigeer
     )
 
 
 @router.post("/clienten/{client_id}/overeenkomsten")
-def overeenkomst_nieuw(scherm: Ingelogd, form: Form, client_id: int) -> Response:
+def overeenkomst_nieuw(scherm: Ingelogd, form: Form, client_id: WebId) -> Response:
     """The provider records a zorgleveringsovereenkomst on the client's valid indicatiebesluit."""
     try:
         form.eis_csrf()
@@ -83,7 +85,7 @@ def overeenkomst_nieuw(scherm: Ingelogd, form: Form, client_id: int) -> Response
 
 
 @router.post("/clienten/{client_id}/zorg")
-def zorg_post(scherm: Ingelogd, form: Form, client_id: int) -> Response:
+def zorg_post(scherm: Ingelogd, form: Form, client_id: WebId) -> Response:
     """One form handler for the two forms on the page: a rapportage or a week of delivered care."""
     try:
         form.eis_csrf()
@@ -147,13 +149,13 @@ def toon_plan(
 
 
 @router.get("/overeenkomsten/{overeenkomst_id}/zorgplan")
-def zorgplan_nieuw(scherm: Ingelogd, overeenkomst_id: int) -> Response:
+def zorgplan_nieuw(scherm: Ingelogd, overeenkomst_id: WebId) -> Response:
     data = scherm.doe(zorgplan_scherm, overeenkomst_id)
     return toon_plan(scherm, data, voorinvulling(data["besluit"]))
 
 
 @router.post("/overeenkomsten/{overeenkomst_id}/zorgplan")
-def zorgplan_aanmaken(scherm: Ingelogd, form: Form, overeenkomst_id: int) -> Response:
+def zorgplan_aanmaken(scherm: Ingelogd, form: Form, overeenkomst_id: WebId) -> Response:
     data = scherm.doe(zorgplan_scherm, overeenkomst_id)
     try:
         form.eis_csrf()
@@ -164,14 +166,14 @@ def zorgplan_aanmaken(scherm: Ingelogd, form: Form, overeenkomst_id: int) -> Res
 
 
 @router.get("/zorgplannen/{zorgplan_id}")
-def zorgplan_tonen(scherm: Ingelogd, zorgplan_id: int, opgeslagen: int = 0) -> Response:
+def zorgplan_tonen(scherm: Ingelogd, zorgplan_id: WebId, opgeslagen: int = 0) -> Response:
     data = scherm.doe(zorgplan_scherm, None, zorgplan_id)
     melding = "Zorgplan opgeslagen." if opgeslagen else None
     return toon_plan(scherm, data, zorgplan_naar_formulier(data["z"]), melding=melding)
 
 
 @router.post("/zorgplannen/{zorgplan_id}")
-def zorgplan_bewaren(scherm: Ingelogd, form: Form, zorgplan_id: int) -> Response:
+def zorgplan_bewaren(scherm: Ingelogd, form: Form, zorgplan_id: WebId) -> Response:
     data = scherm.doe(zorgplan_scherm, None, zorgplan_id)
     try:
         form.eis_csrf()
@@ -184,7 +186,7 @@ def zorgplan_bewaren(scherm: Ingelogd, form: Form, zorgplan_id: int) -> Response
 
 
 @router.get("/zorgplannen/{zorgplan_id}/zorgplan.pdf")
-def zorgplan_pdf(scherm: Ingelogd, zorgplan_id: int) -> Response:
+def zorgplan_pdf(scherm: Ingelogd, zorgplan_id: WebId) -> Response:
     """The zorgplan as a PDF for the client (Wlz art. 8.1.3 lid 1), for whoever may read the plan."""
     pdf = zorgplanbrief_pdf(scherm.doe(zorgplanbrief, zorgplan_id))
     return Response(
