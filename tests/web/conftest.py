@@ -25,6 +25,9 @@ def _vrije_poort() -> int:
         return int(s.getsockname()[1])
 
 
+_WEB: dict[str, Any] = {}
+
+
 @pytest.fixture(scope="session")
 def server() -> Iterator[str]:
     import uvicorn
@@ -38,6 +41,7 @@ def server() -> Iterator[str]:
     migreer(engine)
     vul_demo(sessiefabriek(engine), aantal_clienten=30)
     laad_demo_aanvulling(sessiefabriek(engine))  # as `serveer --demo` does: the background page's hours, in the db
+    _WEB["engine"] = engine
     poort = _vrije_poort()
     config = uvicorn.Config(maak_app(engine), host="127.0.0.1", port=poort, log_level="warning")
     srv = uvicorn.Server(config)
@@ -52,6 +56,12 @@ def server() -> Iterator[str]:
     draad.join(timeout=10)
     engine.dispose()
     shutil.rmtree(map_, ignore_errors=True)
+
+
+@pytest.fixture
+def web_engine(server: str) -> Any:
+    """The database behind the browser tests' server (to prepare a state the screens cannot make quickly)."""
+    return _WEB["engine"]
 
 
 @pytest.fixture(scope="session")

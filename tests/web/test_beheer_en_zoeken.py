@@ -86,3 +86,94 @@ def test_zoeken_op_bsn_en_volledige_naam(pagina: Any) -> None:
     pagina.get_by_label("Burgerservicenummer (precies)").fill("123456789")
     pagina.get_by_role("button", name="Zoek op BSN").click()
     assert pagina.locator("#bsn-fout").is_visible()
+
+
+def test_beheerder_ontgrendelt_na_te_veel_mislukte_aanmeldpogingen(pagina: Any, web_engine: Any) -> None:
+    """Issue 14 item 18 / issue 12 item 11: an account locked after too many failed logins is shown as such in the
+    user list, and the beheerder unlocks it there; then the user signs in at once."""
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import select
+
+    from zorgzwaarte.diensten.auth import hash_wachtwoord
+    from zorgzwaarte.opslag.database import sessiefabriek
+    from zorgzwaarte.opslag.modellen import Aanmeldblokkade, Gebruiker, Organisatie
+
+    nu = datetime.now(UTC)
+    with sessiefabriek(web_engine)() as s, s.begin():
+        org = s.scalars(select(Organisatie).where(Organisatie.soort == "zorgaanbieder")).first()
+        assert org is not None
+        s.add(
+            Gebruiker(
+                gebruikersnaam="geblokkeerd.account",
+                naam="Geblokkeerd Account",
+                rol="zorgaanbieder",
+                organisatie_id=org.id,
+                wachtwoord_hash=hash_wachtwoord("het-goede-wachtwoord"),
+                actief=True,
+            )
+        )
+        s.add(
+            Aanmeldblokkade(
+                soort="account",
+                sleutel="geblokkeerd.account",
+                mislukt=10,
+                laatste_mislukking=nu,
+                geblokkeerd_tot=nu + timedelta(minutes=15),
+            )
+        )
+    # locked: even the right password is refused, in Dutch
+    pagina.goto("/aanmelden")
+    pagina.get_by_label("Gebruikersnaam").fill("geblokkeerd.account")
+    pagina.get_by_label("Wachtwoord").fill("het-goede-wachtwoord")
+    pagina.get_by_role("button", name="Aanmelden").click()
+    assert "te veel mislukte aanmeldpogingen" in pagina.get_by_role("alert").inner_text()
+
+    aanmelden(pagina, "beheerder")
+    pagina.goto("/beheer/gebruikers")
+    rij = pagina.locator("tbody tr", has_text="geblokkeerd.account")
+    assert "tijdelijk geblokkeerd tot" in rij.inner_text() and "10 mislukte aanmeldpogingen" in rij.inner_text()
+    assert axe_overtredingen(pagina) == []
+    schermafdruk(pagina, "beheer-gebruikers-geblokkeerd")
+    rij.get_by_role("button", name="Ontgrendelen").click()
+    assert (
+        pagina.get_by_role("status").inner_text() == "geblokkeerd.account is ontgrendeld en kan direct weer aanmelden."
+    )
+    rij = pagina.locator("tbody tr", has_text="geblokkeerd.account")
+    assert "geblokkeerd tot" not in rij.inner_text() and rij.get_by_role("button", name="Ontgrendelen").count() == 0
+    pagina.get_by_role("button", name="Afmelden").click()
+    pagina.get_by_label("Gebruikersnaam").fill("geblokkeerd.account")
+    pagina.get_by_label("Wachtwoord").fill("het-goede-wachtwoord")
+    pagina.get_by_role("button", name="Aanmelden").click()
+    pagina.wait_for_url("**/start")
+
+
+def test_scrollvakken_zijn_met_het_toetsenbord_te_bereiken(pagina: Any) -> None:
+    """A wide table scrolls inside its own box on a phone; that box takes keyboard focus (arrow keys scroll it) and
+    is named after the table (axe: scrollable-region-focusable)."""
+    aanmelden(pagina, "beheerder")
+    pagina.set_viewport_size({"width": 360, "height": 800})
+    pagina.goto("/beheer/gebruikers")
+    vak = pagina.get_by_role("region", name="Alle gebruikers")
+    assert vak.evaluate("e => e.scrollWidth > e.clientWidth")  # it really scrolls at this width
+    vak.focus()
+    assert vak.evaluate("e => document.activeElement === e")
+    pagina.keyboard.press("ArrowRight")
+    pagina.keyboard.press("ArrowRight")
+    pagina.wait_for_function("e => e.scrollLeft > 0", arg=vak.element_handle(), timeout=5000)  # scrolls (smoothly)
+    assert axe_overtredingen(pagina) == []
+
+
+def test_elk_scrollvak_in_de_sjablonen_is_focusbaar_en_benoemd() -> None:
+    """Every overflow box (`div.zz-tabel`) in every template has tabindex=0, role=region and a name."""
+    import pathlib
+
+    sjablonen = pathlib.Path(__file__).resolve().parents[2] / "src" / "zorgzwaarte" / "web" / "sjablonen"
+    vakken = [
+        (pad.name, tag)
+        for pad in sjablonen.rglob("*.html")
+        for tag in re.findall(r"<div class=\"zz-tabel\"[^>]*>", pad.read_text(encoding="utf-8"))
+    ]
+    assert len(vakken) >= 10
+    fout = [v for v in vakken if not all(a in v[1] for a in ('tabindex="0"', 'role="region"', "aria-label="))]
+    assert fout == []

@@ -170,6 +170,19 @@ def ontgrendel_gebruiker(uow: Werkeenheid, gebruiker_id: int) -> dict[str, Any]:
     return {"id": g.id, "gebruikersnaam": g.gebruikersnaam, "geblokkeerd": False}
 
 
+def accountstatus(sessie: Session, nu: datetime) -> dict[str, dict[str, Any]]:
+    """Per account name (lower case) with failed attempts that still count: how many, and until when it is locked
+    (None: not locked now). For the beheerder's user list, which offers 'ontgrendelen'."""
+    uit: dict[str, dict[str, Any]] = {}
+    for r in sessie.scalars(select(Aanmeldblokkade).where(Aanmeldblokkade.soort == "account")):
+        tot = _aware(r.geblokkeerd_tot) if r.geblokkeerd_tot else None
+        if tot is not None and tot > nu:
+            uit[r.sleutel] = {"mislukt": r.mislukt, "geblokkeerd_tot": tot}
+        elif r.mislukt and tot is None and _aware(r.laatste_mislukking) + BLOKKADE > nu:
+            uit[r.sleutel] = {"mislukt": r.mislukt, "geblokkeerd_tot": None}
+    return uit
+
+
 def blokkades(uow: Werkeenheid) -> list[dict[str, Any]]:
     """For the beheerder: accounts and addresses with failed attempts, locked or not (newest first)."""
     assert uow.actor is not None

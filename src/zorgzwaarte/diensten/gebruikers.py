@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import Field
 from sqlalchemy import select, update
 
+from zorgzwaarte.diensten.aanmeldbeveiliging import accountstatus
 from zorgzwaarte.diensten.auth import hash_wachtwoord
 from zorgzwaarte.diensten.toegang import ROLNAMEN, eis
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
@@ -36,6 +37,7 @@ def gebruikers_lijst(uow: Werkeenheid) -> dict[str, Any]:
     uow.log("gebruiker.lijst", "gebruiker")
     assert uow.actor is not None
     eis(uow.actor, "beheer")
+    status = accountstatus(uow.sessie, uow.nu())
     gebruikers = [
         {
             "id": g.id,
@@ -45,6 +47,8 @@ def gebruikers_lijst(uow: Werkeenheid) -> dict[str, Any]:
             "rolnaam": ROLNAMEN.get(g.rol, g.rol),
             "organisatie": g.organisatie.naam,
             "actief": g.actief,
+            # failed logins that still count, and a temporary lock (docs/api.md, Aanmelden)
+            "aanmelden": status.get(g.gebruikersnaam.lower()),
         }
         for g in uow.sessie.scalars(select(Gebruiker).order_by(Gebruiker.gebruikersnaam))
     ]

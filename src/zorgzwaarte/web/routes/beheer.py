@@ -1,4 +1,5 @@
-"""Beheer (beheerder): user management — create, disable or enable, set a new password."""
+"""Beheer (beheerder): user management — create, disable or enable, set a new password, unlock after too many
+failed logins."""
 
 from urllib.parse import urlencode
 
@@ -6,6 +7,7 @@ from fastapi import APIRouter
 from fastapi.responses import RedirectResponse, Response
 
 from zorgzwaarte.diensten import records as r
+from zorgzwaarte.diensten.aanmeldbeveiliging import ontgrendel_gebruiker
 from zorgzwaarte.diensten.gebruikers import gebruiker_actief, gebruikers_lijst, wachtwoord_instellen
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, Scherm, WebFout, WebId
@@ -66,13 +68,16 @@ def gebruiker_nieuw(scherm: Ingelogd, form: Form) -> Response:
 
 @router.post("/beheer/gebruikers/{gebruiker_id}")
 def gebruiker_actie(scherm: Ingelogd, form: Form, gebruiker_id: WebId) -> Response:
-    """One handler for the buttons next to a user: uitschakelen, inschakelen, wachtwoord."""
+    """One handler for the buttons next to a user: uitschakelen, inschakelen, wachtwoord, ontgrendelen."""
     actie = form.een("actie")
     try:
         form.eis_csrf()
         if actie == "wachtwoord":
             g = scherm.doe(wachtwoord_instellen, gebruiker_id, {"wachtwoord": form.een("wachtwoord")})
             return _terug(f"Nieuw wachtwoord ingesteld voor {g['gebruikersnaam']}; de open sessies zijn beëindigd.")
+        if actie == "ontgrendelen":
+            g = scherm.doe(ontgrendel_gebruiker, gebruiker_id)
+            return _terug(f"{g['gebruikersnaam']} is ontgrendeld en kan direct weer aanmelden.")
         g = scherm.doe(gebruiker_actief, gebruiker_id, actie == "inschakelen")
     except InvoerFout as fout:
         fouten = {f"wachtwoord-{gebruiker_id}": f.melding for f in fout.fouten}
