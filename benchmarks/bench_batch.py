@@ -65,7 +65,9 @@ def populatie(n: int, seed: int = 2014) -> tuple[pl.DataFrame, pl.DataFrame]:
     for q in SCORES_B:
         kolommen[f"b{q}"] = rng.choice([0, 1, 2, 3, 9], n, p=[0.25, 0.25, 0.25, 0.2, 0.05])
     df = pl.DataFrame(kolommen)
-    handelingen = np.array(list(laatste_normtijden()))
+    # the handelingen of the normtijden tables, without thuisbeademing (bijlage 5 §5.3: those need the beademing
+    # given, and go through the per-client path)
+    handelingen = np.array([h for h in laatste_normtijden() if not h.startswith("VP-TB")])
     m = n  # about one zorgmoment per assessment
     zm = pl.DataFrame(
         {
@@ -124,7 +126,9 @@ t0 = time.perf_counter()
 uit = indiceer_tabel(lees(tmp / "in.parquet"), lees(tmp / "zm.parquet"))
 duur = time.perf_counter() - t0
 fouten = int(uit["fout"].is_not_null().sum())
-piek = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+status = Path("/proc/self/status")  # VmHWM: this process's own peak (ru_maxrss keeps the parent's across exec)
+regels = [r for r in status.read_text().splitlines() if r.startswith("VmHWM")] if status.exists() else []
+piek = int(regels[0].split()[1]) / 1024 if regels else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"seconden": duur, "fouten": fouten, "piek_mb": piek}))
 """
 
