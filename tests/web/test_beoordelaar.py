@@ -97,7 +97,7 @@ def test_toezicht_bij_thuisbeademing_en_onderwijs_op_het_formulier(pagina: Any) 
     pagina.get_by_label("Chronische invasieve beademing").check()
     pagina.get_by_label("Verpleegkundig toezicht bij thuisbeademing: dagdelen per week").fill("5")
     for label in (
-        "Toezicht: is permanent toezicht nodig?",
+        "Toezicht: moet er altijd iemand toezicht houden (permanent)?",
         "Toezicht: geeft mantelzorg in hetzelfde huishouden dat toezicht?",
         "Toezicht: is ontlasting van die mantelzorg nodig?",
         "Toezicht: positief advies van het Centrum voor Thuisbeademing?",

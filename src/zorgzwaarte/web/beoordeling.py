@@ -354,7 +354,7 @@ VELDGROEPEN: tuple[Veldgroep, ...] = (
             Veld(
                 "tt_permanent",
                 ("toezicht_thuisbeademing", "noodzaak_permanent_toezicht"),
-                "Toezicht: is permanent toezicht nodig?",
+                "Toezicht: moet er altijd iemand toezicht houden (permanent)?",
                 "janee",
                 leeg="— niet ingevuld —",
             ),
