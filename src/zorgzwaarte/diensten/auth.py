@@ -109,17 +109,23 @@ def aanmelden(
 
 
 def actor_voor_token(sessie: Session, token: str, nu: Callable[[], datetime] = nu_utc) -> Actor:
-    """The user of a valid session; the session ends after the idle timeout or its absolute lifetime. Its last use
-    is written (committed on `sessie`) at most once a minute."""
-    t = sessie.scalars(select(Token).where(Token.token_hash == _token_hash(token[:200]))).first()
+    """The user of a valid session, in one query (token, user and organisation together); the session ends after
+    the idle timeout or its absolute lifetime. Its last use is written (committed on `sessie`) at most once a
+    minute."""
+    rij = sessie.execute(
+        select(Token, Gebruiker)
+        .join(Gebruiker, Gebruiker.id == Token.gebruiker_id)
+        .where(Token.token_hash == _token_hash(token[:200]))
+    ).first()
     moment = nu()
-    if t is None or t.ingetrokken or _aware(t.verloopt_op) <= moment:
+    if rij is None or rij.Token.ingetrokken or _aware(rij.Token.verloopt_op) <= moment:
         raise NietAangemeld("niet aangemeld of de sessie is verlopen; meld u opnieuw aan")
+    t: Token = rij.Token
     laatst = _aware(t.laatst_gebruikt_op or t.aangemaakt_op)
     if laatst + sessieduur()[0] <= moment:
         raise NietAangemeld("uw sessie is verlopen omdat u een tijd niets deed; meld u opnieuw aan")
-    g = sessie.get(Gebruiker, t.gebruiker_id)
-    if g is None or not g.actief:
+    g: Gebruiker = rij.Gebruiker
+    if not g.actief:
         raise NietAangemeld("dit account is niet actief")
     actor = Actor.van(g)
     if moment - laatst >= BIJWERKEN_NA:

@@ -14,7 +14,7 @@ from types import TracebackType
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -125,32 +125,41 @@ class Werkeenheid:
                 if p.client_id is not None:
                     break
 
-    def _regels(self, uitkomst: str, melding: str | None = None, sessie: Session | None = None) -> list[Auditregel]:
+    def _regels(self, uitkomst: str, melding: str | None = None, sessie: Session | None = None) -> list[dict[str, Any]]:
         self._vul_clienten(sessie or self.sessie)
         a = self.actor
         tijd = self.nu()
+        wie = {
+            "tijdstip": tijd,
+            "gebruiker_id": a.gebruiker_id if a else None,
+            "gebruikersnaam": a.gebruikersnaam if a else None,
+            "organisatie_id": a.organisatie_id if a else None,
+            "rol": a.rol if a else None,
+            "uitkomst": uitkomst,
+        }
         return [
-            Auditregel(
-                tijdstip=tijd,
-                gebruiker_id=a.gebruiker_id if a else None,
-                gebruikersnaam=a.gebruikersnaam if a else None,
-                organisatie_id=a.organisatie_id if a else None,
-                rol=a.rol if a else None,
-                actie=p.actie,
-                objecttype=p.objecttype,
-                object_id=p.object_id,
-                client_id=p.client_id,
-                uitkomst=uitkomst,
-                details="; ".join(x for x in (p.details, melding) if x) or None,
-            )
+            {
+                **wie,
+                "actie": p.actie,
+                "objecttype": p.objecttype,
+                "object_id": p.object_id,
+                "client_id": p.client_id,
+                "details": "; ".join(x for x in (p.details, melding) if x) or None,
+            }
             for p in self.pogingen
         ]
+
+    def _schrijf(self, sessie: Session, uitkomst: str, melding: str | None = None) -> None:
+        """All audit lines of this unit in one statement (executemany), in the transaction of `sessie`."""
+        if self.pogingen:
+            sessie.execute(insert(Auditregel), self._regels(uitkomst, melding, sessie))
 
     def __exit__(self, soort: type[BaseException] | None, fout: BaseException | None, tb: TracebackType | None) -> None:
         try:
             if fout is None:
-                self.sessie.add_all(self._regels("toegestaan"))
                 try:
+                    self.sessie.flush()  # the service's own changes first: a concurrent change shows up here
+                    self._schrijf(self.sessie, "toegestaan")
                     self.sessie.commit()
                 except StaleDataError:
                     self.sessie.rollback()
@@ -170,5 +179,5 @@ class Werkeenheid:
         if not self.pogingen:
             return
         with self.fabriek() as s:
-            s.add_all(self._regels(uitkomst, melding, s))
+            self._schrijf(s, uitkomst, melding)
             s.commit()

@@ -1,0 +1,101 @@
+"""What one request costs the database, counted (never timed; speed is measured in benchmarks/): the token check is
+one query, all audit lines of a request go in one statement within the request's own transaction and commit, and
+the statements of a list or a client's page do not grow with the number of rows shown (no query per row).
+docs/benchmarks.md has the profile before and after."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import event
+
+from tests.api.conftest import Api
+
+
+@contextmanager
+def teller(api: Api) -> Iterator[Counter[str]]:
+    """Statements per kind (SELECT, INSERT INTO auditregel, ...), commits and connection checkouts."""
+    tel: Counter[str] = Counter()
+
+    def statement(_c: Any, _cur: Any, sql: str, *_: Any) -> None:
+        woorden = sql.split()
+        soort = woorden[0].upper()
+        if soort == "INSERT":
+            soort += " " + woorden[2].strip('"')
+        tel[soort] += 1
+
+    def commit(_c: Any) -> None:
+        tel["COMMIT"] += 1
+
+    event.listen(api.engine, "before_cursor_execute", statement)
+    event.listen(api.engine, "commit", commit)
+    try:
+        yield tel
+    finally:
+        event.remove(api.engine, "before_cursor_execute", statement)
+        event.remove(api.engine, "commit", commit)
+
+
+def test_clientenlijst_een_auditstatement_en_geen_query_per_client(api: Api) -> None:
+    """NEN 7513 wants a line per client shown: 10 clients are 10 lines, written by one statement in one commit."""
+    c = api.als("beoordelaar")
+    c.get("/api/v1/clienten", params={"per_pagina": 2})  # warm (nothing cached that changes the counts)
+    voor = api.audit_aantal()
+    with teller(api) as klein:
+        assert len(c.get("/api/v1/clienten", params={"per_pagina": 2}).json()["items"]) == 2
+    with teller(api) as groot:
+        assert len(c.get("/api/v1/clienten", params={"per_pagina": 10}).json()["items"]) == 10
+    assert api.audit_aantal() == voor + 2 + 10  # still one audit line per client shown
+    assert klein == groot, (klein, groot)  # the same statements for 2 and for 10 clients
+    assert groot["INSERT auditregel"] == 1 and groot["COMMIT"] == 1
+
+
+def test_token_controle_is_een_query(api: Api) -> None:
+    c = api.als("beoordelaar")
+    c.get("/api/v1/mij")
+    with teller(api) as tel:
+        assert c.get("/api/v1/mij").status_code == 200
+    assert tel["SELECT"] == 1 and tel["COMMIT"] == 0, tel
+
+
+def test_lezen_van_een_client_een_transactie(api: Api) -> None:
+    """Reading a client: the token, the client, its audit line, one commit (the audit line is durable before the
+    answer leaves)."""
+    c = api.als("beoordelaar")
+    cid = api.eerste_client("beoordelaar")["id"]
+    c.get(f"/api/v1/clienten/{cid}")
+    voor = api.audit_aantal()
+    with teller(api) as tel:
+        assert c.get(f"/api/v1/clienten/{cid}").status_code == 200
+    assert tel["INSERT auditregel"] == 1 and tel["COMMIT"] == 1, tel
+    assert tel["SELECT"] == 2, tel
+    [regel] = api.audit_sinds(voor)
+    assert (regel.actie, regel.client_id, regel.uitkomst) == ("client.lezen", cid, "toegestaan")
+
+
+def test_tijdlijn_en_beoordelingen_groeien_niet_met_het_aantal_rijen(api: Api) -> None:
+    """A client with more assessments costs no more statements (no query per row)."""
+    c = api.als("beoordelaar")
+    cid = api.eerste_client("beoordelaar")["id"]
+    paden = (f"/api/v1/clienten/{cid}/tijdlijn", f"/api/v1/clienten/{cid}/beoordelingen")
+
+    def kosten() -> list[tuple[int, dict[str, int]]]:
+        uit = []
+        for pad in paden:
+            with teller(api) as tel:
+                r = c.get(pad)
+                assert r.status_code == 200
+            uit.append((len(r.json()), dict(tel)))
+        return uit
+
+    kosten()
+    voor = kosten()
+    for _ in range(3):
+        nieuw = c.post(f"/api/v1/clienten/{cid}/beoordelingen", json={"invoer": {"peildatum": "2014-03-10"}})
+        assert nieuw.status_code == 201, nieuw.text
+    na = kosten()
+    assert [n for n, _ in na] == [n + 3 for n, _ in voor]
+    assert [k for _, k in na] == [k for _, k in voor], (voor, na)
