@@ -123,5 +123,70 @@ def test_migratie_neemt_aanvulling_uit_de_datamap_over(tmp_path: Path, monkeypat
     try:
         migreer(e)
         assert aanvulling_uit_database(sessiefabriek(e)).hash == DEMO_KENMERK
+        with e.connect() as verbinding:  # migration 0011: the taken-over rows are one load with one mark
+            ladingen = {r[0] for r in verbinding.exec_driver_sql("SELECT lading FROM zzp_aanvulling")}
+        assert len(ladingen) == 1 and None not in ladingen
     finally:
         e.dispose()
+
+
+def _vragen_naar_aanvulling(engine: Engine) -> list[str]:
+    """Record the statements on the supplement table (to see what a worker's in-memory copy saves)."""
+    from sqlalchemy import event
+
+    vragen: list[str] = []
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _noteer(_c: Any, _cur: Any, sql: str, *_: Any) -> None:
+        if "zzp_aanvulling" in sql:
+            vragen.append(" ".join(sql.split()))
+
+    return vragen
+
+
+def test_werkproces_houdt_aanvulling_vast_tot_een_nieuwe_lading(engine: Engine) -> None:
+    """A worker keeps the supplement in memory: a later request asks only for the mark of the load (one small
+    query, no rows). When another host loads a new supplement, the mark changes and the next request reads it."""
+    host_b = _tweede_host(engine)
+    try:
+        laad_demo_aanvulling(sessiefabriek(engine))
+        vragen = _vragen_naar_aanvulling(host_b)
+        assert aanvulling_uit_database(sessiefabriek(host_b)).hash == DEMO_KENMERK  # read: mark, then the rows
+        eerst = len(vragen)
+        assert eerst == 2
+        assert aanvulling_uit_database(sessiefabriek(host_b)).hash == DEMO_KENMERK
+        assert len(vragen) == eerst + 1 and "LIMIT" in vragen[-1].upper()  # only the mark
+
+        assert laad_aanvulling(sessiefabriek(engine), GGZ_C) == 1  # host A loads a new one
+        na = aanvulling_uit_database(sessiefabriek(host_b))
+        assert [i["code"] for i in na.items()] == ["4GGZC"] and na.hash != DEMO_KENMERK
+        assert len(vragen) == eerst + 3  # the new mark did not match: the rows were read again
+    finally:
+        host_b.dispose()
+
+
+def test_geen_aanvulling_is_een_vraag(engine: Engine) -> None:
+    vragen = _vragen_naar_aanvulling(engine)
+    assert aanvulling_uit_database(sessiefabriek(engine)).inhoud == ()
+    assert len(vragen) == 1
+
+
+def test_elke_lading_een_eigen_kenmerk(engine: Engine) -> None:
+    """Every row of one load carries the same fresh mark; the next load (even with the same content) another."""
+    from sqlalchemy import select
+
+    from zorgzwaarte.opslag.modellen import ZzpAanvulling
+
+    fabriek = sessiefabriek(engine)
+
+    def ladingen() -> set[str | None]:
+        with fabriek() as s:
+            return set(s.scalars(select(ZzpAanvulling.lading)))
+
+    laad_demo_aanvulling(fabriek)
+    eerste = ladingen()
+    assert len(eerste) == 1 and None not in eerste
+    laad_aanvulling(fabriek, json.loads(DEMO_AANVULLING.read_text(encoding="utf-8")))
+    tweede = ladingen()
+    assert len(tweede) == 1 and tweede != eerste
+    assert aanvulling_uit_database(fabriek).hash == DEMO_KENMERK  # same content, same fingerprint

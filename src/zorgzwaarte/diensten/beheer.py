@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import threading
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -53,11 +55,14 @@ def laad_aanvulling(fabriek: sessionmaker[Session], data: Any, nu: datetime | No
     bestand = valideer_aanvulling(data)
     rijen = []
     tijd = nu or datetime.now(UTC)
+    lading = str(uuid.uuid4())  # a fresh mark per load: every worker's cache sees that this load is new
     for item in bestand.zzp:
         z = zoek_zzp(item.code)
         assert z is not None
         inhoud = {**item.model_dump(mode="json"), "code": z.code}
-        rijen.append(ZzpAanvulling(code=z.code, inhoud=json.dumps(inhoud, sort_keys=True), geladen_op=tijd))
+        rijen.append(
+            ZzpAanvulling(code=z.code, inhoud=json.dumps(inhoud, sort_keys=True), geladen_op=tijd, lading=lading)
+        )
     with fabriek() as s, s.begin():
         if s.get_bind().dialect.name == "postgresql":
             s.execute(text("LOCK TABLE zzp_aanvulling IN EXCLUSIVE MODE"))
@@ -66,10 +71,34 @@ def laad_aanvulling(fabriek: sessionmaker[Session], data: Any, nu: datetime | No
     return len(rijen)
 
 
+# load mark -> supplement, per process; a mark is a fresh UUID per load, so it never names two different contents
+_GELADEN: dict[str, Aanvulling] = {}
+_GELADEN_SLOT = threading.Lock()
+_GELADEN_MAX = 8
+
+
 def huidige_aanvulling(s: Session) -> Aanvulling:
-    """The supplement as stored; its fingerprint is the sha256 of the sorted (code, canonical JSON) pairs."""
-    rijen = s.execute(select(ZzpAanvulling.code, ZzpAanvulling.inhoud)).all()
-    return Aanvulling(tuple(sorted((code, inhoud) for code, inhoud in rijen))) if rijen else GEEN_AANVULLING
+    """The supplement as stored; its fingerprint is the sha256 of the sorted (code, canonical JSON) pairs.
+
+    Kept in memory per process under the mark of its load: a request asks only for that mark (one small query),
+    and reads the rows again when another worker or host has loaded a new supplement since.
+    """
+    eerste = s.execute(select(ZzpAanvulling.lading).limit(1)).first()
+    if eerste is None:
+        return GEEN_AANVULLING
+    if eerste.lading is not None and (bekend := _GELADEN.get(eerste.lading)) is not None:
+        return bekend
+    rijen = s.execute(select(ZzpAanvulling.code, ZzpAanvulling.inhoud, ZzpAanvulling.lading)).all()
+    if not rijen:
+        return GEEN_AANVULLING
+    aanvulling = Aanvulling(tuple(sorted((code, inhoud) for code, inhoud, _ in rijen)))
+    ladingen = {rij.lading for rij in rijen}
+    if len(ladingen) == 1 and None not in ladingen:  # rows of one load (the table is replaced as a whole)
+        with _GELADEN_SLOT:
+            if len(_GELADEN) >= _GELADEN_MAX:
+                _GELADEN.clear()
+            _GELADEN[str(rijen[0].lading)] = aanvulling
+    return aanvulling
 
 
 def aanvulling_uit_database(fabriek: sessionmaker[Session]) -> Aanvulling:

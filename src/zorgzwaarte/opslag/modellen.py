@@ -340,10 +340,12 @@ class ZzpAanvulling(Basis):
     """One entry of the administrator's ZZP supplement (`zorgzwaarte beheer zzp-aanvulling`): figures the law gives
     only as an image. Kept in the database so every worker and every host reads the same supplement; a new load
     replaces all rows in one transaction. `inhoud` is the validated entry as canonical JSON (sorted keys): the
-    receipt fingerprint is computed from exactly these strings."""
+    receipt fingerprint is computed from exactly these strings. `lading` is the same fresh UUID on every row of one
+    load: a worker keeps the supplement in memory and asks only for this mark to know whether it is still current."""
 
     __tablename__ = "zzp_aanvulling"
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(20))
     inhoud: Mapped[str] = mapped_column(Text)
     geladen_op: Mapped[datetime] = mapped_column(TIJD)
+    lading: Mapped[str | None] = mapped_column(String(36))

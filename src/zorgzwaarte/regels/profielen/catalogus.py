@@ -11,7 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from zorgzwaarte.regels.regelset import tabel_op
@@ -191,7 +191,7 @@ class Aanvulling:
 
     inhoud: tuple[tuple[str, str], ...] = ()  # (code, json of the validated entry), sorted
 
-    @property
+    @cached_property
     def hash(self) -> str:
         return hashlib.sha256(json.dumps(self.inhoud).encode()).hexdigest()[:16] if self.inhoud else ""
 
@@ -234,10 +234,16 @@ def _basis() -> tuple[Zzp, ...]:
 
 
 def catalogus(peildatum: date | None = None, aanvulling: Aanvulling = GEEN_AANVULLING) -> list[Zzp]:
-    items = aanvulling.items()
-    if not items:
+    if not aanvulling.inhoud:
         return list(_basis())
-    return [pas_aanvulling_toe(z, items, peildatum or date.max) for z in _basis()]
+    return list(_met_aanvulling(aanvulling, peildatum or date.max))
+
+
+@lru_cache(maxsize=512)
+def _met_aanvulling(aanvulling: Aanvulling, peildatum: date) -> tuple[Zzp, ...]:
+    """The catalogue with the supplement merged for one peildatum (Zzp is immutable, so the result is shared)."""
+    items = aanvulling.items()
+    return tuple(pas_aanvulling_toe(z, items, peildatum) for z in _basis())
 
 
 def zoek_zzp(code: str, lijst: list[Zzp] | None = None) -> Zzp | None:
