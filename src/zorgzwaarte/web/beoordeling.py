@@ -13,11 +13,12 @@ stored assessment the form does not know is carried along unchanged in a hidden 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from zorgzwaarte.domein.beoordeling import (
     Begeleidingsdoel,
@@ -546,13 +547,29 @@ def _handelingen() -> tuple[tuple[str, str], ...]:
     )
 
 
+SCORES = ("0", "1", "2", "3", "9")
+
+
+def _scorekeuzes(soort: str) -> tuple[tuple[str, Markup], ...]:
+    """The radio choices of one score scale, with their wording escaped once (it is on every question twice)."""
+    schaal = scoreschaal(soort)
+    return tuple((s, escape(schaal[s])) for s in SCORES)
+
+
+@cache
 def formulier_context() -> dict[str, Any]:
-    """Everything the form shows that comes from the code lists and the law: questions, scales, handelingen."""
+    """Everything the form shows that comes from the code lists and the law: questions, scales, handelingen.
+
+    The same for every request (code lists and the catalogue without supplement), so built once per process;
+    callers only read it.
+    """
     return {
         "stoornissen": vragen_per_categorie("stoornis"),
         "beperkingen": vragen_per_categorie("beperking"),
         "schaal_stoornis": scoreschaal("stoornis"),
         "schaal_beperking": scoreschaal("beperking"),
+        "keuzes_stoornis": _scorekeuzes("stoornis"),
+        "keuzes_beperking": _scorekeuzes("beperking"),
         "grondslagen": codelijst("LDT_Grondslag"),
         "prognoses": codelijst("LDT_Prognose"),
         "handelingen": _handelingen(),
@@ -562,10 +579,17 @@ def formulier_context() -> dict[str, Any]:
         "veldgroepen": VELDGROEPEN,
         "aftrek_rijen": AFTREK_RIJEN,
         "aftrek_functies": AFTREK_FUNCTIES,
-        "zzp_codes": [(z.code, z.naam) for z in catalogus()],
+        "zzp_codes": tuple((z.code, z.naam) for z in catalogus()),
         "eerdere_rijen": EERDERE_RIJEN,
-        "zzp_keuzes": [(z.code, f"{z.code} – {z.naam}") for z in catalogus()],
+        "zzp_keuzes": tuple((z.code, f"{z.code} – {z.naam}") for z in catalogus()),
     }
+
+
+def eerste_waarde(w: dict[str, list[str]]) -> Callable[[str], str]:
+    """`een(naam)` of the form template: the first value of a field (what a text field, a select or a radio group
+    shows), or "" (a plain function: cheaper than a template macro on the ~600 places the form asks)."""
+    eerste = {k: v[0] for k, v in w.items() if v}
+    return lambda naam: eerste.get(naam, "")
 
 
 def vergelijking(u: dict[str, Any]) -> dict[str, Any] | None:

@@ -13,6 +13,7 @@ from zorgzwaarte.fouten import Fout, InvoerFout
 from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, Scherm, WebFout, WebId
 from zorgzwaarte.web.beoordeling import (
     aantal_zorgmomenten,
+    eerste_waarde,
     formulier_context,
     formulieractie,
     fouten_op_scherm,
@@ -44,6 +45,7 @@ def toon_beoordeling(
         u=u,
         vgl=vergelijking(u) if u else None,
         w=waarden,
+        een=eerste_waarde(waarden),
         fouten=fouten_op_scherm(fouten),
         fv=fouten_per_veld(fouten),
         zm_aantal=aantal_zorgmomenten(waarden),
