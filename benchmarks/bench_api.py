@@ -34,6 +34,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import httpx
 import numpy as np
 from sectie import markeringen, schrijf_sectie
@@ -148,13 +149,17 @@ def verzoek(soort: str, d: Doelen, rng: random.Random) -> tuple[str, str, Any]:
 
 
 async def belasting(basis: str, d: Doelen, werklast: str, gebruikers: int, duur: float) -> dict[str, float | int]:
-    """Closed loop: every user waits for its answer before it sends the next request, until the time is up."""
+    """Closed loop: every user waits for its answer before it sends the next request, until the time is up.
+
+    The load generator shares the processor cores with the server, so it uses aiohttp's client: about a tenth of
+    the processor time per request of httpx's (measured on this machine: 0.1-0.15 ms against 1.2-1.4 ms)."""
     soorten = [s for aandeel, s in MIX for _ in range(aandeel)] if werklast == "mix" else ["controle"]
     tijden: list[float] = []
     fouten = 0
-    limieten = httpx.Limits(max_connections=gebruikers, max_keepalive_connections=gebruikers)
     headers = {"Authorization": f"Bearer {d.token}"}
-    async with httpx.AsyncClient(base_url=basis, headers=headers, limits=limieten, timeout=30) as client:
+    verbinder = aiohttp.TCPConnector(limit=gebruikers)
+    wachttijd = aiohttp.ClientTimeout(total=30)
+    async with aiohttp.ClientSession(basis, headers=headers, connector=verbinder, timeout=wachttijd) as client:
         einde = time.perf_counter() + duur
 
         async def gebruiker(nummer: int) -> None:
@@ -164,9 +169,10 @@ async def belasting(basis: str, d: Doelen, werklast: str, gebruikers: int, duur:
                 methode, pad, body = verzoek(rng.choice(soorten), d, rng)
                 start = time.perf_counter()
                 try:
-                    r = await client.request(methode, pad, json=body)
-                    goed = 200 <= r.status_code < 300
-                except httpx.HTTPError:
+                    async with client.request(methode, pad, json=body) as r:
+                        await r.read()
+                        goed = 200 <= r.status < 300
+                except (aiohttp.ClientError, TimeoutError):
                     goed = False
                 tijden.append(time.perf_counter() - start)
                 fouten += not goed

@@ -3,8 +3,10 @@
 Profiles each request kind of the `mix` workload of bench_api.py with pyinstrument, in one process: the app on a
 temporary SQLite database with demo data, called through httpx's ASGI transport. FastAPI normally runs a sync
 endpoint in a worker thread, which a single-thread profiler would not see; here it runs in the calling thread
-(the same code, without the thread hop). Prints per kind the functions with the most time of their own and the
-time per request. Never asserts a time; the figures go into docs/benchmarks.md by hand.
+(the same code, without the thread hop). Prints per kind the time per request, the time in the named steps of a
+request (token check, the service, the audit lines and their commit, the ZZP supplement, the rules core,
+serialisation) and the functions with the most time of their own. Never asserts a time; the figures go into
+docs/benchmarks.md by hand.
 """
 
 from __future__ import annotations
@@ -21,9 +23,21 @@ from typing import Any
 
 import httpx
 from pyinstrument import Profiler
+from sqlalchemy import event
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_api import MIX, Doelen, verzoek
+
+# step -> (function names as pyinstrument reports them, or a path fragment of the file); time counted once per step
+STAPPEN: dict[str, tuple[str, ...]] = {
+    "token": ("actor_voor_token",),
+    "dienst (zonder audit)": ("zorgzwaarte/diensten/records.py",),
+    "auditregels + commit": ("Werkeenheid.__exit__",),
+    "ZZP-aanvulling": ("huidige_aanvulling", "aanvulling_uit_database"),
+    "rekenhart": ("bereken_indicatie",),
+    "serialiseren": ("serialize_response", "JSONResponse.render"),
+    "sessie openen/sluiten": ("Werkeenheid.__enter__", "Session.close"),
+}
 
 
 async def _in_deze_draad(func: Any, *args: Any, **kwargs: Any) -> Any:
@@ -38,15 +52,28 @@ def _zonder_draadwissel() -> None:
     fastapi.dependencies.utils.run_in_threadpool = _in_deze_draad  # type: ignore[assignment]
 
 
-def _eigen_tijd(frame: Any, teller: Counter[str], per_pakket: Counter[str]) -> None:
+def _stap(frame: Any) -> str | None:
+    naam = f"{frame.class_name}.{frame.function}" if frame.class_name else (frame.function or "")
+    bestand = (frame.file_path or "").replace("\\", "/")
+    for stap, kenmerken in STAPPEN.items():
+        if any(k == naam or ("/" in k and bestand.endswith(k)) for k in kenmerken):
+            return stap
+    return None
+
+
+def _meet(frame: Any, eigen: Counter[str], stappen: Counter[str], binnen: frozenset[str] = frozenset()) -> None:
     if frame is None:
         return
     bestand = (frame.file_path_short or "?").replace("\\", "/")
-    teller[f"{frame.function} ({bestand}:{frame.line_no})"] += frame.total_self_time
-    pakket = bestand.split("/")[0] if "/" in bestand else bestand
-    per_pakket[pakket] += frame.total_self_time
+    eigen[f"{frame.function} ({bestand}:{frame.line_no})"] += frame.total_self_time
+    stap = _stap(frame)
+    if stap and stap not in binnen:
+        stappen[stap] += frame.time
+        binnen = binnen | {stap}
+    if "auditregels + commit" in binnen and frame.function == "Connection.commit" and frame.class_name is None:
+        stappen["  waarvan commit"] += frame.time
     for kind in frame.children:
-        _eigen_tijd(kind, teller, per_pakket)
+        _meet(kind, eigen, stappen, binnen)
 
 
 async def profileer(herhalingen: int) -> None:
@@ -60,6 +87,20 @@ async def profileer(herhalingen: int) -> None:
         migreer(engine)
         vul_demo(sessiefabriek(engine))
         laad_demo_aanvulling(sessiefabriek(engine))
+        telling = Counter[str]()
+
+        @event.listens_for(engine, "before_cursor_execute")
+        def _tel(_c: Any, _cur: Any, sql: str, *_: Any) -> None:
+            telling[sql.split(None, 1)[0].upper()] += 1
+
+        @event.listens_for(engine, "commit")
+        def _commit(_c: Any) -> None:
+            telling["COMMIT"] += 1
+
+        @event.listens_for(engine, "checkout")
+        def _uitgifte(*_: Any) -> None:
+            telling["verbinding"] += 1
+
         transport = httpx.ASGITransport(app=maak_app(engine))
         async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as c:
             r = await c.post("/api/v1/auth/token", data={"username": "beoordelaar", "password": "demo-beoordelaar"})
@@ -80,7 +121,12 @@ async def profileer(herhalingen: int) -> None:
                 for _ in range(3):  # warm caches
                     methode, pad, body = verzoek(soort, doelen, rng)
                     await c.request(methode, pad, json=body)
-                profiler = Profiler(interval=0.0005, async_mode="disabled")
+                telling.clear()
+                for _ in range(10):  # statements per request, outside the profiler
+                    methode, pad, body = verzoek(soort, doelen, rng)
+                    await c.request(methode, pad, json=body)
+                per_stuk = {k: v / 10 for k, v in sorted(telling.items())}
+                profiler = Profiler(interval=0.0002, async_mode="disabled")
                 start = time.perf_counter()
                 profiler.start()
                 for _ in range(herhalingen):
@@ -89,17 +135,19 @@ async def profileer(herhalingen: int) -> None:
                     assert antwoord.status_code < 300, (pad, antwoord.text)
                 profiler.stop()
                 per_verzoek = (time.perf_counter() - start) / herhalingen * 1000
-                teller: Counter[str] = Counter()
-                per_pakket: Counter[str] = Counter()
+                eigen: Counter[str] = Counter()
+                stappen: Counter[str] = Counter()
                 sessie = profiler.last_session
-                _eigen_tijd(sessie.root_frame() if sessie else None, teller, per_pakket)
-                totaal = sum(teller.values()) or 1
-                print(f"\n## {soort}: {per_verzoek:.1f} ms per verzoek (onder de profiler)")
-                print("  per pakket: " + ", ".join(f"{p} {t / totaal:.0%}" for p, t in per_pakket.most_common(6)))
-                for naam, tijd in teller.most_common(8):
+                _meet(sessie.root_frame() if sessie else None, eigen, stappen)
+                totaal = sum(eigen.values()) or 1
+                schaal = per_verzoek / totaal  # profiler seconds -> ms per request
+                print(f"\n## {soort}: {per_verzoek:.2f} ms per verzoek (onder de profiler)")
+                print("  per verzoek: " + ", ".join(f"{k} {v:g}" for k, v in per_stuk.items()))
+                print("  stappen: " + ", ".join(f"{s} {t * schaal:.2f} ms" for s, t in stappen.most_common()))
+                for naam, tijd in eigen.most_common(8):
                     print(f"  {tijd / totaal:5.1%}  {naam}")
         engine.dispose()
 
 
 if __name__ == "__main__":
-    asyncio.run(profileer(int(sys.argv[1]) if len(sys.argv) > 1 else 30))
+    asyncio.run(profileer(int(sys.argv[1]) if len(sys.argv) > 1 else 100))

@@ -298,8 +298,14 @@ def serveer(
         for gnaam, _naam, rol, _org, ww in DEMO_GEBRUIKERS:
             console.print(f"  {rol:14} gebruikersnaam [bold]{gnaam}[/bold]  wachtwoord [bold]{ww}[/bold]")
     engine.dispose()  # the workers open their own connections
-    uvicorn.run(
-        "zorgzwaarte.api.app:maak_app", factory=True, host=host, port=poort, workers=workers, log_level="warning"
+    uvicorn.run(  # no access log: it would only be filtered away at this level (the audit log records the use)
+        "zorgzwaarte.api.app:maak_app",
+        factory=True,
+        host=host,
+        port=poort,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
     )
 
 
