@@ -49,7 +49,15 @@ MIX = (  # (share, kind)
     (15, "indiceer"),
     (10, "voorbeeld"),
 )
-BEGIN, EINDE = markeringen("bench_api")
+DOELEN = (  # issue 15, on 2 cores: (database, users) -> p99 target in ms
+    ("PostgreSQL", 100, 300),
+    ("SQLite", 10, 60),
+)
+
+
+def sectienaam(args: argparse.Namespace) -> str:
+    """Each configuration (database, workers, users) has its own section in docs/benchmarks.md."""
+    return f"bench_api {'postgresql' if args.postgres else 'sqlite'} {args.workers}x{args.gebruikers}"
 
 
 def _vrije_poort() -> int:
@@ -202,14 +210,14 @@ def meet(args: argparse.Namespace) -> dict[str, dict[str, float | int]]:
 
 def sectie(args: argparse.Namespace, uit: dict[str, dict[str, float | int]], belast: tuple[float, ...]) -> str:
     db = "PostgreSQL" if args.postgres else "SQLite"
+    begin, einde = markeringen(sectienaam(args))
     regels = [
-        BEGIN,
-        "## API onder belasting (`benchmarks/bench_api.py`)",
+        begin,
+        f"### {db}, {args.workers} werkprocessen, {args.gebruikers} gelijktijdige gebruikers",
         "",
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()}, {os.cpu_count()} kernen, "
         f"Python {platform.python_version()}; belasting van de machine bij de start (1/5/15 min): "
-        f"{belast[0]:.1f} / {belast[1]:.1f} / {belast[2]:.1f}. {db}, {args.workers} werkprocessen, "
-        f"{args.gebruikers} gelijktijdige gebruikers (gesloten lus), {args.duur:g} s per werklast; de "
+        f"{belast[0]:.1f} / {belast[1]:.1f} / {belast[2]:.1f}. Gesloten lus, {args.duur:g} s per werklast; de "
         "belastingsgenerator draait op dezelfde machine.",
     ]
     if args.opmerking:
@@ -222,13 +230,16 @@ def sectie(args: argparse.Namespace, uit: dict[str, dict[str, float | int]], bel
     for naam, m in uit.items():
         regels.append(f"| {naam} | {m['req_per_s']} | {m['p50_ms']} | {m['p95_ms']} | {m['p99_ms']} | {m['fouten']} |")
     verhouding = uit["mix"]["req_per_s"] / uit["controle"]["req_per_s"] if uit["controle"]["req_per_s"] else 0
-    regels += ["", f"Mix tegenover controle: **{verhouding:.2f}×**.", EINDE]
+    regels += ["", f"Mix tegenover controle: **{verhouding:.2f}×** (doel: ≥ 0,4×)."]
+    for doel_db, doel_gebruikers, doel_ms in DOELEN:
+        if doel_db == db and doel_gebruikers == args.gebruikers:
+            p99, fouten = uit["mix"]["p99_ms"], uit["mix"]["fouten"]
+            gehaald = "gehaald" if p99 <= doel_ms and fouten == 0 else "niet gehaald"
+            regels.append(
+                f"Doel p99 ≤ {doel_ms} ms en 0 fouten voor de mix: p99 {p99} ms, {fouten} fouten: **{gehaald}**."
+            )
+    regels.append(einde)
     return "\n".join(regels)
-
-
-def schrijf(tekst: str) -> Path:
-    """Replace this benchmark's own section in docs/benchmarks.md (or append it); the rest stays."""
-    return schrijf_sectie("bench_api", tekst)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -247,7 +258,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.json:
         print(json.dumps(uit))
         return
-    pad = schrijf(sectie(args, uit, belast))
+    pad = schrijf_sectie(sectienaam(args), sectie(args, uit, belast))
     print(json.dumps(uit, indent=2))
     print(f"geschreven naar {pad.relative_to(ROOT)}")
 

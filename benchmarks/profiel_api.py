@@ -31,7 +31,7 @@ from bench_api import MIX, Doelen, verzoek
 # step -> (function names as pyinstrument reports them, or a path fragment of the file); time counted once per step
 STAPPEN: dict[str, tuple[str, ...]] = {
     "token": ("actor_voor_token",),
-    "dienst (zonder audit)": ("zorgzwaarte/diensten/records.py",),
+    "dienst (zonder audit)": ("zorgzwaarte/diensten/records",),
     "auditregels + commit": ("Werkeenheid.__exit__",),
     "ZZP-aanvulling": ("huidige_aanvulling", "aanvulling_uit_database"),
     "rekenhart": ("bereken_indicatie",),
@@ -56,7 +56,7 @@ def _stap(frame: Any) -> str | None:
     naam = f"{frame.class_name}.{frame.function}" if frame.class_name else (frame.function or "")
     bestand = (frame.file_path or "").replace("\\", "/")
     for stap, kenmerken in STAPPEN.items():
-        if any(k == naam or ("/" in k and bestand.endswith(k)) for k in kenmerken):
+        if any(k == naam or ("/" in k and k in bestand) for k in kenmerken):
             return stap
     return None
 
