@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, BackgroundTasks, Body, Depends, Request
+from fastapi import APIRouter, BackgroundTasks, Body, Depends, Path, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,12 +19,16 @@ from zorgzwaarte.diensten import register as reg
 from zorgzwaarte.diensten.auth import actor_voor_token
 from zorgzwaarte.diensten.toegang import Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.domein.grenzen import MAX_ID
 from zorgzwaarte.fouten import DienstFout, InvoerFout, NietAangemeld, Verboden
 from zorgzwaarte.iwlz.register import bedienen, instellingen
 from zorgzwaarte.iwlz.register.schema import sdl
 from zorgzwaarte.iwlz.register.sjablonen import Verzoek
 from zorgzwaarte.iwlz.register.vertaling import wlzindicatie
 from zorgzwaarte.iwlz.register.werk import verwerk_inbox
+
+# record numbers in the address bounded like every other route (422, never a database overflow)
+Id = Annotated[int, Path(ge=1, le=MAX_ID, description="intern nummer van het record")]
 
 
 class GraphQLVerzoek(BaseModel):
@@ -202,7 +206,7 @@ def maak_register_router(
         return PlainTextResponse(sdl(), media_type="text/plain; charset=utf-8")
 
     @router.post("/indicatiebesluiten/{besluit_id}/vervallen", tags=["indicatiebesluiten"])
-    def besluit_vervallen(wie: Wie, besluit_id: int, data: Annotated[Vervallen, Body()]) -> dict[str, Any]:
+    def besluit_vervallen(wie: Wie, besluit_id: Id, data: Annotated[Vervallen, Body()]) -> dict[str, Any]:
         """Laat een Wlz-indicatie vervallen (vervaldatum, Indicatieregister 2); het zorgkantoor krijgt een notificatie."""
         return doe(wie, reg.besluit_laten_vervallen, besluit_id, data.model_dump())  # type: ignore[no-any-return]
 
@@ -214,7 +218,7 @@ def maak_register_router(
     @router.post(
         "/iwlz/notificaties/{notificatie_id}/opnieuw", tags=["iWlz-netwerkmodel"], response_model=NotificatieStatus
     )
-    def notificatie_opnieuw(wie: Wie, notificatie_id: int) -> dict[str, Any]:
+    def notificatie_opnieuw(wie: Wie, notificatie_id: Id) -> dict[str, Any]:
         """Bied een mislukte notificatie opnieuw aan (beheerder)."""
         return doe(wie, reg.notificatie_opnieuw, notificatie_id)  # type: ignore[no-any-return]
 
