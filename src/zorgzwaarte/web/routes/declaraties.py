@@ -5,7 +5,7 @@ from fastapi.responses import Response
 from starlette.datastructures import UploadFile
 
 from zorgzwaarte.diensten.declaratiecontrole import declaratie_controleren
-from zorgzwaarte.domein.validatie import lees_json
+from zorgzwaarte.domein.validatie import OnleesbareJson, lees_json
 from zorgzwaarte.fouten import Fout, InvoerFout
 from zorgzwaarte.rapporten.pdf import casemix, declaratie_pdf
 from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd
@@ -25,7 +25,12 @@ async def declaratie_uploaden(scherm: Ingelogd, form: Form) -> Response:
         inhoud = await bestand.read() if isinstance(bestand, UploadFile) else b""
         if not inhoud:
             raise InvoerFout.een("bestand", "kies een bestand (JSON, zoals 'zorgzwaarte declareer' het leest)")
-        uitkomst = scherm.doe(declaratie_controleren, lees_json(inhoud, "bestand"))
+        try:
+            data = lees_json(inhoud, "bestand")
+        except OnleesbareJson:  # not JSON at all: say what to choose instead, in words the reader knows
+            melding = "dit bestand kunnen we niet lezen: kies het JSON-bestand van de declaratie (tekst, UTF-8)"
+            raise InvoerFout.een("bestand", melding) from None
+        uitkomst = scherm.doe(declaratie_controleren, data)
     except InvoerFout as fout:
         fouten = fout.fouten
     if uitkomst and form.een("pdf") == "1":
