@@ -76,13 +76,13 @@ def test_keten_via_diensten(engine: Engine, klok: Klok) -> None:
     beoordelaar = _actor(engine, "beoordelaar")
     with Werkeenheid(fabriek, beoordelaar, klok) as uow:
         lijst = records.clienten_lijst(uow, None, 1, 50)
-    assert lijst["totaal"] == 10
-    cid = lijst["items"][0]["id"]
+    assert lijst.totaal == 10
+    cid = lijst.items[0].id
     with Werkeenheid(fabriek, beoordelaar, klok) as uow:
         besluiten = records.besluiten_van_client(uow, cid)
-    assert besluiten and besluiten[0]["resultaat"]["toelichting"]
-    assert besluiten[0]["ruleset"]["hash"] == besluiten[0]["resultaat"]["ruleset"]["hash"]
+    assert besluiten and besluiten[0].resultaat["toelichting"]
+    assert besluiten[0].ruleset.hash == besluiten[0].resultaat["ruleset"]["hash"]
     with fabriek() as s:
         regels = list(s.scalars(select(Auditregel).where(Auditregel.client_id == cid)))
     assert {r.actie for r in regels} >= {"client.lijst", "besluit.lijst"}
-    assert isinstance(besluiten[0]["geldig_van"], str) and date.fromisoformat(besluiten[0]["geldig_van"])
+    assert isinstance(besluiten[0].geldig_van, str) and date.fromisoformat(besluiten[0].geldig_van)

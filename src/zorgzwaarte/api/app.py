@@ -8,7 +8,7 @@ import contextlib
 import logging
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Body, Depends, FastAPI, Form, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.security import OAuth2PasswordBearer
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -23,6 +24,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from zorgzwaarte.api.beveiliging import Beveiliging, TeGroot, beveiligingskoppen, hsts_aan
 from zorgzwaarte.api.documentatie import documentatie_routes
+from zorgzwaarte.api.openapi import (
+    ALTIJD,
+    fouten,
+    installeer_openapi,
+    invoer,
+    link,
+    met_links,
+    ruwe_invoer,
+    vul_aan,
+)
 from zorgzwaarte.api.register import maak_register_router
 from zorgzwaarte.diensten import bekostiging as b
 from zorgzwaarte.diensten import records as r
@@ -30,16 +41,62 @@ from zorgzwaarte.diensten.aanmeldbeveiliging import blokkades, ontgrendel_gebrui
 from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
 from zorgzwaarte.diensten.auth import aanmelden, actor_voor_token, afmelden
 from zorgzwaarte.diensten.beheer import aanvulling_uit_database
+from zorgzwaarte.diensten.bekostiging import ContractNieuw
 from zorgzwaarte.diensten.brieven import besluitbrief
-from zorgzwaarte.diensten.declaratie import declareer
+from zorgzwaarte.diensten.declaratie import DeclaratieInvoer, declareer
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
-from zorgzwaarte.diensten.pgb import bereken_pgb
+from zorgzwaarte.diensten.pgb import PgbInvoer, bereken_pgb
 from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc
+from zorgzwaarte.domein.aanspraken import AanspraakInvoer
+from zorgzwaarte.domein.beoordeling import Beoordeling as BeoordelingFoto
 from zorgzwaarte.domein.grenzen import MAX_ID, MAX_PAGINA, MAX_PER_PAGINA
+from zorgzwaarte.domein.records import (
+    BeoordelingConcept,
+    BeoordelingWijziging,
+    BesluitVastleggen,
+    BsnZoekvraag,
+    ClientNieuw,
+    ClientWijziging,
+    GebruikerNieuw,
+    GeleverdeZorgInvoer,
+    OvereenkomstNieuw,
+    OvereenkomstWijziging,
+    RapportageNieuw,
+    Versie,
+    ZorgplanInvoer,
+    ZorgplanWijziging,
+)
+from zorgzwaarte.domein.uitvoer import (
+    AanspraakRegel,
+    AanspraakUitkomst,
+    AuditregelUit,
+    BeoordelingUit,
+    BesluitUit,
+    ClientUit,
+    ContractUit,
+    DagtariefUit,
+    DeclaratieUitkomst,
+    GebruikerUit,
+    GeleverdeZorgUit,
+    IndicatieUitkomst,
+    Io31Inlezing,
+    OrganisatieUit,
+    OvereenkomstAangemaakt,
+    OvereenkomstUit,
+    Pagina,
+    PgbUitkomst,
+    RapportageUit,
+    RealisatieUit,
+    RetourUitkomst,
+    Tarieftabel,
+    TijdlijnItem,
+    ZorgplanUit,
+)
 from zorgzwaarte.domein.validatie import fouten_uit_lijst
 from zorgzwaarte.fouten import Conflict, Fout, InvoerFout, NietAangemeld, NietGevonden, TeVaak, Verboden
 from zorgzwaarte.iwlz import uitwisseling as iwlz
+from zorgzwaarte.iwlz.uitwisseling import ExportIo31, Mutatie
 from zorgzwaarte.opslag.database import maak_engine, sessiefabriek
 from zorgzwaarte.rapporten.brieven import besluitbrief_pdf
 from zorgzwaarte.web import STATIC, installeer_web
@@ -53,6 +110,83 @@ IdFilter = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 PaginaNr = Annotated[int, Query(ge=1, le=MAX_PAGINA)]
 PerPagina = Annotated[int, Query(ge=1, le=MAX_PER_PAGINA)]
 JsonBody = Annotated[Any, Body(description="JSON-object; zie de documentatie van het veld")]
+
+T = TypeVar("T")
+XML = "application/xml"
+CSV = "text/csv"
+
+
+def _bestand(media_type: str, beschrijving: str) -> dict[int | str, dict[str, Any]]:
+    return {
+        200: {"description": beschrijving, "content": {media_type: {"schema": {"type": "string", "format": "binary"}}}}
+    }
+
+
+XML_ANTWOORD = _bestand(XML, "Het iWlz-bericht (XML, iWlz 2.2)")
+PDF_ANTWOORD = _bestand("application/pdf", "Het document als PDF")
+CSV_ANTWOORD = _bestand(CSV, "Het auditlog als CSV (puntkomma gescheiden)")
+
+# OpenAPI links: client -> beoordelingen -> indicatiebesluit -> overeenkomst -> zorgplan
+CLIENT_LINKS = {
+    "beoordelingen": link("beoordelingen", "de beoordelingen van deze cliënt", client_id="id"),
+    "beoordelingNieuw": link("beoordeling_nieuw", "een nieuwe beoordeling voor deze cliënt", client_id="id"),
+    "indicatiebesluiten": link("besluiten", "de indicatiebesluiten van deze cliënt", client_id="id"),
+}
+BEOORDELING_LINKS = {
+    "indicatiebesluitVastleggen": link(
+        "besluit_nieuw", "leg het indicatiebesluit van deze (definitieve) beoordeling vast", beoordeling_id="id"
+    ),
+    "voorbeeld": link("beoordeling_voorbeeld", "bereken het besluit zonder vast te leggen", beoordeling_id="id"),
+    "client": link("client", "de cliënt", client_id="client_id"),
+}
+BESLUIT_LINKS = {
+    "brief": link("besluit_brief", "de besluitbrief (PDF)", besluit_id="id"),
+    "overeenkomstNieuw": link(
+        "overeenkomst_nieuw", "een zorgleveringsovereenkomst op dit besluit", client_id="client_id"
+    ),
+    "overeenkomsten": link("overeenkomsten", "de overeenkomsten van de cliënt", client_id="client_id"),
+}
+OVEREENKOMST_LINKS = {
+    "zorgplanNieuw": link("zorgplan_nieuw", "een zorgplan bij deze overeenkomst", overeenkomst_id="id"),
+    "zorgplannen": link("zorgplannen", "de zorgplannen van de cliënt", client_id="client_id"),
+    "indicatiebesluit": link(
+        "besluit", "het indicatiebesluit achter de overeenkomst", besluit_id="indicatiebesluit_id"
+    ),
+}
+ZORGPLAN_LINKS = {
+    "zorgplan": link("zorgplan", "dit zorgplan", zorgplan_id="id"),
+    "overeenkomst": link("overeenkomst", "de overeenkomst", overeenkomst_id="overeenkomst_id"),
+}
+
+
+class Organisatie(BaseModel):
+    id: int
+    naam: str
+    soort: str
+    regio: str | None
+    uzovi: str | None
+    agb: str | None
+
+
+class Mij(BaseModel):
+    """Wie u bent: gebruiker, rol en organisatie (met haar UZOVI- of AGB-code)."""
+
+    id: int
+    gebruikersnaam: str
+    naam: str
+    rol: str
+    rol_naam: str
+    organisatie: Organisatie
+
+
+class Token(BaseModel):
+    access_token: str = Field(description="stuur mee als `Authorization: Bearer <token>`; 8 uur geldig")
+    token_type: str = "bearer"
+    gebruiker: Mij
+
+
+class Gezondheid(BaseModel):
+    status: str
 
 
 HTTP_MELDINGEN = {
@@ -161,15 +295,17 @@ def maak_app(engine: Engine | None = None, nu: Callable[[], datetime] = nu_utc) 
     installeer_web(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-    @app.get("/gezondheid", tags=["systeem"])
-    def gezondheid() -> dict[str, str]:
-        return {"status": "ok"}
+    @app.get("/gezondheid", tags=["systeem"], responses=fouten(503))
+    def gezondheid() -> Gezondheid:
+        return Gezondheid(status="ok")
+
+    installeer_openapi(app)
 
     return app
 
 
 def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> APIRouter:
-    router = APIRouter()
+    router = APIRouter(responses=fouten(*ALTIJD), generate_unique_id_function=lambda route: route.name)
 
     def actor(request: Request, token: Annotated[str | None, Depends(oauth2)]) -> Actor:
         if not token:
@@ -184,7 +320,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     def uow(wie: Actor) -> Werkeenheid:
         return Werkeenheid(fabriek, wie, nu)
 
-    def doe(wie: Actor, functie: Callable[..., Any], *args: Any) -> Any:
+    def doe(wie: Actor, functie: Callable[..., T], *args: Any) -> T:
         with uow(wie) as w:
             return functie(w, *args)
 
@@ -194,11 +330,11 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         request: Request,
         username: Annotated[str, Form(max_length=100)],
         password: Annotated[str, Form(max_length=10_000)],
-    ) -> dict[str, Any]:
+    ) -> Token:
         """Aanmelden met gebruikersnaam en wachtwoord (OAuth2 password flow); geeft een bearer-token.
         Na herhaalde mislukte pogingen 429 met `Retry-After` (docs/api.md, Aanmelden)."""
         t, a = aanmelden(fabriek, username, password, nu, adres=request.client.host if request.client else None)
-        return {"access_token": t, "token_type": "bearer", "gebruiker": _mij(a)}
+        return Token(access_token=t, token_type="bearer", gebruiker=_mij(a))
 
     @router.post("/auth/uitloggen", tags=["aanmelden"], status_code=204)
     def uitloggen(wie: Wie, t: Annotated[str | None, Depends(oauth2)], alle: bool = False) -> None:
@@ -207,7 +343,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         afmelden(fabriek, t, wie, alle)
 
     @router.get("/mij", tags=["aanmelden"])
-    def mij(wie: Wie) -> dict[str, Any]:
+    def mij(wie: Wie) -> Mij:
         return _mij(wie)
 
     # --- cliënten --------------------------------------------------------------------------------------------
@@ -217,78 +353,124 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         zoek: Annotated[str | None, Query(max_length=200)] = None,
         pagina: PaginaNr = 1,
         per_pagina: PerPagina = 25,
-    ) -> dict[str, Any]:
+    ) -> Pagina[ClientUit]:
         """Cliënten die u mag zien, gepagineerd; `zoek` filtert op naam of woonplaats."""
-        return doe(wie, r.clienten_lijst, zoek, pagina, per_pagina)  # type: ignore[no-any-return]
+        return doe(wie, r.clienten_lijst, zoek, pagina, per_pagina)
 
-    @router.post("/clienten", tags=["cliënten"], status_code=201)
-    def client_nieuw(wie: Wie, data: JsonBody) -> dict[str, Any]:
-        return doe(wie, r.client_aanmaken, data)  # type: ignore[no-any-return]
+    @router.post(
+        "/clienten",
+        tags=["cliënten"],
+        status_code=201,
+        openapi_extra=invoer(ClientNieuw),
+        responses={**fouten(409), **met_links(201, **CLIENT_LINKS)},
+    )
+    def client_nieuw(wie: Wie, data: JsonBody) -> ClientUit:
+        return doe(wie, r.client_aanmaken, data)
 
-    @router.post("/clienten/zoeken", tags=["cliënten"])
-    def client_zoeken(wie: Wie, data: JsonBody) -> dict[str, Any]:
+    @router.post(
+        "/clienten/zoeken",
+        tags=["cliënten"],
+        openapi_extra=invoer(BsnZoekvraag),
+        responses={**fouten(404), **met_links(200, **CLIENT_LINKS)},
+    )
+    def client_zoeken(wie: Wie, data: JsonBody) -> ClientUit:
         """Zoek een cliënt op BSN (in de body, nooit in de URL)."""
-        return doe(wie, r.client_zoeken_bsn, data)  # type: ignore[no-any-return]
+        return doe(wie, r.client_zoeken_bsn, data)
 
-    @router.get("/clienten/{client_id}", tags=["cliënten"])
-    def client(wie: Wie, client_id: Id) -> dict[str, Any]:
-        return doe(wie, r.client_lezen, client_id)  # type: ignore[no-any-return]
+    @router.get("/clienten/{client_id}", tags=["cliënten"], responses=met_links(200, **CLIENT_LINKS))
+    def client(wie: Wie, client_id: Id) -> ClientUit:
+        return doe(wie, r.client_lezen, client_id)
 
-    @router.patch("/clienten/{client_id}", tags=["cliënten"])
-    def client_wijzig(wie: Wie, client_id: Id, data: JsonBody) -> dict[str, Any]:
-        return doe(wie, r.client_wijzigen, client_id, data)  # type: ignore[no-any-return]
+    @router.patch(
+        "/clienten/{client_id}", tags=["cliënten"], openapi_extra=invoer(ClientWijziging), responses=fouten(409)
+    )
+    def client_wijzig(wie: Wie, client_id: Id, data: JsonBody) -> ClientUit:
+        return doe(wie, r.client_wijzigen, client_id, data)
 
     @router.get("/clienten/{client_id}/tijdlijn", tags=["cliënten"])
-    def tijdlijn(wie: Wie, client_id: Id) -> list[dict[str, Any]]:
-        return doe(wie, r.client_tijdlijn, client_id)  # type: ignore[no-any-return]
+    def tijdlijn(wie: Wie, client_id: Id) -> list[TijdlijnItem]:
+        return doe(wie, r.client_tijdlijn, client_id)
 
     # --- beoordelingen en besluiten ---------------------------------------------------------------------------
     @router.get("/clienten/{client_id}/beoordelingen", tags=["beoordelingen"])
-    def beoordelingen(wie: Wie, client_id: Id) -> list[dict[str, Any]]:
-        return doe(wie, r.beoordelingen_van_client, client_id)  # type: ignore[no-any-return]
+    def beoordelingen(wie: Wie, client_id: Id) -> list[BeoordelingUit]:
+        return doe(wie, r.beoordelingen_van_client, client_id)
 
-    @router.post("/clienten/{client_id}/beoordelingen", tags=["beoordelingen"], status_code=201)
-    def beoordeling_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> dict[str, Any]:
+    @router.post(
+        "/clienten/{client_id}/beoordelingen",
+        tags=["beoordelingen"],
+        status_code=201,
+        openapi_extra=invoer(BeoordelingConcept),
+        responses=met_links(201, **BEOORDELING_LINKS),
+    )
+    def beoordeling_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> BeoordelingUit:
         """Nieuwe beoordeling (concept); mag onvolledig zijn."""
-        return doe(wie, r.beoordeling_aanmaken, client_id, data)  # type: ignore[no-any-return]
+        return doe(wie, r.beoordeling_aanmaken, client_id, data)
 
-    @router.get("/beoordelingen/{beoordeling_id}", tags=["beoordelingen"])
-    def beoordeling(wie: Wie, beoordeling_id: Id) -> dict[str, Any]:
-        return doe(wie, r.beoordeling_lezen, beoordeling_id)  # type: ignore[no-any-return]
+    @router.get(
+        "/beoordelingen/{beoordeling_id}", tags=["beoordelingen"], responses=met_links(200, **BEOORDELING_LINKS)
+    )
+    def beoordeling(wie: Wie, beoordeling_id: Id) -> BeoordelingUit:
+        return doe(wie, r.beoordeling_lezen, beoordeling_id)
 
-    @router.put("/beoordelingen/{beoordeling_id}", tags=["beoordelingen"])
-    def beoordeling_wijzig(wie: Wie, beoordeling_id: Id, data: JsonBody) -> dict[str, Any]:
-        return doe(wie, r.beoordeling_wijzigen, beoordeling_id, data)  # type: ignore[no-any-return]
+    @router.put(
+        "/beoordelingen/{beoordeling_id}",
+        tags=["beoordelingen"],
+        openapi_extra=invoer(BeoordelingWijziging),
+        responses=fouten(409),
+    )
+    def beoordeling_wijzig(wie: Wie, beoordeling_id: Id, data: JsonBody) -> BeoordelingUit:
+        return doe(wie, r.beoordeling_wijzigen, beoordeling_id, data)
 
-    @router.post("/beoordelingen/{beoordeling_id}/definitief", tags=["beoordelingen"])
-    def beoordeling_def(wie: Wie, beoordeling_id: Id, data: JsonBody) -> dict[str, Any]:
+    @router.post(
+        "/beoordelingen/{beoordeling_id}/definitief",
+        tags=["beoordelingen"],
+        openapi_extra=invoer(Versie),
+        responses={**fouten(409), **met_links(200, **BEOORDELING_LINKS)},
+    )
+    def beoordeling_def(wie: Wie, beoordeling_id: Id, data: JsonBody) -> BeoordelingUit:
         versie = _versie(data)
-        return doe(wie, r.beoordeling_definitief, beoordeling_id, versie)  # type: ignore[no-any-return]
+        return doe(wie, r.beoordeling_definitief, beoordeling_id, versie)
 
-    @router.post("/beoordelingen/{beoordeling_id}/correctie", tags=["beoordelingen"], status_code=201)
-    def beoordeling_corr(wie: Wie, beoordeling_id: Id) -> dict[str, Any]:
+    @router.post(
+        "/beoordelingen/{beoordeling_id}/correctie", tags=["beoordelingen"], status_code=201, responses=fouten(409)
+    )
+    def beoordeling_corr(wie: Wie, beoordeling_id: Id) -> BeoordelingUit:
         """Een correctie op een definitieve beoordeling: een nieuwe versie (concept)."""
-        return doe(wie, r.beoordeling_correctie, beoordeling_id)  # type: ignore[no-any-return]
+        return doe(wie, r.beoordeling_correctie, beoordeling_id)
 
-    @router.post("/beoordelingen/{beoordeling_id}/voorbeeld", tags=["beoordelingen"])
-    def beoordeling_voorbeeld(wie: Wie, beoordeling_id: Id) -> dict[str, Any]:
+    @router.post("/beoordelingen/{beoordeling_id}/voorbeeld", tags=["beoordelingen"], response_model_exclude_unset=True)
+    def beoordeling_voorbeeld(wie: Wie, beoordeling_id: Id) -> IndicatieUitkomst:
         """Bereken het besluit bij de huidige beoordeling, zonder iets vast te leggen."""
-        return doe(wie, r.beoordeling_voorbeeld, beoordeling_id)  # type: ignore[no-any-return]
+        return IndicatieUitkomst.model_validate(doe(wie, r.beoordeling_voorbeeld, beoordeling_id))
 
-    @router.post("/beoordelingen/{beoordeling_id}/indicatiebesluit", tags=["indicatiebesluiten"], status_code=201)
-    def besluit_nieuw(wie: Wie, beoordeling_id: Id, data: JsonBody) -> dict[str, Any]:
+    @router.post(
+        "/beoordelingen/{beoordeling_id}/indicatiebesluit",
+        tags=["indicatiebesluiten"],
+        status_code=201,
+        openapi_extra=invoer(BesluitVastleggen),
+        responses={**fouten(409), **met_links(201, **BESLUIT_LINKS)},
+    )
+    def besluit_nieuw(wie: Wie, beoordeling_id: Id, data: JsonBody) -> BesluitUit:
         """Leg het indicatiebesluit vast; een eerder geldend besluit wordt vervangen (herindicatie)."""
-        return doe(wie, r.besluit_vastleggen, beoordeling_id, _versie(data), data)  # type: ignore[no-any-return]
+        return doe(wie, r.besluit_vastleggen, beoordeling_id, _versie(data), data)
 
     @router.get("/clienten/{client_id}/indicatiebesluiten", tags=["indicatiebesluiten"])
-    def besluiten(wie: Wie, client_id: Id) -> list[dict[str, Any]]:
-        return doe(wie, r.besluiten_van_client, client_id)  # type: ignore[no-any-return]
+    def besluiten(wie: Wie, client_id: Id) -> list[BesluitUit]:
+        return doe(wie, r.besluiten_van_client, client_id)
 
-    @router.get("/indicatiebesluiten/{besluit_id}", tags=["indicatiebesluiten"])
-    def besluit(wie: Wie, besluit_id: Id) -> dict[str, Any]:
-        return doe(wie, r.besluit_lezen, besluit_id)  # type: ignore[no-any-return]
+    @router.get(
+        "/indicatiebesluiten/{besluit_id}", tags=["indicatiebesluiten"], responses=met_links(200, **BESLUIT_LINKS)
+    )
+    def besluit(wie: Wie, besluit_id: Id) -> BesluitUit:
+        return doe(wie, r.besluit_lezen, besluit_id)
 
-    @router.get("/indicatiebesluiten/{besluit_id}/brief", tags=["indicatiebesluiten"], response_class=Response)
+    @router.get(
+        "/indicatiebesluiten/{besluit_id}/brief",
+        tags=["indicatiebesluiten"],
+        response_class=Response,
+        responses=PDF_ANTWOORD,
+    )
     def besluit_brief(wie: Wie, besluit_id: Id, request: Request) -> Response:
         """De besluitbrief als PDF: besluit, data, toelichting in gewone taal en de bezwaarclausule."""
         pdf = besluitbrief_pdf(doe(wie, besluitbrief, besluit_id, str(request.base_url)))
@@ -298,68 +480,110 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
             headers={"content-disposition": f'attachment; filename="indicatiebesluit-{besluit_id}.pdf"'},
         )
 
-    @router.post("/indiceer", tags=["rekenen"])
-    def indiceer(wie: Wie, data: JsonBody) -> dict[str, Any]:
+    @router.post(
+        "/indiceer", tags=["rekenen"], openapi_extra=invoer(BeoordelingFoto), response_model_exclude_unset=True
+    )
+    def indiceer(wie: Wie, data: JsonBody) -> IndicatieUitkomst:
         """Bereken een indicatiebesluit uit een beoordeling zonder cliëntgegevens op te slaan."""
-        return bereken_indicatie(data, aanvulling_uit_database(fabriek)).als_dict()
+        return IndicatieUitkomst.model_validate(bereken_indicatie(data, aanvulling_uit_database(fabriek)).als_dict())
 
     # --- Regeling zorgaanspraken -------------------------------------------------------------------------------
-    @router.get("/aanspraken", tags=["aanspraken"])
-    def aanspraken(wie: Wie) -> list[dict[str, Any]]:
-        return lijst_regels()
+    @router.get("/aanspraken", tags=["aanspraken"], response_model_exclude_unset=True)
+    def aanspraken(wie: Wie) -> list[AanspraakRegel]:
+        return [AanspraakRegel.model_validate(x) for x in lijst_regels()]
 
-    @router.post("/aanspraken/{naam}", tags=["aanspraken"])
-    def aanspraak(wie: Wie, naam: str, data: JsonBody) -> dict[str, Any]:
-        return bereken_aanspraak(naam, data)
+    @router.post(
+        "/aanspraken/{naam}",
+        tags=["aanspraken"],
+        openapi_extra=invoer(AanspraakInvoer, "de invoer van de gekozen regel: zie GET /aanspraken"),
+        response_model_exclude_unset=True,
+    )
+    def aanspraak(wie: Wie, naam: str, data: JsonBody) -> AanspraakUitkomst:
+        return AanspraakUitkomst.model_validate(bereken_aanspraak(naam, data))
 
     # --- overeenkomsten, zorgplannen, rapportages, geleverde zorg --------------------------------------------
     @router.get("/clienten/{client_id}/overeenkomsten", tags=["zorglevering"])
-    def overeenkomsten(wie: Wie, client_id: Id) -> list[dict[str, Any]]:
-        return doe(wie, r.overeenkomsten_van_client, client_id)  # type: ignore[no-any-return]
+    def overeenkomsten(wie: Wie, client_id: Id) -> list[OvereenkomstUit]:
+        return doe(wie, r.overeenkomsten_van_client, client_id)
 
-    @router.post("/clienten/{client_id}/overeenkomsten", tags=["zorglevering"], status_code=201)
-    def overeenkomst_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> dict[str, Any]:
-        return doe(wie, r.overeenkomst_aanmaken, client_id, data)  # type: ignore[no-any-return]
+    @router.post(
+        "/clienten/{client_id}/overeenkomsten",
+        tags=["zorglevering"],
+        status_code=201,
+        openapi_extra=invoer(OvereenkomstNieuw),
+        responses=met_links(201, **OVEREENKOMST_LINKS),
+    )
+    def overeenkomst_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> OvereenkomstAangemaakt:
+        return doe(wie, r.overeenkomst_aanmaken, client_id, data)
 
-    @router.get("/overeenkomsten/{overeenkomst_id}", tags=["zorglevering"])
-    def overeenkomst(wie: Wie, overeenkomst_id: Id) -> dict[str, Any]:
-        return doe(wie, r.overeenkomst_lezen, overeenkomst_id)  # type: ignore[no-any-return]
+    @router.get(
+        "/overeenkomsten/{overeenkomst_id}", tags=["zorglevering"], responses=met_links(200, **OVEREENKOMST_LINKS)
+    )
+    def overeenkomst(wie: Wie, overeenkomst_id: Id) -> OvereenkomstUit:
+        return doe(wie, r.overeenkomst_lezen, overeenkomst_id)
 
-    @router.patch("/overeenkomsten/{overeenkomst_id}", tags=["zorglevering"])
-    def overeenkomst_wijzig(wie: Wie, overeenkomst_id: Id, data: JsonBody) -> dict[str, Any]:
-        return doe(wie, r.overeenkomst_wijzigen, overeenkomst_id, data)  # type: ignore[no-any-return]
+    @router.patch(
+        "/overeenkomsten/{overeenkomst_id}",
+        tags=["zorglevering"],
+        openapi_extra=invoer(OvereenkomstWijziging),
+        responses=fouten(409),
+    )
+    def overeenkomst_wijzig(wie: Wie, overeenkomst_id: Id, data: JsonBody) -> OvereenkomstUit:
+        return doe(wie, r.overeenkomst_wijzigen, overeenkomst_id, data)
 
-    @router.post("/overeenkomsten/{overeenkomst_id}/zorgplannen", tags=["zorglevering"], status_code=201)
-    def zorgplan_nieuw(wie: Wie, overeenkomst_id: Id, data: JsonBody) -> dict[str, Any]:
-        return doe(wie, r.zorgplan_aanmaken, overeenkomst_id, data)  # type: ignore[no-any-return]
+    @router.post(
+        "/overeenkomsten/{overeenkomst_id}/zorgplannen",
+        tags=["zorglevering"],
+        status_code=201,
+        openapi_extra=invoer(ZorgplanInvoer),
+        responses=met_links(201, **ZORGPLAN_LINKS),
+    )
+    def zorgplan_nieuw(wie: Wie, overeenkomst_id: Id, data: JsonBody) -> ZorgplanUit:
+        return doe(wie, r.zorgplan_aanmaken, overeenkomst_id, data)
 
     @router.get("/clienten/{client_id}/zorgplannen", tags=["zorglevering"])
-    def zorgplannen(wie: Wie, client_id: Id) -> list[dict[str, Any]]:
-        return doe(wie, r.zorgplannen_van_client, client_id)  # type: ignore[no-any-return]
+    def zorgplannen(wie: Wie, client_id: Id) -> list[ZorgplanUit]:
+        return doe(wie, r.zorgplannen_van_client, client_id)
 
     @router.get("/zorgplannen/{zorgplan_id}", tags=["zorglevering"])
-    def zorgplan(wie: Wie, zorgplan_id: Id) -> dict[str, Any]:
-        return doe(wie, r.zorgplan_lezen, zorgplan_id)  # type: ignore[no-any-return]
+    def zorgplan(wie: Wie, zorgplan_id: Id) -> ZorgplanUit:
+        return doe(wie, r.zorgplan_lezen, zorgplan_id)
 
-    @router.put("/zorgplannen/{zorgplan_id}", tags=["zorglevering"])
-    def zorgplan_wijzig(wie: Wie, zorgplan_id: Id, data: JsonBody) -> dict[str, Any]:
-        return doe(wie, r.zorgplan_wijzigen, zorgplan_id, data)  # type: ignore[no-any-return]
+    @router.put(
+        "/zorgplannen/{zorgplan_id}",
+        tags=["zorglevering"],
+        openapi_extra=invoer(ZorgplanWijziging),
+        responses=fouten(409),
+    )
+    def zorgplan_wijzig(wie: Wie, zorgplan_id: Id, data: JsonBody) -> ZorgplanUit:
+        return doe(wie, r.zorgplan_wijzigen, zorgplan_id, data)
 
     @router.get("/clienten/{client_id}/rapportages", tags=["zorglevering"])
-    def rapportages(wie: Wie, client_id: Id) -> list[dict[str, Any]]:
-        return doe(wie, r.rapportages_van_client, client_id)  # type: ignore[no-any-return]
+    def rapportages(wie: Wie, client_id: Id) -> list[RapportageUit]:
+        return doe(wie, r.rapportages_van_client, client_id)
 
-    @router.post("/clienten/{client_id}/rapportages", tags=["zorglevering"], status_code=201)
-    def rapportage_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> dict[str, Any]:
-        return doe(wie, r.rapportage_aanmaken, client_id, data)  # type: ignore[no-any-return]
+    @router.post(
+        "/clienten/{client_id}/rapportages",
+        tags=["zorglevering"],
+        status_code=201,
+        openapi_extra=invoer(RapportageNieuw),
+    )
+    def rapportage_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> RapportageUit:
+        return doe(wie, r.rapportage_aanmaken, client_id, data)
 
     @router.get("/clienten/{client_id}/geleverde-zorg", tags=["zorglevering"])
-    def geleverd(wie: Wie, client_id: Id) -> list[dict[str, Any]]:
-        return doe(wie, r.geleverd_van_client, client_id)  # type: ignore[no-any-return]
+    def geleverd(wie: Wie, client_id: Id) -> list[GeleverdeZorgUit]:
+        return doe(wie, r.geleverd_van_client, client_id)
 
-    @router.post("/clienten/{client_id}/geleverde-zorg", tags=["zorglevering"], status_code=201)
-    def geleverd_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> dict[str, Any]:
-        return doe(wie, r.geleverd_registreren, client_id, data)  # type: ignore[no-any-return]
+    @router.post(
+        "/clienten/{client_id}/geleverde-zorg",
+        tags=["zorglevering"],
+        status_code=201,
+        openapi_extra=invoer(GeleverdeZorgInvoer),
+        responses=fouten(409),
+    )
+    def geleverd_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> GeleverdeZorgUit:
+        return doe(wie, r.geleverd_registreren, client_id, data)
 
     # --- iWlz ---------------------------------------------------------------------------------------------------
     def xml_antwoord(xml: bytes, naam: str) -> Response:
@@ -377,17 +601,25 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
             raise InvoerFout.een("bestand", f"het bericht is groter dan {MAX_XML // 1_000_000} MB")
         return inhoud
 
-    @router.get("/indicatiebesluiten/{besluit_id}/io31", tags=["iWlz"], response_class=Response)
+    @router.get("/indicatiebesluiten/{besluit_id}/io31", tags=["iWlz"], response_class=Response, responses=XML_ANTWOORD)
     def io31_download(wie: Wie, besluit_id: Id) -> Response:
         """IO31-bericht (iWlz 2.2) van een vastgelegd indicatiebesluit."""
         return xml_antwoord(doe(wie, iwlz.io31_van_besluit, besluit_id), f"io31-{besluit_id}")
 
-    @router.post("/iwlz/io31", tags=["iWlz"], status_code=201)
-    async def io31_upload(wie: Wie, request: Request) -> dict[str, Any]:
+    @router.post(
+        "/iwlz/io31", tags=["iWlz"], status_code=201, openapi_extra=ruwe_invoer(XML, "een IO31-bericht (iWlz 2.2)")
+    )
+    async def io31_upload(wie: Wie, request: Request) -> Io31Inlezing:
         """Lees een IO31-bericht (XML in de body) in: cliënt, scores en een extern indicatiebesluit; niets bij een fout."""
-        return doe(wie, iwlz.importeer_io31, await xml_body(request))  # type: ignore[no-any-return]
+        return Io31Inlezing.model_validate(doe(wie, iwlz.importeer_io31, await xml_body(request)))
 
-    @router.post("/iwlz/io31/export", tags=["iWlz"], response_class=Response)
+    @router.post(
+        "/iwlz/io31/export",
+        tags=["iWlz"],
+        response_class=Response,
+        openapi_extra=invoer(ExportIo31),
+        responses=XML_ANTWOORD,
+    )
     def io31_export(
         wie: Wie,
         data: JsonBody,
@@ -400,31 +632,52 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
             iwlz.exporteer_io31(data, ontvanger, besluitnummer, dagtekening, aanvulling_uit_database(fabriek)), "io31"
         )
 
-    @router.get("/overeenkomsten/{overeenkomst_id}/aw33", tags=["iWlz"], response_class=Response)
+    @router.get(
+        "/overeenkomsten/{overeenkomst_id}/aw33", tags=["iWlz"], response_class=Response, responses=XML_ANTWOORD
+    )
     def aw33(wie: Wie, overeenkomst_id: Id) -> Response:
         """AW33 (toewijzing zorgkantoor -> zorgaanbieder) van een overeenkomst."""
         return xml_antwoord(doe(wie, iwlz.bericht_van_overeenkomst, overeenkomst_id, "aw33"), f"aw33-{overeenkomst_id}")
 
-    @router.get("/overeenkomsten/{overeenkomst_id}/aw35", tags=["iWlz"], response_class=Response)
+    @router.get(
+        "/overeenkomsten/{overeenkomst_id}/aw35", tags=["iWlz"], response_class=Response, responses=XML_ANTWOORD
+    )
     def aw35(wie: Wie, overeenkomst_id: Id) -> Response:
         """AW35 (melding aanvang zorg) van een overeenkomst."""
         return xml_antwoord(doe(wie, iwlz.bericht_van_overeenkomst, overeenkomst_id, "aw35"), f"aw35-{overeenkomst_id}")
 
-    @router.post("/overeenkomsten/{overeenkomst_id}/aw39", tags=["iWlz"], response_class=Response)
+    @router.post(
+        "/overeenkomsten/{overeenkomst_id}/aw39",
+        tags=["iWlz"],
+        response_class=Response,
+        openapi_extra=invoer(Mutatie),
+        responses=XML_ANTWOORD,
+    )
     def aw39(wie: Wie, overeenkomst_id: Id, data: JsonBody) -> Response:
         """AW39 (mutatie of einde zorg): body {mutatiecode (LDT_MutatieCode), mutatiedatum}."""
         return xml_antwoord(
             doe(wie, iwlz.bericht_van_overeenkomst, overeenkomst_id, "aw39", data), f"aw39-{overeenkomst_id}"
         )
 
-    @router.post("/iwlz/retour", tags=["iWlz"])
-    async def retour(wie: Wie, request: Request) -> dict[str, Any]:
+    @router.post(
+        "/iwlz/retour",
+        tags=["iWlz"],
+        openapi_extra=ruwe_invoer(XML, "een retourbericht: AW34, AW36 of AW310"),
+        response_model_exclude_unset=True,
+    )
+    async def retour(wie: Wie, request: Request) -> RetourUitkomst:
         """Lees een retourbericht (AW34, AW36, AW310) en toon de retourcodes in het Nederlands."""
-        return doe(wie, iwlz.lees_retour, await xml_body(request))  # type: ignore[no-any-return]
+        return RetourUitkomst.model_validate(doe(wie, iwlz.lees_retour, await xml_body(request)))
 
     # --- bekostiging: tarieven, contracten, declareren ----------------------------------------------------------
-    @router.post("/tarieven", tags=["bekostiging"], status_code=201)
-    async def tarieven_laden(wie: Wie, request: Request, naam: str) -> dict[str, Any]:
+    @router.post(
+        "/tarieven",
+        tags=["bekostiging"],
+        status_code=201,
+        openapi_extra=ruwe_invoer(CSV, "de tarieftabel als CSV (docs/bekostiging.md)"),
+        response_model_exclude_unset=True,
+    )
+    async def tarieven_laden(wie: Wie, request: Request, naam: str) -> Tarieftabel:
         """Laad een tarieftabel (CSV in de body, docs/bekostiging.md); de laatst geladen tabel geldt. Alles of niets."""
         inhoud = await request.body()
         if len(inhoud) > MAX_XML:
@@ -433,44 +686,64 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
             tekst = inhoud.decode("utf-8")
         except UnicodeDecodeError:
             raise InvoerFout.een("bestand", "de tabel is geen UTF-8-tekst") from None
-        return doe(wie, b.tarieftabel_laden, naam, tekst)  # type: ignore[no-any-return]
+        return Tarieftabel.model_validate(doe(wie, b.tarieftabel_laden, naam, tekst))
 
-    @router.get("/tarieven", tags=["bekostiging"])
-    def tarieven(wie: Wie) -> dict[str, Any]:
+    @router.get("/tarieven", tags=["bekostiging"], response_model_exclude_unset=True)
+    def tarieven(wie: Wie) -> Tarieftabel:
         """De geldende tarieftabel met al haar regels (elk met bron; fictieve tarieven gemarkeerd)."""
-        return doe(wie, b.tarieftabel_huidig)  # type: ignore[no-any-return]
+        return Tarieftabel.model_validate(doe(wie, b.tarieftabel_huidig))
 
-    @router.post("/contracten", tags=["bekostiging"], status_code=201)
-    def contract_nieuw(wie: Wie, data: JsonBody) -> dict[str, Any]:
+    @router.post(
+        "/contracten",
+        tags=["bekostiging"],
+        status_code=201,
+        openapi_extra=invoer(ContractNieuw),
+        responses=fouten(409),
+        response_model_exclude_unset=True,
+    )
+    def contract_nieuw(wie: Wie, data: JsonBody) -> ContractUit:
         """Leg een contract vast (zorgkantoor): {zorgaanbieder_id, jaar, kwaliteitsopslag_per_dag, afspraken}."""
-        return doe(wie, b.contract_aanmaken, data)  # type: ignore[no-any-return]
+        return ContractUit.model_validate(doe(wie, b.contract_aanmaken, data))
 
-    @router.get("/contracten/{contract_id}", tags=["bekostiging"])
-    def contract(wie: Wie, contract_id: Id) -> dict[str, Any]:
-        return doe(wie, b.contract_lezen, contract_id)  # type: ignore[no-any-return]
+    @router.get("/contracten/{contract_id}", tags=["bekostiging"], response_model_exclude_unset=True)
+    def contract(wie: Wie, contract_id: Id) -> ContractUit:
+        return ContractUit.model_validate(doe(wie, b.contract_lezen, contract_id))
 
-    @router.get("/contracten/{contract_id}/dagtarief", tags=["bekostiging"])
-    def contract_dagtarief(wie: Wie, contract_id: Id, dag: str) -> dict[str, Any]:
+    @router.get("/contracten/{contract_id}/dagtarief", tags=["bekostiging"], response_model_exclude_unset=True)
+    def contract_dagtarief(wie: Wie, contract_id: Id, dag: str) -> DagtariefUit:
         """Effectief dagtarief per afgesproken prestatie op een dag: zorgzwaarte + prestatie, met toelichting."""
-        return doe(wie, b.contract_dagtarief, contract_id, dag)  # type: ignore[no-any-return]
+        return DagtariefUit.model_validate(doe(wie, b.contract_dagtarief, contract_id, dag))
 
-    @router.post("/contracten/{contract_id}/realisatie", tags=["bekostiging"])
-    def contract_realisatie(wie: Wie, contract_id: Id, data: JsonBody) -> dict[str, Any]:
+    @router.post(
+        "/contracten/{contract_id}/realisatie",
+        tags=["bekostiging"],
+        openapi_extra=invoer(DeclaratieUitkomst, "de uitkomst van POST /declareer"),
+        response_model_exclude_unset=True,
+    )
+    def contract_realisatie(wie: Wie, contract_id: Id, data: JsonBody) -> RealisatieUit:
         """Realisatie tegenover de productieafspraak; body = uitkomst van /declareer."""
-        return doe(wie, b.contract_realisatie, contract_id, data)  # type: ignore[no-any-return]
+        return RealisatieUit.model_validate(doe(wie, b.contract_realisatie, contract_id, data))
 
-    @router.post("/pgb", tags=["bekostiging"])
-    def pgb(wie: Wie, data: JsonBody) -> dict[str, Any]:
+    @router.post("/pgb", tags=["bekostiging"], openapi_extra=invoer(PgbInvoer), response_model_exclude_unset=True)
+    def pgb(wie: Wie, data: JsonBody) -> PgbUitkomst:
         """Maximaal pgb bij verblijf: {zzp, van, tot, begeleiding_groep, vervoer, in_instelling,
         kleinschalig_wooninitiatief, eerder_3lvg_met_pgb (Wlz, bij 3 LVG)}."""
-        return bereken_pgb(data)
+        return PgbUitkomst.model_validate(bereken_pgb(data))
 
-    @router.post("/declareer", tags=["bekostiging"])
-    def declareer_api(wie: Wie, data: JsonBody) -> dict[str, Any]:
+    @router.post(
+        "/declareer", tags=["bekostiging"], openapi_extra=invoer(DeclaratieInvoer), response_model_exclude_unset=True
+    )
+    def declareer_api(wie: Wie, data: JsonBody) -> DeclaratieUitkomst:
         """Declareer een periode (zelfde contract als `zorgzwaarte declareer`); er wordt niets opgeslagen."""
-        return declareer(data)
+        return DeclaratieUitkomst.model_validate(declareer(data))
 
-    @router.post("/declareer/pdf", tags=["bekostiging"], response_class=Response)
+    @router.post(
+        "/declareer/pdf",
+        tags=["bekostiging"],
+        response_class=Response,
+        openapi_extra=invoer(DeclaratieInvoer),
+        responses=PDF_ANTWOORD,
+    )
     def declareer_pdf(wie: Wie, data: JsonBody) -> Response:
         """Als /declareer, als PDF-overzicht met case-mix en toelichting per regel."""
         from zorgzwaarte.rapporten.pdf import declaratie_pdf
@@ -484,22 +757,24 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
 
     # --- beheer en audit ---------------------------------------------------------------------------------------
     @router.get("/organisaties", tags=["beheer"])
-    def organisaties(wie: Wie) -> list[dict[str, Any]]:
-        return doe(wie, r.organisaties_lijst)  # type: ignore[no-any-return]
+    def organisaties(wie: Wie) -> list[OrganisatieUit]:
+        return doe(wie, r.organisaties_lijst)
 
-    @router.post("/gebruikers", tags=["beheer"], status_code=201)
-    def gebruiker_nieuw(wie: Wie, data: JsonBody) -> dict[str, Any]:
-        return doe(wie, r.gebruiker_aanmaken, data)  # type: ignore[no-any-return]
+    @router.post(
+        "/gebruikers", tags=["beheer"], status_code=201, openapi_extra=invoer(GebruikerNieuw), responses=fouten(409)
+    )
+    def gebruiker_nieuw(wie: Wie, data: JsonBody) -> GebruikerUit:
+        return doe(wie, r.gebruiker_aanmaken, data)
 
     @router.post("/gebruikers/{gebruiker_id}/ontgrendelen", tags=["beheer"])
     def gebruiker_ontgrendelen(wie: Wie, gebruiker_id: Id) -> dict[str, Any]:
         """Hef de tijdelijke blokkade na te veel mislukte aanmeldpogingen op (beheerder)."""
-        return doe(wie, ontgrendel_gebruiker, gebruiker_id)  # type: ignore[no-any-return]
+        return doe(wie, ontgrendel_gebruiker, gebruiker_id)
 
     @router.get("/aanmeldblokkades", tags=["beheer"])
     def aanmeldblokkades(wie: Wie) -> list[dict[str, Any]]:
         """Accounts en adressen met mislukte aanmeldpogingen, en tot wanneer ze geblokkeerd zijn (beheerder)."""
-        return doe(wie, blokkades)  # type: ignore[no-any-return]
+        return doe(wie, blokkades)
 
     router.include_router(maak_register_router(fabriek, nu, actor, oauth2))
 
@@ -513,11 +788,11 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         tot: date | None = None,
         pagina: PaginaNr = 1,
         per_pagina: PerPagina = 50,
-    ) -> dict[str, Any]:
+    ) -> Pagina[AuditregelUit]:
         """Het auditlog (alleen beheerder), nieuwste eerst."""
-        return doe(wie, r.audit_lijst, client_id, gebruiker, actie, van, tot, pagina, per_pagina)  # type: ignore[no-any-return]
+        return doe(wie, r.audit_lijst, client_id, gebruiker, actie, van, tot, pagina, per_pagina)
 
-    @router.get("/audit/export", tags=["beheer"], response_class=PlainTextResponse)
+    @router.get("/audit/export", tags=["beheer"], response_class=PlainTextResponse, responses=CSV_ANTWOORD)
     def audit_export(
         wie: Wie, client_id: IdFilter = None, van: date | None = None, tot: date | None = None
     ) -> PlainTextResponse:
@@ -528,6 +803,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
             headers={"Content-Disposition": 'attachment; filename="auditlog.csv"'},
         )
 
+    vul_aan(router.routes)
     return router
 
 
@@ -557,19 +833,19 @@ def _versie(data: Any) -> int:
     return int(data["versie"])
 
 
-def _mij(a: Actor) -> dict[str, Any]:
-    return {
-        "id": a.gebruiker_id,
-        "gebruikersnaam": a.gebruikersnaam,
-        "naam": a.naam,
-        "rol": a.rol,
-        "rol_naam": ROLNAMEN[a.rol],
-        "organisatie": {
-            "id": a.organisatie_id,
-            "naam": a.organisatie_naam,
-            "soort": a.organisatie_soort,
-            "regio": a.regio,
-            "uzovi": a.uzovi,
-            "agb": a.agb,
-        },
-    }
+def _mij(a: Actor) -> Mij:
+    return Mij(
+        id=a.gebruiker_id,
+        gebruikersnaam=a.gebruikersnaam,
+        naam=a.naam,
+        rol=a.rol,
+        rol_naam=ROLNAMEN[a.rol],
+        organisatie=Organisatie(
+            id=a.organisatie_id,
+            naam=a.organisatie_naam,
+            soort=a.organisatie_soort,
+            regio=a.regio,
+            uzovi=a.uzovi,
+            agb=a.agb,
+        ),
+    )

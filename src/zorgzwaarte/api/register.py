@@ -20,6 +20,7 @@ from zorgzwaarte.diensten.auth import actor_voor_token
 from zorgzwaarte.diensten.toegang import Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.grenzen import MAX_ID
+from zorgzwaarte.domein.uitvoer import BesluitUit
 from zorgzwaarte.fouten import DienstFout, InvoerFout, NietAangemeld, Verboden
 from zorgzwaarte.iwlz.register import bedienen, instellingen
 from zorgzwaarte.iwlz.register.schema import sdl
@@ -67,7 +68,11 @@ class NotificatieStatus(BaseModel):
 
 
 GRAPHQL_ANTWOORDEN: dict[int | str, dict[str, Any]] = {
-    code: {"model": GraphQLAntwoord, "content": {bedienen.GRAPHQL_ANTWOORD: {}}, "description": omschrijving}
+    code: {
+        "model": GraphQLAntwoord,
+        "content": {bedienen.GRAPHQL_ANTWOORD: {"schema": {"$ref": "#/components/schemas/GraphQLAntwoord"}}},
+        "description": omschrijving,
+    }
     for code, omschrijving in (
         (200, "Antwoord met data (een lege lijst als de indicatie niet bestaat of niet voor u is)"),
         (400, "Verzoek onleesbaar of past niet op het schema"),
@@ -206,7 +211,7 @@ def maak_register_router(
         return PlainTextResponse(sdl(), media_type="text/plain; charset=utf-8")
 
     @router.post("/indicatiebesluiten/{besluit_id}/vervallen", tags=["indicatiebesluiten"])
-    def besluit_vervallen(wie: Wie, besluit_id: Id, data: Annotated[Vervallen, Body()]) -> dict[str, Any]:
+    def besluit_vervallen(wie: Wie, besluit_id: Id, data: Annotated[Vervallen, Body()]) -> BesluitUit:
         """Laat een Wlz-indicatie vervallen (vervaldatum, Indicatieregister 2); het zorgkantoor krijgt een notificatie."""
         return doe(wie, reg.besluit_laten_vervallen, besluit_id, data.model_dump())  # type: ignore[no-any-return]
 

@@ -39,8 +39,8 @@ def uitleg_adres(zzp_code: str | None, basis_url: str = "") -> str | None:
 def besluitbrief(uow: Werkeenheid, besluit_id: int, basis_url: str = "") -> dict[str, Any]:
     """The content of the decision letter; rights and audit as for reading the decision. The adapter renders it
     (``rapporten.brieven.besluitbrief_pdf``)."""
-    besluit = r.besluit_lezen(uow, besluit_id)
-    client = r.client_lezen(uow, besluit["client_id"])
+    besluit = r.besluit_lezen(uow, besluit_id).model_dump()
+    client = r.client_lezen(uow, besluit["client_id"]).model_dump()
     afzender = None
     peildatum = None
     if besluit["beoordeling_id"]:
@@ -65,9 +65,9 @@ def zorgplanbrief(uow: Werkeenheid, zorgplan_id: int) -> dict[str, Any]:
     """The content of the zorgplan for the client (Wlz art. 8.1.3 lid 1: a copy to the client): the agreements per
     subject of the zorgplanbespreking (art. 8.1.1 lid 1) and per life domain, and what the provider still owes.
     Rights and audit as for reading the plan; the adapter renders it (``rapporten.brieven.zorgplanbrief_pdf``)."""
-    plan = r.zorgplan_lezen(uow, zorgplan_id)
-    o = r.overeenkomst_lezen(uow, plan["overeenkomst_id"])
-    client = r.client_lezen(uow, plan["client_id"])
+    plan = r.zorgplan_lezen(uow, zorgplan_id).model_dump()
+    o = r.overeenkomst_lezen(uow, plan["overeenkomst_id"]).model_dump()
+    client = r.client_lezen(uow, plan["client_id"]).model_dump()
     org = uow.sessie.get(Organisatie, o["zorgaanbieder_id"]) if o.get("zorgaanbieder_id") else None
     uow.log("zorgplan.brief", "zorgplan", zorgplan_id, plan["client_id"])
     return {

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from zorgzwaarte.diensten.records import besluit_dict, client_dict, client_met_bsn, vervang_eerdere
+from zorgzwaarte.diensten.records import besluit_uit, client_met_bsn, client_uit, vervang_eerdere
 from zorgzwaarte.diensten.toegang import zichtbare_clienten
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.opslag.modellen import Beoordeling, Client, Indicatiebesluit
@@ -41,7 +41,11 @@ def extern_besluit_opslaan(uow: Werkeenheid, item: dict[str, Any], herkomst: dic
             else None
         )
         if zelfde is not None and c0 is not None:
-            return {"client": client_dict(c0), "indicatiebesluit": besluit_dict(zelfde), "nieuw": False}
+            return {
+                "client": client_uit(c0).model_dump(),
+                "indicatiebesluit": besluit_uit(zelfde).model_dump(),
+                "nieuw": False,
+            }
     # a client with this BSN outside the reader's view is never revealed: the reader gets its own record
     c = client_met_bsn(uow, cl["bsn"])
     if c is None:
@@ -122,4 +126,4 @@ def extern_besluit_opslaan(uow: Werkeenheid, item: dict[str, Any], herkomst: dic
     uow.sessie.add(ib)
     uow.sessie.flush()
     vervang_eerdere(uow, ib)
-    return {"client": client_dict(c), "indicatiebesluit": besluit_dict(ib), "nieuw": True}
+    return {"client": client_uit(c).model_dump(), "indicatiebesluit": besluit_uit(ib).model_dump(), "nieuw": True}

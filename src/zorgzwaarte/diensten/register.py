@@ -12,10 +12,11 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from zorgzwaarte.diensten.records import besluit_dict, client_dict, wlzindicatie_velden
+from zorgzwaarte.diensten.records import besluit_uit, client_uit, wlzindicatie_velden
 from zorgzwaarte.diensten.toegang import Actor, eis
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import iso
+from zorgzwaarte.domein.uitvoer import BesluitUit
 from zorgzwaarte.fouten import Conflict, InvoerFout, NietGevonden, Verboden
 from zorgzwaarte.opslag.modellen import (
     Beoordeling,
@@ -119,8 +120,8 @@ def wlzindicatie_raadplegen(
     beo = uow.sessie.get(Beoordeling, ib.beoordeling_id) if ib.beoordeling_id else None
     return [
         {
-            "besluit": besluit_dict(ib),
-            "client": client_dict(c),
+            "besluit": besluit_uit(ib).model_dump(),
+            "client": client_uit(c).model_dump(),
             "beoordeling": beo.invoer if beo is not None else {},
             "uzovi": zk.uzovi,
         }
@@ -211,7 +212,7 @@ def notificaties_plaatsen(uow: Werkeenheid, ib: Indicatiebesluit, event_type: st
     return uit
 
 
-def besluit_laten_vervallen(uow: Werkeenheid, besluit_id: int, data: Any) -> dict[str, Any]:
+def besluit_laten_vervallen(uow: Werkeenheid, besluit_id: int, data: Any) -> BesluitUit:
     """End a Wlz decision: register its vervaldatum (Indicatieregister 2) and notify (VERVALLEN_INDICATIE_...)."""
     actor = uow.ingelogd()
     poging = uow.log("besluit.vervallen", "indicatiebesluit", besluit_id)
@@ -235,7 +236,7 @@ def besluit_laten_vervallen(uow: Werkeenheid, besluit_id: int, data: Any) -> dic
     ib.vervaldatum = dag
     uow.sessie.flush()
     notificaties_plaatsen(uow, ib, EVENT_VERVALLEN)
-    return besluit_dict(ib)
+    return besluit_uit(ib)
 
 
 def notificatie_dict(n: NotificatieUit, org: Organisatie | None = None) -> dict[str, Any]:

@@ -24,15 +24,19 @@ from zorgzwaarte.regels.zorgplan import herindicatie_signaal
 
 def client_scherm(uow: Werkeenheid, client_id: int, besluit_id: int | None = None) -> dict[str, Any]:
     """The client page: the client and the timeline the role may see; after recording a decision, that decision."""
-    nieuw = r.besluit_lezen(uow, besluit_id) if besluit_id else None
+    nieuw = r.besluit_lezen(uow, besluit_id).model_dump() if besluit_id else None
     if nieuw and nieuw["client_id"] != client_id:
         nieuw = None
-    return {"c": r.client_lezen(uow, client_id), "tijdlijn": r.client_tijdlijn(uow, client_id), "nieuw_besluit": nieuw}
+    return {
+        "c": r.client_lezen(uow, client_id).model_dump(),
+        "tijdlijn": [x.model_dump() for x in r.client_tijdlijn(uow, client_id)],
+        "nieuw_besluit": nieuw,
+    }
 
 
 def nieuwe_beoordeling_scherm(uow: Werkeenheid, client_id: int) -> dict[str, Any]:
     """A new assessment form: only an assessor starts one."""
-    c = r.client_lezen(uow, client_id)
+    c = r.client_lezen(uow, client_id).model_dump()
     assert uow.actor is not None
     if uow.actor.rol != "beoordelaar":
         raise Verboden("alleen een beoordelaar legt een beoordeling vast")
@@ -41,8 +45,8 @@ def nieuwe_beoordeling_scherm(uow: Werkeenheid, client_id: int) -> dict[str, Any
 
 def beoordeling_scherm(uow: Werkeenheid, beoordeling_id: int) -> dict[str, Any]:
     """An assessment with its client; when final, the decision as it will be stored (from the stored foto)."""
-    b = r.beoordeling_lezen(uow, beoordeling_id)
-    c = r.client_lezen(uow, b["client_id"])
+    b = r.beoordeling_lezen(uow, beoordeling_id).model_dump()
+    c = r.client_lezen(uow, b["client_id"]).model_dump()
     u, fouten = None, []
     if b["status"] != "concept":
         try:
@@ -73,17 +77,19 @@ def zorg_scherm(uow: Werkeenheid, client_id: int, overeenkomst_id: int | None = 
     plans, reports, delivered weeks of the chosen agreement and the herindicatie signal over the recent weeks."""
     assert uow.actor is not None
     vandaag = vandaag_nl(uow.nu())
-    c = r.client_lezen(uow, client_id)
+    c = r.client_lezen(uow, client_id).model_dump()
     eigen = [
-        o for o in r.overeenkomsten_van_client(uow, client_id) if o["zorgaanbieder_id"] == uow.actor.organisatie_id
+        o.model_dump()
+        for o in r.overeenkomsten_van_client(uow, client_id)
+        if o.zorgaanbieder_id == uow.actor.organisatie_id
     ]
     eigen.sort(key=lambda o: (o["ingangsdatum"], o["id"]))
     for o in eigen:
-        o["besluit"] = r.besluit_lezen(uow, o["indicatiebesluit_id"]) if o["indicatiebesluit_id"] else None
+        o["besluit"] = r.besluit_lezen(uow, o["indicatiebesluit_id"]).model_dump() if o["indicatiebesluit_id"] else None
         vervanger = (o["besluit"] or {}).get("vervangen_door_id")
-        o["nieuw_besluit"] = r.besluit_lezen(uow, vervanger) if vervanger else None
+        o["nieuw_besluit"] = r.besluit_lezen(uow, vervanger).model_dump() if vervanger else None
     gekozen = next((o for o in eigen if o["id"] == overeenkomst_id), eigen[-1] if eigen else None)
-    alle_weken = r.geleverd_van_client(uow, client_id)
+    alle_weken = [x.model_dump() for x in r.geleverd_van_client(uow, client_id)]
     weken = sorted(
         (w for w in alle_weken if gekozen and w["overeenkomst_id"] == gekozen["id"]), key=lambda w: w["week"]
     )
@@ -102,8 +108,8 @@ def zorg_scherm(uow: Werkeenheid, client_id: int, overeenkomst_id: int | None = 
         "c": c,
         "overeenkomsten": eigen,
         "gekozen": gekozen,
-        "plannen": r.zorgplannen_van_client(uow, client_id),
-        "rapportages": r.rapportages_van_client(uow, client_id),
+        "plannen": [x.model_dump() for x in r.zorgplannen_van_client(uow, client_id)],
+        "rapportages": [x.model_dump() for x in r.rapportages_van_client(uow, client_id)],
         "weken": weken,
         "geindiceerd": geindiceerd,
         "herindicatie": herindicatie,
@@ -115,10 +121,12 @@ def zorgplan_scherm(
     uow: Werkeenheid, overeenkomst_id: int | None = None, zorgplan_id: int | None = None
 ) -> dict[str, Any]:
     """A zorgplan (existing, by id) or a new one on an agreement, with the client and the indication behind it."""
-    z = r.zorgplan_lezen(uow, zorgplan_id) if zorgplan_id is not None else None
-    o = r.overeenkomst_lezen(uow, z["overeenkomst_id"] if z else overeenkomst_id or 0)
-    besluit = r.besluit_lezen(uow, o["indicatiebesluit_id"]) if o["indicatiebesluit_id"] and z is None else None
-    return {"c": r.client_lezen(uow, o["client_id"]), "o": o, "z": z, "besluit": besluit}
+    z = r.zorgplan_lezen(uow, zorgplan_id).model_dump() if zorgplan_id is not None else None
+    o = r.overeenkomst_lezen(uow, z["overeenkomst_id"] if z else overeenkomst_id or 0).model_dump()
+    besluit = (
+        r.besluit_lezen(uow, o["indicatiebesluit_id"]).model_dump() if o["indicatiebesluit_id"] and z is None else None
+    )
+    return {"c": r.client_lezen(uow, o["client_id"]).model_dump(), "o": o, "z": z, "besluit": besluit}
 
 
 def als_fouten(fout: Exception) -> list[Fout]:
@@ -130,6 +138,6 @@ def als_fouten(fout: Exception) -> list[Fout]:
 
 def voorbeeld_scherm(uow: Werkeenheid, client_id: int, invoer: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
     """The live preview: the decision computed from the values on screen for this client (nothing stored)."""
-    c = r.client_lezen(uow, client_id)
+    c = r.client_lezen(uow, client_id).model_dump()
     data = {**invoer, **{k: v for k, v in meta.items() if v}, "client": {"geboortedatum": c["geboortedatum"]}}
     return bereken_indicatie(data, huidige_aanvulling(uow.sessie)).als_dict()

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
-from zorgzwaarte.diensten.records import weergavenaam, zorgplan_dict
+from zorgzwaarte.diensten.records import weergavenaam, zorgplan_uit
 from zorgzwaarte.diensten.toegang import Actor, zichtbare_clienten
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.opslag.modellen import (
@@ -211,7 +211,7 @@ def _zorgplan_plichten(
     z = uow.sessie.scalars(
         select(Zorgplan).where(Zorgplan.overeenkomst_id == o.id).order_by(Zorgplan.id.desc()).limit(1)
     ).first()
-    plan = zorgplan_dict(z) if z else None
+    plan = zorgplan_uit(z).model_dump() if z else None
     return [
         {"client_id": c.id, "client": weergavenaam(c), "zorgplan_id": z.id if z else None, **signaal}
         for signaal in zorgplan_plichten(o.ingangsdatum, plan, vandaag)

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from zorgzwaarte.diensten.beheer import huidige_aanvulling
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
-from zorgzwaarte.diensten.records import _met_client, _volledige_invoer, client_dict, geldend_besluit
+from zorgzwaarte.diensten.records import _met_client, _volledige_invoer, client_uit, geldend_besluit
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client, zichtbare_clienten
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.fouten import InvoerFout, NietGevonden, Verboden
@@ -65,4 +65,4 @@ def client_wat_als(uow: Werkeenheid, client_id: int, variant: Regelset) -> dict[
         met_variant = bereken_indicatie(invoer, aanvulling, variant=variant).als_dict()
     except InvoerFout as fout:
         raise NietGevonden(f"deze beoordeling kan niet opnieuw worden berekend: {fout}") from None
-    return {"client": client_dict(client), "basis": basis, "variant": met_variant}
+    return {"client": client_uit(client).model_dump(), "basis": basis, "variant": met_variant}

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Query, Request
 from fastapi import Path as AdresDeel
@@ -62,6 +62,8 @@ MENU = {
         ("Aanspraken", "/aanspraken"),
     ],
 }
+
+T = TypeVar("T")
 
 
 def _omgeving() -> Environment:
@@ -125,7 +127,7 @@ class Scherm:
         antwoord.headers["Cache-Control"] = "no-store"
         return antwoord
 
-    def doe(self, functie: Callable[..., Any], *args: Any) -> Any:
+    def doe(self, functie: Callable[..., T], *args: Any) -> T:
         """One service call in one unit of work; a refusal other than invalid input becomes the error page."""
         try:
             with Werkeenheid(self.fabriek, self.wie, self.nu) as w:

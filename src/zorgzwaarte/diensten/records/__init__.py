@@ -5,7 +5,7 @@ may see, writes in one transaction and logs every read and write of client data 
 
 from __future__ import annotations
 
-from zorgzwaarte.diensten.records.audit import _audit_query, audit_dict, audit_export, audit_lijst
+from zorgzwaarte.diensten.records.audit import _audit_query, audit_export, audit_lijst, audit_uit
 from zorgzwaarte.diensten.records.beoordelingen import (
     _beoordeling,
     _beoordeling_in_status,
@@ -14,8 +14,8 @@ from zorgzwaarte.diensten.records.beoordelingen import (
     beoordeling_aanmaken,
     beoordeling_correctie,
     beoordeling_definitief,
-    beoordeling_dict,
     beoordeling_lezen,
+    beoordeling_uit,
     beoordeling_verwijderen,
     beoordeling_wijzigen,
     beoordelingen_van_client,
@@ -24,9 +24,9 @@ from zorgzwaarte.diensten.records.besluiten import (
     GEEN_WLZINDICATIE,
     _besluit_invoer,
     beoordeling_voorbeeld,
-    besluit_dict,
     besluit_lezen,
     besluit_record,
+    besluit_uit,
     besluit_vastleggen,
     besluitdatum_kiezen,
     besluiten_van_client,
@@ -37,17 +37,17 @@ from zorgzwaarte.diensten.records.besluiten import (
 )
 from zorgzwaarte.diensten.records.clienten import (
     client_aanmaken,
-    client_dict,
     client_lezen,
     client_met_bsn,
     client_tijdlijn,
+    client_uit,
     client_wijzigen,
     client_zoeken_bsn,
     clienten_lijst,
     weergavenaam,
 )
 from zorgzwaarte.diensten.records.gebruikers import gebruiker_aanmaken, organisaties_lijst
-from zorgzwaarte.diensten.records.geleverde_zorg import geleverd_dict, geleverd_registreren, geleverd_van_client
+from zorgzwaarte.diensten.records.geleverde_zorg import geleverd_registreren, geleverd_uit, geleverd_van_client
 from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, controleer_versie, pagina_grenzen
 from zorgzwaarte.diensten.records.overeenkomsten import (
     _overeenkomst,
@@ -55,18 +55,18 @@ from zorgzwaarte.diensten.records.overeenkomsten import (
     controleer_overeenkomst_op_indicatie,
     gelijktijdige_overeenkomsten,
     overeenkomst_aanmaken,
-    overeenkomst_dict,
     overeenkomst_lezen,
+    overeenkomst_uit,
     overeenkomst_wijzigen,
     overeenkomsten_van_client,
 )
-from zorgzwaarte.diensten.records.rapportages import rapportage_aanmaken, rapportage_dict, rapportages_van_client
+from zorgzwaarte.diensten.records.rapportages import rapportage_aanmaken, rapportage_uit, rapportages_van_client
 from zorgzwaarte.diensten.records.zorgplannen import (
     _signalen,
     controleer_evaluatiedata,
     zorgplan_aanmaken,
-    zorgplan_dict,
     zorgplan_lezen,
+    zorgplan_uit,
     zorgplan_wijzigen,
     zorgplannen_van_client,
 )
@@ -83,29 +83,29 @@ __all__ = [
     "_overeenkomsten_query",
     "_signalen",
     "_volledige_invoer",
-    "audit_dict",
     "audit_export",
     "audit_lijst",
+    "audit_uit",
     "beoordeling_aanmaken",
     "beoordeling_correctie",
     "beoordeling_definitief",
-    "beoordeling_dict",
     "beoordeling_lezen",
+    "beoordeling_uit",
     "beoordeling_verwijderen",
     "beoordeling_voorbeeld",
     "beoordeling_wijzigen",
     "beoordelingen_van_client",
-    "besluit_dict",
     "besluit_lezen",
     "besluit_record",
+    "besluit_uit",
     "besluit_vastleggen",
     "besluitdatum_kiezen",
     "besluiten_van_client",
     "client_aanmaken",
-    "client_dict",
     "client_lezen",
     "client_met_bsn",
     "client_tijdlijn",
+    "client_uit",
     "client_wijzigen",
     "client_zoeken_bsn",
     "clienten_lijst",
@@ -114,27 +114,27 @@ __all__ = [
     "controleer_versie",
     "gebruiker_aanmaken",
     "geldend_besluit",
-    "geleverd_dict",
     "geleverd_registreren",
+    "geleverd_uit",
     "geleverd_van_client",
     "gelijktijdige_overeenkomsten",
     "organisaties_lijst",
     "overeenkomst_aanmaken",
-    "overeenkomst_dict",
     "overeenkomst_lezen",
+    "overeenkomst_uit",
     "overeenkomst_wijzigen",
     "overeenkomsten_van_client",
     "pagina_grenzen",
     "peildatum_niet_na_vandaag",
     "rapportage_aanmaken",
-    "rapportage_dict",
+    "rapportage_uit",
     "rapportages_van_client",
     "vervang_eerdere",
     "weergavenaam",
     "wlzindicatie_velden",
     "zorgplan_aanmaken",
-    "zorgplan_dict",
     "zorgplan_lezen",
+    "zorgplan_uit",
     "zorgplan_wijzigen",
     "zorgplannen_van_client",
 ]

@@ -15,6 +15,7 @@ from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import (
     iso,
 )
+from zorgzwaarte.domein.uitvoer import AuditregelUit, Pagina
 from zorgzwaarte.opslag.modellen import (
     Auditregel,
 )
@@ -37,21 +38,21 @@ def _audit_query(
     return q
 
 
-def audit_dict(a: Auditregel) -> dict[str, Any]:
-    return {
-        "id": a.id,
-        "tijdstip": iso(a.tijdstip),
-        "gebruiker_id": a.gebruiker_id,
-        "gebruikersnaam": a.gebruikersnaam,
-        "organisatie_id": a.organisatie_id,
-        "rol": a.rol,
-        "actie": a.actie,
-        "objecttype": a.objecttype,
-        "object_id": a.object_id,
-        "client_id": a.client_id,
-        "uitkomst": a.uitkomst,
-        "details": a.details,
-    }
+def audit_uit(a: Auditregel) -> AuditregelUit:
+    return AuditregelUit(
+        id=a.id,
+        tijdstip=iso(a.tijdstip),
+        gebruiker_id=a.gebruiker_id,
+        gebruikersnaam=a.gebruikersnaam,
+        organisatie_id=a.organisatie_id,
+        rol=a.rol,
+        actie=a.actie,
+        objecttype=a.objecttype,
+        object_id=a.object_id,
+        client_id=a.client_id,
+        uitkomst=a.uitkomst,
+        details=a.details,
+    )
 
 
 def audit_lijst(
@@ -63,14 +64,16 @@ def audit_lijst(
     tot: date | None,
     pagina: int,
     per_pagina: int,
-) -> dict[str, Any]:
+) -> Pagina[AuditregelUit]:
     uow.log("audit.lezen", "auditregel", None, None, f"filter client {client_id}" if client_id else None)
     eis(uow.ingelogd(), "audit.lezen")
     start, aantal = pagina_grenzen(pagina, per_pagina)
     q = _audit_query(client_id, gebruiker, actie, van, tot)
     totaal = uow.sessie.scalar(select(func.count()).select_from(q.subquery())) or 0
     rijen = uow.sessie.scalars(q.order_by(Auditregel.id.desc()).offset(start).limit(aantal))
-    return {"items": [audit_dict(a) for a in rijen], "totaal": totaal, "pagina": pagina, "per_pagina": per_pagina}
+    return Pagina[AuditregelUit](
+        items=[audit_uit(a) for a in rijen], totaal=totaal, pagina=pagina, per_pagina=per_pagina
+    )
 
 
 def audit_export(uow: Werkeenheid, client_id: int | None, van: date | None, tot: date | None) -> str:
@@ -94,5 +97,5 @@ def audit_export(uow: Werkeenheid, client_id: int | None, van: date | None, tot:
     schrijver = csv.DictWriter(buffer, fieldnames=velden, delimiter=";")
     schrijver.writeheader()
     for a in uow.sessie.scalars(_audit_query(client_id, None, None, van, tot).order_by(Auditregel.id)):
-        schrijver.writerow(audit_dict(a))
+        schrijver.writerow(audit_uit(a).model_dump())
     return buffer.getvalue()

@@ -16,6 +16,7 @@ from zorgzwaarte.domein.records import (
     BeoordelingWijziging,
     iso,
 )
+from zorgzwaarte.domein.uitvoer import BeoordelingUit
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Conflict, Fout, InvoerFout, NietGevonden, Verboden
 from zorgzwaarte.opslag.modellen import (
@@ -24,21 +25,21 @@ from zorgzwaarte.opslag.modellen import (
 )
 
 
-def beoordeling_dict(b: Beoordeling) -> dict[str, Any]:
-    return {
-        "id": b.id,
-        "client_id": b.client_id,
-        "status": b.status,
-        "volgnummer": b.volgnummer,
-        "vorige_id": b.vorige_id,
-        "invoer": b.invoer,
-        "aanvraagdatum": iso(b.aanvraagdatum),
-        "spoed": b.spoed,
-        "beoordelaar_id": b.beoordelaar_id,
-        "vastgelegd_op": iso(b.vastgelegd_op),
-        "definitief_op": iso(b.definitief_op),
-        "versie": b.versie,
-    }
+def beoordeling_uit(b: Beoordeling) -> BeoordelingUit:
+    return BeoordelingUit(
+        id=b.id,
+        client_id=b.client_id,
+        status=b.status,
+        volgnummer=b.volgnummer,
+        vorige_id=b.vorige_id,
+        invoer=b.invoer,
+        aanvraagdatum=iso(b.aanvraagdatum),
+        spoed=b.spoed,
+        beoordelaar_id=b.beoordelaar_id,
+        vastgelegd_op=iso(b.vastgelegd_op),
+        definitief_op=iso(b.definitief_op),
+        versie=b.versie,
+    )
 
 
 def _beoordeling(uow: Werkeenheid, beoordeling_id: int) -> Beoordeling:
@@ -57,7 +58,7 @@ def _met_client(invoer: dict[str, Any], c: Client) -> dict[str, Any]:
     return {**invoer, "client": client}
 
 
-def beoordeling_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> dict[str, Any]:
+def beoordeling_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> BeoordelingUit:
     actor = uow.ingelogd()
     poging = uow.log("beoordeling.aanmaken", "beoordeling", None, client_id)
     eis(actor, "beoordeling.schrijven")
@@ -76,10 +77,10 @@ def beoordeling_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> dict[st
     uow.sessie.add(b)
     uow.sessie.flush()
     poging.object_id = b.id
-    return beoordeling_dict(b)
+    return beoordeling_uit(b)
 
 
-def beoordelingen_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
+def beoordelingen_van_client(uow: Werkeenheid, client_id: int) -> list[BeoordelingUit]:
     actor = uow.ingelogd()
     uow.log("beoordeling.lijst", "beoordeling", None, client_id)
     eis(actor, "beoordeling.lezen")
@@ -87,18 +88,18 @@ def beoordelingen_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str,
     rijen = uow.sessie.scalars(
         select(Beoordeling).where(Beoordeling.client_id == client_id).order_by(Beoordeling.id.desc())
     )
-    return [beoordeling_dict(b) for b in rijen]
+    return [beoordeling_uit(b) for b in rijen]
 
 
-def beoordeling_lezen(uow: Werkeenheid, beoordeling_id: int) -> dict[str, Any]:
+def beoordeling_lezen(uow: Werkeenheid, beoordeling_id: int) -> BeoordelingUit:
     poging = uow.log("beoordeling.lezen", "beoordeling", beoordeling_id)
     eis(uow.ingelogd(), "beoordeling.lezen")
     b = _beoordeling(uow, beoordeling_id)
     poging.client_id = b.client_id
-    return beoordeling_dict(b)
+    return beoordeling_uit(b)
 
 
-def beoordeling_wijzigen(uow: Werkeenheid, beoordeling_id: int, data: Any) -> dict[str, Any]:
+def beoordeling_wijzigen(uow: Werkeenheid, beoordeling_id: int, data: Any) -> BeoordelingUit:
     poging = uow.log("beoordeling.wijzigen", "beoordeling", beoordeling_id)
     eis(uow.ingelogd(), "beoordeling.schrijven")
     b = _beoordeling(uow, beoordeling_id)
@@ -112,7 +113,7 @@ def beoordeling_wijzigen(uow: Werkeenheid, beoordeling_id: int, data: Any) -> di
     b.invoer = _met_client(wijziging.invoer, c)
     b.aanvraagdatum, b.spoed = wijziging.aanvraagdatum, wijziging.spoed
     uow.sessie.flush()
-    return beoordeling_dict(b)
+    return beoordeling_uit(b)
 
 
 def _beoordeling_in_status(
@@ -128,7 +129,7 @@ def _beoordeling_in_status(
     return b
 
 
-def beoordeling_verwijderen(uow: Werkeenheid, beoordeling_id: int, versie: int) -> dict[str, Any]:
+def beoordeling_verwijderen(uow: Werkeenheid, beoordeling_id: int, versie: int) -> BeoordelingUit:
     """Delete a draft assessment (a final one is kept: it may carry a decision). The audit line stays."""
     actor = uow.ingelogd()
     poging = uow.log("beoordeling.verwijderen", "beoordeling", beoordeling_id)
@@ -136,7 +137,7 @@ def beoordeling_verwijderen(uow: Werkeenheid, beoordeling_id: int, versie: int) 
     b = _beoordeling_in_status(uow, poging, "beoordeling.schrijven", beoordeling_id, versie, "concept", melding)
     if b.organisatie_id != actor.organisatie_id:
         raise Verboden("alleen de eigen organisatie verwijdert een concept")
-    uit = beoordeling_dict(b)
+    uit = beoordeling_uit(b)
     uow.sessie.delete(b)
     uow.sessie.flush()
     return uit
@@ -151,7 +152,7 @@ def _volledige_invoer(b: Beoordeling) -> dict[str, Any]:
     return invoer
 
 
-def beoordeling_definitief(uow: Werkeenheid, beoordeling_id: int, versie: int) -> dict[str, Any]:
+def beoordeling_definitief(uow: Werkeenheid, beoordeling_id: int, versie: int) -> BeoordelingUit:
     poging = uow.log("beoordeling.definitief", "beoordeling", beoordeling_id)
     eis(uow.ingelogd(), "beoordeling.schrijven")
     b = _beoordeling(uow, beoordeling_id)
@@ -166,10 +167,10 @@ def beoordeling_definitief(uow: Werkeenheid, beoordeling_id: int, versie: int) -
         raise InvoerFout([Fout(f"invoer.{f.veld}", f.melding) for f in fout.fouten]) from None
     b.status, b.definitief_op = "definitief", uow.nu()
     uow.sessie.flush()
-    return beoordeling_dict(b)
+    return beoordeling_uit(b)
 
 
-def beoordeling_correctie(uow: Werkeenheid, beoordeling_id: int) -> dict[str, Any]:
+def beoordeling_correctie(uow: Werkeenheid, beoordeling_id: int) -> BeoordelingUit:
     actor = uow.ingelogd()
     poging = uow.log("beoordeling.correctie", "beoordeling", beoordeling_id)
     eis(actor, "beoordeling.schrijven")
@@ -191,4 +192,4 @@ def beoordeling_correctie(uow: Werkeenheid, beoordeling_id: int) -> dict[str, An
     )
     uow.sessie.add(nieuw)
     uow.sessie.flush()
-    return beoordeling_dict(nieuw)
+    return beoordeling_uit(nieuw)

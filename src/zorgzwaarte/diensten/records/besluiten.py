@@ -17,6 +17,7 @@ from zorgzwaarte.domein.records import (
     BesluitVastleggen,
     iso,
 )
+from zorgzwaarte.domein.uitvoer import BesluitUit, RegelsetBewijs
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Conflict, Fout, InvoerFout, NietGevonden
 from zorgzwaarte.opslag.modellen import (
@@ -28,31 +29,31 @@ from zorgzwaarte.opslag.modellen import (
 from zorgzwaarte.regels.indicatie.besluit import Indicatiebesluit as RegelBesluit
 
 
-def besluit_dict(b: Indicatiebesluit) -> dict[str, Any]:
-    return {
-        "id": b.id,
-        "client_id": b.client_id,
-        "beoordeling_id": b.beoordeling_id,
-        "extern": b.extern,
-        "besluit": b.besluit,
-        "stelsel": b.stelsel,
-        "verblijf": b.verblijf,
-        "zzp_code": b.zzp_code,
-        "zorgprofiel": b.zorgprofiel,
-        "besluitdatum": iso(b.besluitdatum),
-        "geldig_van": iso(b.geldig_van),
-        "geldig_tot": iso(b.geldig_tot),
-        "status": b.status,
-        "vervangen_door_id": b.vervangen_door_id,
-        "motivering_afwijkend": b.motivering_afwijkend,
-        "zorgaanbieder_id": b.zorgaanbieder_id,
-        "ruleset": {"naam": b.ruleset_naam, "versie": b.ruleset_versie, "hash": b.ruleset_hash},
-        "resultaat": b.resultaat,
-        "vastgelegd_op": iso(b.vastgelegd_op),
-        "vervangen_op": iso(b.vervangen_op),
-        "versie": b.versie,
+def besluit_uit(b: Indicatiebesluit) -> BesluitUit:
+    return BesluitUit(
+        id=b.id,
+        client_id=b.client_id,
+        beoordeling_id=b.beoordeling_id,
+        extern=b.extern,
+        besluit=b.besluit,
+        stelsel=b.stelsel,
+        verblijf=b.verblijf,
+        zzp_code=b.zzp_code,
+        zorgprofiel=b.zorgprofiel,
+        besluitdatum=iso(b.besluitdatum),
+        geldig_van=iso(b.geldig_van),
+        geldig_tot=iso(b.geldig_tot),
+        status=b.status,
+        vervangen_door_id=b.vervangen_door_id,
+        motivering_afwijkend=b.motivering_afwijkend,
+        zorgaanbieder_id=b.zorgaanbieder_id,
+        ruleset=RegelsetBewijs(naam=b.ruleset_naam, versie=b.ruleset_versie, hash=b.ruleset_hash),
+        resultaat=b.resultaat,
+        vastgelegd_op=iso(b.vastgelegd_op),
+        vervangen_op=iso(b.vervangen_op),
+        versie=b.versie,
         **wlzindicatie_velden(b),
-    }
+    )
 
 
 GEEN_WLZINDICATIE = (
@@ -126,7 +127,7 @@ def _besluit_invoer(
     return {**invoer, "besluitdatum": dag.isoformat()}, reden
 
 
-def besluit_vastleggen(uow: Werkeenheid, beoordeling_id: int, versie: int, keuze: Any = None) -> dict[str, Any]:
+def besluit_vastleggen(uow: Werkeenheid, beoordeling_id: int, versie: int, keuze: Any = None) -> BesluitUit:
     """Issue the indicatiebesluit of a definitive assessment; a previous valid decision is superseded (herindicatie).
 
     The decision is dated on the day it is recorded, unless `keuze` gives an earlier `besluitdatum` with a
@@ -157,7 +158,7 @@ def besluit_vastleggen(uow: Werkeenheid, beoordeling_id: int, versie: int, keuze
     uow.sessie.flush()
     vervang_eerdere(uow, ib)
     poging.object_id = ib.id
-    return besluit_dict(ib)
+    return besluit_uit(ib)
 
 
 def vervang_eerdere(uow: Werkeenheid, ib: Indicatiebesluit) -> None:
@@ -205,7 +206,7 @@ def besluit_record(
     )
 
 
-def besluiten_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
+def besluiten_van_client(uow: Werkeenheid, client_id: int) -> list[BesluitUit]:
     actor = uow.ingelogd()
     uow.log("besluit.lijst", "indicatiebesluit", None, client_id)
     eis(actor, "besluit.lezen")
@@ -213,10 +214,10 @@ def besluiten_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any
     rijen = uow.sessie.scalars(
         select(Indicatiebesluit).where(Indicatiebesluit.client_id == client_id).order_by(Indicatiebesluit.id.desc())
     )
-    return [besluit_dict(b) for b in rijen]
+    return [besluit_uit(b) for b in rijen]
 
 
-def besluit_lezen(uow: Werkeenheid, besluit_id: int) -> dict[str, Any]:
+def besluit_lezen(uow: Werkeenheid, besluit_id: int) -> BesluitUit:
     actor = uow.ingelogd()
     poging = uow.log("besluit.lezen", "indicatiebesluit", besluit_id)
     eis(actor, "besluit.lezen")
@@ -225,7 +226,7 @@ def besluit_lezen(uow: Werkeenheid, besluit_id: int) -> dict[str, Any]:
         raise NietGevonden("indicatiebesluit niet gevonden")
     zichtbare_client(uow.sessie, actor, b.client_id)
     poging.client_id = b.client_id
-    return besluit_dict(b)
+    return besluit_uit(b)
 
 
 def geldend_besluit(uow: Werkeenheid, client_id: int) -> Indicatiebesluit | None:

@@ -16,6 +16,7 @@ from zorgzwaarte.domein.records import (
     ClientWijziging,
     iso,
 )
+from zorgzwaarte.domein.uitvoer import ClientUit, Pagina, TijdlijnItem
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Conflict, NietGevonden
 from zorgzwaarte.opslag.modellen import (
@@ -28,27 +29,27 @@ from zorgzwaarte.opslag.modellen import (
 )
 
 
-def client_dict(c: Client) -> dict[str, Any]:
-    return {
-        "id": c.id,
-        "bsn": c.bsn,
-        "geslachtsnaam": c.geslachtsnaam,
-        "voorvoegsel": c.voorvoegsel,
-        "voorletters": c.voorletters,
-        "voornamen": c.voornamen,
-        "naam": weergavenaam(c),
-        "geboortedatum": iso(c.geboortedatum),
-        "geslacht": c.geslacht,
-        "straat": c.straat,
-        "huisnummer": c.huisnummer,
-        "postcode": c.postcode,
-        "woonplaats": c.woonplaats,
-        "regio": c.regio,
-        "fictief": c.fictief,
-        "register_id": c.register_id,
-        "versie": c.versie,
-        "vastgelegd_op": iso(c.vastgelegd_op),
-    }
+def client_uit(c: Client) -> ClientUit:
+    return ClientUit(
+        id=c.id,
+        bsn=c.bsn,
+        geslachtsnaam=c.geslachtsnaam,
+        voorvoegsel=c.voorvoegsel,
+        voorletters=c.voorletters,
+        voornamen=c.voornamen,
+        naam=weergavenaam(c),
+        geboortedatum=iso(c.geboortedatum),
+        geslacht=c.geslacht,
+        straat=c.straat,
+        huisnummer=c.huisnummer,
+        postcode=c.postcode,
+        woonplaats=c.woonplaats,
+        regio=c.regio,
+        fictief=c.fictief,
+        register_id=c.register_id,
+        versie=c.versie,
+        vastgelegd_op=iso(c.vastgelegd_op),
+    )
 
 
 def weergavenaam(c: Client) -> str:
@@ -56,7 +57,7 @@ def weergavenaam(c: Client) -> str:
     return " ".join(x for x in delen if x) + (" (fictief)" if c.fictief else "")
 
 
-def clienten_lijst(uow: Werkeenheid, zoek: str | None, pagina: int, per_pagina: int) -> dict[str, Any]:
+def clienten_lijst(uow: Werkeenheid, zoek: str | None, pagina: int, per_pagina: int) -> Pagina[ClientUit]:
     actor = uow.ingelogd()
     poging = uow.log("client.lijst", "client", details=f"zoek {zoek!r}" if zoek else None)
     eis(actor, "client.lezen")
@@ -88,10 +89,10 @@ def clienten_lijst(uow: Werkeenheid, zoek: str | None, pagina: int, per_pagina: 
         uow.log("client.lijst", "client", c.id, c.id)
     if not rijen:
         uow.log("client.lijst", details="geen resultaten")
-    return {"items": [client_dict(c) for c in rijen], "totaal": totaal, "pagina": pagina, "per_pagina": per_pagina}
+    return Pagina[ClientUit](items=[client_uit(c) for c in rijen], totaal=totaal, pagina=pagina, per_pagina=per_pagina)
 
 
-def client_aanmaken(uow: Werkeenheid, data: Any) -> dict[str, Any]:
+def client_aanmaken(uow: Werkeenheid, data: Any) -> ClientUit:
     actor = uow.ingelogd()
     poging = uow.log("client.aanmaken", "client")
     eis(actor, "client.aanmaken")
@@ -111,7 +112,7 @@ def client_aanmaken(uow: Werkeenheid, data: Any) -> dict[str, Any]:
     except IntegrityError:
         raise Conflict("er is al een cliënt met dit BSN") from None
     poging.object_id = poging.client_id = c.id
-    return client_dict(c)
+    return client_uit(c)
 
 
 def client_met_bsn(uow: Werkeenheid, bsn: str) -> Client | None:
@@ -145,14 +146,14 @@ def client_met_bsn(uow: Werkeenheid, bsn: str) -> Client | None:
     return None
 
 
-def client_lezen(uow: Werkeenheid, client_id: int) -> dict[str, Any]:
+def client_lezen(uow: Werkeenheid, client_id: int) -> ClientUit:
     actor = uow.ingelogd()
     uow.log("client.lezen", "client", client_id, client_id)
     eis(actor, "client.lezen")
-    return client_dict(zichtbare_client(uow.sessie, actor, client_id))
+    return client_uit(zichtbare_client(uow.sessie, actor, client_id))
 
 
-def client_zoeken_bsn(uow: Werkeenheid, data: Any) -> dict[str, Any]:
+def client_zoeken_bsn(uow: Werkeenheid, data: Any) -> ClientUit:
     from zorgzwaarte.domein.records import BsnZoekvraag
 
     actor = uow.ingelogd()
@@ -165,10 +166,10 @@ def client_zoeken_bsn(uow: Werkeenheid, data: Any) -> dict[str, Any]:
     if c is None:
         raise NietGevonden("geen cliënt met dit BSN gevonden")
     poging.object_id = poging.client_id = c.id
-    return client_dict(c)
+    return client_uit(c)
 
 
-def client_wijzigen(uow: Werkeenheid, client_id: int, data: Any) -> dict[str, Any]:
+def client_wijzigen(uow: Werkeenheid, client_id: int, data: Any) -> ClientUit:
     actor = uow.ingelogd()
     uow.log("client.wijzigen", "client", client_id, client_id)
     eis(actor, "client.wijzigen")
@@ -181,10 +182,10 @@ def client_wijzigen(uow: Werkeenheid, client_id: int, data: Any) -> dict[str, An
     for veld, waarde in velden.items():
         setattr(c, veld, waarde)
     uow.sessie.flush()
-    return client_dict(c)
+    return client_uit(c)
 
 
-def client_tijdlijn(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
+def client_tijdlijn(uow: Werkeenheid, client_id: int) -> list[TijdlijnItem]:
     """Everything about the client this role may see, newest first."""
     actor = uow.ingelogd()
     uow.log("client.tijdlijn", "client", client_id, client_id)
@@ -245,4 +246,4 @@ def client_tijdlijn(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
             items.append(
                 {"soort": "rapportage", "id": r.id, "datum": iso(r.vastgelegd_op), "omschrijving": r.tekst[:80]}
             )
-    return sorted(items, key=lambda i: i["datum"] or "", reverse=True)
+    return sorted((TijdlijnItem(**i) for i in items), key=lambda i: i.datum or "", reverse=True)

@@ -12,6 +12,7 @@ from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import (
     GebruikerNieuw,
 )
+from zorgzwaarte.domein.uitvoer import GebruikerUit, OrganisatieUit
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Conflict, InvoerFout
 from zorgzwaarte.opslag.modellen import (
@@ -20,7 +21,7 @@ from zorgzwaarte.opslag.modellen import (
 )
 
 
-def gebruiker_aanmaken(uow: Werkeenheid, data: Any) -> dict[str, Any]:
+def gebruiker_aanmaken(uow: Werkeenheid, data: Any) -> GebruikerUit:
     poging = uow.log("gebruiker.aanmaken", "gebruiker")
     eis(uow.ingelogd(), "beheer")
     nieuw = valideer(GebruikerNieuw, data)
@@ -47,29 +48,25 @@ def gebruiker_aanmaken(uow: Werkeenheid, data: Any) -> dict[str, Any]:
     uow.sessie.add(g)
     uow.sessie.flush()
     poging.object_id = g.id
-    return {
-        "id": g.id,
-        "gebruikersnaam": g.gebruikersnaam,
-        "naam": g.naam,
-        "rol": g.rol,
-        "organisatie_id": g.organisatie_id,
-    }
+    return GebruikerUit(
+        id=g.id, gebruikersnaam=g.gebruikersnaam, naam=g.naam, rol=g.rol, organisatie_id=g.organisatie_id
+    )
 
 
-def organisaties_lijst(uow: Werkeenheid) -> list[dict[str, Any]]:
+def organisaties_lijst(uow: Werkeenheid) -> list[OrganisatieUit]:
     actor = uow.ingelogd()
     q = select(Organisatie).order_by(Organisatie.soort, Organisatie.naam)
     if actor.rol != "beheerder":
         q = q.where(or_(Organisatie.id == actor.organisatie_id, Organisatie.soort == "zorgaanbieder"))
     return [
-        {
-            "id": o.id,
-            "naam": o.naam,
-            "soort": o.soort,
-            "agb_code": o.agb_code,
-            "uzovi": o.uzovi,
-            "regio": o.regio,
-            "fictief": o.fictief,
-        }
+        OrganisatieUit(
+            id=o.id,
+            naam=o.naam,
+            soort=o.soort,
+            agb_code=o.agb_code,
+            uzovi=o.uzovi,
+            regio=o.regio,
+            fictief=o.fictief,
+        )
         for o in uow.sessie.scalars(q)
     ]

@@ -16,6 +16,7 @@ from zorgzwaarte.domein.records import (
     GeleverdeZorgInvoer,
     iso,
 )
+from zorgzwaarte.domein.uitvoer import GeleverdeZorgUit, Signaal
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Conflict, InvoerFout
 from zorgzwaarte.opslag.modellen import (
@@ -23,21 +24,21 @@ from zorgzwaarte.opslag.modellen import (
 )
 
 
-def geleverd_dict(g: GeleverdeZorg, signalen: list[dict[str, str]] | None = None) -> dict[str, Any]:
-    return {
-        "id": g.id,
-        "client_id": g.client_id,
-        "overeenkomst_id": g.overeenkomst_id,
-        "week": iso(g.week),
-        "uren": g.uren,
-        "afwezigheid": g.afwezigheid,
-        "vastgelegd_op": iso(g.vastgelegd_op),
-        "versie": g.versie,
-        "signalen": signalen or [],
-    }
+def geleverd_uit(g: GeleverdeZorg, signalen: list[dict[str, str]] | None = None) -> GeleverdeZorgUit:
+    return GeleverdeZorgUit(
+        id=g.id,
+        client_id=g.client_id,
+        overeenkomst_id=g.overeenkomst_id,
+        week=iso(g.week),
+        uren=g.uren,
+        afwezigheid=g.afwezigheid,
+        vastgelegd_op=iso(g.vastgelegd_op),
+        versie=g.versie,
+        signalen=[Signaal(**s) for s in signalen or []],
+    )
 
 
-def geleverd_registreren(uow: Werkeenheid, client_id: int, data: Any) -> dict[str, Any]:
+def geleverd_registreren(uow: Werkeenheid, client_id: int, data: Any) -> GeleverdeZorgUit:
     poging = uow.log("geleverd.registreren", "geleverde_zorg", None, client_id)
     eis(uow.ingelogd(), "geleverd.schrijven")
     invoer = valideer(GeleverdeZorgInvoer, data)
@@ -59,7 +60,7 @@ def geleverd_registreren(uow: Werkeenheid, client_id: int, data: Any) -> dict[st
         bestaand.vastgelegd_op = uow.nu()
         uow.sessie.flush()
         poging.object_id = bestaand.id
-        return geleverd_dict(bestaand, _signalen(uow, o, bestaand.uren))
+        return geleverd_uit(bestaand, _signalen(uow, o, bestaand.uren))
     if bestaand is not None:
         raise Conflict(
             f"voor de week van {_nl(invoer.week)} is al zorg geregistreerd; "
@@ -76,10 +77,10 @@ def geleverd_registreren(uow: Werkeenheid, client_id: int, data: Any) -> dict[st
     uow.sessie.add(g)
     uow.sessie.flush()
     poging.object_id = g.id
-    return geleverd_dict(g, _signalen(uow, o, g.uren))
+    return geleverd_uit(g, _signalen(uow, o, g.uren))
 
 
-def geleverd_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
+def geleverd_van_client(uow: Werkeenheid, client_id: int) -> list[GeleverdeZorgUit]:
     actor = uow.ingelogd()
     uow.log("geleverd.lijst", "geleverde_zorg", None, client_id)
     eis(actor, "geleverd.lezen")
@@ -89,5 +90,5 @@ def geleverd_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]
         for g in uow.sessie.scalars(
             select(GeleverdeZorg).where(GeleverdeZorg.overeenkomst_id == o.id).order_by(GeleverdeZorg.week)
         ):
-            uit.append(geleverd_dict(g, _signalen(uow, o, g.uren)))
+            uit.append(geleverd_uit(g, _signalen(uow, o, g.uren)))
     return uit

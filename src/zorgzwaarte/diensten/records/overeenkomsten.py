@@ -16,6 +16,7 @@ from zorgzwaarte.domein.records import (
     OvereenkomstWijziging,
     iso,
 )
+from zorgzwaarte.domein.uitvoer import OvereenkomstAangemaakt, OvereenkomstUit
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Fout, InvoerFout, NietGevonden, Verboden
 from zorgzwaarte.opslag.modellen import (
@@ -25,20 +26,20 @@ from zorgzwaarte.opslag.modellen import (
 )
 
 
-def overeenkomst_dict(o: Zorgleveringsovereenkomst) -> dict[str, Any]:
-    return {
-        "id": o.id,
-        "client_id": o.client_id,
-        "zorgaanbieder_id": o.zorgaanbieder_id,
-        "indicatiebesluit_id": o.indicatiebesluit_id,
-        "zzp_code": o.zzp_code,
-        "functies": o.functies,
-        "leveringsvorm": o.leveringsvorm,
-        "ingangsdatum": iso(o.ingangsdatum),
-        "einddatum": iso(o.einddatum),
-        "vastgelegd_op": iso(o.vastgelegd_op),
-        "versie": o.versie,
-    }
+def overeenkomst_uit(o: Zorgleveringsovereenkomst) -> OvereenkomstUit:
+    return OvereenkomstUit(
+        id=o.id,
+        client_id=o.client_id,
+        zorgaanbieder_id=o.zorgaanbieder_id,
+        indicatiebesluit_id=o.indicatiebesluit_id,
+        zzp_code=o.zzp_code,
+        functies=o.functies,
+        leveringsvorm=o.leveringsvorm,
+        ingangsdatum=iso(o.ingangsdatum),
+        einddatum=iso(o.einddatum),
+        vastgelegd_op=iso(o.vastgelegd_op),
+        versie=o.versie,
+    )
 
 
 def _overeenkomsten_query(uow: Werkeenheid, client_id: int) -> list[Zorgleveringsovereenkomst]:
@@ -58,7 +59,7 @@ def _overeenkomst(uow: Werkeenheid, overeenkomst_id: int) -> Zorgleveringsoveree
     return o
 
 
-def overeenkomst_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> dict[str, Any]:
+def overeenkomst_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> OvereenkomstAangemaakt:
     actor = uow.ingelogd()
     poging = uow.log("overeenkomst.aanmaken", "zorgleveringsovereenkomst", None, client_id)
     eis(actor, "overeenkomst.schrijven")
@@ -104,9 +105,9 @@ def overeenkomst_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> dict[s
     uow.sessie.add(o)
     uow.sessie.flush()
     poging.object_id = o.id
-    uit = overeenkomst_dict(o)
-    uit["waarschuwingen"] = gelijktijdige_overeenkomsten(uow, o)
-    return uit
+    return OvereenkomstAangemaakt(
+        **overeenkomst_uit(o).model_dump(), waarschuwingen=gelijktijdige_overeenkomsten(uow, o)
+    )
 
 
 def controleer_overeenkomst_op_indicatie(
@@ -155,23 +156,23 @@ def gelijktijdige_overeenkomsten(uow: Werkeenheid, o: Zorgleveringsovereenkomst)
     return uit
 
 
-def overeenkomsten_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
+def overeenkomsten_van_client(uow: Werkeenheid, client_id: int) -> list[OvereenkomstUit]:
     actor = uow.ingelogd()
     uow.log("overeenkomst.lijst", "zorgleveringsovereenkomst", None, client_id)
     eis(actor, "overeenkomst.lezen")
     zichtbare_client(uow.sessie, actor, client_id)
-    return [overeenkomst_dict(o) for o in _overeenkomsten_query(uow, client_id)]
+    return [overeenkomst_uit(o) for o in _overeenkomsten_query(uow, client_id)]
 
 
-def overeenkomst_lezen(uow: Werkeenheid, overeenkomst_id: int) -> dict[str, Any]:
+def overeenkomst_lezen(uow: Werkeenheid, overeenkomst_id: int) -> OvereenkomstUit:
     poging = uow.log("overeenkomst.lezen", "zorgleveringsovereenkomst", overeenkomst_id)
     eis(uow.ingelogd(), "overeenkomst.lezen")
     o = _overeenkomst(uow, overeenkomst_id)
     poging.client_id = o.client_id
-    return overeenkomst_dict(o)
+    return overeenkomst_uit(o)
 
 
-def overeenkomst_wijzigen(uow: Werkeenheid, overeenkomst_id: int, data: Any) -> dict[str, Any]:
+def overeenkomst_wijzigen(uow: Werkeenheid, overeenkomst_id: int, data: Any) -> OvereenkomstUit:
     poging = uow.log("overeenkomst.wijzigen", "zorgleveringsovereenkomst", overeenkomst_id)
     eis(uow.ingelogd(), "overeenkomst.schrijven")
     o = _overeenkomst(uow, overeenkomst_id)
@@ -182,4 +183,4 @@ def overeenkomst_wijzigen(uow: Werkeenheid, overeenkomst_id: int, data: Any) -> 
         raise InvoerFout.een("einddatum", "ligt vóór de ingangsdatum")
     o.einddatum = wijziging.einddatum
     uow.sessie.flush()
-    return overeenkomst_dict(o)
+    return overeenkomst_uit(o)

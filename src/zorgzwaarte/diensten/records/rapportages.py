@@ -13,6 +13,7 @@ from zorgzwaarte.domein.records import (
     RapportageNieuw,
     iso,
 )
+from zorgzwaarte.domein.uitvoer import RapportageUit
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Verboden
 from zorgzwaarte.opslag.modellen import (
@@ -20,19 +21,19 @@ from zorgzwaarte.opslag.modellen import (
 )
 
 
-def rapportage_dict(r: Rapportage) -> dict[str, Any]:
-    return {
-        "id": r.id,
-        "client_id": r.client_id,
-        "auteur_id": r.auteur_id,
-        "datum": iso(r.datum),
-        "domein": r.domein,
-        "tekst": r.tekst,
-        "vastgelegd_op": iso(r.vastgelegd_op),
-    }
+def rapportage_uit(r: Rapportage) -> RapportageUit:
+    return RapportageUit(
+        id=r.id,
+        client_id=r.client_id,
+        auteur_id=r.auteur_id,
+        datum=iso(r.datum),
+        domein=r.domein,
+        tekst=r.tekst,
+        vastgelegd_op=iso(r.vastgelegd_op),
+    )
 
 
-def rapportage_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> dict[str, Any]:
+def rapportage_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> RapportageUit:
     actor = uow.ingelogd()
     poging = uow.log("rapportage.aanmaken", "rapportage", None, client_id)
     eis(actor, "rapportage.schrijven")
@@ -52,10 +53,10 @@ def rapportage_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> dict[str
     uow.sessie.add(r)
     uow.sessie.flush()
     poging.object_id = r.id
-    return rapportage_dict(r)
+    return rapportage_uit(r)
 
 
-def rapportages_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
+def rapportages_van_client(uow: Werkeenheid, client_id: int) -> list[RapportageUit]:
     actor = uow.ingelogd()
     uow.log("rapportage.lijst", "rapportage", None, client_id)
     eis(actor, "rapportage.lezen")
@@ -65,4 +66,4 @@ def rapportages_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, A
         .where(Rapportage.client_id == client_id, Rapportage.organisatie_id == actor.organisatie_id)
         .order_by(Rapportage.datum.desc(), Rapportage.id.desc())
     )
-    return [rapportage_dict(r) for r in rijen]
+    return [rapportage_uit(r) for r in rijen]

@@ -16,6 +16,7 @@ from zorgzwaarte.domein.records import (
     ZorgplanWijziging,
     iso,
 )
+from zorgzwaarte.domein.uitvoer import Signaal, ZorgplanUit
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Fout, InvoerFout, NietGevonden
 from zorgzwaarte.opslag.modellen import (
@@ -26,23 +27,23 @@ from zorgzwaarte.opslag.modellen import (
 from zorgzwaarte.regels.zorgplan import vergelijk_met_indicatie
 
 
-def zorgplan_dict(z: Zorgplan, signalen: list[dict[str, str]] | None = None) -> dict[str, Any]:
-    return {
-        "id": z.id,
-        "client_id": z.client_id,
-        "overeenkomst_id": z.overeenkomst_id,
-        "domeinen": z.domeinen,
-        "gepland": z.gepland,
-        "evaluatiedata": z.evaluatiedata,
-        "vastgesteld_op": iso(z.vastgesteld_op),
-        "besproken_op": iso(z.besproken_op),
-        "afschrift_op": iso(z.afschrift_op),
-        "zorgverleners": z.zorgverleners,
-        "persoonlijk_plan": z.persoonlijk_plan,
-        "vastgelegd_op": iso(z.vastgelegd_op),
-        "versie": z.versie,
-        "signalen": signalen or [],
-    }
+def zorgplan_uit(z: Zorgplan, signalen: list[dict[str, str]] | None = None) -> ZorgplanUit:
+    return ZorgplanUit(
+        id=z.id,
+        client_id=z.client_id,
+        overeenkomst_id=z.overeenkomst_id,
+        domeinen=z.domeinen,
+        gepland=z.gepland,
+        evaluatiedata=z.evaluatiedata,
+        vastgesteld_op=iso(z.vastgesteld_op),
+        besproken_op=iso(z.besproken_op),
+        afschrift_op=iso(z.afschrift_op),
+        zorgverleners=z.zorgverleners,
+        persoonlijk_plan=z.persoonlijk_plan,
+        vastgelegd_op=iso(z.vastgelegd_op),
+        versie=z.versie,
+        signalen=[Signaal(**s) for s in signalen or []],
+    )
 
 
 def controleer_evaluatiedata(vastgesteld_op: date, evaluatiedata: list[date]) -> None:
@@ -65,7 +66,7 @@ def _signalen(
     return vergelijk_met_indicatie(ib.resultaat, regels) if ib else []
 
 
-def zorgplan_aanmaken(uow: Werkeenheid, overeenkomst_id: int, data: Any) -> dict[str, Any]:
+def zorgplan_aanmaken(uow: Werkeenheid, overeenkomst_id: int, data: Any) -> ZorgplanUit:
     poging = uow.log(
         "zorgplan.aanmaken",
         "zorgplan",
@@ -93,10 +94,10 @@ def zorgplan_aanmaken(uow: Werkeenheid, overeenkomst_id: int, data: Any) -> dict
     uow.sessie.add(z)
     uow.sessie.flush()
     poging.object_id = z.id
-    return zorgplan_dict(z, _signalen(uow, o, z.gepland))
+    return zorgplan_uit(z, _signalen(uow, o, z.gepland))
 
 
-def zorgplan_lezen(uow: Werkeenheid, zorgplan_id: int) -> dict[str, Any]:
+def zorgplan_lezen(uow: Werkeenheid, zorgplan_id: int) -> ZorgplanUit:
     poging = uow.log("zorgplan.lezen", "zorgplan", zorgplan_id)
     eis(uow.ingelogd(), "zorgplan.lezen")
     z = uow.sessie.get(Zorgplan, zorgplan_id)
@@ -104,10 +105,10 @@ def zorgplan_lezen(uow: Werkeenheid, zorgplan_id: int) -> dict[str, Any]:
         raise NietGevonden("zorgplan niet gevonden")
     o = _overeenkomst(uow, z.overeenkomst_id)
     poging.client_id = z.client_id
-    return zorgplan_dict(z, _signalen(uow, o, z.gepland))
+    return zorgplan_uit(z, _signalen(uow, o, z.gepland))
 
 
-def zorgplannen_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, Any]]:
+def zorgplannen_van_client(uow: Werkeenheid, client_id: int) -> list[ZorgplanUit]:
     actor = uow.ingelogd()
     uow.log("zorgplan.lijst", "zorgplan", None, client_id)
     eis(actor, "zorgplan.lezen")
@@ -117,11 +118,11 @@ def zorgplannen_van_client(uow: Werkeenheid, client_id: int) -> list[dict[str, A
         for z in uow.sessie.scalars(
             select(Zorgplan).where(Zorgplan.overeenkomst_id == o.id).order_by(Zorgplan.id.desc())
         ):
-            uit.append(zorgplan_dict(z, _signalen(uow, o, z.gepland)))
+            uit.append(zorgplan_uit(z, _signalen(uow, o, z.gepland)))
     return uit
 
 
-def zorgplan_wijzigen(uow: Werkeenheid, zorgplan_id: int, data: Any) -> dict[str, Any]:
+def zorgplan_wijzigen(uow: Werkeenheid, zorgplan_id: int, data: Any) -> ZorgplanUit:
     poging = uow.log("zorgplan.wijzigen", "zorgplan", zorgplan_id)
     eis(uow.ingelogd(), "zorgplan.schrijven")
     z = uow.sessie.get(Zorgplan, zorgplan_id)
@@ -139,4 +140,4 @@ def zorgplan_wijzigen(uow: Werkeenheid, zorgplan_id: int, data: Any) -> dict[str
     z.besproken_op, z.afschrift_op = plan.besproken_op, plan.afschrift_op
     z.zorgverleners, z.persoonlijk_plan = plan.zorgverleners, plan.persoonlijk_plan
     uow.sessie.flush()
-    return zorgplan_dict(z, _signalen(uow, o, z.gepland))
+    return zorgplan_uit(z, _signalen(uow, o, z.gepland))

@@ -63,7 +63,7 @@ def gebruiker_nieuw(scherm: Ingelogd, form: Form) -> Response:
         return toon_gebruikers(scherm, w, {f.veld.split(".")[0]: f.melding for f in fout.fouten}, status=422)
     except WebFout as fout:
         return toon_gebruikers(scherm, w, {"formulier": fout.fout.melding}, status=409)
-    return _terug(f"Gebruiker {g['gebruikersnaam']} aangemaakt.")
+    return _terug(f"Gebruiker {g.gebruikersnaam} aangemaakt.")
 
 
 @router.post("/beheer/gebruikers/{gebruiker_id}")

@@ -75,7 +75,7 @@ def beoordeling_aanmaken(scherm: Ingelogd, form: Form, client_id: WebId) -> Resp
         b = scherm.doe(r.beoordeling_aanmaken, client_id, {"invoer": invoer, **meta})
     except InvoerFout as fout:
         return toon_beoordeling(scherm, data, form.waarden, fout.fouten, status=422)
-    return scherm.naar(f"/beoordelingen/{b['id']}?opgeslagen=1")
+    return scherm.naar(f"/beoordelingen/{b.id}?opgeslagen=1")
 
 
 @router.get("/beoordelingen/{beoordeling_id}")
@@ -99,11 +99,11 @@ def beoordeling_actie(scherm: Ingelogd, form: Form, beoordeling_id: WebId) -> Re
         if actie == "besluit":
             keuze = {k: form.een(k) for k in ("besluitdatum", "besluitdatum_reden", "zorgaanbieder_id") if form.een(k)}
             besluit = scherm.doe(r.besluit_vastleggen, beoordeling_id, versie, keuze)
-            return scherm.naar(f"/clienten/{besluit['client_id']}?besluit={besluit['id']}")
+            return scherm.naar(f"/clienten/{besluit.client_id}?besluit={besluit.id}")
         invoer, meta = beoordeling_uit_formulier(form.waarden)
         b = scherm.doe(r.beoordeling_wijzigen, beoordeling_id, {"invoer": invoer, **meta, "versie": versie})
         if actie == "definitief":
-            scherm.doe(r.beoordeling_definitief, beoordeling_id, b["versie"])
+            scherm.doe(r.beoordeling_definitief, beoordeling_id, b.versie)
             return scherm.naar(f"/beoordelingen/{beoordeling_id}")
     except InvoerFout as fout:
         return toon_beoordeling(scherm, data, form.waarden, fout.fouten, status=422)
@@ -127,7 +127,7 @@ def beoordeling_verwijderen(scherm: Ingelogd, form: Form, beoordeling_id: WebId)
     except WebFout as fout:
         waarden = invoer_naar_formulier(data["b"]["invoer"], data["b"])
         return toon_beoordeling(scherm, data, waarden, [Fout("formulier", fout.fout.melding)], status=409)
-    return scherm.naar(f"/clienten/{b['client_id']}?melding=Het concept is verwijderd.")
+    return scherm.naar(f"/clienten/{b.client_id}?melding=Het concept is verwijderd.")
 
 
 @router.post("/clienten/{client_id}/voorbeeld")

@@ -40,7 +40,7 @@ def client_op_bsn(scherm: Ingelogd, form: Form) -> Response:
     try:
         form.eis_csrf()
         c = scherm.doe(r.client_zoeken_bsn, {"bsn": form.een("bsn")})
-        return scherm.naar(f"/clienten/{c['id']}")
+        return scherm.naar(f"/clienten/{c.id}")
     except InvoerFout as fout:
         fouten = {"bsn": fout.fouten[0].melding if fout.fouten[0].veld in ("bsn", "formulier") else str(fout)}
     except WebFout as fout:
@@ -63,7 +63,7 @@ def client_nieuw_post(scherm: Ingelogd, form: Form) -> Response:
     try:
         form.eis_csrf()
         c = scherm.doe(r.client_aanmaken, {k: v for k, v in waarden.items() if k != "csrf" and v})
-        return scherm.naar(f"/clienten/{c['id']}")
+        return scherm.naar(f"/clienten/{c.id}")
     except InvoerFout as fout:
         fouten = {f.veld.split(".")[0]: f.melding for f in fout.fouten}
     except WebFout as fout:

@@ -80,8 +80,8 @@ def overeenkomst_nieuw(scherm: Ingelogd, form: Form, client_id: WebId) -> Respon
         o = scherm.doe(r.overeenkomst_aanmaken, client_id, data)
     except InvoerFout as fout:
         return toon_zorg(scherm, client_id, fout.fouten, form.waarden, status=422)
-    melding = " ".join(["Overeenkomst vastgelegd.", *o.get("waarschuwingen", [])])
-    return scherm.naar(f"/clienten/{client_id}/zorg?{urlencode({'melding': melding, 'overeenkomst': o['id']})}")
+    melding = " ".join(["Overeenkomst vastgelegd.", *o.waarschuwingen])
+    return scherm.naar(f"/clienten/{client_id}/zorg?{urlencode({'melding': melding, 'overeenkomst': o.id})}")
 
 
 @router.post("/clienten/{client_id}/zorg")
@@ -162,7 +162,7 @@ def zorgplan_aanmaken(scherm: Ingelogd, form: Form, overeenkomst_id: WebId) -> R
         z = scherm.doe(r.zorgplan_aanmaken, overeenkomst_id, zorgplan_uit_formulier(form.waarden))
     except InvoerFout as fout:
         return toon_plan(scherm, data, form.waarden, fout.fouten, status=422)
-    return scherm.naar(f"/zorgplannen/{z['id']}?opgeslagen=1")
+    return scherm.naar(f"/zorgplannen/{z.id}?opgeslagen=1")
 
 
 @router.get("/zorgplannen/{zorgplan_id}")

@@ -1,0 +1,134 @@
+"""The API's contract in its OpenAPI: the `fouten` model for every error status, the request models of the routes
+whose body the service validates itself (inside its audited unit of work, with the same Dutch messages as the web
+and the CLI), the media types of raw bodies and the links between the main resources.
+
+(No `from __future__ import annotations` here: FastAPI reads these models at run time.)
+"""
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import models_json_schema
+
+REF = "#/components/schemas/{model}"
+
+
+class Fout(BaseModel):
+    veld: str = Field(description="het veld zoals de gebruiker het ziet, bijvoorbeeld `bsn` of `invoer.peildatum`")
+    melding: str = Field(description="wat er mis is, in het Nederlands")
+
+
+class Fouten(BaseModel):
+    """Elke fout van de API: één of meer meldingen, elk bij het veld waar zij over gaat."""
+
+    model_config = ConfigDict(json_schema_extra={"example": {"fouten": [{"veld": "bsn", "melding": "is verplicht"}]}})
+    fouten: list[Fout]
+
+
+FOUTSTATUSSEN: dict[int, str] = {
+    401: "Niet aangemeld of het token is verlopen (header `WWW-Authenticate: Bearer`)",
+    403: "Uw rol mag deze handeling niet doen",
+    404: "Niet gevonden, of niet zichtbaar voor uw organisatie (het bestaan lekt niet)",
+    409: "Conflict: een ander wijzigde het record eerst (stuur de gelezen `versie`), of de toestand staat het niet toe",
+    413: "Het verzoek is te groot",
+    422: "Ongeldige invoer: elke fout met haar veld; er is niets opgeslagen",
+    429: "Te veel verzoeken; probeer het na `Retry-After` seconden opnieuw",
+    503: "De database is even niet bereikbaar; probeer het na `Retry-After` seconden opnieuw",
+}
+ALTIJD = (401, 403, 422, 429, 503)  # any operation behind the login
+WIJZIGT = (409,)  # an operation that writes a record with a version or a unique key
+
+
+def fouten(*statussen: int) -> dict[int | str, dict[str, Any]]:
+    """`responses=` of a route: each status with the fouten model and its meaning in Dutch."""
+    return {s: {"model": Fouten, "description": FOUTSTATUSSEN[s]} for s in statussen}
+
+
+_MODELLEN: dict[str, type[BaseModel]] = {}
+
+
+def invoer(model: type[BaseModel], beschrijving: str | None = None) -> dict[str, Any]:
+    """`openapi_extra=` of a route whose JSON body the service validates against `model`."""
+    _MODELLEN[model.__name__] = model
+    body: dict[str, Any] = {
+        "required": True,
+        "content": {"application/json": {"schema": {"$ref": REF.format(model=model.__name__)}}},
+    }
+    if beschrijving:
+        body["description"] = beschrijving
+    return {"requestBody": body}
+
+
+def ruwe_invoer(media_type: str, beschrijving: str) -> dict[str, Any]:
+    """`openapi_extra=` of a route that reads its body as it is (an XML message, a CSV table)."""
+    schema = {"type": "string", "format": "binary" if "xml" in media_type else "string"}
+    return {"requestBody": {"required": True, "description": beschrijving, "content": {media_type: {"schema": schema}}}}
+
+
+def link(operatie: str, beschrijving: str, **parameters: str) -> dict[str, Any]:
+    """An OpenAPI link: the next operation, its parameters taken from this response's body."""
+    return {
+        "operationId": operatie,
+        "description": beschrijving,
+        "parameters": {naam: f"$response.body#/{veld}" for naam, veld in parameters.items()},
+    }
+
+
+def met_links(status: int, **links: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
+    return {status: {"links": links}}
+
+
+def vul_aan(routes: list[Any]) -> None:
+    """Per route, the statuses its shape implies: 404 for an id in the path, 413 for a body."""
+    for route in routes:
+        onder = getattr(route, "original_router", None)  # an included router (FastAPI includes lazily)
+        if onder is not None:
+            vul_aan(onder.routes)
+        if not isinstance(route, APIRoute):
+            continue
+        extra = []
+        if "{" in route.path:
+            extra.append(404)
+        heeft_body = route.body_field is not None or "requestBody" in (route.openapi_extra or {})
+        if heeft_body:
+            extra.append(413)
+        for s, antwoord in fouten(*extra).items():
+            route.responses.setdefault(s, antwoord)
+
+
+def installeer_openapi(app: FastAPI) -> None:
+    """/openapi.json with the request models that routes declare through `invoer` among the components."""
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = get_openapi(
+            title=app.title,
+            version=app.version,
+            description=app.description,
+            routes=app.routes,
+            separate_input_output_schemas=False,
+        )
+        if _MODELLEN:
+            _, extra = models_json_schema([(m, "validation") for m in _MODELLEN.values()], ref_template=REF)
+            componenten = schema.setdefault("components", {}).setdefault("schemas", {})
+            for naam, definitie in extra.get("$defs", {}).items():
+                componenten.setdefault(naam, definitie)
+        fout_ref = {"$ref": REF.format(model="Fouten")}
+        for pad in schema.get("paths", {}).values():
+            for operatie in pad.values():
+                for antwoord in operatie.get("responses", {}).values():
+                    inhoud = antwoord.get("content") or {}
+                    if any(v.get("schema") == fout_ref for v in inhoud.values()):  # errors are JSON on every route
+                        antwoord["content"] = {"application/json": {"schema": fout_ref}}
+                for inhoud in operatie.get("requestBody", {}).get("content", {}).values():
+                    s = inhoud.get("schema", {})
+                    if "$ref" in s:  # the declared model, not the raw parameter's title beside it
+                        inhoud["schema"] = {"$ref": s["$ref"]}
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
