@@ -5,7 +5,8 @@ gives every handeling a stable id (``PV-1.1-1`` = functie, activiteit, volgnumme
 keeps only handelingen with a minute value in the source; activities whose time is not a number in the law
 (aanleren, begeleiden, verpleegkundige begeleiding, toezicht thuisbeademing) are handled by their own rules.
 
-Run: python scripts/overname_normtijden.py ../shared/regelgeving/data > src/zorgzwaarte/regels/parameters/normtijden_awbz_2014.yaml
+Run: python scripts/overname_normtijden.py ../shared/regelgeving/data [--controle]
+(writes src/zorgzwaarte/regels/parameters/normtijden_awbz_2014.yaml in the parameter schema; --controle only compares)
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from parameterschema import overname
 
 
 def handelingen(bestand: Path, functie: str) -> list[dict[str, Any]]:
@@ -57,9 +59,11 @@ def main() -> None:
         "bron": "Beleidsregels indicatiestelling AWBZ 2014 (BWBR0034547), bijlage 4 §4.4 en bijlage 5 §4.4",
         "handelingen": handelingen(map_ / "normtijden_pv.yaml", "PV") + handelingen(map_ / "normtijden_vp.yaml", "VP"),
     }
-    print("# Overgenomen uit de transcriptie van de Beleidsregels indicatiestelling AWBZ 2014;")
-    print("# gemaakt door scripts/overname_normtijden.py. Elke waarde met haar bron.")
-    print(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=110))
+    kop = (
+        "# Overgenomen uit de transcriptie van de Beleidsregels indicatiestelling AWBZ 2014;\n"
+        "# gemaakt door scripts/overname_normtijden.py. Elke waarde met haar bron.\n"
+    )
+    overname("normtijden_awbz_2014.yaml", doc, kop, sys.argv[2:])
 
 
 if __name__ == "__main__":

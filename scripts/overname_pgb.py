@@ -4,7 +4,8 @@ Reads Regeling subsidies AWBZ 2014 (art. 2.6.6 lid 2 amounts, lid 4 raises, bijl
 Regeling langdurige zorg 2015 (art. 5.13 lid 1 amounts, lid 3-4 raises, bijlage C), checks them against the
 shared transcription (pgb.yaml) and prints the project's parameter file.
 
-Run: python scripts/overname_pgb.py ../shared/regelgeving > src/zorgzwaarte/regels/parameters/pgb.yaml
+Run: python scripts/overname_pgb.py ../shared/regelgeving [--controle]
+(writes src/zorgzwaarte/regels/parameters/pgb.yaml in the parameter schema; --controle only compares)
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from parameterschema import overname
 
 from zorgzwaarte.regels.regelset import tabel_op
 
@@ -130,7 +132,7 @@ def main() -> None:
             },
         ],
     }
-    print(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=110))
+    overname("pgb.yaml", doc, "", sys.argv[2:])
 
 
 if __name__ == "__main__":

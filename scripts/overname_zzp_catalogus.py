@@ -7,7 +7,8 @@ Expected level per domain (0-3, in halves) is *derived* from the profile's own s
 below; the sentence is kept beside the level so every level can be checked against the law's words. Levels
 set by hand after review are listed in HANDMATIG with the reason; they win over the scale.
 
-Run: python scripts/overname_zzp_catalogus.py ../shared > src/zorgzwaarte/regels/parameters/zzp_catalogus.yaml
+Run: python scripts/overname_zzp_catalogus.py ../shared [--controle]
+(writes src/zorgzwaarte/regels/parameters/zzp_catalogus.yaml in the parameter schema; --controle only compares)
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from parameterschema import overname
 
 # Domain -> how the client's level is measured (see regels/profielen/niveaus.py).
 DOMEINEN = [
@@ -327,8 +329,7 @@ def main() -> None:
                 "zorgprofiel_wlz": wlz.get("zorgprofiel"),
                 "wlz_indiceerbaar": wlz_periode(wlz.get("zorgprofiel")),
                 "zorgprofiel_wlz_bron": wlz.get("bron"),
-                "meerzorg": {
-                    "awbz": bool(mz["rza_art1a_lid2a"]),
+                "meerzorg": {  # AWBZ: Rza art. 1a lid 2 onder a, read from regeling_zorgaanspraken.yaml
                     "wlz": bool(mz["rlz_bijlageA_ster"] or mz["rlz_art2_2_lid1b"]),
                     "bron": mz["bron"],
                 },
@@ -375,7 +376,7 @@ def main() -> None:
                 },
                 "zorgprofiel_wlz": None,
                 "zorgprofiel_wlz_bron": None,
-                "meerzorg": {"awbz": False, "wlz": False, "bron": "onbekend"},
+                "meerzorg": {"wlz": False, "bron": "onbekend"},
                 "pgb": {"mogelijk": False, "regel": "onbekend", "bron": None},
                 "uren_per_week": None,
                 "functies": None,
@@ -406,9 +407,11 @@ def main() -> None:
         "voorwaarden_bron": VOORWAARDEN_BRON,
         "zzp": uit,
     }
-    print("# Gemaakt door scripts/overname_zzp_catalogus.py uit de transcriptie in ../shared; niet met de hand")
-    print("# wijzigen: pas het script (HANDMATIG) aan. Niveaus per domein zijn afgeleid; de zin staat erbij.")
-    print(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=110))
+    kop = (
+        "# Gemaakt door scripts/overname_zzp_catalogus.py uit de transcriptie in ../shared; niet met de hand\n"
+        "# wijzigen: pas het script (HANDMATIG) aan. Niveaus per domein zijn afgeleid; de zin staat erbij.\n"
+    )
+    overname("zzp_catalogus.yaml", doc, kop, sys.argv[2:])
 
 
 if __name__ == "__main__":

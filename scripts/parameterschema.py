@@ -298,9 +298,18 @@ def rza() -> None:
     schrijf("regeling_zorgaanspraken.yaml", uit, kop)
 
 
-def geheel(naam: str, tabel: str, van: str, bron: str, sleutels: list[str]) -> None:
-    """Generated tables: each named key is one parameter whose value is the whole table."""
-    d, kop = lees(naam)
+# the tables the overname_* scripts make: file -> (tabel, valid from, bron, the keys that are one parameter each)
+GEGENEREERD: dict[str, tuple[str, str, str, list[str]]] = {
+    "normtijden_awbz_2014.yaml": ("normtijden", "2014-01-01", "", ["handelingen"]),
+    "pgb.yaml": ("pgb", "2014-01-01", "", ["regelingen"]),
+    "zzp_catalogus.yaml": ("zzp_catalogus", "2009-01-01", "", ["schaal", "zzp"]),
+}
+
+
+def in_schema(naam: str, d: dict[str, Any]) -> dict[str, Any]:
+    """A generated table (old shape, as an overname script builds it) in the schema: each named key is one
+    parameter whose value is the whole table; `<naam>_bron` texts become citations."""
+    tabel, van, bron, sleutels = GEGENEREERD[naam]
     uit: dict[str, Any] = {"tabel": tabel}
     if d.get("omschrijving"):
         uit["beschrijving"] = d["omschrijving"]
@@ -315,7 +324,30 @@ def geheel(naam: str, tabel: str, van: str, bron: str, sleutels: list[str]) -> N
     for k, v in d.items():
         if k.endswith("_bron") and isinstance(v, str):
             uit[k[: -len("_bron")]] = citaat(v)
-    schrijf(naam, uit, kop)
+    return uit
+
+
+def geheel(naam: str) -> None:
+    """Convert a generated table of the old shape in place (used once)."""
+    d, kop = lees(naam)
+    schrijf(naam, in_schema(naam, d), kop)
+
+
+def overname(naam: str, d: dict[str, Any], kop: str, argv: list[str]) -> None:
+    """What an overname script does with its table: write it into the project file in the schema (its own
+    parameters replaced, parameters added by hand to that file kept), or with `--controle` only compare and exit 1
+    when the project file differs from the text."""
+    pad = P / naam
+    bestaand = yaml.safe_load(pad.read_text(encoding="utf-8")) if pad.exists() else {}
+    nieuw = {**bestaand, **in_schema(naam, d)}
+    if "--controle" in argv:
+        verschil = sorted(k for k in set(nieuw) | set(bestaand) if nieuw.get(k) != bestaand.get(k))
+        if verschil:
+            raise SystemExit(f"{naam} wijkt af van de tekst in: {', '.join(verschil)}")
+        print(f"{naam}: gelijk aan de tekst")
+        return
+    schrijf(naam, nieuw, kop or (kop_van(pad).replace(KOP, "") if pad.exists() else ""))
+    print(f"{naam} geschreven")
 
 
 def codelijsten() -> None:
@@ -349,9 +381,8 @@ def converteer_alles() -> None:
     )
     declaratie()
     rza()
-    geheel("normtijden_awbz_2014.yaml", "normtijden", "2014-01-01", "", ["handelingen"])
-    geheel("pgb.yaml", "pgb", "2014-01-01", "", ["regelingen"])
-    geheel("zzp_catalogus.yaml", "zzp_catalogus", "2009-01-01", "", ["schaal", "zzp"])
+    for naam in GEGENEREERD:
+        geheel(naam)
     codelijsten()
     regelsets()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from datetime import date
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from tests.conftest import TESTS, laad_gevallen
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.profielen.catalogus import catalogus, zoek_zzp
+from zorgzwaarte.regels.regelset import regelset_op
 
 VIGNETTEN = laad_gevallen(TESTS / "regels" / "cases" / "vignetten_awbz_2014.yaml")
 VIGNETTEN_WLZ = laad_gevallen(TESTS / "regels" / "cases" / "vignetten_wlz_2016.yaml")
@@ -127,9 +129,16 @@ def test_afwijkend_profiel_vraagt_motivering() -> None:
 
 
 def test_meerzorg_volgens_art_1a_lid_2() -> None:
-    """Rza art. 1a lid 2 onder a (VG-5, VG-7, VG-8, LG-5, LG-7, ZG-3 aud, ZG-5 vis, LVG-4, LVG-5, SGLVG) en onder b."""
-    lijst = {z.code for z in catalogus() if z.meerzorg_awbz}
-    assert lijst == {"5VG", "7VG", "8VG", "5LG", "7LG", "3ZGaud", "5ZGvis", "4LVG", "5LVG", "1SGLVG"}
+    """Rza art. 1a lid 2 onder a en onder b. The list of onder a lives once (regeling_zorgaanspraken.yaml); the
+    catalogue follows it, and a few ZZPs are checked against the text itself."""
+    onder_a = set(
+        regelset_op("aanspraken", date(2014, 1, 1)).tabel("regeling_zorgaanspraken.yaml")["waarden"][
+            "meerzorg_zzp_onderdeel_a"
+        ]["waarde"]
+    )
+    assert {z.code for z in catalogus() if z.meerzorg_awbz} == onder_a
+    assert {"8VG", "5LG", "1SGLVG", "3ZGaud"} <= onder_a  # named in the text
+    assert not {"4VV", "5VV", "6VG", "4LG"} & onder_a  # not named
     assert zzp_van(basis_dementie())["meerzorg_mogelijk"] is False
     assert zzp_van(basis_dementie() | {"bijzondere_zorg": ["non_invasieve_beademing"]})["meerzorg_mogelijk"] is True
     vg8 = next(v for v in VIGNETTEN if v["zzp"] == "8VG")["invoer"]

@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache, cached_property, lru_cache
 from typing import Any
 
-from zorgzwaarte.regels.regelset import tabel_op
+from zorgzwaarte.regels.regelset import reeks, tabel_op
 
 ONBEKEND_AFBEELDING = "onbekend: staat in de regeling alleen als afbeelding"
 
@@ -159,7 +159,7 @@ def _zzp(z: dict[str, Any]) -> Zzp:
         wlz_van=_datum(wlz.get("van")),
         wlz_tot=_datum(wlz.get("tot")),
         wlz_bron=wlz.get("bron"),
-        meerzorg_awbz=bool(z["meerzorg"]["awbz"]),
+        meerzorg_awbz=z["code"] in meerzorg_onder_a(),
         meerzorg_wlz=bool(z["meerzorg"]["wlz"]),
         meerzorg_bron=z["meerzorg"]["bron"],
         pgb_mogelijk=bool(z["pgb"]["mogelijk"]),
@@ -226,6 +226,15 @@ def pas_aanvulling_toe(zzp: Zzp, items: list[dict[str, Any]], peildatum: date) -
             uren_bron=zzp.uren_bron if zzp.uren_min is not None or not uren else bron,
         )
     return zzp
+
+
+@cache
+def meerzorg_onder_a() -> frozenset[str]:
+    """The ZZPs that Rza art. 1a lid 2 onder a names for meerzorg (AWBZ, 2012-2014): the list lives once, in
+    `regeling_zorgaanspraken.yaml`; a ZZP named in any version of the article can have meerzorg."""
+    return frozenset(
+        code for p in reeks("regeling_zorgaanspraken.yaml", "waarden.meerzorg_zzp_onderdeel_a") for code in p["waarde"]
+    )
 
 
 @cache
