@@ -13,9 +13,8 @@ from typing import Annotated, Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
 Datum = Annotated[str, WithJsonSchema({"type": "string", "format": "date", "description": "JJJJ-MM-DD"})]
-Moment = Annotated[
-    str, WithJsonSchema({"type": "string", "format": "date-time", "description": "moment van vastleggen (ISO 8601)"})
-]
+# a moment as stored: ISO 8601 without offset (UTC), so not an RFC 3339 `date-time`
+Moment = Annotated[str, WithJsonSchema({"type": "string", "description": "moment van vastleggen, ISO 8601 (UTC)"})]
 Rol = Literal["beoordelaar", "zorgaanbieder", "zorgkantoor", "beheerder"]
 
 
