@@ -26,6 +26,7 @@ from zorgzwaarte.diensten.tarieven import (
 )
 from zorgzwaarte.diensten.toegang import eis
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.domein.grenzen import MAX_ID
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Conflict, InvoerFout, NietGevonden
 from zorgzwaarte.opslag.modellen import Contract, Organisatie, Tarieftabel
@@ -98,7 +99,7 @@ def _regels_van(t: Tarieftabel) -> list[Tariefregel]:
 class ContractNieuw(ContractBasis):
     """The provider named by its id; the zorgkantoor is the caller's organisation."""
 
-    zorgaanbieder_id: int = Field(ge=1)
+    zorgaanbieder_id: int = Field(ge=1, le=MAX_ID)
 
 
 def _contract_dict(uow: Werkeenheid, c: Contract) -> dict[str, Any]:

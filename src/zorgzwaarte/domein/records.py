@@ -150,7 +150,10 @@ class BesluitVastleggen(Invoer):
     )
     besluitdatum_reden: str | None = Field(default=None, max_length=1000)
     zorgaanbieder_id: int | None = Field(
-        default=None, description="de zorgaanbieder waar de cliënt zorg wil krijgen: het besluit komt in diens intake"
+        default=None,
+        ge=1,
+        le=MAX_ID,
+        description="de zorgaanbieder waar de cliënt zorg wil krijgen: het besluit komt in diens intake",
     )
 
 
