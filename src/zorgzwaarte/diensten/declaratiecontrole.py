@@ -1,5 +1,6 @@
 """The zorgkantoor's check of a declaration against what is on record: for each line with a BSN, is there an
-indicatiebesluit and a zorgleveringsovereenkomst over the declared days, and is the declared ZZP the indicated one.
+indicatiebesluit and a zorgleveringsovereenkomst over the declared days, and is the declared ZZP the indicated one, and does the leveringsvorm of those agreements include a ZZP per day
+(Wlz art. 3.3.2 and 3.3.3 of the version in force).
 Audited like every read of client data (the BSN itself never goes into the log)."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import normaliseer_bsn
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.opslag.modellen import Client, Indicatiebesluit, Zorgleveringsovereenkomst
+from zorgzwaarte.regels.leveringsvormen import zzp_declaratie_fout
 
 BRON = "Wlz art. 3.3.3 (zorg op grond van een indicatiebesluit); NZa Regeling declaratievoorschriften Wlz-zorg art. 4.1"
 
@@ -67,11 +69,18 @@ def controleer_regel(uow: Werkeenheid, regel: ClientRegel, van: date, tot: date)
         if regel.zzp and regel.zzp.upper() not in {z.upper() for z in zzps}:
             geindiceerd = ", ".join(zzps) if zzps else "geen zorgzwaartepakket"
             bevindingen.append(f"ander zorgzwaartepakket: gedeclareerd {regel.zzp}, geïndiceerd {geindiceerd}")
-    overeenkomsten = uow.sessie.scalars(
-        select(Zorgleveringsovereenkomst).where(Zorgleveringsovereenkomst.client_id == c.id)
-    )
-    if not any(_overlapt(o.ingangsdatum, o.einddatum, begin, einde) for o in overeenkomsten):
+    overeenkomsten = [
+        o
+        for o in uow.sessie.scalars(
+            select(Zorgleveringsovereenkomst).where(Zorgleveringsovereenkomst.client_id == c.id)
+        )
+        if _overlapt(o.ingangsdatum, o.einddatum, begin, einde)
+    ]
+    if not overeenkomsten:
         bevindingen.append("geen zorgleveringsovereenkomst voor de gedeclareerde dagen")
+    leveringsvorm = zzp_declaratie_fout([o.leveringsvorm for o in overeenkomsten], begin)
+    if leveringsvorm:
+        bevindingen.append(leveringsvorm)
     return bevindingen
 
 

@@ -191,6 +191,9 @@ class Levensdomein(Invoer):
 class GeplandeZorg(Invoer):
     functie: FunctieCode
     uren_per_week: float = Field(ge=0, le=168)
+    etmalen_per_jaar: int | None = Field(
+        default=None, ge=0, le=366, description="logeeropvang (KVB): etmalen in het kalenderjaar van het zorgplan"
+    )
 
 
 class ZorgplanInvoer(Invoer):

@@ -40,8 +40,12 @@ def zorgplan_uit_formulier(f: dict[str, list[str]]) -> dict[str, Any]:
     gepland = []
     for i in range(PLAN_RIJEN):
         functie, uren = een(f"plan{i}_functie"), een(f"plan{i}_uren").strip().replace(",", ".")
-        if functie or uren:
-            gepland.append({"functie": functie, "uren_per_week": uren or "0"})
+        etmalen = een(f"plan{i}_etmalen").strip()
+        if functie or uren or etmalen:
+            rij: dict[str, Any] = {"functie": functie, "uren_per_week": uren or "0"}
+            if etmalen:
+                rij["etmalen_per_jaar"] = etmalen
+            gepland.append(rij)
     data: dict[str, Any] = {
         "domeinen": domeinen,
         "gepland": gepland,
@@ -65,6 +69,7 @@ def zorgplan_naar_formulier(z: dict[str, Any]) -> dict[str, list[str]]:
     for i, g in enumerate((z.get("gepland") or [])[:PLAN_RIJEN]):
         f[f"plan{i}_functie"] = [g["functie"]]
         f[f"plan{i}_uren"] = [str(g["uren_per_week"]).replace(".", ",")]
+        f[f"plan{i}_etmalen"] = [str(g["etmalen_per_jaar"]) if g.get("etmalen_per_jaar") is not None else ""]
     for i, d in enumerate((z.get("evaluatiedata") or [])[:2]):
         f[f"evaluatie{i + 1}"] = [d]
     for k in WLZ_AFSPRAKEN:
@@ -167,13 +172,21 @@ def geleverd_naar_formulier(w: dict[str, Any]) -> dict[str, list[str]]:
     return f
 
 
+# a planned row's fields: (form id suffix, label on screen)
+PLAN_KOLOMMEN = {
+    "functie": ("functie", "Functie"),
+    "uren_per_week": ("uren", "Uren per week"),
+    "etmalen_per_jaar": ("etmalen", "Etmalen logeeropvang per jaar"),
+}
+
+
 def plan_fouten_per_veld(fouten: list[Any]) -> dict[str, str]:
     """The zorgplan's field paths to form ids: gepland.0.uren_per_week -> plan0_uren, evaluatiedata.1 -> evaluatie2."""
     uit: dict[str, str] = {}
     for f in fouten:
         d = str(f.veld).split(".")
         if d[0] == "gepland" and len(d) > 2:
-            sleutel = f"plan{d[1]}_{'uren' if d[2] == 'uren_per_week' else d[2]}"
+            sleutel = f"plan{d[1]}_{PLAN_KOLOMMEN.get(d[2], (d[2], ''))[0]}"
         elif d[0] == "evaluatiedata" and len(d) > 1 and d[1].isdigit():
             sleutel = f"evaluatie{int(d[1]) + 1}"
         elif d[0] == "domeinen" and len(d) > 2:
@@ -229,7 +242,7 @@ def plan_fouten_op_scherm(fouten: list[Any]) -> list[dict[str, str]]:
         if d[0] == "evaluatiedata" and len(d) > 1 and d[1].isdigit():
             naam = ("Eerste", "Tweede")[min(int(d[1]), 1)] + " evaluatie"
         elif d[0] == "gepland" and len(d) > 2 and d[1].isdigit():
-            naam = f"{'Uren per week' if d[2] == 'uren_per_week' else 'Functie'} {int(d[1]) + 1}"
+            naam = f"{PLAN_KOLOMMEN.get(d[2], ('', 'Functie'))[1]} {int(d[1]) + 1}"
         elif d[0] == "domeinen" and len(d) > 2:
             naam = f"{namen.get(d[1], d[1])}: {d[2]}"
         else:

@@ -24,6 +24,7 @@ from zorgzwaarte.opslag.modellen import (
     Organisatie,
     Zorgleveringsovereenkomst,
 )
+from zorgzwaarte.regels.leveringsvormen import Levering, combinatie_fouten
 
 
 def overeenkomst_uit(o: Zorgleveringsovereenkomst) -> OvereenkomstUit:
@@ -87,6 +88,9 @@ def overeenkomst_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> Overee
     if ib.besluit != "toegekend":
         raise InvoerFout.een("indicatiebesluit_id", "het besluit is afgewezen; er is geen zorg om te leveren")
     controleer_overeenkomst_op_indicatie(nieuw.leveringsvorm, nieuw.ingangsdatum, nieuw.einddatum, ib)
+    controleer_leveringsvormen(
+        uow, client_id, Levering(nieuw.leveringsvorm, aanbieder_id, nieuw.ingangsdatum, nieuw.einddatum)
+    )
     functies = [
         {"functie": f["functie"], "klasse": f["klasse"], "klasse_code": f["klasse_code"]}
         for f in ib.resultaat.get("functies", [])
@@ -136,6 +140,21 @@ def controleer_overeenkomst_op_indicatie(
         raise InvoerFout(fouten)
 
 
+def controleer_leveringsvormen(uow: Werkeenheid, client_id: int, nieuw: Levering, zonder_id: int | None = None) -> None:
+    """The client's agreements together: the leveringsvormen the Wlz version in force allows side by side (Wlz art.
+    3.3.1 lid 1, art. 3.3.2 lid 1 onder a; regels/leveringsvormen.py). All of the client's agreements count, also
+    those with other providers (the refusal names no other provider)."""
+    q = select(Zorgleveringsovereenkomst).where(Zorgleveringsovereenkomst.client_id == client_id)
+    if zonder_id is not None:
+        q = q.where(Zorgleveringsovereenkomst.id != zonder_id)
+    bestaande = [
+        Levering(o.leveringsvorm, o.zorgaanbieder_id, o.ingangsdatum, o.einddatum) for o in uow.sessie.scalars(q)
+    ]
+    fouten = combinatie_fouten(nieuw, bestaande)
+    if fouten:
+        raise InvoerFout([Fout("leveringsvorm", f) for f in fouten])
+
+
 def gelijktijdige_overeenkomsten(uow: Werkeenheid, o: Zorgleveringsovereenkomst) -> list[str]:
     """A warning (not a refusal) when the client has another agreement over the same period."""
     uit = []
@@ -181,6 +200,9 @@ def overeenkomst_wijzigen(uow: Werkeenheid, overeenkomst_id: int, data: Any) -> 
     controleer_versie(wijziging.versie, o.versie)
     if wijziging.einddatum and wijziging.einddatum < o.ingangsdatum:
         raise InvoerFout.een("einddatum", "ligt vóór de ingangsdatum")
+    controleer_leveringsvormen(
+        uow, o.client_id, Levering(o.leveringsvorm, o.zorgaanbieder_id, o.ingangsdatum, wijziging.einddatum), o.id
+    )
     o.einddatum = wijziging.einddatum
     uow.sessie.flush()
     return overeenkomst_uit(o)

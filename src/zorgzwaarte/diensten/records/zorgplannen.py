@@ -12,6 +12,7 @@ from zorgzwaarte.diensten.records.overeenkomsten import _overeenkomst, _overeenk
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import (
+    GeplandeZorg,
     ZorgplanInvoer,
     ZorgplanWijziging,
     iso,
@@ -24,6 +25,8 @@ from zorgzwaarte.opslag.modellen import (
     Zorgleveringsovereenkomst,
     Zorgplan,
 )
+from zorgzwaarte.regels.leveringsvormen import logeeropvang_maximum, niet_in_leveringsvorm
+from zorgzwaarte.regels.uitleg import Toelichting
 from zorgzwaarte.regels.zorgplan import vergelijk_met_indicatie
 
 
@@ -78,11 +81,12 @@ def zorgplan_aanmaken(uow: Werkeenheid, overeenkomst_id: int, data: Any) -> Zorg
     poging.client_id = o.client_id
     plan = valideer(ZorgplanInvoer, data)
     controleer_evaluatiedata(plan.vastgesteld_op, plan.evaluatiedata)
+    controleer_zorgplan_op_leveringsvorm(uow, o, plan.vastgesteld_op, plan.gepland)
     z = Zorgplan(
         client_id=o.client_id,
         overeenkomst_id=o.id,
         domeinen=plan.model_dump(mode="json")["domeinen"],
-        gepland=[g.model_dump() for g in plan.gepland],
+        gepland=[g.model_dump(exclude_none=True) for g in plan.gepland],
         evaluatiedata=[d.isoformat() for d in plan.evaluatiedata],
         vastgesteld_op=plan.vastgesteld_op,
         besproken_op=plan.besproken_op,
@@ -132,12 +136,46 @@ def zorgplan_wijzigen(uow: Werkeenheid, zorgplan_id: int, data: Any) -> Zorgplan
     poging.client_id = z.client_id
     plan = valideer(ZorgplanWijziging, data)
     controleer_evaluatiedata(plan.vastgesteld_op, plan.evaluatiedata)
+    controleer_zorgplan_op_leveringsvorm(uow, o, plan.vastgesteld_op, plan.gepland)
     controleer_versie(plan.versie, z.versie)
     z.domeinen = plan.model_dump(mode="json")["domeinen"]
-    z.gepland = [g.model_dump() for g in plan.gepland]
+    z.gepland = [g.model_dump(exclude_none=True) for g in plan.gepland]
     z.evaluatiedata = [d.isoformat() for d in plan.evaluatiedata]
     z.vastgesteld_op = plan.vastgesteld_op
     z.besproken_op, z.afschrift_op = plan.besproken_op, plan.afschrift_op
     z.zorgverleners, z.persoonlijk_plan = plan.zorgverleners, plan.persoonlijk_plan
     uow.sessie.flush()
     return zorgplan_uit(z, _signalen(uow, o, z.gepland))
+
+
+def controleer_zorgplan_op_leveringsvorm(
+    uow: Werkeenheid, o: Zorgleveringsovereenkomst, vastgesteld_op: date, gepland: list[GeplandeZorg]
+) -> None:
+    """A zorgplan plans only care the leveringsvorm includes (Wlz art. 3.3.2 lid 1 en 2, art. 3.3.3 lid 1) and no more
+    logeeropvang than Blz art. 3.1.3 allows in the calendar year of the plan, by the version in force that day."""
+    fouten = [
+        Fout(f"gepland.{i}.functie", melding)
+        for i, melding in niet_in_leveringsvorm(o.leveringsvorm, [g.functie for g in gepland], vastgesteld_op)
+    ]
+    ib = uow.sessie.get(Indicatiebesluit, o.indicatiebesluit_id) if o.indicatiebesluit_id else None
+    for i, g in enumerate(gepland):
+        if g.etmalen_per_jaar is None:
+            continue
+        if g.functie != "KVB":
+            fouten.append(Fout(f"gepland.{i}.etmalen_per_jaar", "etmalen per jaar horen alleen bij logeeropvang (KVB)"))
+            continue
+        if ib is None:
+            continue
+        uitleg = Toelichting()
+        jaar = vastgesteld_op.year
+        maximum = logeeropvang_maximum(jaar, ib.geldig_van, ib.geldig_tot, uitleg)
+        if maximum is not None and g.etmalen_per_jaar > maximum:
+            fouten.append(
+                Fout(
+                    f"gepland.{i}.etmalen_per_jaar",
+                    f"{g.etmalen_per_jaar} etmalen logeeropvang in {jaar} is meer dan de {maximum} die zijn toegestaan: "
+                    + "; ".join(f"{st.uitkomst} ({st.bron})" for st in uitleg.stappen[:1]),
+                )
+            )
+    if fouten:
+        raise InvoerFout(fouten)

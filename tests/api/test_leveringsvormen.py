@@ -1,0 +1,138 @@
+"""Leveringsvormen of the Wlz in the overeenkomst, the zorgplan and the declaration check (Wlz art. 3.3.1-3.3.3,
+Blz art. 3.1.3 of the version in force): a refusal names the field, the article, its version and the regelset."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from tests.api.conftest import WACHTWOORD, Api
+from zorgzwaarte.diensten.auth import aanmelden
+from zorgzwaarte.diensten.declaratiecontrole import declaratie_controleren
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.opslag.modellen import Client, Gebruiker, Indicatiebesluit, Zorgleveringsovereenkomst, Zorgplan
+
+
+def _wlz_client(api: Api) -> tuple[int, int, str]:
+    """A demo client of linde with a verblijf decision, moved to 2022 (Wlz 2021) and with one vpt agreement."""
+    with api.fabriek() as s:
+        linde = s.scalars(select(Gebruiker).where(Gebruiker.gebruikersnaam == "linde")).one()
+        o = s.scalars(
+            select(Zorgleveringsovereenkomst).where(
+                Zorgleveringsovereenkomst.zorgaanbieder_id == linde.organisatie_id,
+                Zorgleveringsovereenkomst.zzp_code.is_not(None),
+            )
+        ).first()
+        assert o is not None and o.indicatiebesluit_id is not None
+        ib = s.get(Indicatiebesluit, o.indicatiebesluit_id)
+        c = s.get(Client, o.client_id)
+        assert ib is not None and c is not None and ib.verblijf
+        ib.geldig_van, ib.geldig_tot = date(2022, 1, 1), None
+        andere = select(Zorgleveringsovereenkomst.id).where(
+            Zorgleveringsovereenkomst.client_id == c.id, Zorgleveringsovereenkomst.id != o.id
+        )
+        s.execute(delete(Zorgplan).where(Zorgplan.overeenkomst_id.in_(andere)))
+        s.execute(delete(Zorgleveringsovereenkomst).where(Zorgleveringsovereenkomst.id.in_(andere)))
+        s.execute(delete(Zorgplan).where(Zorgplan.overeenkomst_id == o.id))
+        o.leveringsvorm, o.ingangsdatum, o.einddatum = "vpt", date(2022, 1, 1), None
+        s.commit()
+        return c.id, o.id, c.bsn
+
+
+def _fouten(r: Any) -> list[tuple[str, str]]:
+    assert r.status_code == 422, r.text
+    return [(f["veld"], f["melding"]) for f in r.json()["fouten"]]
+
+
+def test_overeenkomst_weigert_wat_de_wlz_versie_niet_toestaat(api: Api) -> None:
+    """Wlz (versie 2021-01-01) art. 3.3.1 lid 1: verblijf cannot run beside a volledig pakket thuis; after the vpt
+    ends it can. Art. 3.3.1 lid 1, second sentence: mpt and pgb together are allowed."""
+    client_id, vpt_id, _ = _wlz_client(api)
+    linde = api.als("linde")
+    fouten = _fouten(
+        linde.post(
+            f"/api/v1/clienten/{client_id}/overeenkomsten",
+            json={"leveringsvorm": "verblijf", "ingangsdatum": "2022-05-01"},
+        )
+    )
+    assert [v for v, _ in fouten] == ["leveringsvorm"]
+    assert "volledig pakket thuis" in fouten[0][1] and "art. 3.3.1 lid 1" in fouten[0][1]
+    assert "versie 2021-01-01" in fouten[0][1] and "regelset Wlz 2021" in fouten[0][1]
+    with api.fabriek() as s:  # nothing half stored
+        assert (
+            len(
+                s.scalars(
+                    select(Zorgleveringsovereenkomst).where(Zorgleveringsovereenkomst.client_id == client_id)
+                ).all()
+            )
+            == 1
+        )
+    versie = linde.get(f"/api/v1/overeenkomsten/{vpt_id}").json()["versie"]
+    r = linde.patch(f"/api/v1/overeenkomsten/{vpt_id}", json={"versie": versie, "einddatum": "2022-04-30"})
+    assert r.status_code == 200, r.text
+    r = linde.post(
+        f"/api/v1/clienten/{client_id}/overeenkomsten", json={"leveringsvorm": "mpt", "ingangsdatum": "2022-05-01"}
+    )
+    assert r.status_code == 201, r.text
+    mpt_id = r.json()["id"]
+    r = linde.post(
+        f"/api/v1/clienten/{client_id}/overeenkomsten", json={"leveringsvorm": "pgb", "ingangsdatum": "2022-06-01"}
+    )
+    assert r.status_code == 201, r.text  # art. 3.3.1 lid 1: mpt with pgb
+    # extending the ended vpt into the mpt and pgb period is refused too
+    versie = linde.get(f"/api/v1/overeenkomsten/{vpt_id}").json()["versie"]
+    fouten = _fouten(linde.patch(f"/api/v1/overeenkomsten/{vpt_id}", json={"versie": versie, "einddatum": None}))
+    assert fouten and all(v == "leveringsvorm" for v, _ in fouten)
+    assert mpt_id
+
+
+def test_zorgplan_en_declaratie_volgen_de_leveringsvorm(api: Api) -> None:
+    """Wlz art. 3.3.3 lid 1: a pgb is not for behandeling or verblijf; Blz (versie 2021-01-01) art. 3.1.3: at most
+    156 etmalen logeeropvang per calendar year; a ZZP per day declared on days with only mpt and pgb is a finding."""
+    client_id, vpt_id, bsn = _wlz_client(api)
+    linde = api.als("linde")
+    versie = linde.get(f"/api/v1/overeenkomsten/{vpt_id}").json()["versie"]
+    assert (
+        linde.patch(f"/api/v1/overeenkomsten/{vpt_id}", json={"versie": versie, "einddatum": "2022-04-30"}).status_code
+        == 200
+    )
+    r = linde.post(
+        f"/api/v1/clienten/{client_id}/overeenkomsten", json={"leveringsvorm": "pgb", "ingangsdatum": "2022-05-01"}
+    )
+    assert r.status_code == 201, r.text
+    pgb_id = r.json()["id"]
+    plan: dict[str, Any] = {
+        "domeinen": {"wonen": {"doelen": ["Zelf boodschappen doen"]}},
+        "vastgesteld_op": "2022-05-10",
+        "gepland": [
+            {"functie": "PV", "uren_per_week": 5},
+            {"functie": "BH-IND", "uren_per_week": 1},
+            {"functie": "KVB", "uren_per_week": 0, "etmalen_per_jaar": 160},
+        ],
+    }
+    fouten = _fouten(linde.post(f"/api/v1/overeenkomsten/{pgb_id}/zorgplannen", json=plan))
+    assert [v for v, _ in fouten] == ["gepland.1.functie", "gepland.2.etmalen_per_jaar"]
+    assert "behandeling" in fouten[0][1] and "art. 3.3.3 lid 1" in fouten[0][1] and "Wlz 2021" in fouten[0][1]
+    assert "160 etmalen" in fouten[1][1] and "156" in fouten[1][1] and "art. 3.1.3" in fouten[1][1]
+    plan["gepland"] = [
+        {"functie": "PV", "uren_per_week": 5},
+        {"functie": "KVB", "uren_per_week": 0, "etmalen_per_jaar": 100},
+    ]
+    r = linde.post(f"/api/v1/overeenkomsten/{pgb_id}/zorgplannen", json=plan)
+    assert r.status_code == 201, r.text
+    assert r.json()["gepland"][1]["etmalen_per_jaar"] == 100
+
+    _, actor = aanmelden(api.fabriek, "zorgkantoor", WACHTWOORD["zorgkantoor"], api.klok)
+    declaratie = {
+        "periode": {"van": "2022-06-01", "tot": "2022-06-30"},
+        "tarieven": [{"prestatie": "Z405", "bedrag_per_dag": "100.00", "fictief": True}],
+        "clienten": [
+            {"id": "pgb", "prestatie": "Z405", "opname": "2022-06-01", "bsn": bsn},
+        ],
+    }
+    with Werkeenheid(api.fabriek, actor, api.klok) as w:
+        uit = declaratie_controleren(w, declaratie)
+    pgb = [b for b in uit["controle"]["pgb"] if "zorgzwaartepakket per dag" in b]
+    assert len(pgb) == 1 and "persoonsgebonden budget" in pgb[0] and "art. 3.3.3 lid 1" in pgb[0], uit["controle"]
