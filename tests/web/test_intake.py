@@ -7,6 +7,7 @@ from typing import Any
 
 from tests.web.conftest import axe_overtredingen, schermafdruk
 from tests.web.test_web import aanmelden
+from zorgzwaarte.diensten.werkeenheid import nu_utc, vandaag_nl
 
 
 def bsn(volgnummer: int) -> str:
@@ -60,9 +61,8 @@ def test_intake_en_overeenkomst_uit_de_inbox(pagina: Any) -> None:
     schermafdruk(pagina, "intake-zorgaanbieder")
     intake.get_by_role("link", name="de Intaketest").click()
     pagina.get_by_label("Leveringsvorm").select_option("mpt")
-    pagina.get_by_label("Ingangsdatum").fill(
-        pagina.evaluate("new Date().toLocaleDateString('nl-NL', {day: '2-digit', month: '2-digit', year: 'numeric'})")
-    )
+    # the decision starts today in the Netherlands (the browser's clock may still be on the previous UTC day)
+    pagina.get_by_label("Ingangsdatum").fill(vandaag_nl(nu_utc()).strftime("%d-%m-%Y"))
     pagina.get_by_role("button", name="Overeenkomst vastleggen").click()
     assert pagina.get_by_role("status").inner_text().startswith("Overeenkomst vastgelegd.")
     pagina.goto("/start")

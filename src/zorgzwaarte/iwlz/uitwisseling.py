@@ -249,14 +249,14 @@ def bericht_van_overeenkomst(uow: Werkeenheid, overeenkomst_id: int, soort: str,
     functies = ib.resultaat.get("functies") or []
     leveringsvorm = berichten.LEVERINGSVORM[o.leveringsvorm]
     if soort == "aw33":
-        # CS023: the message is dated the day of the toewijzing (not before it)
-        kop = berichten.Kop(
-            aanbieder.agb_code, berichten.berichtidentificatie("aw33", o.id, o.versie), o.vastgelegd_op.date(), zk
-        )
+        # CS023: the message is dated the day of the toewijzing (not before it), the Dutch calendar day as the
+        # decision's Afgiftedatum is (just after midnight in the Netherlands it is still the previous day in UTC)
+        dag = vandaag_nl(o.vastgelegd_op)
+        kop = berichten.Kop(aanbieder.agb_code, berichten.berichtidentificatie("aw33", o.id, o.versie), dag, zk)
         toewijzing = {
             "instelling": aanbieder.agb_code,
             "zorgkantoor": zk,
-            "datum": o.vastgelegd_op.date().isoformat(),
+            "datum": dag.isoformat(),
             "tijd": berichten.tijd(o.vastgelegd_op),
             "ingangsdatum": o.ingangsdatum.isoformat(),
             "einddatum": o.einddatum.isoformat() if o.einddatum else None,
