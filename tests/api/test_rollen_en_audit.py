@@ -24,6 +24,7 @@ from zorgzwaarte.opslag.modellen import (
     GeleverdeZorg,
     Indicatiebesluit,
     Organisatie,
+    Toewijzing,
     Zorgleveringsovereenkomst,
     Zorgplan,
 )
@@ -49,6 +50,8 @@ class Ctx:
     linde_id: int
     contract_id: int
     api: Api
+    toewijzing_id: int = 0
+    toewijzing_body: dict[str, Any] | None = None
 
     def versie(self, model: Any, ident: int) -> int:
         with self.api.fabriek() as s:
@@ -70,12 +73,34 @@ def maak_ctx(api: Api) -> Ctx:
         contract = s.scalars(select(Contract).where(Contract.zorgaanbieder_id == linde.id)).first()
         assert contract is not None
         ids = (ov.client_id, ov.id, zp.id, ib.id, linde.id, contract.id)
+        zk = s.scalars(select(Organisatie).where(Organisatie.soort == "zorgkantoor")).first()
+        assert zk is not None
+        t = Toewijzing(  # the zorgkantoor's toewijzing of the agreement's decision to linde (AW33)
+            client_id=ov.client_id,
+            indicatiebesluit_id=ov.indicatiebesluit_id,
+            zorgaanbieder_id=linde.id,
+            zorgkantoor_id=zk.id,
+            leveringsvorm=ov.leveringsvorm,
+            ingangsdatum=ov.ingangsdatum,
+            vastgelegd_op=ov.vastgelegd_op,
+        )
+        s.add(t)
+        s.commit()
+        toewijzing = (
+            t.id,
+            {
+                "zorgaanbieder_id": linde.id,
+                "indicatiebesluit_id": ov.indicatiebesluit_id,
+                "leveringsvorm": ov.leveringsvorm,
+                "ingangsdatum": ov.ingangsdatum.isoformat(),
+            },
+        )
     b = api.als("beoordelaar")
     concept = b.post(f"/api/v1/clienten/{ids[0]}/beoordelingen", json={"invoer": VOLLEDIG}).json()
     defi = b.post(f"/api/v1/clienten/{ids[0]}/beoordelingen", json={"invoer": VOLLEDIG}).json()
     defi = b.post(f"/api/v1/beoordelingen/{defi['id']}/definitief", json={"versie": defi["versie"]}).json()
     assert defi["status"] == "definitief"
-    return Ctx(ids[0], ids[1], ids[2], ids[3], concept["id"], defi["id"], ids[4], ids[5], api)
+    return Ctx(ids[0], ids[1], ids[2], ids[3], concept["id"], defi["id"], ids[4], ids[5], api, *toewijzing)
 
 
 @dataclass
@@ -331,6 +356,34 @@ EINDPUNTEN = [
         None,
         alle(403, beoordelaar=201, zorgkantoor=201),
         xml=lambda c: io31_van(c),
+    ),
+    Eindpunt(
+        "GET",
+        f"{A}/clienten/{{client_id}}/toewijzingen",
+        lambda c: f"{A}/clienten/{c.client_id}/toewijzingen",
+        None,
+        alle(403, linde=200, anker=404, zorgkantoor=200),
+    ),
+    Eindpunt(
+        "POST",
+        f"{A}/clienten/{{client_id}}/toewijzingen",
+        lambda c: f"{A}/clienten/{c.client_id}/toewijzingen",
+        lambda c: c.toewijzing_body,
+        alle(403, zorgkantoor=201),
+    ),
+    Eindpunt(
+        "GET",
+        f"{A}/toewijzingen/{{toewijzing_id}}",
+        lambda c: f"{A}/toewijzingen/{c.toewijzing_id}",
+        None,
+        alle(403, linde=200, anker=404, zorgkantoor=200),
+    ),
+    Eindpunt(
+        "GET",
+        f"{A}/toewijzingen/{{toewijzing_id}}/aw33",
+        lambda c: f"{A}/toewijzingen/{c.toewijzing_id}/aw33",
+        None,
+        alle(403, linde=200, anker=404, zorgkantoor=200),
     ),
     Eindpunt(
         "GET",

@@ -7,7 +7,6 @@ from typing import Any
 
 from tests.web.conftest import axe_overtredingen, schermafdruk
 from tests.web.test_web import aanmelden
-from zorgzwaarte.diensten.werkeenheid import nu_utc, vandaag_nl
 
 
 def bsn(volgnummer: int) -> str:
@@ -19,8 +18,16 @@ def bsn(volgnummer: int) -> str:
     raise AssertionError
 
 
-def besluit_met_voorkeur(pagina: Any, client_url: str, aanbieder: str) -> None:
-    """The assessor records a decision for the client with `aanbieder` as the provider of choice."""
+def vandaag_nl() -> str:
+    """Today in the Netherlands (the day a decision recorded now starts), as the date fields take it."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo("Europe/Amsterdam")).strftime("%d-%m-%Y")
+
+
+def besluit_met_voorkeur(pagina: Any, client_url: str, aanbieder: str | None) -> None:
+    """The assessor records a decision for the client with `aanbieder` as the provider of choice (None: no choice)."""
     pagina.goto(client_url)
     pagina.get_by_role("link", name="Nieuwe beoordeling").click()
     pagina.get_by_label("Peildatum (dag van het onderzoek)").fill("01-10-2014")
@@ -34,7 +41,8 @@ def besluit_met_voorkeur(pagina: Any, client_url: str, aanbieder: str) -> None:
     ).select_option("geen")
     pagina.get_by_role("button", name="Concept opslaan").click()
     pagina.get_by_role("button", name="Definitief maken").click()
-    pagina.get_by_label("Zorgaanbieder van voorkeur (niet verplicht)").select_option(label=aanbieder)
+    if aanbieder is not None:
+        pagina.get_by_label("Zorgaanbieder van voorkeur (niet verplicht)").select_option(label=aanbieder)
     pagina.get_by_role("button", name="Besluit vastleggen").click()
     pagina.wait_for_url("**/clienten/*?besluit=*")
 
@@ -61,8 +69,7 @@ def test_intake_en_overeenkomst_uit_de_inbox(pagina: Any) -> None:
     schermafdruk(pagina, "intake-zorgaanbieder")
     intake.get_by_role("link", name="de Intaketest").click()
     pagina.get_by_label("Leveringsvorm").select_option("mpt")
-    # the decision starts today in the Netherlands (the browser's clock may still be on the previous UTC day)
-    pagina.get_by_label("Ingangsdatum").fill(vandaag_nl(nu_utc()).strftime("%d-%m-%Y"))
+    pagina.get_by_label("Ingangsdatum").fill(vandaag_nl())  # the decision starts today in the Netherlands
     pagina.get_by_role("button", name="Overeenkomst vastleggen").click()
     assert pagina.get_by_role("status").inner_text().startswith("Overeenkomst vastgelegd.")
     pagina.goto("/start")
@@ -84,3 +91,67 @@ def test_vervangen_indicatie_geeft_een_signaal(pagina: Any) -> None:
     assert naam in pagina.locator("#vervangen").inner_text()
     pagina.locator("#vervangen").get_by_role("link", name=naam).click()
     assert "De indicatie is vervangen" in pagina.locator("main").inner_text()
+
+
+def test_toewijzing_van_het_zorgkantoor_in_de_intake(pagina: Any) -> None:
+    """Issue 14 item 10: the zorgkantoor assigns a client's valid decision to a provider (toewijzing, iWlz AW33);
+    the client appears in that provider's intake; the provider records the overeenkomst from it, filled with the
+    toewijzing. A refused toewijzing names the field; the AW33 is valid and breaks no iWlz 2.2 business rule."""
+    from tests.iwlz.conftest import bedrijfsregels, valideer_xsd
+
+    aanmelden(pagina, "linde")
+    aanbieder = pagina.locator(".zz-gebruiker span").inner_text().split(" · ")[-1]
+    pagina.get_by_role("button", name="Afmelden").click()
+    aanmelden(pagina, "beoordelaar")
+    pagina.goto("/clienten/nieuw")
+    pagina.get_by_label("Burgerservicenummer").fill(bsn(2))
+    pagina.get_by_label("Achternaam").fill("Toewijzingtest")
+    pagina.get_by_label("Geboortedatum").fill("03-06-1940")
+    pagina.get_by_label("Straat (niet verplicht)").fill("Demostraat")
+    pagina.get_by_label("Huisnummer (niet verplicht)").fill("7")
+    pagina.get_by_label("Postcode (niet verplicht)").fill("3511 AB")
+    pagina.get_by_label("Woonplaats (niet verplicht)").fill("Utrecht")
+    pagina.get_by_label("Zorgkantoorregio (niet verplicht)").fill("Midden (fictief)")
+    pagina.get_by_role("button", name="Cliënt vastleggen").click()
+    client_url = pagina.url
+    besluit_met_voorkeur(pagina, client_url, None)
+    pagina.get_by_role("button", name="Afmelden").click()
+
+    aanmelden(pagina, "zorgkantoor")
+    pagina.goto(client_url)
+    formulier = pagina.locator("form[action$='/toewijzingen']")
+    formulier.get_by_label("Leveringsvorm").select_option("verblijf")
+    formulier.get_by_label("Ingangsdatum").fill(vandaag_nl())
+    formulier.get_by_role("button", name="Toewijzen").click()
+    assert "Zorgaanbieder: is verplicht" in pagina.get_by_role("alert").inner_text()
+    formulier = pagina.locator("form[action$='/toewijzingen']")
+    formulier.get_by_label("Zorgaanbieder", exact=True).select_option(label=aanbieder)
+    formulier.get_by_role("button", name="Toewijzen").click()  # the form kept verblijf and the date
+    assert "Leveringsvorm: verblijf vraagt een indicatie met verblijf" in pagina.get_by_role("alert").inner_text()
+    formulier = pagina.locator("form[action$='/toewijzingen']")
+    formulier.get_by_label("Leveringsvorm").select_option("mpt")
+    formulier.get_by_label("Ingangsdatum").fill(vandaag_nl())
+    formulier.get_by_role("button", name="Toewijzen").click()
+    assert pagina.get_by_role("status").inner_text().startswith(f"Toegewezen aan {aanbieder}.")
+    assert axe_overtredingen(pagina) == []
+    schermafdruk(pagina, "toewijzing-zorgkantoor")
+    link = pagina.get_by_role("link", name="AW33-bericht downloaden")
+    antwoord = pagina.request.get(link.get_attribute("href"))
+    assert antwoord.status == 200, antwoord.text()
+    xml = antwoord.body()
+    assert valideer_xsd(xml, "aw33") == [] and bedrijfsregels(xml, "aw33") == []
+    pagina.get_by_role("button", name="Afmelden").click()
+
+    aanmelden(pagina, "linde")
+    intake = pagina.locator("#intake + ul")
+    regel = intake.locator("li", has_text="Toewijzingtest")
+    assert "toegewezen door het zorgkantoor" in regel.inner_text()
+    assert axe_overtredingen(pagina) == []
+    regel.get_by_role("link").click()
+    assert "toegewezen" in pagina.locator("#toewijzing").inner_text()
+    assert pagina.get_by_label("Leveringsvorm").input_value() == "mpt"
+    assert axe_overtredingen(pagina) == []
+    pagina.get_by_role("button", name="Overeenkomst vastleggen").click()
+    assert pagina.get_by_role("status").inner_text().startswith("Overeenkomst vastgelegd.")
+    pagina.goto("/start")
+    assert "Toewijzingtest" not in " ".join(pagina.locator("#intake + ul").all_inner_texts())

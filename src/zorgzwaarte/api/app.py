@@ -63,6 +63,7 @@ from zorgzwaarte.domein.records import (
     OvereenkomstNieuw,
     OvereenkomstWijziging,
     RapportageNieuw,
+    ToewijzingNieuw,
     Versie,
     ZorgplanInvoer,
     ZorgplanWijziging,
@@ -91,6 +92,7 @@ from zorgzwaarte.domein.uitvoer import (
     RetourUitkomst,
     Tarieftabel,
     TijdlijnItem,
+    ToewijzingUit,
     ZorgplanUit,
 )
 from zorgzwaarte.domein.validatie import fouten_uit_lijst
@@ -531,6 +533,26 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     def overeenkomst_wijzig(wie: Wie, overeenkomst_id: Id, data: JsonBody) -> OvereenkomstUit:
         return doe(wie, r.overeenkomst_wijzigen, overeenkomst_id, data)
 
+    @router.get("/clienten/{client_id}/toewijzingen", tags=["zorglevering"])
+    def toewijzingen(wie: Wie, client_id: Id) -> list[ToewijzingUit]:
+        """Toewijzingen (iWlz AW33) van de cliënt: het zorgkantoor ziet ze alle, een zorgaanbieder de eigen."""
+        return doe(wie, r.toewijzingen_van_client, client_id)
+
+    @router.post(
+        "/clienten/{client_id}/toewijzingen",
+        tags=["zorglevering"],
+        status_code=201,
+        openapi_extra=invoer(ToewijzingNieuw),
+    )
+    def toewijzing_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> ToewijzingUit:
+        """Zorgkantoor: wijs het indicatiebesluit toe aan een zorgaanbieder {zorgaanbieder_id, leveringsvorm,
+        ingangsdatum, einddatum?, indicatiebesluit_id?}; de cliënt komt in de intake van die aanbieder."""
+        return doe(wie, r.toewijzing_aanmaken, client_id, data)
+
+    @router.get("/toewijzingen/{toewijzing_id}", tags=["zorglevering"])
+    def toewijzing(wie: Wie, toewijzing_id: Id) -> ToewijzingUit:
+        return doe(wie, r.toewijzing_lezen, toewijzing_id)
+
     @router.post(
         "/overeenkomsten/{overeenkomst_id}/zorgplannen",
         tags=["zorglevering"],
@@ -638,6 +660,11 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     def aw33(wie: Wie, overeenkomst_id: Id) -> Response:
         """AW33 (toewijzing zorgkantoor -> zorgaanbieder) van een overeenkomst."""
         return xml_antwoord(doe(wie, iwlz.bericht_van_overeenkomst, overeenkomst_id, "aw33"), f"aw33-{overeenkomst_id}")
+
+    @router.get("/toewijzingen/{toewijzing_id}/aw33", tags=["iWlz"], response_class=Response, responses=XML_ANTWOORD)
+    def aw33_toewijzing(wie: Wie, toewijzing_id: Id) -> Response:
+        """AW33 (toewijzing zorgkantoor -> zorgaanbieder) van een vastgelegde toewijzing."""
+        return xml_antwoord(doe(wie, iwlz.bericht_van_toewijzing, toewijzing_id), f"aw33-toewijzing-{toewijzing_id}")
 
     @router.get(
         "/overeenkomsten/{overeenkomst_id}/aw35", tags=["iWlz"], response_class=Response, responses=XML_ANTWOORD

@@ -27,11 +27,21 @@ def client_scherm(uow: Werkeenheid, client_id: int, besluit_id: int | None = Non
     nieuw = r.besluit_lezen(uow, besluit_id).model_dump() if besluit_id else None
     if nieuw and nieuw["client_id"] != client_id:
         nieuw = None
-    return {
+    uit: dict[str, Any] = {
         "c": r.client_lezen(uow, client_id).model_dump(),
         "tijdlijn": [x.model_dump() for x in r.client_tijdlijn(uow, client_id)],
         "nieuw_besluit": nieuw,
     }
+    assert uow.actor is not None
+    if uow.actor.rol == "zorgkantoor":  # to assign the client's care to a provider (toewijzing, iWlz AW33)
+        q = select(Organisatie).where(Organisatie.soort == "zorgaanbieder").order_by(Organisatie.naam)
+        namen = {o.id: o.naam for o in uow.sessie.scalars(q)}
+        uit["aanbieders"] = [(str(i), naam) for i, naam in namen.items()]
+        uit["toewijzingen"] = [
+            {**t.model_dump(), "aanbieder": namen.get(t.zorgaanbieder_id, "")}
+            for t in r.toewijzingen_van_client(uow, client_id)
+        ]
+    return uit
 
 
 def nieuwe_beoordeling_scherm(uow: Werkeenheid, client_id: int) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from zorgzwaarte.opslag.modellen import (
     Contract,
     Indicatiebesluit,
     Organisatie,
+    Toewijzing,
     Zorgleveringsovereenkomst,
     Zorgplan,
 )
@@ -168,6 +169,20 @@ def _aanbieder(uow: Werkeenheid, actor: Actor, vandaag: date) -> dict[str, Any]:
         Zorgleveringsovereenkomst.zorgaanbieder_id == actor.organisatie_id,
         Zorgleveringsovereenkomst.indicatiebesluit_id.is_not(None),
     )
+    for t, c, ib in s.execute(  # toewijzingen of the zorgkantoor (AW33) without an overeenkomst yet
+        select(Toewijzing, Client, Indicatiebesluit)
+        .join(Client, Client.id == Toewijzing.client_id)
+        .join(Indicatiebesluit, Indicatiebesluit.id == Toewijzing.indicatiebesluit_id)
+        .where(
+            Toewijzing.zorgaanbieder_id == actor.organisatie_id,
+            Toewijzing.overeenkomst_id.is_(None),
+            Indicatiebesluit.status == "geldig",
+            or_(Indicatiebesluit.geldig_tot.is_(None), Indicatiebesluit.geldig_tot >= vandaag),
+            Indicatiebesluit.id.not_in(eigen_besluiten),
+        )
+        .order_by(Toewijzing.vastgelegd_op.desc())
+    ):
+        intake.append(_intake_regel(c, ib, t))
     for ib, c in s.execute(
         select(Indicatiebesluit, Client)
         .join(Client, Client.id == Indicatiebesluit.client_id)
@@ -180,16 +195,8 @@ def _aanbieder(uow: Werkeenheid, actor: Actor, vandaag: date) -> dict[str, Any]:
         )
         .order_by(Indicatiebesluit.besluitdatum.desc())
     ):
-        intake.append(
-            {
-                "client_id": c.id,
-                "client": weergavenaam(c),
-                "besluit_id": ib.id,
-                "besluit": ib.besluit,
-                "besluitdatum": ib.besluitdatum.isoformat(),
-                "zzp_code": ib.zzp_code,
-            }
-        )
+        if all(r["besluit_id"] != ib.id for r in intake):  # a toewijzing of the same decision says more
+            intake.append(_intake_regel(c, ib))
     return {
         "in_zorg": in_zorg,
         "aflopend": sorted(aflopend, key=lambda r: r["geldig_tot"]),
@@ -199,6 +206,23 @@ def _aanbieder(uow: Werkeenheid, actor: Actor, vandaag: date) -> dict[str, Any]:
         "intake": intake,
         "zorgplanplichten": plichten,
     }
+
+
+def _intake_regel(c: Client, ib: Indicatiebesluit, t: Toewijzing | None = None) -> dict[str, Any]:
+    """One client in the provider's intake: chosen in the decision, or assigned by the zorgkantoor (toewijzing, AW33)
+    with the leveringsvorm and start date the overeenkomst form is filled with."""
+    regel: dict[str, Any] = {
+        "client_id": c.id,
+        "client": weergavenaam(c),
+        "besluit_id": ib.id,
+        "besluit": ib.besluit,
+        "besluitdatum": ib.besluitdatum.isoformat(),
+        "zzp_code": ib.zzp_code,
+        "toewijzing_id": None,
+    }
+    if t is not None:
+        regel.update(toewijzing_id=t.id, leveringsvorm=t.leveringsvorm, ingangsdatum=t.ingangsdatum.isoformat())
+    return regel
 
 
 def _zorgplan_plichten(

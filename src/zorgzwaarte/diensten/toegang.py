@@ -8,7 +8,7 @@ from sqlalchemy import Select, exists, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from zorgzwaarte.fouten import NietGevonden, Verboden
-from zorgzwaarte.opslag.modellen import Client, Gebruiker, Indicatiebesluit, Zorgleveringsovereenkomst
+from zorgzwaarte.opslag.modellen import Client, Gebruiker, Indicatiebesluit, Toewijzing, Zorgleveringsovereenkomst
 
 ROLLEN = ("beoordelaar", "zorgaanbieder", "zorgkantoor", "beheerder")
 ROLNAMEN = {
@@ -31,6 +31,8 @@ RECHTEN: dict[str, frozenset[str]] = {
     "besluit.vastleggen": frozenset({"beoordelaar"}),
     "overeenkomst.lezen": frozenset({"beoordelaar", "zorgaanbieder", "zorgkantoor"}),
     "overeenkomst.schrijven": frozenset({"zorgaanbieder", "zorgkantoor"}),
+    "toewijzing.lezen": frozenset({"zorgaanbieder", "zorgkantoor"}),
+    "toewijzing.schrijven": frozenset({"zorgkantoor"}),  # iWlz AW33: the zorgkantoor assigns care to a provider
     "zorgplan.lezen": frozenset({"zorgaanbieder"}),
     "zorgplan.schrijven": frozenset({"zorgaanbieder"}),
     "rapportage.lezen": frozenset({"zorgaanbieder"}),
@@ -99,8 +101,11 @@ def zichtbare_clienten(actor: Actor, query: Select[tuple[Client]]) -> Select[tup
             Indicatiebesluit.status == "geldig",
             Indicatiebesluit.zorgaanbieder_id == actor.organisatie_id,
         )
+        toegewezen = exists().where(  # intake: the zorgkantoor assigned the client's care to this provider (AW33)
+            Toewijzing.client_id == Client.id, Toewijzing.zorgaanbieder_id == actor.organisatie_id
+        )
         return query.where(
-            or_(Client.aangemaakt_door_organisatie_id == actor.organisatie_id, heeft_overeenkomst, gekozen)
+            or_(Client.aangemaakt_door_organisatie_id == actor.organisatie_id, heeft_overeenkomst, gekozen, toegewezen)
         )
     if actor.rol == "zorgkantoor":
         return query.where(Client.regio == actor.regio) if actor.regio else query.where(false())

@@ -167,9 +167,28 @@ class OvereenkomstNieuw(Invoer):
     leveringsvorm: Leveringsvorm
     ingangsdatum: date
     einddatum: date | None = None
+    toewijzing_id: int | None = Field(
+        default=None, ge=1, le=MAX_ID, description="aanbieder: de toewijzing van het zorgkantoor (AW33) uit de intake"
+    )
 
     @model_validator(mode="after")
     def _periode(self) -> OvereenkomstNieuw:
+        if self.einddatum and self.einddatum < self.ingangsdatum:
+            raise ValueError("einddatum ligt vóór de ingangsdatum")
+        return self
+
+
+class ToewijzingNieuw(Invoer):
+    zorgaanbieder_id: int = Field(ge=1, le=MAX_ID, description="de zorgaanbieder die de zorg gaat leveren")
+    indicatiebesluit_id: int | None = Field(
+        default=None, ge=1, le=MAX_ID, description="leeg: het geldende besluit van de cliënt"
+    )
+    leveringsvorm: Leveringsvorm
+    ingangsdatum: date
+    einddatum: date | None = None
+
+    @model_validator(mode="after")
+    def _periode(self) -> ToewijzingNieuw:
         if self.einddatum and self.einddatum < self.ingangsdatum:
             raise ValueError("einddatum ligt vóór de ingangsdatum")
         return self

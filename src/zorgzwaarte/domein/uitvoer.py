@@ -124,6 +124,22 @@ class OvereenkomstUit(Uitvoer):
     versie: int
 
 
+class ToewijzingUit(Uitvoer):
+    """A toewijzing of the zorgkantoor (iWlz AW33): the client's indicatiebesluit assigned to a provider."""
+
+    id: int
+    client_id: int
+    indicatiebesluit_id: int
+    zorgaanbieder_id: int
+    zorgkantoor_id: int
+    leveringsvorm: str
+    ingangsdatum: Datum | None
+    einddatum: Datum | None
+    overeenkomst_id: int | None
+    vastgelegd_op: Moment | None
+    versie: int
+
+
 class OvereenkomstAangemaakt(OvereenkomstUit):
     """A new agreement, with a warning (not a refusal) for another agreement of the client in the same period."""
 

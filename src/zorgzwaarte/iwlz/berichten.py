@@ -271,6 +271,12 @@ def _indicatie(
             b.el(t, "Toewijzingsdatum", toewijzing["datum"])
             b.el(t, "Toewijzingstijd", toewijzing["tijd"])
             lv = toewijzing["leveringsvorm"]
+            if lv == LEVERINGSVORM["mpt"]:  # CD050: an mpt of a ZZP names its CoordinatorZorgThuis, unknown here
+                raise InvoerFout.een(
+                    "leveringsvorm",
+                    "een modulair pakket thuis op een zorgzwaartepakket vraagt in het AW33-bericht de coördinator zorg "
+                    "thuis (iWlz-bedrijfsregel CD050); die legt dit systeem niet vast, dus het bericht wordt niet gemaakt",
+                )
             if lv != LEVERINGSVORM["pgb"]:
                 b.el(t, "ToewijzingPercentage", "10000")  # CD040: the whole ZZP to this instelling (100,00 %)
             b.el(t, "Ingangsdatum", toewijzing["ingangsdatum"])

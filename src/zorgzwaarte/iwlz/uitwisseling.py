@@ -13,6 +13,7 @@ from sqlalchemy import select
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.inlezen import extern_besluit_opslaan
 from zorgzwaarte.diensten.records import _overeenkomst, geldend_besluit, peildatum_niet_na_vandaag
+from zorgzwaarte.diensten.records.toewijzingen import _toewijzing
 from zorgzwaarte.diensten.toegang import eis, zichtbare_clienten
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc, vandaag_nl
 from zorgzwaarte.domein.records import Invoer, normaliseer_bsn, normaliseer_postcode
@@ -20,7 +21,14 @@ from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Fout, InvoerFout, NietGevonden, Verboden
 from zorgzwaarte.iwlz import berichten
 from zorgzwaarte.iwlz.lezen import io31_lezen, retour_lezen
-from zorgzwaarte.opslag.modellen import Beoordeling, Client, Indicatiebesluit, Organisatie
+from zorgzwaarte.opslag.modellen import (
+    Beoordeling,
+    Client,
+    Indicatiebesluit,
+    Organisatie,
+    Toewijzing,
+    Zorgleveringsovereenkomst,
+)
 from zorgzwaarte.regels.profielen.catalogus import GEEN_AANVULLING, Aanvulling
 
 STANDAARD_ONTVANGER = "5509"
@@ -222,6 +230,50 @@ class Mutatie(Invoer):
         return self
 
 
+def _aw33(
+    uow: Werkeenheid,
+    o: Zorgleveringsovereenkomst | Toewijzing,
+    sleutel: tuple[Any, ...],
+    c: Client,
+    agb_code: str,
+    ib: Indicatiebesluit,
+    zk: str,
+) -> bytes:
+    """AW33 for a toewijzing of the indication to the provider with this AGB code (from a stored agreement or a
+    stored toewijzing: both carry the leveringsvorm, the period and the moment it was recorded)."""
+    # CS023: the message is dated the day of the toewijzing (not before it), the Dutch calendar day as the
+    # decision's Afgiftedatum is (a toewijzing just after midnight in the Netherlands is still the previous day in UTC)
+    dag = vandaag_nl(o.vastgelegd_op)
+    kop = berichten.Kop(agb_code, berichten.berichtidentificatie(*sleutel), dag, zk)
+    toewijzing = {
+        "instelling": agb_code,
+        "zorgkantoor": zk,
+        "datum": dag.isoformat(),
+        "tijd": berichten.tijd(o.vastgelegd_op),
+        "ingangsdatum": o.ingangsdatum.isoformat(),
+        "einddatum": o.einddatum.isoformat() if o.einddatum else None,
+        "leveringsvorm": berichten.LEVERINGSVORM[o.leveringsvorm],
+    }
+    beo = uow.sessie.get(Beoordeling, ib.beoordeling_id) if ib.beoordeling_id else None
+    return berichten.aw33(kop, client_voor_bericht(c), ib.resultaat, beo.invoer if beo else {}, ib.id, toewijzing)
+
+
+def bericht_van_toewijzing(uow: Werkeenheid, toewijzing_id: int) -> bytes:
+    """AW33 of a toewijzing the zorgkantoor recorded: the message it sends to the provider."""
+    actor = uow.ingelogd()
+    poging = uow.log("iwlz.aw33_export", "toewijzing", toewijzing_id)
+    eis(actor, "toewijzing.lezen")
+    t = _toewijzing(uow, toewijzing_id)
+    poging.client_id = t.client_id
+    c = uow.sessie.get(Client, t.client_id)
+    aanbieder = uow.sessie.get(Organisatie, t.zorgaanbieder_id)
+    ib = uow.sessie.get(Indicatiebesluit, t.indicatiebesluit_id)
+    assert c is not None and aanbieder is not None and ib is not None
+    if not aanbieder.agb_code:
+        raise InvoerFout.een("zorgaanbieder_id", "de zorgaanbieder heeft geen AGB-code")
+    return _aw33(uow, t, ("aw33t", t.id, t.versie), c, aanbieder.agb_code, ib, _zorgkantoor_code(uow, c))
+
+
 def bericht_van_overeenkomst(uow: Werkeenheid, overeenkomst_id: int, soort: str, data: Any = None) -> bytes:
     """AW33 (zorgkantoor), AW35 or AW39 (zorgaanbieder) from a stored agreement."""
     actor = uow.ingelogd()
@@ -249,21 +301,7 @@ def bericht_van_overeenkomst(uow: Werkeenheid, overeenkomst_id: int, soort: str,
     functies = ib.resultaat.get("functies") or []
     leveringsvorm = berichten.LEVERINGSVORM[o.leveringsvorm]
     if soort == "aw33":
-        # CS023: the message is dated the day of the toewijzing (not before it), the Dutch calendar day as the
-        # decision's Afgiftedatum is (just after midnight in the Netherlands it is still the previous day in UTC)
-        dag = vandaag_nl(o.vastgelegd_op)
-        kop = berichten.Kop(aanbieder.agb_code, berichten.berichtidentificatie("aw33", o.id, o.versie), dag, zk)
-        toewijzing = {
-            "instelling": aanbieder.agb_code,
-            "zorgkantoor": zk,
-            "datum": dag.isoformat(),
-            "tijd": berichten.tijd(o.vastgelegd_op),
-            "ingangsdatum": o.ingangsdatum.isoformat(),
-            "einddatum": o.einddatum.isoformat() if o.einddatum else None,
-            "leveringsvorm": leveringsvorm,
-        }
-        beo = uow.sessie.get(Beoordeling, ib.beoordeling_id) if ib.beoordeling_id else None
-        return berichten.aw33(kop, client_voor_bericht(c), ib.resultaat, beo.invoer if beo else {}, ib.id, toewijzing)
+        return _aw33(uow, o, ("aw33", o.id, o.versie), c, aanbieder.agb_code, ib, zk)
     basis = {
         "besluitnummer": ib.id,
         "zzp_cod163": zzp.get("cod163"),

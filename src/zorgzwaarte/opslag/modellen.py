@@ -197,6 +197,25 @@ class Zorgleveringsovereenkomst(Basis):
     __mapper_args__ = {"version_id_col": versie}
 
 
+class Toewijzing(Basis):
+    """The zorgkantoor's toewijzing of a client's indicatiebesluit to a provider (the content of an iWlz AW33):
+    it lands in that provider's intake; the provider records the overeenkomst from it (migration 0009)."""
+
+    __tablename__ = "toewijzing"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    indicatiebesluit_id: Mapped[int] = mapped_column(ForeignKey("indicatiebesluit.id"))
+    zorgaanbieder_id: Mapped[int] = mapped_column(ForeignKey("organisatie.id"), index=True)
+    zorgkantoor_id: Mapped[int] = mapped_column(ForeignKey("organisatie.id"))
+    leveringsvorm: Mapped[str] = mapped_column(String(20))  # verblijf | vpt | mpt | pgb
+    ingangsdatum: Mapped[date] = mapped_column(Date)
+    einddatum: Mapped[date | None] = mapped_column(Date)
+    overeenkomst_id: Mapped[int | None] = mapped_column(ForeignKey("zorgleveringsovereenkomst.id"))
+    vastgelegd_op: Mapped[datetime] = mapped_column(TIJD)
+    versie: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": versie}
+
+
 class Zorgplan(Basis):
     __tablename__ = "zorgplan"
     id: Mapped[int] = mapped_column(primary_key=True)

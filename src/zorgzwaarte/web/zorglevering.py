@@ -203,6 +203,8 @@ ZORG_VELDEN = {
     "einddatum": "Einddatum",
     "leveringsvorm": "Leveringsvorm",
     "indicatiebesluit_id": "Indicatiebesluit",
+    "zorgaanbieder_id": "Zorgaanbieder",
+    "toewijzing_id": "Toewijzing",
     "overeenkomst_id": "Overeenkomst",
     "afwezigheid": "Afwezigheid",
     "datum": "Datum",

@@ -52,6 +52,8 @@ from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, controleer_versi
 from zorgzwaarte.diensten.records.overeenkomsten import (
     _overeenkomst,
     _overeenkomsten_query,
+    aanbieder_en_besluit,
+    controleer_leveringsvormen,
     controleer_overeenkomst_op_indicatie,
     gelijktijdige_overeenkomsten,
     overeenkomst_aanmaken,
@@ -61,6 +63,12 @@ from zorgzwaarte.diensten.records.overeenkomsten import (
     overeenkomsten_van_client,
 )
 from zorgzwaarte.diensten.records.rapportages import rapportage_aanmaken, rapportage_uit, rapportages_van_client
+from zorgzwaarte.diensten.records.toewijzingen import (
+    toewijzing_aanmaken,
+    toewijzing_lezen,
+    toewijzing_uit,
+    toewijzingen_van_client,
+)
 from zorgzwaarte.diensten.records.zorgplannen import (
     _signalen,
     controleer_evaluatiedata,
@@ -83,6 +91,7 @@ __all__ = [
     "_overeenkomsten_query",
     "_signalen",
     "_volledige_invoer",
+    "aanbieder_en_besluit",
     "audit_export",
     "audit_lijst",
     "audit_uit",
@@ -110,6 +119,7 @@ __all__ = [
     "client_zoeken_bsn",
     "clienten_lijst",
     "controleer_evaluatiedata",
+    "controleer_leveringsvormen",
     "controleer_overeenkomst_op_indicatie",
     "controleer_versie",
     "gebruiker_aanmaken",
@@ -129,6 +139,10 @@ __all__ = [
     "rapportage_aanmaken",
     "rapportage_uit",
     "rapportages_van_client",
+    "toewijzing_aanmaken",
+    "toewijzing_lezen",
+    "toewijzing_uit",
+    "toewijzingen_van_client",
     "vervang_eerdere",
     "weergavenaam",
     "wlzindicatie_velden",

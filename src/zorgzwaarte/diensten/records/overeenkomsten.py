@@ -22,6 +22,7 @@ from zorgzwaarte.fouten import Fout, InvoerFout, NietGevonden, Verboden
 from zorgzwaarte.opslag.modellen import (
     Indicatiebesluit,
     Organisatie,
+    Toewijzing,
     Zorgleveringsovereenkomst,
 )
 from zorgzwaarte.regels.leveringsvormen import Levering, combinatie_fouten
@@ -74,19 +75,18 @@ def overeenkomst_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> Overee
         if nieuw.zorgaanbieder_id is None:
             raise InvoerFout.een("zorgaanbieder_id", "is verplicht voor een zorgkantoor")
         aanbieder_id = nieuw.zorgaanbieder_id
-    aanbieder = uow.sessie.get(Organisatie, aanbieder_id)
-    if aanbieder is None or aanbieder.soort != "zorgaanbieder":
-        raise InvoerFout.een("zorgaanbieder_id", "is geen zorgaanbieder")
-    if nieuw.indicatiebesluit_id is not None:
-        ib = uow.sessie.get(Indicatiebesluit, nieuw.indicatiebesluit_id)
-        if ib is None or ib.client_id != client_id:
-            raise InvoerFout.een("indicatiebesluit_id", "hoort niet bij deze cliënt")
-    else:
-        ib = geldend_besluit(uow, client_id)
-        if ib is None:
-            raise InvoerFout.een("indicatiebesluit_id", "de cliënt heeft geen geldend indicatiebesluit")
-    if ib.besluit != "toegekend":
-        raise InvoerFout.een("indicatiebesluit_id", "het besluit is afgewezen; er is geen zorg om te leveren")
+    toewijzing = None
+    besluit_id = nieuw.indicatiebesluit_id
+    if nieuw.toewijzing_id is not None:  # from the intake: the zorgkantoor's toewijzing (AW33) to this provider
+        toewijzing = uow.sessie.get(Toewijzing, nieuw.toewijzing_id)
+        if toewijzing is None or toewijzing.client_id != client_id or toewijzing.zorgaanbieder_id != aanbieder_id:
+            raise InvoerFout.een("toewijzing_id", "deze toewijzing is niet aan uw organisatie voor deze cliënt")
+        if toewijzing.overeenkomst_id is not None:
+            raise InvoerFout.een("toewijzing_id", "voor deze toewijzing is al een overeenkomst vastgelegd")
+        if besluit_id not in (None, toewijzing.indicatiebesluit_id):
+            raise InvoerFout.een("indicatiebesluit_id", "hoort niet bij de toewijzing")
+        besluit_id = toewijzing.indicatiebesluit_id
+    ib = aanbieder_en_besluit(uow, client_id, aanbieder_id, besluit_id)
     controleer_overeenkomst_op_indicatie(nieuw.leveringsvorm, nieuw.ingangsdatum, nieuw.einddatum, ib)
     controleer_leveringsvormen(
         uow, client_id, Levering(nieuw.leveringsvorm, aanbieder_id, nieuw.ingangsdatum, nieuw.einddatum)
@@ -108,10 +108,33 @@ def overeenkomst_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> Overee
     )
     uow.sessie.add(o)
     uow.sessie.flush()
+    if toewijzing is not None:
+        toewijzing.overeenkomst_id = o.id
     poging.object_id = o.id
     return OvereenkomstAangemaakt(
         **overeenkomst_uit(o).model_dump(), waarschuwingen=gelijktijdige_overeenkomsten(uow, o)
     )
+
+
+def aanbieder_en_besluit(
+    uow: Werkeenheid, client_id: int, aanbieder_id: int, indicatiebesluit_id: int | None
+) -> Indicatiebesluit:
+    """The provider must be a zorgaanbieder; the decision (given, or else the client's valid one) must be the
+    client's and granted: the grounds for an overeenkomst and for a toewijzing alike."""
+    aanbieder = uow.sessie.get(Organisatie, aanbieder_id)
+    if aanbieder is None or aanbieder.soort != "zorgaanbieder":
+        raise InvoerFout.een("zorgaanbieder_id", "is geen zorgaanbieder")
+    if indicatiebesluit_id is not None:
+        ib = uow.sessie.get(Indicatiebesluit, indicatiebesluit_id)
+        if ib is None or ib.client_id != client_id:
+            raise InvoerFout.een("indicatiebesluit_id", "hoort niet bij deze cliënt")
+    else:
+        ib = geldend_besluit(uow, client_id)
+        if ib is None:
+            raise InvoerFout.een("indicatiebesluit_id", "de cliënt heeft geen geldend indicatiebesluit")
+    if ib.besluit != "toegekend":
+        raise InvoerFout.een("indicatiebesluit_id", "het besluit is afgewezen; er is geen zorg om te leveren")
+    return ib
 
 
 def controleer_overeenkomst_op_indicatie(

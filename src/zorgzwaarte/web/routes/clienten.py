@@ -1,13 +1,17 @@
 """Clients: search (HTMX), register a new client, the client page with its timeline."""
 
+from urllib.parse import urlencode
+
 from fastapi import APIRouter
 from fastapi.responses import Response
 
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.schermen import client_scherm
 from zorgzwaarte.fouten import DienstFout, InvoerFout
+from zorgzwaarte.iwlz import uitwisseling as iwlz
 from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, WebFout, WebId, WebNummer
 from zorgzwaarte.web.invoer import paginanummer
+from zorgzwaarte.web.zorglevering import zorg_fouten_op_scherm
 
 router = APIRouter(include_in_schema=False)
 
@@ -76,4 +80,39 @@ def client_nieuw_post(scherm: Ingelogd, form: Form) -> Response:
 @router.get("/clienten/{client_id}")
 def client(scherm: Ingelogd, client_id: WebId, besluit: WebNummer = 0, melding: str = "") -> Response:
     data = scherm.doe(client_scherm, client_id, besluit or None)
-    return scherm.toon("clienten/client.html", **data, melding=melding or None)
+    return scherm.toon("clienten/client.html", **data, melding=melding or None, w={}, fouten=[])
+
+
+@router.post("/clienten/{client_id}/toewijzingen")
+def toewijzing_nieuw(scherm: Ingelogd, form: Form, client_id: WebId) -> Response:
+    """The zorgkantoor assigns the client's care to a provider (toewijzing, iWlz AW33): it lands in its intake."""
+    try:
+        form.eis_csrf()
+        velden = ("zorgaanbieder_id", "leveringsvorm", "ingangsdatum", "einddatum")
+        data = {k: form.een(k) for k in velden if form.een(k)}
+        t = scherm.doe(r.toewijzing_aanmaken, client_id, data)
+    except InvoerFout as fout:
+        gegevens = scherm.doe(client_scherm, client_id)
+        fouten = zorg_fouten_op_scherm(fout.fouten, form.waarden)
+        return scherm.toon("clienten/client.html", status=422, **gegevens, melding=None, w=form.waarden, fouten=fouten)
+    naam = dict(scherm.doe(client_scherm, client_id)["aanbieders"]).get(str(t.zorgaanbieder_id), "de zorgaanbieder")
+    melding = f"Toegewezen aan {naam}. De cliënt staat nu bij die zorgaanbieder bij de nieuwe cliënten."
+    return scherm.naar(f"/clienten/{client_id}?{urlencode({'melding': melding})}#toewijzen")
+
+
+@router.get("/toewijzingen/{toewijzing_id}/aw33")
+def toewijzing_aw33(scherm: Ingelogd, toewijzing_id: WebId) -> Response:
+    """The AW33 message of a toewijzing, as the zorgkantoor sends it to the provider; what the message cannot be
+    made without (an address, a coordinator) is shown on the client page, naming the field."""
+    try:
+        xml = scherm.doe(iwlz.bericht_van_toewijzing, toewijzing_id)
+    except InvoerFout as fout:
+        client_id = scherm.doe(r.toewijzing_lezen, toewijzing_id).client_id
+        gegevens = scherm.doe(client_scherm, client_id)
+        fouten = zorg_fouten_op_scherm(fout.fouten, {})
+        return scherm.toon("clienten/client.html", status=422, **gegevens, melding=None, w={}, fouten=fouten)
+    return Response(
+        xml,
+        media_type="application/xml",
+        headers={"content-disposition": f'attachment; filename="aw33-toewijzing-{toewijzing_id}.xml"'},
+    )

@@ -64,10 +64,29 @@ def toon_zorg(
 
 @router.get("/clienten/{client_id}/zorg")
 def zorg(
-    scherm: Ingelogd, client_id: WebId, melding: str = "", overeenkomst: WebNummer = 0, corrigeer: str = ""
+    scherm: Ingelogd,
+    client_id: WebId,
+    melding: str = "",
+    overeenkomst: WebNummer = 0,
+    corrigeer: str = "",
+    toewijzing: WebNummer = 0,
 ) -> Response:
+    waarden = None
+    if toewijzing:  # from the intake: the overeenkomst form filled with the zorgkantoor's toewijzing (AW33)
+        t = scherm.doe(r.toewijzing_lezen, toewijzing)
+        waarden = {
+            "toewijzing_id": [str(t.id)],
+            "leveringsvorm": [t.leveringsvorm],
+            "ingangsdatum": [t.ingangsdatum or ""],
+            "einddatum": [t.einddatum or ""],
+        }
     return toon_zorg(
-        scherm, client_id, melding=melding or None, overeenkomst_id=overeenkomst or None, corrigeer=corrigeer
+        scherm,
+        client_id,
+        waarden=waarden,
+        melding=melding or None,
+        overeenkomst_id=overeenkomst or None,
+        corrigeer=corrigeer,
     )
 
 
@@ -76,7 +95,7 @@ def overeenkomst_nieuw(scherm: Ingelogd, form: Form, client_id: WebId) -> Respon
     """The provider records a zorgleveringsovereenkomst on the client's valid indicatiebesluit."""
     try:
         form.eis_csrf()
-        data = {k: form.een(k) for k in ("leveringsvorm", "ingangsdatum", "einddatum") if form.een(k)}
+        data = {k: form.een(k) for k in ("leveringsvorm", "ingangsdatum", "einddatum", "toewijzing_id") if form.een(k)}
         o = scherm.doe(r.overeenkomst_aanmaken, client_id, data)
     except InvoerFout as fout:
         return toon_zorg(scherm, client_id, fout.fouten, form.waarden, status=422)

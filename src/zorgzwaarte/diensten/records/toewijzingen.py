@@ -1,0 +1,98 @@
+"""Toewijzing (iWlz AW33): the zorgkantoor assigns a client's indicatiebesluit to a provider with a leveringsvorm and
+a start date; the provider finds the client in its intake and records the overeenkomst from it (issue 14 item 10)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from zorgzwaarte.diensten.records.overeenkomsten import (
+    aanbieder_en_besluit,
+    controleer_leveringsvormen,
+    controleer_overeenkomst_op_indicatie,
+)
+from zorgzwaarte.diensten.toegang import eis, zichtbare_client
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.domein.records import ToewijzingNieuw, iso
+from zorgzwaarte.domein.uitvoer import ToewijzingUit
+from zorgzwaarte.domein.validatie import valideer
+from zorgzwaarte.fouten import NietGevonden
+from zorgzwaarte.opslag.modellen import Toewijzing
+from zorgzwaarte.regels.leveringsvormen import Levering
+
+
+def toewijzing_uit(t: Toewijzing) -> ToewijzingUit:
+    return ToewijzingUit(
+        id=t.id,
+        client_id=t.client_id,
+        indicatiebesluit_id=t.indicatiebesluit_id,
+        zorgaanbieder_id=t.zorgaanbieder_id,
+        zorgkantoor_id=t.zorgkantoor_id,
+        leveringsvorm=t.leveringsvorm,
+        ingangsdatum=iso(t.ingangsdatum),
+        einddatum=iso(t.einddatum),
+        overeenkomst_id=t.overeenkomst_id,
+        vastgelegd_op=iso(t.vastgelegd_op),
+        versie=t.versie,
+    )
+
+
+def toewijzing_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> ToewijzingUit:
+    """The zorgkantoor assigns the client's (valid) decision to a provider. The same checks as an overeenkomst: the
+    indication allows the leveringsvorm and the dates, and the Wlz version in force allows it beside the client's
+    other agreements (Wlz art. 3.3.1 lid 1)."""
+    actor = uow.ingelogd()
+    poging = uow.log("toewijzing.aanmaken", "toewijzing", None, client_id)
+    eis(actor, "toewijzing.schrijven")
+    zichtbare_client(uow.sessie, actor, client_id)
+    nieuw = valideer(ToewijzingNieuw, data)
+    ib = aanbieder_en_besluit(uow, client_id, nieuw.zorgaanbieder_id, nieuw.indicatiebesluit_id)
+    controleer_overeenkomst_op_indicatie(nieuw.leveringsvorm, nieuw.ingangsdatum, nieuw.einddatum, ib)
+    controleer_leveringsvormen(
+        uow, client_id, Levering(nieuw.leveringsvorm, nieuw.zorgaanbieder_id, nieuw.ingangsdatum, nieuw.einddatum)
+    )
+    assert actor.organisatie_id is not None
+    t = Toewijzing(
+        client_id=client_id,
+        indicatiebesluit_id=ib.id,
+        zorgaanbieder_id=nieuw.zorgaanbieder_id,
+        zorgkantoor_id=actor.organisatie_id,
+        leveringsvorm=nieuw.leveringsvorm,
+        ingangsdatum=nieuw.ingangsdatum,
+        einddatum=nieuw.einddatum,
+        vastgelegd_op=uow.nu(),
+    )
+    uow.sessie.add(t)
+    uow.sessie.flush()
+    poging.object_id = t.id
+    return toewijzing_uit(t)
+
+
+def _toewijzing(uow: Werkeenheid, toewijzing_id: int) -> Toewijzing:
+    """A toewijzing the actor may see: the provider its own, the zorgkantoor those of clients in its regio."""
+    actor = uow.ingelogd()
+    t = uow.sessie.get(Toewijzing, toewijzing_id)
+    if t is None or (actor.rol == "zorgaanbieder" and t.zorgaanbieder_id != actor.organisatie_id):
+        raise NietGevonden("toewijzing niet gevonden")
+    zichtbare_client(uow.sessie, actor, t.client_id)
+    return t
+
+
+def toewijzing_lezen(uow: Werkeenheid, toewijzing_id: int) -> ToewijzingUit:
+    poging = uow.log("toewijzing.lezen", "toewijzing", toewijzing_id)
+    eis(uow.ingelogd(), "toewijzing.lezen")
+    t = _toewijzing(uow, toewijzing_id)
+    poging.client_id = t.client_id
+    return toewijzing_uit(t)
+
+
+def toewijzingen_van_client(uow: Werkeenheid, client_id: int) -> list[ToewijzingUit]:
+    actor = uow.ingelogd()
+    uow.log("toewijzing.lijst", "toewijzing", None, client_id)
+    eis(actor, "toewijzing.lezen")
+    zichtbare_client(uow.sessie, actor, client_id)
+    q = select(Toewijzing).where(Toewijzing.client_id == client_id)
+    if actor.rol == "zorgaanbieder":
+        q = q.where(Toewijzing.zorgaanbieder_id == actor.organisatie_id)
+    return [toewijzing_uit(t) for t in uow.sessie.scalars(q.order_by(Toewijzing.id.desc()))]
