@@ -212,8 +212,6 @@ def _antwoord(netwerk: Netwerk, wlz_id: str) -> dict[str, Any]:
         (lambda w: w["client"].update(geslacht="7"), "wlzIndicatie.0.client.geslacht"),
         (lambda w: w["grondslag"][0].update(grondslag="99"), "wlzIndicatie.0.grondslag.0.grondslag"),
         (lambda w: w.update(ingangsdatum="2016-02-30"), "wlzIndicatie.0.ingangsdatum"),
-        # issue 11 item 19: a decision about a day after today is refused, also from the register
-        (lambda w: w.update(afgiftedatum="2999-01-01"), "wlzIndicatie.0.afgiftedatum"),
         (
             lambda w: w["geindiceerdZorgzwaartepakket"][0].update(zzpCode="000"),
             "wlzIndicatie.0.geindiceerdZorgzwaartepakket.0.zzpCode",
