@@ -136,3 +136,21 @@ def test_zorgplan_en_declaratie_volgen_de_leveringsvorm(api: Api) -> None:
         uit = declaratie_controleren(w, declaratie)
     pgb = [b for b in uit["controle"]["pgb"] if "zorgzwaartepakket per dag" in b]
     assert len(pgb) == 1 and "persoonsgebonden budget" in pgb[0] and "art. 3.3.3 lid 1" in pgb[0], uit["controle"]
+
+
+def test_pgb_kleinschalig_wooninitiatief_uit_de_feiten(api: Api) -> None:
+    """Blz (versie 2017-01-01) art. 3.1.4 lid 2 and 3 via Rlz 2015 art. 5.13 lid 4: the API decides the kleinschalig
+    wooninitiatief from the facts; a plain 'ja' is refused with 422 naming the field, an unknown fact is 'onbekend'."""
+    beoordelaar = api.als("beoordelaar")
+    basis = {"zzp": "4VV", "van": "2015-01-01", "tot": "2015-12-31"}
+    fouten = _fouten(beoordelaar.post("/api/v1/pgb", json={**basis, "kleinschalig_wooninitiatief": True}))
+    assert [v for v, _ in fouten] == ["kleinschalig_wooninitiatief"]
+    assert "art. 3.1.4" in fouten[0][1] and "wooninitiatief" in fouten[0][1]
+    feiten = {"bewoners_met_pgb": 4, "gezamenlijke_inkoop": True, "een_adres_of_binnen_straal": True}
+    r = beoordelaar.post("/api/v1/pgb", json={**basis, "wooninitiatief": feiten})
+    assert r.status_code == 200, r.text
+    assert r.json()["kleinschalig_wooninitiatief"] == "onbekend" and r.json()["maximum_per_jaar"] == "34665.00"
+    assert any("niet meegeteld" in s for s in r.json()["signalen"])
+    feiten |= {"gemeenschappelijke_ruimte": True, "inwonend_bij_ouder": False}
+    r = beoordelaar.post("/api/v1/pgb", json={**basis, "wooninitiatief": feiten})
+    assert r.json()["kleinschalig_wooninitiatief"] == "ja" and r.json()["maximum_per_jaar"] == "38695.00"

@@ -72,3 +72,17 @@ def test_pgb_commando() -> None:
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout)["maximum_per_jaar"] == "31079.00"
     assert "van" in fouten(zorgzwaarte("pgb", "4VV", "--van", "2016-01-01", "--tot", "2016-12-31"))
+
+
+def test_pgb_kleinschalig_uit_de_feiten() -> None:
+    """`zorgzwaarte pgb`: Rsa 2014 art. 1.1.1 onder u decides the kleinschalig wooninitiatief from the facts given as
+    options; the old --kleinschalig (a plain yes) exits 2 naming the option and the options to use instead."""
+    melding = fouten(zorgzwaarte("pgb", "4VV", "--van", "2014-01-01", "--tot", "2014-12-31", "--kleinschalig"))
+    assert list(melding) == ["--kleinschalig"] and "--bewoners-met-pgb" in melding["--kleinschalig"]
+    feiten = ["--bewoners-met-pgb", "5", "--gezamenlijke-inkoop", "--een-adres", "--gemeenschappelijke-ruimte"]
+    p = zorgzwaarte("pgb", "4VV", "--van", "2014-01-01", "--tot", "2014-12-31", *feiten)
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["kleinschalig_wooninitiatief"] == "onbekend"  # inwonend bij ouders not given
+    p = zorgzwaarte("pgb", "4VV", "--van", "2014-01-01", "--tot", "2014-12-31", *feiten, "--niet-inwonend-bij-ouder")
+    uit = json.loads(p.stdout)
+    assert uit["kleinschalig_wooninitiatief"] == "ja" and uit["maximum_per_jaar"] == "38411.00"

@@ -70,3 +70,29 @@ def test_versie_verschil_twee_en_drie_per_week() -> None:
     """The same half year gives 52 etmalen under the Blz 2017 text and 78 under the 2021 text."""
     assert logeeropvang_maximum(2020, date(2020, 7, 1), None, Toelichting()) == 52
     assert logeeropvang_maximum(2021, date(2021, 7, 1), None, Toelichting()) == 78
+
+
+@given(
+    st.dates(date(2015, 1, 1), date(2030, 12, 31)),
+    st.one_of(st.none(), st.integers(0, 40)),
+    st.one_of(st.none(), st.booleans()),
+    st.one_of(st.none(), st.booleans()),
+    st.one_of(st.none(), st.booleans()),
+    st.one_of(st.none(), st.booleans()),
+)
+def test_kleinschalig_nooit_ja_bij_een_onbekend_feit(
+    dag: date,
+    bewoners: int | None,
+    inkoop: bool | None,
+    adres: bool | None,
+    ruimte: bool | None,
+    ouder: bool | None,
+) -> None:
+    """Blz art. 3.1.4 lid 2 and 3 (every version): an unknown fact never gives 'ja'; 'ja' only when every fact is
+    given and fits the article."""
+    w = Wooninitiatief(bewoners, inkoop, adres, ruimte, ouder)
+    uit = is_kleinschalig_wooninitiatief(w, dag, Toelichting())
+    if None in (bewoners, inkoop, adres, ruimte, ouder):
+        assert uit is not True
+    else:
+        assert uit is (bewoners is not None and 3 <= bewoners <= 26 and bool(inkoop and adres and ruimte) and not ouder)

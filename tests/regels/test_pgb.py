@@ -22,6 +22,13 @@ def test_geval(geval: dict[str, Any]) -> None:
         assert uit[veld] == waarde, f"{veld}: {uit[veld]} ≠ {waarde} ({geval['artikel']})"
     assert all(s["regel"] and s["uitkomst"] and s["bron"] for s in uit["toelichting"])
     assert uit["regelset"]["hash"]
+    if "signaal" in geval:
+        assert any(geval["signaal"] in s for s in uit["signalen"]), uit["signalen"]
+    if "niet_in_uitkomst" in geval:
+        assert geval["niet_in_uitkomst"] not in uit
+    if "bron_kleinschalig" in geval:  # the rule's step names the article and version of the text used
+        (stap,) = [s for s in uit["toelichting"] if s["regel"] == "Kleinschalig wooninitiatief"]
+        assert geval["bron_kleinschalig"] in stap["bron"], stap
     if "bron_pgb_mogelijk" in geval:  # the step that decides whether a pgb is possible cites the article
         (stap,) = [s for s in uit["toelichting"] if s["regel"] == "Pgb mogelijk"]
         assert geval["bron_pgb_mogelijk"] in stap["bron"], stap
@@ -37,6 +44,19 @@ def test_geval(geval: dict[str, Any]) -> None:
         ({"zzp": "4VV", "van": "2014-02-30", "tot": "2014-12-31"}, "van"),
         # Rlz 2015 art. 5.5 lid 2: for 3 LVG it must be said whether the client had 3 LVG with a pgb before 2015
         ({"zzp": "3LVG", "van": "2015-01-01", "tot": "2015-12-31"}, "eerder_3lvg_met_pgb"),
+        # Blz art. 3.1.4 lid 2-3 / Rsa art. 1.1.1 onder u: a plain 'ja' is refused, the facts decide
+        (
+            {"zzp": "4VV", "van": "2015-01-01", "tot": "2015-12-31", "kleinschalig_wooninitiatief": True},
+            "kleinschalig_wooninitiatief",
+        ),
+        (
+            {"zzp": "4VV", "van": "2015-01-01", "tot": "2015-12-31", "wooninitiatief": {"bewoners_met_pgb": -1}},
+            "wooninitiatief.bewoners_met_pgb",
+        ),
+        (
+            {"zzp": "4VV", "van": "2015-01-01", "tot": "2015-12-31", "wooninitiatief": {"bewoners": 5}},
+            "wooninitiatief.bewoners",
+        ),
     ],
 )
 def test_foute_vraag(vraag: dict[str, Any], veld: str) -> None:

@@ -754,7 +754,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     @router.post("/pgb", tags=["bekostiging"], openapi_extra=invoer(PgbInvoer), response_model_exclude_unset=True)
     def pgb(wie: Wie, data: JsonBody) -> PgbUitkomst:
         """Maximaal pgb bij verblijf: {zzp, van, tot, begeleiding_groep, vervoer, in_instelling,
-        kleinschalig_wooninitiatief, eerder_3lvg_met_pgb (Wlz, bij 3 LVG)}."""
+        wooninitiatief (de feiten van een kleinschalig wooninitiatief), eerder_3lvg_met_pgb (Wlz, bij 3 LVG)}."""
         return PgbUitkomst.model_validate(bereken_pgb(data))
 
     @router.post(

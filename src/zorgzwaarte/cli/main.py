@@ -518,7 +518,35 @@ def pgb_cmd(
     begeleiding_groep: Annotated[bool, typer.Option(help="Variant met begeleiding groep")] = False,
     vervoer: Annotated[bool, typer.Option(help="Begeleiding groep inclusief vervoer")] = False,
     in_instelling: Annotated[bool, typer.Option(help="De cliënt verblijft in een instelling")] = False,
-    kleinschalig: Annotated[bool, typer.Option(help="De cliënt woont in een kleinschalig wooninitiatief")] = False,
+    kleinschalig: Annotated[
+        bool, typer.Option(help="Vervallen: geef de feiten van het wooninitiatief (de opties hieronder)")
+    ] = False,
+    bewoners_met_pgb: Annotated[
+        int | None, typer.Option(help="Kleinschalig wooninitiatief: aantal bewoners met een pgb (Blz art. 3.1.4)")
+    ] = None,
+    gezamenlijke_inkoop: Annotated[
+        bool | None,
+        typer.Option(
+            "--gezamenlijke-inkoop/--geen-gezamenlijke-inkoop", help="De bewoners kopen de zorg samen in (bundeling)"
+        ),
+    ] = None,
+    een_adres: Annotated[
+        bool | None,
+        typer.Option("--een-adres/--niet-een-adres", help="De bewoners wonen op één adres of binnen 100 meter"),
+    ] = None,
+    gemeenschappelijke_ruimte: Annotated[
+        bool | None,
+        typer.Option(
+            "--gemeenschappelijke-ruimte/--geen-gemeenschappelijke-ruimte",
+            help="Er is een gemeenschappelijke verblijfsruimte",
+        ),
+    ] = None,
+    inwonend_bij_ouder: Annotated[
+        bool | None,
+        typer.Option(
+            "--inwonend-bij-ouder/--niet-inwonend-bij-ouder", help="De cliënt woont in bij een ouder of pleegouder"
+        ),
+    ] = None,
     eerder_3lvg_met_pgb: Annotated[
         bool | None,
         typer.Option(
@@ -528,9 +556,25 @@ def pgb_cmd(
     ] = None,
 ) -> None:
     """Maximaal pgb bij een indicatie voor verblijf (AWBZ 2014, Wlz 2015), met toelichting per stap."""
-    from zorgzwaarte.diensten.pgb import bereken_pgb
+    from zorgzwaarte.diensten.pgb import KLEINSCHALIG_ALLEEN_JA, bereken_pgb
 
+    feiten = {
+        "bewoners_met_pgb": bewoners_met_pgb,
+        "gezamenlijke_inkoop": gezamenlijke_inkoop,
+        "een_adres_of_binnen_straal": een_adres,
+        "gemeenschappelijke_ruimte": gemeenschappelijke_ruimte,
+        "inwonend_bij_ouder": inwonend_bij_ouder,
+    }
     try:
+        if kleinschalig:
+            raise InvoerFout.een(
+                "--kleinschalig",
+                KLEINSCHALIG_ALLEEN_JA.replace(
+                    "Geef ze op bij wooninitiatief:",
+                    "Geef ze op met --bewoners-met-pgb, --gezamenlijke-inkoop, --een-adres, "
+                    "--gemeenschappelijke-ruimte en --niet-inwonend-bij-ouder (of de tegenovergestelde opties):",
+                ),
+            )
         print_json(
             bereken_pgb(
                 {
@@ -540,7 +584,7 @@ def pgb_cmd(
                     "begeleiding_groep": begeleiding_groep,
                     "vervoer": vervoer,
                     "in_instelling": in_instelling,
-                    "kleinschalig_wooninitiatief": kleinschalig,
+                    "wooninitiatief": feiten if any(x is not None for x in feiten.values()) else None,
                     "eerder_3lvg_met_pgb": eerder_3lvg_met_pgb,
                 }
             )

@@ -179,22 +179,30 @@ def is_kleinschalig_wooninitiatief(w: Wooninitiatief, dag: date, uitleg: Toelich
     if gevonden is None:
         return None
     p, regelset = gevonden
-    k = p["kleinschalig_wooninitiatief"]
+    return kleinschalig_uit_feiten(w, p["kleinschalig_wooninitiatief"], regelset, uitleg)
+
+
+def kleinschalig_uit_feiten(w: Wooninitiatief, k: dict[str, Any], regelset: str, uitleg: Toelichting) -> bool | None:
+    """Whether the facts make a kleinschalig wooninitiatief by the definition ``k`` of one text (Blz art. 3.1.4 lid 2
+    and 3; AWBZ 2014: Rsa art. 1.1.1 onder u and art. 2.6.6a lid 2): the number of residents, what their pgb is for
+    (``pgb_voor``), one address or within ``straal_meter``, a common room, not living with ``inwonend_bij``. A fact
+    that decides 'nee' decides even when others are unknown; otherwise an unknown fact gives None, never 'ja'."""
+    pgb_voor = f"een persoonsgebonden budget voor {k['pgb_voor']}"
     onbekend = [
         naam
         for naam, waarde in (
-            ("het aantal bewoners met een persoonsgebonden budget", w.bewoners_met_pgb),
+            (f"het aantal bewoners met {pgb_voor}", w.bewoners_met_pgb),
             ("of de bewoners de zorg gezamenlijk inkopen", w.gezamenlijke_inkoop),
             (f"of de bewoners op één adres of binnen {k['straal_meter']} meter wonen", w.een_adres_of_binnen_straal),
             ("of er een gemeenschappelijke verblijfsruimte is", w.gemeenschappelijke_ruimte),
-            ("of de verzekerde bij een ouder of pleegouder inwoont", w.inwonend_bij_ouder),
+            (f"of de verzekerde inwoont bij {k['inwonend_bij']}", w.inwonend_bij_ouder),
         )
         if waarde is None
     ]
     redenen = []
     if w.bewoners_met_pgb is not None and not k["min_bewoners"] <= w.bewoners_met_pgb <= k["max_bewoners"]:
         redenen.append(
-            f"{w.bewoners_met_pgb} bewoners met een persoonsgebonden budget (het moeten er {k['min_bewoners']} tot en "
+            f"{w.bewoners_met_pgb} bewoners met {pgb_voor} (het moeten er {k['min_bewoners']} tot en "
             f"met {k['max_bewoners']} zijn)"
         )
     if w.gezamenlijke_inkoop is False:
@@ -204,7 +212,7 @@ def is_kleinschalig_wooninitiatief(w: Wooninitiatief, dag: date, uitleg: Toelich
     if w.gemeenschappelijke_ruimte is False:
         redenen.append("er is geen gemeenschappelijke verblijfsruimte")
     if w.inwonend_bij_ouder:
-        redenen.append("de verzekerde woont in bij een ouder, pleegouder of pleegoudervoogd (lid 3)")
+        redenen.append(f"de verzekerde woont in bij {k['inwonend_bij']}")
     if redenen:
         uitleg.stap(
             "Kleinschalig wooninitiatief",
@@ -221,7 +229,7 @@ def is_kleinschalig_wooninitiatief(w: Wooninitiatief, dag: date, uitleg: Toelich
         return None
     uitleg.stap(
         "Kleinschalig wooninitiatief",
-        f"Ja: {w.bewoners_met_pgb} bewoners met een persoonsgebonden budget kopen samen zorg in, op één adres of "
+        f"Ja: {w.bewoners_met_pgb} bewoners met {pgb_voor} kopen samen zorg in, op één adres of "
         f"binnen {k['straal_meter']} meter, met een gemeenschappelijke verblijfsruimte (regelset {regelset})",
         k["bron"],
     )

@@ -18,8 +18,9 @@ from typing import Any
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.bekostiging.tarief import rekenkundig
 from zorgzwaarte.regels.datums import nl
+from zorgzwaarte.regels.leveringsvormen import Wooninitiatief, is_kleinschalig_wooninitiatief, kleinschalig_uit_feiten
 from zorgzwaarte.regels.profielen.catalogus import Zzp, zoek_zzp
-from zorgzwaarte.regels.regelset import Regelset, regelset_op
+from zorgzwaarte.regels.regelset import Regelset, als_waarde_en_bron, regelset_op
 from zorgzwaarte.regels.uitleg import Ontvangstbewijs, Toelichting
 
 VORMNAMEN = {
@@ -40,7 +41,9 @@ class PgbVraag:
     begeleiding_groep: bool = False  # the variant with begeleiding groep (where bijlage 2 / C has one)
     vervoer: bool = False  # begeleiding groep inclusief vervoer
     in_instelling: bool = False
-    kleinschalig_wooninitiatief: bool = False
+    # the facts of the woonsituatie (Blz art. 3.1.4 lid 2-3; AWBZ 2014 Rsa art. 1.1.1 onder u); None: no verhoging
+    # asked. Whether it is a kleinschalig wooninitiatief is decided from them, never stated.
+    wooninitiatief: Wooninitiatief | None = None
     # Rlz 2015 art. 5.5 lid 2: on ZZP 3 LVG with a pgb just before the AWBZ ended; asked only where it decides
     eerder_3lvg_met_pgb: bool | None = None
 
@@ -56,9 +59,16 @@ class PgbUitkomst:
     ontvangstbewijs: Ontvangstbewijs
     toelichting: Toelichting = field(default_factory=Toelichting)
     signalen: list[str] = field(default_factory=list)
+    kleinschalig_wooninitiatief: bool | None = None  # the rule's outcome (None: unknown or not asked)
+    wooninitiatief_gevraagd: bool = False
 
     def als_dict(self) -> dict[str, Any]:
+        uit: dict[str, Any] = {}
+        if self.wooninitiatief_gevraagd:
+            k = self.kleinschalig_wooninitiatief
+            uit["kleinschalig_wooninitiatief"] = "onbekend" if k is None else ("ja" if k else "nee")
         return {
+            **uit,
             "mogelijk": self.mogelijk,
             "klassen": self.klassen,
             "per_vorm": {k: str(v) for k, v in self.per_vorm.items()},
@@ -107,6 +117,60 @@ def pgb_mogelijk(v: PgbVraag, zzp: Zzp, rs: Regelset, t: Toelichting) -> bool:
         "Pgb mogelijk", f"voor zorgprofiel '{profiel}' (ZZP {zzp.code}) wordt geen pgb verleend", uitgesloten["bron"]
     )
     return False
+
+
+def kleinschalig_voor_pgb(w: Wooninitiatief, rs: Regelset, dag: date, t: Toelichting) -> bool | None:
+    """Whether the client lives in a kleinschalig wooninitiatief, decided from the facts by the text of the pgb's
+    regelset: Wlz by Blz art. 3.1.4 lid 2 and 3 of the version in force on the day (Rlz art. 1.1 refers to it),
+    AWBZ 2014 by Rsa art. 1.1.1 onder u and art. 2.6.6a lid 2. None: a fact is unknown (never assumed)."""
+    if rs.stelsel == "Wlz":
+        return is_kleinschalig_wooninitiatief(w, dag, t)
+    k = als_waarde_en_bron(rs.tabel("pgb.yaml"))["kleinschalig_wooninitiatief_awbz"]
+    return kleinschalig_uit_feiten(w, k, rs.naam, t)
+
+
+def _kleinschalig(
+    v: PgbVraag,
+    w: Wooninitiatief,
+    rs: Regelset,
+    regeling: dict[str, Any],
+    klassen: dict[str, int | None],
+    som: Decimal,
+    uit: PgbUitkomst,
+) -> Decimal:
+    """The verhoging for a kleinschalig wooninitiatief (Rsa art. 2.6.6 lid 4; Rlz art. 5.13 lid 4) when the rule
+    says yes; unknown: no verhoging and a signal saying what is missing."""
+    t = uit.toelichting
+    uit.wooninitiatief_gevraagd = True
+    uit.kleinschalig_wooninitiatief = ja = kleinschalig_voor_pgb(w, rs, v.van, t)
+    op = rekenkundig(Decimal(regeling["ophoging_kleinschalig_wooninitiatief"]))
+    if ja is None:
+        uit.signalen.append(
+            "onbekend of de cliënt in een kleinschalig wooninitiatief woont (zie de toelichting): de verhoging van "
+            f"€ {op} per jaar is niet meegeteld; vul de ontbrekende gegevens aan"
+        )
+        t.stap(
+            "Verhoging: kleinschalig wooninitiatief", f"niet meegeteld: {uit.signalen[-1]}", regeling["ophoging_bron"]
+        )
+        return som
+    if not ja:
+        t.stap(
+            "Verhoging: kleinschalig wooninitiatief",
+            "niet: de woonsituatie is geen kleinschalig wooninitiatief",
+            regeling["ophoging_bron"],
+        )
+        return som
+    vereist = regeling["kleinschalig_vereist"]
+    if not all(klassen.get(x) is not None for x in vereist):
+        t.stap(
+            "Verhoging: kleinschalig wooninitiatief",
+            "niet: vereist een pgb voor " + " en ".join(VORMNAMEN[x] for x in vereist),
+            regeling["ophoging_bron"],
+        )
+        return som
+    som += op
+    t.stap("Verhoging: kleinschalig wooninitiatief", f"+ € {op} = € {som} per jaar", regeling["ophoging_bron"])
+    return som
 
 
 def pgb_bij_verblijf(v: PgbVraag) -> PgbUitkomst:
@@ -161,18 +225,8 @@ def pgb_bij_verblijf(v: PgbVraag) -> PgbUitkomst:
         op = rekenkundig(Decimal(regeling["ophoging_niet_in_instelling"]))
         som += op
         t.stap("Ophoging: niet in een instelling", f"+ € {op} = € {som} per jaar", regeling["ophoging_bron"])
-    if v.kleinschalig_wooninitiatief:
-        vereist = regeling["kleinschalig_vereist"]
-        if all(klassen.get(x) is not None for x in vereist):
-            op = rekenkundig(Decimal(regeling["ophoging_kleinschalig_wooninitiatief"]))
-            som += op
-            t.stap("Verhoging: kleinschalig wooninitiatief", f"+ € {op} = € {som} per jaar", regeling["ophoging_bron"])
-        else:
-            t.stap(
-                "Verhoging: kleinschalig wooninitiatief",
-                "niet: vereist een pgb voor " + " en ".join(VORMNAMEN[x] for x in vereist),
-                regeling["ophoging_bron"],
-            )
+    if v.wooninitiatief is not None:
+        som = _kleinschalig(v, v.wooninitiatief, rs, regeling, klassen, som, uit)
     uit.per_jaar = som
     jaardagen = 366 if calendar.isleap(v.van.year) else 365
     bedrag = rekenkundig(som * dagen / jaardagen)
