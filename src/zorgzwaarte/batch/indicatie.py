@@ -9,6 +9,9 @@ Rows the vectorised rules leave to the per-client path (column `per_client`) go 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -45,16 +48,36 @@ DAG_EPOCH = date(1970, 1, 1).toordinal()
 
 
 def lees(pad: Path) -> pl.DataFrame:
+    """A table from a file (CSV or Parquet by its suffix), score columns already narrow (see ``smal``)."""
     if pad.suffix.lower() == ".parquet":
-        return pl.read_parquet(pad)
-    return pl.read_csv(pad, infer_schema_length=10_000, try_parse_dates=False)
+        return smal(pl.scan_parquet(pad))
+    return smal(pl.scan_csv(pad, infer_schema_length=10_000, try_parse_dates=False))
 
 
 def lees_bytes(inhoud: bytes, naam: str) -> pl.DataFrame:
     """An uploaded table (CSV or Parquet by its name)."""
     if naam.lower().endswith(".parquet"):
-        return pl.read_parquet(io.BytesIO(inhoud))
-    return pl.read_csv(io.BytesIO(inhoud), infer_schema_length=10_000, try_parse_dates=False)
+        return smal(pl.scan_parquet(io.BytesIO(inhoud)))
+    return smal(pl.scan_csv(io.BytesIO(inhoud), infer_schema_length=10_000, try_parse_dates=False))
+
+
+# a score outside -127..127 is kept as this bound (and reported as such, see naar_beoordelingen)
+SCORE_BUITEN = (-128, 127)
+
+
+def smal(tabel: pl.LazyFrame) -> pl.DataFrame:
+    """The table with each score column (s0101.., b0101..) as Int8 instead of Int64: read in pieces (the streaming
+    engine), so a million assessments never hold their scores as 64-bit numbers (docs/batch.md, Snelheid). A score
+    the cast cannot read stays empty as before; one beyond Int8 keeps its sign as SCORE_BUITEN."""
+    svragen, bvragen = vragen()
+    scores = {f"s{q}" for q in svragen} | {f"b{q}" for q in bvragen}
+    schema = tabel.collect_schema()
+    if not scores & set(schema):
+        return tabel.collect()
+    laag, hoog = SCORE_BUITEN
+    return tabel.with_columns(
+        pl.col(k).cast(pl.Int64, strict=False).clip(laag, hoog).cast(pl.Int8) for k in schema if k in scores
+    ).collect(engine="streaming")
 
 
 def schrijf(df: pl.DataFrame, pad: Path) -> None:
@@ -95,6 +118,14 @@ def _gegeven(df: pl.DataFrame, naam: str) -> np.ndarray[Any, np.dtype[np.bool_]]
     return (~k.is_in(["", *ONWAAR_NUL]) & k.is_not_null()).to_numpy()
 
 
+def _score_tekst(kolom: pl.Series, rij: int) -> str:
+    """A wrong score as the user wrote it; one ``smal`` kept at its bound says so."""
+    waarde = kolom[rij]
+    if kolom.dtype == pl.Int8 and waarde in SCORE_BUITEN:
+        return "lager dan -127" if waarde == SCORE_BUITEN[0] else "hoger dan 126"
+    return str(waarde)
+
+
 ONWAAR_NUL = ("0", "0.0", *ONWAAR)
 # issue 11 item 5 (BIA bijlage 4/5 §4.2 onderwijs, §5.3-5.4 thuisbeademing and toezicht): computed per client
 ONDERWIJS_KOLOMMEN = (
@@ -124,15 +155,39 @@ PER_CLIENT_KOLOMMEN: tuple[tuple[str, ...], ...] = (
 
 
 def _met_thuisbeademing(df: pl.DataFrame, zm: pl.DataFrame) -> np.ndarray[Any, np.dtype[np.bool_]]:
-    """Rows with a handeling of the thuisbeademing schedule (bijlage 5 §5.3) in one of their zorgmomenten."""
+    """Rows with a handeling of the thuisbeademing schedule (bijlage 5 §5.3) in one of the zorgmomenten of their
+    id; each distinct list of handelingen is read once."""
     tb = [h for h, x in laatste_normtijden().items() if x.thuisbeademing]
-    ids = (
-        zm.select(pl.col("id").cast(pl.Utf8), pl.col("handelingen").cast(pl.Utf8).str.split(";"))
-        .explode("handelingen")
-        .filter(pl.col("handelingen").str.strip_chars().is_in(tb))["id"]
-        .unique()
-    )
-    return df["id"].cast(pl.Utf8).is_in(ids.to_list()).to_numpy()
+    tekst = zm["handelingen"].cast(pl.Utf8).fill_null("")
+    uniek = tekst.unique()
+    met_tb = uniek.filter(uniek.str.split(";").list.eval(pl.element().str.strip_chars().is_in(tb)).list.any())
+    if met_tb.is_empty():
+        return np.zeros(df.height, dtype=np.bool_)
+    ids = zm["id"].cast(pl.Utf8).filter(tekst.is_in(met_tb.implode())).unique()
+    return df["id"].cast(pl.Utf8).is_in(ids.implode()).to_numpy()
+
+
+@dataclass
+class Gekoppeld:
+    """The zorgmomenten joined to the assessments once (``koppel``): ``momenten`` has `_rij`, the row of its id
+    (the first row of an id that is there twice), and is sorted by it, the moments of a row in their own order;
+    ``thuisbeademing`` per row (see _met_thuisbeademing). ``blok`` takes the part of a block of rows."""
+
+    momenten: pl.DataFrame
+    thuisbeademing: np.ndarray[Any, np.dtype[np.bool_]]
+
+    def blok(self, start: int, eind: int) -> Gekoppeld:
+        a, b = np.searchsorted(self.momenten["_rij"].to_numpy(), [start, eind])
+        deel = self.momenten.slice(int(a), int(b - a)).with_columns(pl.col("_rij") - start)
+        return Gekoppeld(deel, self.thuisbeademing[start:eind])
+
+
+def koppel(df: pl.DataFrame, zm: pl.DataFrame) -> Gekoppeld:
+    """The zorgmomenten of ``df``'s rows (a moment whose id is not there is left out)."""
+    zm = zm.with_columns(pl.col("id").cast(pl.Utf8))
+    rij = _rijnummers(df["id"].cast(pl.Utf8), zm["id"])
+    momenten = zm.with_columns(_rij=rij).filter(pl.col("_rij").is_not_null()).sort("_rij", maintain_order=True)
+    return Gekoppeld(momenten, _met_thuisbeademing(df, zm))
 
 
 def _blijvend(df: pl.DataFrame) -> np.ndarray[Any, np.dtype[np.int64]]:
@@ -168,10 +223,12 @@ def _lijst_masker(df: pl.DataFrame, naam: str, waarden: list[str]) -> np.ndarray
 
 
 def naar_beoordelingen(
-    df: pl.DataFrame, zorgmomenten: pl.DataFrame | None, wijz: Wijzigingen = ()
+    df: pl.DataFrame, zorgmomenten: pl.DataFrame | Gekoppeld | None, wijz: Wijzigingen = ()
 ) -> tuple[Beoordelingen, list[str]]:
     """Arrays for the vectorised core, and a Dutch error per row where the row cannot be computed ('' = fine)."""
     n = df.height
+    if isinstance(zorgmomenten, pl.DataFrame):
+        zorgmomenten = koppel(df, zorgmomenten) if zorgmomenten.height else None
     fouten = [""] * n
     svragen, bvragen = vragen()
     # parse each distinct value once: a population has few distinct grondslag combinations
@@ -205,7 +262,9 @@ def naar_beoordelingen(
         slecht = ((waarden < -1) | (waarden > 3)) & (waarden != 9)
         for i, j in zip(*np.nonzero(slecht), strict=True):
             kolom = aanwezig[int(j)][1]
-            fouten[int(i)] = fouten[int(i)] or f"{kolom}: score {df[kolom][int(i)]} bestaat niet (0, 1, 2, 3 of 9)"
+            fouten[int(i)] = (
+                fouten[int(i)] or f"{kolom}: score {_score_tekst(df[kolom], int(i))} bestaat niet (0, 1, 2, 3 of 9)"
+            )
         m[:, [j for j, _ in aanwezig]] = np.where(slecht, -1, waarden).astype(np.int8)
         return m
 
@@ -239,8 +298,10 @@ def naar_beoordelingen(
     kort_leven = _bools(df, "levensverwachting_korter_dan_3_maanden")
     terminaal = ((bijzonder & (1 << BIJZONDERHEDEN.index("terminaal"))) > 0) | kort_leven
     zvw_uitzondering = terminaal | (beademing > 0)
-    if zorgmomenten is not None and zorgmomenten.height:
-        pv, vp, heeft_zm, heeft_vp = _zorgmomenten(df, zorgmomenten, fouten, awbz, zvw_uitzondering, terminaal, wijz)
+    if zorgmomenten is not None and zorgmomenten.momenten.height:
+        pv, vp, heeft_zm, heeft_vp = _zorgmomenten(
+            df, zorgmomenten.momenten, fouten, awbz, zvw_uitzondering, terminaal, wijz
+        )
     mantelzorg = np.stack([_getallen(df, f"mantelzorg_{f}_minuten") for f in ("pv", "vp", "bg")], axis=1)
     wens = _bools(df, "mantelzorg_wens_aftrek")
     for i in np.flatnonzero((mantelzorg > 0).any(axis=1) & ~wens):  # as regels/indicatie/controle.py
@@ -280,10 +341,8 @@ def naar_beoordelingen(
     )
     nodig |= np.where(kind & zorg & ~niet_naar_school, 1 << PER_CLIENT_KOLOMMEN.index(ONDERWIJS_KOLOMMEN), 0)
     # handelingen of the thuisbeademing schedule (bijlage 5 §5.3) count their own way: per client
-    if zorgmomenten is not None and zorgmomenten.height:
-        nodig |= np.where(
-            _met_thuisbeademing(df, zorgmomenten), 1 << PER_CLIENT_KOLOMMEN.index(THUISBEADEMING_KOLOMMEN), 0
-        )
+    if zorgmomenten is not None:
+        nodig |= np.where(zorgmomenten.thuisbeademing, 1 << PER_CLIENT_KOLOMMEN.index(THUISBEADEMING_KOLOMMEN), 0)
     b = Beoordelingen(
         peildatum=np.where(peil < DAG0, DAG0, peil),
         geboortedatum=np.where(geboren < DAG0, DAG0, geboren),
@@ -382,9 +441,8 @@ def _zorgmomenten(
     terminaal: np.ndarray[Any, Any],
     wijz: Wijzigingen,
 ) -> tuple[Any, Any, Any, Any]:
+    """PV and VP minutes per row from its zorgmomenten (``zm`` with `_rij`, see koppel), and which rows have any."""
     n = df.height
-    zm = zm.with_columns(pl.col("id").cast(pl.Utf8))
-    zm = zm.with_columns(_rij=_rijnummers(df["id"].cast(pl.Utf8), zm["id"])).filter(pl.col("_rij").is_not_null())
     rij = zm["_rij"].to_numpy().astype(np.int64)
     # a population has few distinct lists of handelingen: each is read once, a moment points to its list
     tekst = zm["handelingen"].cast(pl.Utf8).fill_null("")
@@ -497,13 +555,37 @@ UITVOER_SCHEMA = {
 }
 
 
-def indiceer_tabel(df: pl.DataFrame, zorgmomenten: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Decisions for every row; rows that cannot be computed carry a Dutch `fout` and no decision."""
-    b, fouten = naar_beoordelingen(df, zorgmomenten)
-    uit = indiceer_vector(b)
-    tabel = uitvoer(df, b, fouten, uit)
-    rijen = per_client_rijen(fouten, uit)
-    return vervang_rijen(tabel, rijen, per_client(df, zorgmomenten, rijen, uit))
+# rows per block: two blocks at a time, one per core, bound the memory of a million rows (docs/batch.md, Snelheid)
+BLOK = 1 << 17
+
+
+def indiceer_tabel(
+    df: pl.DataFrame,
+    zorgmomenten: pl.DataFrame | None = None,
+    blok: int = BLOK,
+    voortgang: Callable[[int], None] | None = None,
+) -> pl.DataFrame:
+    """Decisions for every row; rows that cannot be computed carry a Dutch `fout` and no decision.
+
+    The zorgmomenten are joined to their rows once; then blocks of ``blok`` rows go through the vectorised rules
+    on two threads (NumPy and Polars release the GIL) and their rows for the per-client path through it here, one
+    block after the other; ``voortgang`` hears the number of rows done after each block."""
+    gekoppeld = koppel(df, zorgmomenten) if zorgmomenten is not None and zorgmomenten.height else None
+
+    def vectorieel(start: int) -> tuple[pl.DataFrame, pl.DataFrame, np.ndarray[Any, Any], dict[str, Any]]:
+        deel = df.slice(start, blok)
+        b, fouten = naar_beoordelingen(deel, gekoppeld.blok(start, start + deel.height) if gekoppeld else None)
+        uit = indiceer_vector(b)
+        return deel, uitvoer(deel, b, fouten, uit), per_client_rijen(fouten, uit), {"per_client": uit["per_client"]}
+
+    delen, klaar = [], 0
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for deel, tabel, rijen, redenen in pool.map(vectorieel, range(0, max(df.height, 1), blok)):
+            delen.append(vervang_rijen(tabel, rijen, per_client(deel, zorgmomenten, rijen, redenen)))
+            klaar += deel.height
+            if voortgang is not None:
+                voortgang(klaar)
+    return pl.concat(delen, rechunk=False) if len(delen) > 1 else delen[0]
 
 
 def zorgmomenten_van(zm: pl.DataFrame | None, deel: pl.DataFrame) -> pl.DataFrame | None:

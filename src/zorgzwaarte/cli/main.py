@@ -653,15 +653,14 @@ def batch_indiceer(
     zorgmomenten: Annotated[
         str | None, typer.Option(help="Tabel met zorgmomenten (id, per_week, handelingen, twee_zorgverleners)")
     ] = None,
-    blok: Annotated[int, typer.Option(help="Rijen per blok")] = 250_000,
+    blok: Annotated[int, typer.Option(help="Rijen per blok (twee tegelijk, een per processorkern)", min=1)] = 1 << 17,
 ) -> None:
     """Bereken de indicatiebesluiten van een hele tabel met beoordelingen (gevectoriseerd)."""
     from pathlib import Path
 
-    import polars as pl
     from rich.progress import Progress
 
-    from zorgzwaarte.batch.indicatie import indiceer_tabel, schrijf, zorgmomenten_van
+    from zorgzwaarte.batch.indicatie import indiceer_tabel, schrijf
 
     try:
         df = _lees_tabel(invoer, "invoer")
@@ -669,14 +668,9 @@ def batch_indiceer(
         _verplichte_kolommen(df)
     except InvoerFout as fout:
         stop_met_fout(fout)
-    delen = []
     with Progress(transient=True) as voortgang:
         taak = voortgang.add_task("Indiceren", total=df.height)
-        for start in range(0, df.height, blok):
-            deel = df.slice(start, blok)
-            delen.append(indiceer_tabel(deel, zorgmomenten_van(zm, deel)))
-            voortgang.advance(taak, deel.height)
-    resultaat = pl.concat(delen) if delen else indiceer_tabel(df, zm)
+        resultaat = indiceer_tabel(df, zm, blok, lambda klaar: voortgang.update(taak, completed=klaar))
     schrijf(resultaat, Path(uit))
     met_fout = resultaat["fout"].is_not_null().sum()
     Console().print(
