@@ -6,12 +6,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from sqlalchemy import delete, select
 
 from tests.api.conftest import WACHTWOORD, Api
 from zorgzwaarte.diensten.auth import aanmelden
-from zorgzwaarte.diensten.declaratiecontrole import declaratie_controleren
+from zorgzwaarte.diensten.declaratie import ClientRegel, declareer
+from zorgzwaarte.diensten.declaratiecontrole import declaratie_controleren, etmalen_per_jaar
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.opslag.modellen import Client, Gebruiker, Indicatiebesluit, Zorgleveringsovereenkomst, Zorgplan
 
 
@@ -154,3 +157,82 @@ def test_pgb_kleinschalig_wooninitiatief_uit_de_feiten(api: Api) -> None:
     feiten |= {"gemeenschappelijke_ruimte": True, "inwonend_bij_ouder": False}
     r = beoordelaar.post("/api/v1/pgb", json={**basis, "wooninitiatief": feiten})
     assert r.json()["kleinschalig_wooninitiatief"] == "ja" and r.json()["maximum_per_jaar"] == "38695.00"
+
+
+def _logeer_controle(
+    api: Api, bsn: str, van: str, tot: str, opname: str, eerder: int | None, ontslag: str | None = None
+) -> list[str]:
+    """The zorgkantoor's check of one logeeropvang line: only its findings about logeeropvang."""
+    _, actor = aanmelden(api.fabriek, "zorgkantoor", WACHTWOORD["zorgkantoor"], api.klok)
+    regel: dict[str, Any] = {"id": "l", "prestatie": "Z405", "opname": opname, "bsn": bsn, "logeeropvang": True}
+    if ontslag:
+        regel["ontslag"] = ontslag
+    if eerder is not None:
+        regel["logeeropvang_eerder_dit_jaar"] = eerder
+    declaratie = {
+        "periode": {"van": van, "tot": tot},
+        "tarieven": [{"prestatie": "Z405", "bedrag_per_dag": "100.00", "fictief": True}],
+        "clienten": [regel],
+    }
+    with Werkeenheid(api.fabriek, actor, api.klok) as w:
+        uit = declaratie_controleren(w, declaratie)
+    assert uit["regels"][0]["logeeropvang"] is True
+    return [b for b in uit["controle"]["l"] if "logeeropvang" in b]
+
+
+def test_declaratie_logeeropvang_heel_jaar_156(api: Api) -> None:
+    """Blz (versie 2021-01-01) art. 3.1.3 lid 1: at most 156 etmalen per calendar year for a decision valid all of
+    2022; June declared (30 etmalen) after 126 earlier is exactly 156, after 127 it is one too many."""
+    _, _, bsn = _wlz_client(api)
+    assert _logeer_controle(api, bsn, "2022-06-01", "2022-06-30", "2022-06-01", 126) == []
+    (fout,) = _logeer_controle(api, bsn, "2022-06-01", "2022-06-30", "2022-06-01", 127)
+    assert fout.startswith("157 etmalen logeeropvang in 2022 (30 in deze declaratie en 127 eerder dit jaar)")
+    assert "156" in fout and "art. 3.1.3" in fout and "versie 2021-01-01" in fout and "regelset Wlz 2021" in fout
+    (noot,) = _logeer_controle(api, bsn, "2022-06-01", "2022-06-30", "2022-06-01", None)
+    assert "alleen de 30 etmalen van deze declaratie" in noot and "logeeropvang_eerder_dit_jaar" in noot
+
+
+def _besluit_vanaf(api: Api, bsn: str, begin: date) -> None:
+    with api.fabriek() as s:
+        c = s.scalars(select(Client).where(Client.bsn == bsn)).one()
+        for ib in s.scalars(select(Indicatiebesluit).where(Indicatiebesluit.client_id == c.id)):
+            ib.geldig_van, ib.geldig_tot = begin, None
+        for o in s.scalars(select(Zorgleveringsovereenkomst).where(Zorgleveringsovereenkomst.client_id == c.id)):
+            o.ingangsdatum, o.einddatum = begin, None
+        s.commit()
+
+
+def test_declaratie_logeeropvang_naar_rato_per_versie(api: Api) -> None:
+    """Blz art. 3.1.3 lid 2 for a decision valid from 3 October (90 days = 12 whole weeks in that year): times three
+    in the 2021 text (2022: 36 etmalen), times two in the 2017 text (2016: 24 etmalen); one more is refused."""
+    _, _, bsn = _wlz_client(api)
+    _besluit_vanaf(api, bsn, date(2022, 10, 3))
+    assert _logeer_controle(api, bsn, "2022-12-01", "2022-12-31", "2022-12-01", 5) == []  # 31 + 5 = 36
+    (fout,) = _logeer_controle(api, bsn, "2022-12-01", "2022-12-31", "2022-12-01", 6)
+    assert fout.startswith("37 etmalen logeeropvang in 2022") and "de 36 die zijn toegestaan" in fout
+    assert "12 volle weken × 3" in fout and "versie 2021-01-01" in fout
+    _besluit_vanaf(api, bsn, date(2016, 10, 3))
+    # 8 to 31 December: 24 etmalen (the opnamedag counts, the ontslagdag not)
+    assert _logeer_controle(api, bsn, "2016-12-01", "2016-12-31", "2016-12-08", 0) == []
+    (fout,) = _logeer_controle(api, bsn, "2016-12-01", "2016-12-31", "2016-12-07", 0)
+    assert fout.startswith("25 etmalen logeeropvang in 2016") and "de 24 die zijn toegestaan" in fout
+    assert "12 volle weken × 2" in fout and "versie 2017-01-01" in fout and "regelset Wlz 2015" in fout
+    # a stay of 10 days with the ontslagdag in the period: the ontslagdag does not count
+    assert _logeer_controle(api, bsn, "2016-12-01", "2016-12-31", "2016-12-01", 14, ontslag="2016-12-11") == []
+
+
+def test_logeeropvang_over_de_jaargrens_per_jaar_geteld() -> None:
+    """Blz art. 3.1.3 lid 1 counts per calendar year: a four-week period across New Year splits its etmalen."""
+    regel = ClientRegel(id="l", prestatie="Z405", opname=date(2022, 12, 20), logeeropvang=True)
+    assert etmalen_per_jaar(regel, date(2022, 12, 20), date(2023, 1, 16)) == {2022: 12, 2023: 16}
+    with pytest.raises(InvoerFout) as e:
+        declareer(
+            {
+                "periode": {"van": "2022-06-01", "tot": "2022-06-30"},
+                "tarieven": [{"prestatie": "Z405", "bedrag_per_dag": "1.00"}],
+                "clienten": [
+                    {"id": "x", "prestatie": "Z405", "opname": "2022-06-01", "logeeropvang_eerder_dit_jaar": 3}
+                ],
+            }
+        )
+    assert "logeeropvang" in e.value.fouten[0].melding

@@ -94,11 +94,24 @@ class ClientRegel(Invoer):
     behandeling: bool | None = Field(default=None, description="ZZP inclusief behandeling (AWBZ 2014 en Wlz 2015)")
     schoolvakantie_max_dagen: int | None = Field(default=None, ge=0, le=366)
     meerzorg: Meerzorg | None = None
+    logeeropvang: bool = Field(
+        default=False,
+        description="de dagen van deze regel zijn etmalen logeeropvang (Wlz art. 3.1.1 lid 1 onder g; Blz art. 3.1.3); "
+        "een eigen prestatiecode van de NZa staat niet in de bronnen",
+    )
+    logeeropvang_eerder_dit_jaar: int | None = Field(
+        default=None,
+        ge=0,
+        le=366,
+        description="etmalen logeeropvang die eerder in hetzelfde kalenderjaar zijn gedeclareerd",
+    )
 
     @model_validator(mode="after")
     def _data(self) -> ClientRegel:
         if self.ontslag and self.ontslag < self.opname:
             raise ValueError("ontslag ligt vóór opname")
+        if self.logeeropvang_eerder_dit_jaar is not None and not self.logeeropvang:
+            raise ValueError("logeeropvang_eerder_dit_jaar hoort alleen bij een regel met logeeropvang: true")
         return self
 
 
@@ -210,6 +223,7 @@ def declareer(data: Any) -> dict[str, Any]:
             {
                 "client": c.id,
                 "prestatie": c.prestatie,
+                **({"logeeropvang": True} if c.logeeropvang else {}),
                 "dagen": int(k.dagen[i]),
                 "tarief": euro_uit_centen(int(tarief_centen[pop.prestatie[i]])),
                 "bedrag": euro_uit_centen(int(bedragen[i])),

@@ -1,11 +1,11 @@
 """The zorgkantoor's check of a declaration against what is on record: for each line with a BSN, is there an
 indicatiebesluit and a zorgleveringsovereenkomst over the declared days, and is the declared ZZP the indicated one, and does the leveringsvorm of those agreements include a ZZP per day
-(Wlz art. 3.3.2 and 3.3.3 of the version in force).
+(Wlz art. 3.3.2 and 3.3.3 of the version in force), and is the logeeropvang within Blz art. 3.1.3 of that version.
 Audited like every read of client data (the BSN itself never goes into the log)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -16,7 +16,8 @@ from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import normaliseer_bsn
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.opslag.modellen import Client, Indicatiebesluit, Zorgleveringsovereenkomst
-from zorgzwaarte.regels.leveringsvormen import zzp_declaratie_fout
+from zorgzwaarte.regels.bekostiging.declaratie import parameters
+from zorgzwaarte.regels.leveringsvormen import logeeropvang_te_veel, zzp_declaratie_fout
 
 BRON = "Wlz art. 3.3.3 (zorg op grond van een indicatiebesluit); NZa Regeling declaratievoorschriften Wlz-zorg art. 4.1"
 
@@ -29,8 +30,12 @@ def _overlapt(van: date, tot: date | None, begin: date, einde: date) -> bool:
     return van <= einde and (tot is None or tot >= begin)
 
 
-def controleer_regel(uow: Werkeenheid, regel: ClientRegel, van: date, tot: date) -> list[str]:
-    """What does not match the records for one declared line (empty: it matches)."""
+def controleer_regel(
+    uow: Werkeenheid, regel: ClientRegel, van: date, tot: date, logeeretmalen: dict[int, int] | None = None
+) -> list[str]:
+    """What does not match the records for one declared line (empty: it matches). ``logeeretmalen``: the client's
+    etmalen logeeropvang in this declaration per calendar year (all its logeeropvang lines together)."""
+    logeeretmalen = logeeretmalen if logeeretmalen is not None else etmalen_per_jaar(regel, van, tot)
     assert uow.actor is not None
     begin, einde = max(van, regel.opname), min(tot, regel.ontslag or tot)
     if not regel.bsn:
@@ -81,6 +86,47 @@ def controleer_regel(uow: Werkeenheid, regel: ClientRegel, van: date, tot: date)
     leveringsvorm = zzp_declaratie_fout([o.leveringsvorm for o in overeenkomsten], begin)
     if leveringsvorm:
         bevindingen.append(leveringsvorm)
+    if regel.logeeropvang and besluiten:
+        bevindingen += _logeeropvang(regel, besluiten, logeeretmalen)
+    return bevindingen
+
+
+def etmalen_per_jaar(regel: ClientRegel, van: date, tot: date) -> dict[int, int]:
+    """The etmalen of a logeeropvang line in the declared period, per calendar year (a four-week period can cross
+    New Year), counted like the declaration counts days (opnamedag counts, ontslagdag does not)."""
+    telling = parameters()["dagtelling"]
+    begin = max(van, regel.opname if telling["opnamedag_telt"] else regel.opname + timedelta(days=1))
+    einde = tot
+    if regel.ontslag is not None:
+        einde = min(tot, regel.ontslag if telling["ontslagdag_telt"] else regel.ontslag - timedelta(days=1))
+    uit: dict[int, int] = {}
+    for jaar in range(begin.year, einde.year + 1):
+        dagen = (min(einde, date(jaar, 12, 31)) - max(begin, date(jaar, 1, 1))).days + 1
+        if dagen > 0:
+            uit[jaar] = dagen
+    return uit
+
+
+def _logeeropvang(regel: ClientRegel, besluiten: list[Indicatiebesluit], etmalen: dict[int, int]) -> list[str]:
+    """More logeeropvang than Blz art. 3.1.3 of the version in force allows in a calendar year (156, or pro rata the
+    weeks the indicatiebesluit is valid in that year): this declaration's etmalen of the client plus those declared
+    earlier that year as the line states them; not stated: only this declaration counts, and the finding says so."""
+    van = min(b.geldig_van for b in besluiten)
+    tot = None if any(b.geldig_tot is None for b in besluiten) else max(b.geldig_tot for b in besluiten if b.geldig_tot)
+    bevindingen = []
+    for jaar, hier in sorted(etmalen.items()):
+        eerder = regel.logeeropvang_eerder_dit_jaar if jaar == min(etmalen) else None
+        wat = f"{hier} in deze declaratie" + (
+            f" en {eerder} eerder dit jaar" if eerder is not None else "; eerder gedeclareerde etmalen niet opgegeven"
+        )
+        te_veel = logeeropvang_te_veel(hier + (eerder or 0), jaar, van, tot, wat)
+        if te_veel:
+            bevindingen.append(te_veel)
+        elif eerder is None:
+            bevindingen.append(
+                f"logeeropvang in {jaar}: alleen de {hier} etmalen van deze declaratie zijn geteld; geef "
+                "logeeropvang_eerder_dit_jaar op om het maximum per kalenderjaar (Blz art. 3.1.3) te controleren"
+            )
     return bevindingen
 
 
@@ -92,7 +138,15 @@ def declaratie_controleren(uow: Werkeenheid, data: Any) -> dict[str, Any]:
     uitkomst = declareer(data)
     inv = valideer(DeclaratieInvoer, data)
     controle: dict[str, list[str]] = {}
+    logeeretmalen: dict[str, dict[int, int]] = {}  # per client: all its logeeropvang lines count together
     for regel in inv.clienten:
-        controle.setdefault(regel.id, []).extend(controleer_regel(uow, regel, inv.periode.van, inv.periode.tot))
+        if regel.logeeropvang:
+            per_jaar = logeeretmalen.setdefault(regel.id, {})
+            for jaar, n in etmalen_per_jaar(regel, inv.periode.van, inv.periode.tot).items():
+                per_jaar[jaar] = per_jaar.get(jaar, 0) + n
+    for regel in inv.clienten:
+        controle.setdefault(regel.id, []).extend(
+            controleer_regel(uow, regel, inv.periode.van, inv.periode.tot, logeeretmalen.get(regel.id, {}))
+        )
     poging.details = f"{len(inv.clienten)} regels, {sum(1 for v in controle.values() if v)} met een afwijking"
     return {**uitkomst, "controle": controle, "controle_bron": BRON}

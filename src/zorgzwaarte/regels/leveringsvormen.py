@@ -159,6 +159,20 @@ def logeeropvang_maximum(jaar: int, geldig_van: date, geldig_tot: date | None, u
     return naar_rato
 
 
+def logeeropvang_te_veel(etmalen: int, jaar: int, geldig_van: date, geldig_tot: date | None, wat: str) -> str | None:
+    """Why ``etmalen`` logeeropvang in ``jaar`` is more than Blz art. 3.1.3 of the version in force allows for an
+    indicatiebesluit valid from ``geldig_van`` to ``geldig_tot`` (``wat`` says where the number comes from); None:
+    allowed, or no Wlz rule applies."""
+    uitleg = Toelichting()
+    maximum = logeeropvang_maximum(jaar, geldig_van, geldig_tot, uitleg)
+    if maximum is None or etmalen <= maximum:
+        return None
+    return (
+        f"{etmalen} etmalen logeeropvang in {jaar} ({wat}) is meer dan de {maximum} die zijn toegestaan: "
+        + "; ".join(f"{st.uitkomst} ({st.bron})" for st in uitleg.stappen[:1])
+    )
+
+
 @dataclass(frozen=True)
 class Wooninitiatief:
     """The facts of a woonsituatie that Blz art. 3.1.4 lid 2 and 3 look at; None: not known."""

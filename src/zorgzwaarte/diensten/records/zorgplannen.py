@@ -25,8 +25,7 @@ from zorgzwaarte.opslag.modellen import (
     Zorgleveringsovereenkomst,
     Zorgplan,
 )
-from zorgzwaarte.regels.leveringsvormen import logeeropvang_maximum, niet_in_leveringsvorm
-from zorgzwaarte.regels.uitleg import Toelichting
+from zorgzwaarte.regels.leveringsvormen import logeeropvang_te_veel, niet_in_leveringsvorm
 from zorgzwaarte.regels.zorgplan import vergelijk_met_indicatie
 
 
@@ -166,16 +165,10 @@ def controleer_zorgplan_op_leveringsvorm(
             continue
         if ib is None:
             continue
-        uitleg = Toelichting()
-        jaar = vastgesteld_op.year
-        maximum = logeeropvang_maximum(jaar, ib.geldig_van, ib.geldig_tot, uitleg)
-        if maximum is not None and g.etmalen_per_jaar > maximum:
-            fouten.append(
-                Fout(
-                    f"gepland.{i}.etmalen_per_jaar",
-                    f"{g.etmalen_per_jaar} etmalen logeeropvang in {jaar} is meer dan de {maximum} die zijn toegestaan: "
-                    + "; ".join(f"{st.uitkomst} ({st.bron})" for st in uitleg.stappen[:1]),
-                )
-            )
+        te_veel = logeeropvang_te_veel(
+            g.etmalen_per_jaar, vastgesteld_op.year, ib.geldig_van, ib.geldig_tot, "gepland in het zorgplan"
+        )
+        if te_veel:
+            fouten.append(Fout(f"gepland.{i}.etmalen_per_jaar", te_veel))
     if fouten:
         raise InvoerFout(fouten)
