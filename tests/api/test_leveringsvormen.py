@@ -236,3 +236,39 @@ def test_logeeropvang_over_de_jaargrens_per_jaar_geteld() -> None:
             }
         )
     assert "logeeropvang" in e.value.fouten[0].melding
+
+
+def test_zorgplan_logeeropvang_eigen_zorglocatie_2026(api: Api) -> None:
+    """Blz (versie 2026-01-01) art. 3.1.3 lid 2 and 3: with a pgb, logeeropvang on a place the client arranges
+    himself only with a zeer complexe zorgbehoefte, which is asked (the ministeriële regeling is not in the sources),
+    never assumed; the 2024 text does not know it."""
+    client_id, vpt_id, bsn = _wlz_client(api)
+    _besluit_vanaf(api, bsn, date(2024, 1, 1))
+    linde = api.als("linde")
+    versie = linde.get(f"/api/v1/overeenkomsten/{vpt_id}").json()["versie"]
+    r = linde.patch(f"/api/v1/overeenkomsten/{vpt_id}", json={"versie": versie, "einddatum": "2024-12-31"})
+    assert r.status_code == 200, r.text
+    r = linde.post(
+        f"/api/v1/clienten/{client_id}/overeenkomsten", json={"leveringsvorm": "pgb", "ingangsdatum": "2025-01-01"}
+    )
+    assert r.status_code == 201, r.text
+    pgb_id = r.json()["id"]
+    kvb: dict[str, Any] = {"functie": "KVB", "uren_per_week": 0, "etmalen_per_jaar": 20, "eigen_zorglocatie": True}
+    plan: dict[str, Any] = {
+        "domeinen": {"wonen": {"doelen": ["Mantelzorger ontlasten"]}},
+        "vastgesteld_op": "2025-06-01",
+        "gepland": [kvb],
+    }
+    fouten = _fouten(linde.post(f"/api/v1/overeenkomsten/{pgb_id}/zorgplannen", json=plan))
+    assert [v for v, _ in fouten] == ["gepland.0.eigen_zorglocatie"]
+    assert "versie 2024-01-01" in fouten[0][1] and "art. 3.1.3" in fouten[0][1]
+    plan["vastgesteld_op"] = "2026-02-01"
+    fouten = _fouten(linde.post(f"/api/v1/overeenkomsten/{pgb_id}/zorgplannen", json=plan))
+    assert [v for v, _ in fouten] == ["gepland.0.zeer_complexe_zorgbehoefte"]
+    assert "ministeriële regeling" in fouten[0][1] and "versie 2026-01-01" in fouten[0][1]
+    assert "art. 3.1.3 lid 2" in fouten[0][1]
+    kvb["zeer_complexe_zorgbehoefte"] = True
+    r = linde.post(f"/api/v1/overeenkomsten/{pgb_id}/zorgplannen", json=plan)
+    assert r.status_code == 201, r.text
+    assert r.json()["gepland"][0]["eigen_zorglocatie"] is True
+    assert r.json()["gepland"][0]["zeer_complexe_zorgbehoefte"] is True

@@ -16,6 +16,7 @@ from zorgzwaarte.regels.leveringsvormen import (
     Wooninitiatief,
     combinatie_fouten,
     is_kleinschalig_wooninitiatief,
+    logeeropvang_eigen_zorglocatie,
     logeeropvang_maximum,
     niet_in_leveringsvorm,
 )
@@ -50,6 +51,16 @@ def test_geval(geval: dict[str, Any]) -> None:
         assert maximum == verwacht, (geval["artikel"], uitleg.als_lijst())
         if verwacht is not None:
             assert any("Besluit langdurige zorg (versie" in s.bron and "art. 3.1.3" in s.bron for s in uitleg.stappen)
+    elif geval["soort"] == "eigen_zorglocatie":
+        uitleg = Toelichting()
+        uit = logeeropvang_eigen_zorglocatie(geval["leveringsvorm"], geval["zeer_complex"], geval["dag"], uitleg)
+        assert uit is verwacht, (geval["artikel"], uitleg.als_lijst())
+        stap = uitleg.stappen[-1]
+        assert stap.bron.startswith("Besluit langdurige zorg (versie") and "art. 3.1.3" in stap.bron
+        if "bron" in geval:
+            assert stap.bron.startswith(geval["bron"]), stap.bron
+        if "uitkomst_bevat" in geval:
+            assert geval["uitkomst_bevat"] in stap.uitkomst, stap.uitkomst
     else:
         uitleg = Toelichting()
         assert is_kleinschalig_wooninitiatief(Wooninitiatief(**geval["feiten"]), geval["dag"], uitleg) is verwacht

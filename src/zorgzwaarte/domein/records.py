@@ -213,6 +213,16 @@ class GeplandeZorg(Invoer):
     etmalen_per_jaar: int | None = Field(
         default=None, ge=0, le=366, description="logeeropvang (KVB): etmalen in het kalenderjaar van het zorgplan"
     )
+    eigen_zorglocatie: bool | None = Field(
+        default=None,
+        description="logeeropvang (KVB) op een zorglocatie die de cliënt vanuit het pgb zelf regelt (Blz 2026 art. "
+        "3.1.3 lid 2)",
+    )
+    zeer_complexe_zorgbehoefte: bool | None = Field(
+        default=None,
+        description="de cliënt heeft een zeer complexe zorgbehoefte (Blz 2026 art. 3.1.3 lid 2; de ministeriële "
+        "regeling die dat omschrijft staat niet in de bronnen): nodig bij eigen_zorglocatie",
+    )
 
 
 class ZorgplanInvoer(Invoer):

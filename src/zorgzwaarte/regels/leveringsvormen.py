@@ -90,8 +90,9 @@ def combinatie_fouten(nieuw: Levering, bestaande: list[Levering]) -> list[str]:
             )
             if vpt["uitzondering_bij_regeling"]:
                 tekst += (
-                    ". Zorg die een ministeriële regeling aanwijst mag een andere zorgaanbieder verlenen (lid 9); die "
-                    "regeling staat niet in de bronnen van dit systeem, dus het systeem kan die zorg niet toestaan"
+                    ". Vormen van zorg die een ministeriële regeling aanwijst mag een andere zorgaanbieder verlenen dan "
+                    "die van het volledig pakket thuis (lid 9); welke dat zijn staat in die regeling, en die staat niet "
+                    "in de bronnen van dit systeem, dus het systeem kan die zorg niet toestaan"
                 )
             fouten.append(tekst)
     return fouten
@@ -171,6 +172,46 @@ def logeeropvang_te_veel(etmalen: int, jaar: int, geldig_van: date, geldig_tot: 
         f"{etmalen} etmalen logeeropvang in {jaar} ({wat}) is meer dan de {maximum} die zijn toegestaan: "
         + "; ".join(f"{st.uitkomst} ({st.bron})" for st in uitleg.stappen[:1])
     )
+
+
+def logeeropvang_eigen_zorglocatie(
+    leveringsvorm: str, zeer_complexe_zorgbehoefte: bool | None, dag: date, uitleg: Toelichting
+) -> bool | None:
+    """Whether the verzekerde may arrange the place of logeeropvang himself from his pgb (Blz 2026 art. 3.1.3 lid 2:
+    a verzekerde with a zeer complexe zorgbehoefte who receives a pgb). Who has such a need is described by a
+    ministeriële regeling (lid 3) that is not in the sources: the fact is an input, never assumed. Earlier versions
+    do not know this (False); None: the fact was not given."""
+    gevonden = regels_op(dag)
+    if gevonden is None:
+        uitleg.stap("Logeeropvang op een eigen zorglocatie", f"Niet: vóór de Wlz ({nl(dag)})", "Wet langdurige zorg")
+        return False
+    p, regelset = gevonden
+    e = p["logeeropvang_eigen_zorglocatie"]
+    stap = "Logeeropvang op een eigen zorglocatie"
+    if not e["mogelijk"]:
+        uitleg.stap(stap, f"Niet: de versie van {nl(dag)} kent dat niet (regelset {regelset})", e["bron"])
+        return False
+    if leveringsvorm != "pgb":
+        uitleg.stap(stap, f"Niet: alleen met een persoonsgebonden budget, dit is een {NAMEN[leveringsvorm]}", e["bron"])
+        return False
+    if zeer_complexe_zorgbehoefte is None:
+        uitleg.stap(
+            stap,
+            "Onbekend: niet opgegeven is of de cliënt een zeer complexe zorgbehoefte heeft; wie dat is omschrijft een "
+            f"ministeriële regeling die niet in de bronnen van dit systeem staat (regelset {regelset})",
+            e["bron"],
+        )
+        return None
+    if not zeer_complexe_zorgbehoefte:
+        uitleg.stap(stap, "Niet: de cliënt heeft geen zeer complexe zorgbehoefte (opgegeven)", e["bron"])
+        return False
+    uitleg.stap(
+        stap,
+        "Ja: persoonsgebonden budget en een zeer complexe zorgbehoefte (opgegeven; de ministeriële regeling die "
+        f"omschrijft wie dat is staat niet in de bronnen, het systeem heeft dat niet getoetst; regelset {regelset})",
+        e["bron"],
+    )
+    return True
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,12 @@ from zorgzwaarte.opslag.modellen import (
     Zorgleveringsovereenkomst,
     Zorgplan,
 )
-from zorgzwaarte.regels.leveringsvormen import logeeropvang_te_veel, niet_in_leveringsvorm
+from zorgzwaarte.regels.leveringsvormen import (
+    logeeropvang_eigen_zorglocatie,
+    logeeropvang_te_veel,
+    niet_in_leveringsvorm,
+)
+from zorgzwaarte.regels.uitleg import Toelichting
 from zorgzwaarte.regels.zorgplan import vergelijk_met_indicatie
 
 
@@ -147,6 +152,39 @@ def zorgplan_wijzigen(uow: Werkeenheid, zorgplan_id: int, data: Any) -> Zorgplan
     return zorgplan_uit(z, _signalen(uow, o, z.gepland))
 
 
+def _eigen_zorglocatie(i: int, g: GeplandeZorg, leveringsvorm: str, dag: date) -> list[Fout]:
+    """Logeeropvang on a place the client arranges himself from his pgb: only where Blz art. 3.1.3 lid 2 (2026)
+    allows it, and only with the zeer complexe zorgbehoefte stated (never assumed)."""
+    if g.zeer_complexe_zorgbehoefte is not None and not g.eigen_zorglocatie:
+        return [
+            Fout(f"gepland.{i}.zeer_complexe_zorgbehoefte", "hoort alleen bij logeeropvang op een eigen zorglocatie")
+        ]
+    if not g.eigen_zorglocatie:
+        return []
+    if g.functie != "KVB":
+        return [Fout(f"gepland.{i}.eigen_zorglocatie", "een eigen zorglocatie hoort alleen bij logeeropvang (KVB)")]
+    uitleg = Toelichting()
+    mag = logeeropvang_eigen_zorglocatie(leveringsvorm, g.zeer_complexe_zorgbehoefte, dag, uitleg)
+    stap = uitleg.stappen[-1]
+    if mag is None:
+        return [
+            Fout(
+                f"gepland.{i}.zeer_complexe_zorgbehoefte",
+                "geef aan of de cliënt een zeer complexe zorgbehoefte heeft (ja of nee): alleen dan mag hij voor de "
+                f"logeeropvang zelf een zorglocatie regelen. Wie dat is omschrijft een ministeriële regeling die niet "
+                f"in de bronnen van dit systeem staat ({stap.bron})",
+            )
+        ]
+    if not mag:
+        return [
+            Fout(
+                f"gepland.{i}.eigen_zorglocatie",
+                f"logeeropvang op een zorglocatie die de cliënt zelf regelt kan hier niet: {stap.uitkomst} ({stap.bron})",
+            )
+        ]
+    return []
+
+
 def controleer_zorgplan_op_leveringsvorm(
     uow: Werkeenheid, o: Zorgleveringsovereenkomst, vastgesteld_op: date, gepland: list[GeplandeZorg]
 ) -> None:
@@ -158,6 +196,7 @@ def controleer_zorgplan_op_leveringsvorm(
     ]
     ib = uow.sessie.get(Indicatiebesluit, o.indicatiebesluit_id) if o.indicatiebesluit_id else None
     for i, g in enumerate(gepland):
+        fouten += _eigen_zorglocatie(i, g, o.leveringsvorm, vastgesteld_op)
         if g.etmalen_per_jaar is None:
             continue
         if g.functie != "KVB":
