@@ -86,7 +86,7 @@ def combinatie_fouten(nieuw: Levering, bestaande: list[Levering]) -> list[str]:
             vpt = p["volledig_pakket_thuis"]
             tekst = (
                 f"de cliënt heeft vanaf {nl(dag)} al een volledig pakket thuis bij een andere zorgaanbieder; een "
-                f"volledig pakket thuis is '{vpt['tekst']}' ({vpt['bron']}; regelset {regelset})"
+                f"volledig pakket thuis komt van één aanbieder ({vpt['bron']}; regelset {regelset})"
             )
             if vpt["uitzondering_bij_regeling"]:
                 tekst += (
