@@ -82,8 +82,8 @@ def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
 class Klok:
     """A settable clock for the services (tokens expire, audit lines get times)."""
 
-    def __init__(self) -> None:
-        self.moment = datetime(2014, 12, 1, 9, 0, tzinfo=UTC)
+    def __init__(self, moment: datetime | None = None) -> None:
+        self.moment = moment or datetime(2014, 12, 1, 9, 0, tzinfo=UTC)
 
     def __call__(self) -> datetime:
         return self.moment

@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 
 from tests.api.conftest import Api
 from tests.conftest import Klok
+from tests.register.conftest import REGISTER_KLOK
 from tests.register.test_serveren import REGISTER, wlz_besluiten
 from zorgzwaarte.diensten.register import MAX_POGINGEN, actor_van_gebruiker
 from zorgzwaarte.fouten import InvoerFout
@@ -81,7 +82,7 @@ def netwerk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Netwerk
         e = maak_engine(f"sqlite:///{tmp_path / naam}.sqlite")
         migreer(e)
         engines.append(e)
-        apis.append(Api(e, Klok()))
+        apis.append(Api(e, Klok(REGISTER_KLOK)))
     a, b = apis
     with a.fabriek() as s:
         zk = s.scalars(select(Organisatie).where(Organisatie.soort == "zorgkantoor")).one()
@@ -212,6 +213,8 @@ def _antwoord(netwerk: Netwerk, wlz_id: str) -> dict[str, Any]:
         (lambda w: w["client"].update(geslacht="7"), "wlzIndicatie.0.client.geslacht"),
         (lambda w: w["grondslag"][0].update(grondslag="99"), "wlzIndicatie.0.grondslag.0.grondslag"),
         (lambda w: w.update(ingangsdatum="2016-02-30"), "wlzIndicatie.0.ingangsdatum"),
+        # issue 11 item 19: a decision about a day after today is refused, also from the register
+        (lambda w: w.update(afgiftedatum="2999-01-01"), "wlzIndicatie.0.afgiftedatum"),
         (
             lambda w: w["geindiceerdZorgzwaartepakket"][0].update(zzpCode="000"),
             "wlzIndicatie.0.geindiceerdZorgzwaartepakket.0.zzpCode",
@@ -319,17 +322,22 @@ def test_bezorging_mislukt_wacht_oplopend_en_stopt(netwerk: Netwerk) -> None:
     assert r.status_code == 200 and r.json()["status"] == "wachtend"
 
 
-def test_netwerkpunt_weigert_wat_niet_voor_ons_is(netwerk: Netwerk) -> None:
-    zk = netwerk.b.als("zorgkantoor")
-    invoer = {
-        "timestamp": "2026-01-01T10:00:00Z",
+def _notificatie(record_id: str, ontvanger: str = "5509") -> dict[str, Any]:
+    """A zendNotificatie input from the register (KVK 12345678) for a zorgkantoor, about one WlzIndicatie."""
+    return {
+        "timestamp": "2017-01-02T08:00:00Z",
         "afzenderIDType": "KVK",
         "afzenderID": "12345678",
         "ontvangerIDType": "UZOVI",
-        "ontvangerID": "5501",
+        "ontvangerID": ontvanger,
         "eventType": "NIEUWE_INDICATIE_ZORGKANTOOR",
-        "subjectList": [{"subject": "WlzIndicatie", "recordID": str(uuid.uuid4())}],
+        "subjectList": [{"subject": "WlzIndicatie", "recordID": record_id}],
     }
+
+
+def test_netwerkpunt_weigert_wat_niet_voor_ons_is(netwerk: Netwerk) -> None:
+    zk = netwerk.b.als("zorgkantoor")
+    invoer = _notificatie(str(uuid.uuid4()), ontvanger="5501")
     q = "mutation($n: NotificatieInput!) { zendNotificatie(notificatieInput: $n) { notificatieID } }"
     r = zk.post("/api/v1/iwlz/netwerkpunt/graphql", json={"query": q, "variables": {"n": invoer}})
     assert r.status_code == 403 and "niet voor uw organisatie" in r.json()["errors"][0]["message"]
@@ -344,15 +352,7 @@ def test_netwerkpunt_weigert_wat_niet_voor_ons_is(netwerk: Netwerk) -> None:
 def test_notificatie_ontvangen_terwijl_register_plat_en_later_verwerkt(netwerk: Netwerk) -> None:
     wlz_id = wlz_besluiten(netwerk.a)[0]["wlzindicatie_id"]
     netwerk.mock.routes["register"].mock(return_value=httpx.Response(503))
-    invoer = {
-        "timestamp": "2026-01-01T10:00:00Z",
-        "afzenderIDType": "KVK",
-        "afzenderID": "12345678",
-        "ontvangerIDType": "UZOVI",
-        "ontvangerID": "5509",
-        "eventType": "NIEUWE_INDICATIE_ZORGKANTOOR",
-        "subjectList": [{"subject": "WlzIndicatie", "recordID": wlz_id}],
-    }
+    invoer = _notificatie(wlz_id)
     q = "mutation($n: NotificatieInput!) { zendNotificatie(notificatieInput: $n) { notificatieID eventType } }"
     r = netwerk.b.als("zorgkantoor").post(
         "/api/v1/iwlz/netwerkpunt/graphql", json={"query": q, "variables": {"n": invoer}}
@@ -389,3 +389,54 @@ def test_cli_haal(netwerk: Netwerk) -> None:
     netwerk.mock.routes["register"].mock(return_value=httpx.Response(503))
     uit = CliRunner().invoke(app, ["iwlz", "register", "haal", "--id", wlz_id, "--gebruiker", "zorgkantoor"], env=env)
     assert uit.exit_code == 1 and "niet bereikbaar" in json.loads(uit.stderr)["fouten"][0]["melding"]
+
+
+def test_afgiftedatum_na_vandaag_geweigerd_op_elke_weg(netwerk: Netwerk) -> None:
+    """Issue 11 item 19: a WlzIndicatie from the register with an afgiftedatum after today (the Dutch day of the
+    clock) is refused, naming the field, before anything is stored: fetched on demand, after a notification at the
+    netwerkpunt (the reason is kept with the notification) and by the CLI (exit 2). Today itself is accepted."""
+    from zorgzwaarte.cli.main import app
+
+    wlz_id = wlz_besluiten(netwerk.a)[0]["wlzindicatie_id"]
+    body = _antwoord(netwerk, wlz_id)
+    vandaag = netwerk.b.klok.moment.date()
+    body["data"]["wlzIndicatie"][0]["afgiftedatum"] = (vandaag + timedelta(days=1)).isoformat()
+    netwerk.mock.routes["register"].mock(return_value=httpx.Response(200, json=body))
+    tellingen = netwerk.tellingen()
+    verwacht = [
+        (
+            "wlzIndicatie.0.afgiftedatum",
+            "het antwoord van het Indicatieregister is ongeldig: ligt in de toekomst (03-01-2017); "
+            "een besluit gaat over een onderzoek dat al is gedaan",
+        )
+    ]
+    with pytest.raises(InvoerFout) as fout:
+        netwerk.haal(wlz_id)
+    assert [(f.veld, f.melding) for f in fout.value.fouten] == verwacht
+    assert netwerk.tellingen() == tellingen
+
+    invoer = _notificatie(wlz_id)
+    q = "mutation($n: NotificatieInput!) { zendNotificatie(notificatieInput: $n) { notificatieID } }"
+    r = netwerk.b.als("zorgkantoor").post(
+        "/api/v1/iwlz/netwerkpunt/graphql", json={"query": q, "variables": {"n": invoer}}
+    )
+    assert r.status_code == 200, r.text  # the notification itself is fine; the fetch after it is refused
+    with netwerk.b.fabriek() as s:
+        (n,) = s.scalars(select(NotificatieIn)).all()
+        assert n.status == "open" and n.indicatiebesluit_id is None
+        assert n.laatste_fout == f"{verwacht[0][0]}: {verwacht[0][1]}"
+    assert netwerk.tellingen() == tellingen
+
+    # the CLI runs on the real clock: a day far ahead
+    body["data"]["wlzIndicatie"][0]["afgiftedatum"] = "2999-01-01"
+    netwerk.mock.routes["register"].mock(return_value=httpx.Response(200, json=body))
+    env = {"ZORGZWAARTE_DATABASE_URL": str(netwerk.b.engine.url)}
+    uit = CliRunner().invoke(app, ["iwlz", "register", "haal", "--id", wlz_id, "--gebruiker", "zorgkantoor"], env=env)
+    assert uit.exit_code == 2 and not uit.stdout
+    (f,) = json.loads(uit.stderr)["fouten"]
+    assert f["veld"] == "wlzIndicatie.0.afgiftedatum" and "ligt in de toekomst (01-01-2999)" in f["melding"]
+    assert netwerk.tellingen() == tellingen
+
+    body["data"]["wlzIndicatie"][0]["afgiftedatum"] = vandaag.isoformat()
+    netwerk.mock.routes["register"].mock(return_value=httpx.Response(200, json=body))
+    assert netwerk.haal(wlz_id)["nieuw"] is True

@@ -93,6 +93,8 @@ def wlz_besluiten(api: Api) -> list[dict[str, Any]]:
     for c in b.get("/api/v1/clienten", params={"per_pagina": 200}).json()["items"]:
         uit += [x for x in b.get(f"/api/v1/clienten/{c['id']}/indicatiebesluiten").json() if x["wlzindicatie_id"]]
     assert uit, "de demo heeft Wlz-besluiten"
+    vandaag = api.klok.moment.date().isoformat()
+    assert all(x["besluitdatum"] <= vandaag for x in uit), "de klok van de registertests ligt vóór een demobesluit"
     return uit
 
 

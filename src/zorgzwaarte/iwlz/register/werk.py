@@ -4,15 +4,16 @@ and storing it (on demand or after a notification). Each step books its outcome 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from zorgzwaarte.diensten import register as reg
 from zorgzwaarte.diensten.inlezen import extern_besluit_opslaan
+from zorgzwaarte.diensten.records import peildatum_niet_na_vandaag
 from zorgzwaarte.diensten.toegang import Actor
-from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid, vandaag_nl
 from zorgzwaarte.fouten import DienstFout, Fout, InvoerFout
 from zorgzwaarte.iwlz.register import instellingen
 from zorgzwaarte.iwlz.register.netwerk import NetwerkFout, OnbekendeIndicatie, haal_wlzindicatie, zend_notificatie
@@ -69,6 +70,10 @@ def haal_en_bewaar(
     data = haal_wlzindicatie(instellingen.lees(), sjabloon, wlzindicatie_id, code)
     try:
         item, herkomst = lees_antwoord(data)
+        # a decision is never about a day after today (issue 11 item 19), also when it comes from the register
+        peildatum_niet_na_vandaag(
+            date.fromisoformat(item["indicatie"]["afgiftedatum"]), vandaag_nl(nu()), "wlzIndicatie.0.afgiftedatum"
+        )
     except InvoerFout as exc:
         raise InvoerFout(
             [Fout(f.veld, f"het antwoord van het Indicatieregister is ongeldig: {f.melding}") for f in exc.fouten]
