@@ -139,6 +139,11 @@ def test_zorgplan_en_declaratie_volgen_de_leveringsvorm(api: Api) -> None:
         uit = declaratie_controleren(w, declaratie)
     pgb = [b for b in uit["controle"]["pgb"] if "zorgzwaartepakket per dag" in b]
     assert len(pgb) == 1 and "persoonsgebonden budget" in pgb[0] and "art. 3.3.3 lid 1" in pgb[0], uit["controle"]
+    # logeeropvang on the same pgb days is no zorgzwaartepakket per day (Wlz art. 3.1.1 lid 1 onder g)
+    declaratie["clienten"][0] |= {"id": "logeren", "logeeropvang": True, "logeeropvang_eerder_dit_jaar": 0}
+    with Werkeenheid(api.fabriek, actor, api.klok) as w:
+        uit = declaratie_controleren(w, declaratie)
+    assert uit["controle"]["logeren"] == [], uit["controle"]
 
 
 def test_pgb_kleinschalig_wooninitiatief_uit_de_feiten(api: Api) -> None:

@@ -83,7 +83,10 @@ def controleer_regel(
     ]
     if not overeenkomsten:
         bevindingen.append("geen zorgleveringsovereenkomst voor de gedeclareerde dagen")
-    leveringsvorm = zzp_declaratie_fout([o.leveringsvorm for o in overeenkomsten], begin)
+    # logeeropvang (Wlz art. 3.1.1 lid 1 onder g) is no zorgzwaartepakket per day: it may come with an mpt or pgb
+    leveringsvorm = (
+        None if regel.logeeropvang else zzp_declaratie_fout([o.leveringsvorm for o in overeenkomsten], begin)
+    )
     if leveringsvorm:
         bevindingen.append(leveringsvorm)
     if regel.logeeropvang and besluiten:
