@@ -64,3 +64,16 @@ class TeVaak(DienstFout):
     def __init__(self, melding: str, wacht_seconden: int) -> None:
         super().__init__(melding)
         self.wacht_seconden = max(1, int(wacht_seconden))
+
+
+def leesfout(exc: BaseException, wat: str = "bestand") -> str:
+    """Why a file or table could not be read, in words a user understands (never an exception's class name)."""
+    if isinstance(exc, UnicodeDecodeError):
+        return f"{wat} is geen tekstbestand (verwacht tekst in UTF-8)"
+    if isinstance(exc, IsADirectoryError):
+        return f"{wat} is een map, geen bestand"
+    if isinstance(exc, PermissionError):
+        return f"{wat} mag niet worden gelezen (geen toestemming)"
+    if isinstance(exc, OSError):
+        return f"{wat} kan niet worden gelezen"
+    return f"{wat} is geen leesbare tabel: verwacht CSV met een kopregel, of Parquet"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from datetime import date
 from typing import Any
 
@@ -240,3 +241,14 @@ def test_volledig_adl_en_mobiliteit_afhankelijk_met_permanent_toezicht_is_7lg_ni
     assert z["afstand"] < afstand["6LG"]
     mobiliteit = {d["domein"]: d for d in z["domeinen"]}["mobiliteit"]
     assert mobiliteit["client_niveau"] == mobiliteit["profiel_niveau"] == 3.0
+
+
+@pytest.mark.parametrize("vignet", VIGNETTEN[:4] + VIGNETTEN_WLZ[:2], ids=lambda v: v["zzp"])
+def test_afstanden_in_de_toelichting_met_decimale_komma(vignet: dict[str, Any]) -> None:
+    """The distances in the explanation are Dutch numbers ("afstand 0,268"), on the screen as in the letter."""
+    uit = bereken_indicatie(vignet["invoer"]).als_dict()
+    teksten = [s["uitkomst"] for s in uit["toelichting"] if s["regel"] == "Best passend cliëntprofiel"]
+    teksten += uit["zzp"].get("redenen_oordeel") or []
+    assert teksten
+    for tekst in teksten:
+        assert not re.search(r"\d\.\d", tekst), tekst

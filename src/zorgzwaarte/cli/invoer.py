@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
-from zorgzwaarte.fouten import InvoerFout
+from zorgzwaarte.fouten import InvoerFout, leesfout
 
 EXIT_INVOERFOUT = 2
 
@@ -19,19 +19,20 @@ def lees_tekst(bestand: str) -> str:
     except FileNotFoundError:
         raise InvoerFout.een("bestand", f"bestand '{bestand}' bestaat niet") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvoerFout.een(
-            "bestand", f"bestand '{bestand}' kan niet worden gelezen ({exc.__class__.__name__})"
-        ) from None
+        raise InvoerFout.een("bestand", leesfout(exc, f"bestand '{bestand}'")) from None
 
 
 def lees_json(bestand: str) -> Any:
     """Read JSON from a file or '-' (stdin); a Dutch InvoerFout when it cannot be read or parsed."""
     tekst = lees_tekst(bestand)
+    if not tekst.strip():
+        raise InvoerFout.een("bestand", "het bestand is leeg; verwacht JSON")
     try:
         return json.loads(tekst)
     except json.JSONDecodeError as exc:
         raise InvoerFout.een(
-            "bestand", f"geen geldige JSON: {exc.msg} op regel {exc.lineno}, kolom {exc.colno}"
+            "bestand",
+            f"geen geldige JSON op regel {exc.lineno}, kolom {exc.colno}; controleer aanhalingstekens, komma's en haakjes",
         ) from None
 
 

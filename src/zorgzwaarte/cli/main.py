@@ -17,7 +17,7 @@ from zorgzwaarte.diensten.beheer import aanvulling_standaarddatabase, laad_aanvu
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.regelsets import lees_peildatum, regelset_overzicht
 from zorgzwaarte.diensten.varianten import variant_uit_tekst
-from zorgzwaarte.fouten import InvoerFout
+from zorgzwaarte.fouten import InvoerFout, leesfout
 from zorgzwaarte.regels.indicatie.normtijden import laatste_normtijden
 from zorgzwaarte.regels.profielen.catalogus import catalogus
 
@@ -731,7 +731,7 @@ def _lees_tabel(pad: str, veld: str) -> pl.DataFrame:
     try:
         return lees(Path(pad))
     except (OSError, pl.exceptions.PolarsError) as exc:
-        raise InvoerFout.een(veld, f"tabel '{pad}' kan niet worden gelezen ({exc.__class__.__name__})") from None
+        raise InvoerFout.een(veld, leesfout(exc, f"tabel '{pad}'")) from None
 
 
 def _verplichte_kolommen(df: pl.DataFrame) -> None:
@@ -769,7 +769,7 @@ def batch_declareer(
     except InvoerFout as fout:
         stop_met_fout(fout)
     except OSError as exc:
-        stop_met_fout(InvoerFout.een("bestand", f"tabel kan niet worden gelezen: {exc.__class__.__name__}"))
+        stop_met_fout(InvoerFout.een("bestand", leesfout(exc, "tabel")))
     schrijf(resultaat.drop("bedrag_centen"), Path(uit))
     from babel.numbers import format_currency
 

@@ -77,8 +77,9 @@ def _geindiceerde_uren(besluit: dict[str, Any]) -> dict[str, float | None]:
         m = f.get("minuten_per_week")
         uit[str(f.get("functie"))] = round(m / 60, 1) if m else None
     if besluit.get("zzp_code"):
-        uren = (besluit["resultaat"].get("zzp") or {}).get("uren_per_week")
-        uit["ZZP"] = float(uren) if uren else None
+        # {min, max, bron} when the law or the administrator gives the package's hours; the signal compares with max
+        bereik = (besluit["resultaat"].get("zzp") or {}).get("uren_per_week") or {}
+        uit["ZZP"] = float(bereik["max"]) if bereik.get("max") is not None else None
     return uit
 
 

@@ -46,8 +46,10 @@ def normaliseer_bsn(waarde: str) -> str:
     cijfers = re.sub(r"[\s.\-]", "", waarde)
     if not cijfers.isdigit():
         raise ValueError("een BSN bestaat uit cijfers")
+    if not 8 <= len(cijfers) <= 9:  # an old BSN may lack its leading 0
+        raise ValueError(f"een BSN heeft 9 cijfers; dit zijn er {len(cijfers)}")
     cijfers = cijfers.zfill(9)
-    if len(cijfers) != 9 or not stdnum_bsn.is_valid(cijfers):
+    if not stdnum_bsn.is_valid(cijfers):
         raise ValueError("dit BSN voldoet niet aan de 11-proef")
     return cijfers
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -40,6 +41,13 @@ _MELDINGEN: dict[str, str] = {
 }
 
 
+def _getal(x: Any) -> Any:
+    """A bound as the user writes it: 168.0 -> 168, 2.5 -> 2,5 (Dutch decimal comma)."""
+    if isinstance(x, (float, Decimal)):
+        return str(int(x)) if x == int(x) else str(x).replace(".", ",")
+    return x
+
+
 def _melding(err: Any) -> str:
     soort = err["type"]
     ctx = err.get("ctx") or {}
@@ -51,7 +59,7 @@ def _melding(err: Any) -> str:
     }
     if soort in vergelijkingen:
         sleutel, sjabloon = vergelijkingen[soort]
-        return sjabloon.format(ctx.get(sleutel))
+        return sjabloon.format(_getal(ctx.get(sleutel)))
     if soort == "too_long" and ctx.get("max_length") is not None:
         return f"heeft te veel onderdelen: hoogstens {ctx['max_length']}"
     if soort == "string_too_long" and ctx.get("max_length") is not None:

@@ -48,7 +48,13 @@ def parse(xml: bytes) -> etree._Element:
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
         return etree.fromstring(xml, parser)
     except etree.XMLSyntaxError as exc:
-        raise InvoerFout.een("bestand", f"geen geldige XML: {exc.msg} (regel {exc.lineno})") from None
+        leeg = not xml.strip()
+        raise InvoerFout.een(
+            "bestand",
+            "het bericht is leeg; verwacht een iWlz-bericht (XML)"
+            if leeg
+            else f"geen geldige XML (regel {exc.lineno}, kolom {exc.offset}): controleer of dit een iWlz-bericht is",
+        ) from None
 
 
 def xsd_fouten(xml: bytes, bericht: str) -> list[Fout]:

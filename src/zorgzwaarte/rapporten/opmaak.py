@@ -59,6 +59,12 @@ def tijdstip(moment: datetime | str | None) -> str:
     return lokaal.strftime("%d-%m-%Y %H:%M:%S ") + (lokaal.tzname() or "")
 
 
+def postcode(waarde: str | None) -> str:
+    """A postcode as PostNL writes it on an envelope: '3511AB' -> '3511 AB'."""
+    pc = (waarde or "").replace(" ", "").upper()
+    return f"{pc[:4]} {pc[4:]}" if re.fullmatch(r"\d{4}[A-Z]{2}", pc) else (waarde or "")
+
+
 def achternaam(voorvoegsel: str | None, geslachtsnaam: str, met_voorletters: bool = False) -> str:
     """'De Boer' (the voorvoegsel with a capital when no initials precede it) or 'de Boer' after initials."""
     vv = (voorvoegsel or "").strip()
@@ -75,8 +81,9 @@ def aanhef(geslacht: str | None, voorvoegsel: str | None, geslachtsnaam: str) ->
 
 
 _DOCS = re.compile(r";?\s*\(?zie docs/[\w./-]+\)?")
-_INTERN = re.compile(r"\s*\((?:COD163|afstand)[^)]*\)|\s*\(\d+(?:\.\d+)?\)(?=[,;]|$)")
-_DECIMAAL = re.compile(r"(?<!versie )(?<![§\w.:-])(\d+)\.(\d+)(?![\w.-])")
+_INTERN = re.compile(r"\s*\((?:COD163|afstand)[^)]*\)|\s*\(\d+(?:[.,]\d+)?\)(?=[,;]|$)")
+# a decimal point becomes a comma, but not in a version or an article number ("art. 2.2" stays "art. 2.2")
+_DECIMAAL = re.compile(r"(?<!versie )(?<!art\. )(?<!artikel )(?<![§\w.:-])(\d+)\.(\d+)(?![\w.-])")
 
 
 def voor_client(tekst: str) -> str:
@@ -142,7 +149,9 @@ def profielgrafiek(
     are drawn as 'onbekend' text, never as 0.
     """
     kleuren = ["#01689b", "#e17000", "#6b6b6b"]
-    marge, staaf, groep = 170, 12, 12 * len(reeksen) + 14
+    # the left margin fits the longest domain name (DejaVu Sans at 11 px: at most about 6.6 px per character)
+    marge = max(170, 12 + round(6.6 * max((len(str(d["naam"])) for d in domeinen), default=0)))
+    staaf, groep = 12, 12 * len(reeksen) + 14
     hoogte = 40 + groep * len(domeinen)
     ruimte = breedte - marge - 60
     delen = [

@@ -8,6 +8,18 @@ from zorgzwaarte.regels.regelset import tabel_op
 
 BRON_IWLZ = "iWlz 2.2 Basisschema.xsd (codelijsten LDT_*)"
 
+# The functions as a client reads them (screens, charts, the zorgplan for the client); the codes are the project's.
+FUNCTIE_NAMEN = {
+    "ZZP": "Zorgzwaartepakket",
+    "PV": "Persoonlijke verzorging",
+    "VP": "Verpleging",
+    "BG-IND": "Begeleiding individueel",
+    "BG-GRP": "Begeleiding in een groep",
+    "BH-IND": "Behandeling individueel",
+    "BH-GRP": "Behandeling in een groep",
+    "KVB": "Kortdurend verblijf",
+}
+
 
 @cache
 def codelijst(naam: str) -> dict[str, str]:

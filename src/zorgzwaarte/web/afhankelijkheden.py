@@ -33,7 +33,7 @@ from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.grenzen import MAX_ID
 from zorgzwaarte.fouten import DienstFout, InvoerFout, NietAangemeld, NietGevonden, Verboden
-from zorgzwaarte.rapporten.opmaak import datum, euro, getal, tijdstip
+from zorgzwaarte.rapporten.opmaak import datum, euro, getal, postcode, tijdstip
 from zorgzwaarte.web.invoer import invoerdatum, naar_iso, schermmelding
 
 # Record numbers in web addresses are bounded like the API's (a number beyond the database's integer range is
@@ -69,7 +69,13 @@ T = TypeVar("T")
 def _omgeving() -> Environment:
     env = Environment(loader=PackageLoader("zorgzwaarte.web", "sjablonen"), autoescape=select_autoescape())
     env.filters.update(
-        datum=datum, euro=euro, invoerdatum=invoerdatum, schermmelding=schermmelding, tijdstip=tijdstip, getal=getal
+        datum=datum,
+        euro=euro,
+        invoerdatum=invoerdatum,
+        schermmelding=schermmelding,
+        tijdstip=tijdstip,
+        getal=getal,
+        postcode=postcode,
     )
     env.globals.update(ROLNAMEN=ROLNAMEN, MENU=MENU)
     return env

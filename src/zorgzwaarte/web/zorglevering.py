@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from zorgzwaarte.domein.records import LEVENSDOMEINEN
 from zorgzwaarte.rapporten.opmaak import Staaf, datum, staafgrafiek
+from zorgzwaarte.regels.codes import FUNCTIE_NAMEN
 
 DOMEINEN = tuple(LEVENSDOMEINEN.items())
 LIJSTEN = ("doelen", "wensen", "hulpbronnen")
@@ -124,18 +125,6 @@ def geleverd_uit_formulier(f: dict[str, list[str]], overeenkomst_id: int) -> dic
         "afwezigheid": afwezigheid,
         "vervangen": een("vervangen") == "ja",
     }
-
-
-FUNCTIE_NAMEN = {
-    "ZZP": "Zorgzwaartepakket",
-    "PV": "Persoonlijke verzorging",
-    "VP": "Verpleging",
-    "BG-IND": "Begeleiding individueel",
-    "BG-GRP": "Begeleiding in een groep",
-    "BH-IND": "Behandeling individueel",
-    "BH-GRP": "Behandeling in een groep",
-    "KVB": "Kortdurend verblijf",
-}
 
 
 def _nl_getal(x: float) -> str:

@@ -44,8 +44,8 @@ BRON_SCHAAL = {
 }
 
 
-def getal_nl(x: float) -> str:
-    return f"{x:g}".replace(".", ",")
+def getal_nl(x: float | None) -> str:
+    return "onbekend" if x is None else f"{x:g}".replace(".", ",")
 
 
 BRON_MEERZORG_B = "Regeling zorgaanspraken AWBZ art. 1a lid 2 onder b"
@@ -303,8 +303,8 @@ def kies_profiel(
     ]
     if bijna:
         redenen.append(
-            f"bijna gelijk passend: {', '.join(f'{v.zzp.code} (afstand {v.afstand})' for v in bijna)} tegen "
-            f"{berekend.zzp.code} (afstand {berekend.afstand}); professioneel oordeel van de beoordelaar"
+            f"bijna gelijk passend: {', '.join(f'{v.zzp.code} (afstand {getal_nl(v.afstand)})' for v in bijna)} tegen "
+            f"{berekend.zzp.code} (afstand {getal_nl(berekend.afstand)}); professioneel oordeel van de beoordelaar"
         )
     onbekend = [v.zzp.code for v in gerangschikt if v.afstand is None and v is not berekend]
     if onbekend:
@@ -312,9 +312,11 @@ def kies_profiel(
     uitleg.stap(
         "Best passend cliëntprofiel",
         f"Berekend: {berekend.zzp.code} {berekend.zzp.naam}"
-        + (f" (afstand {berekend.afstand})" if berekend.afstand is not None else " (profiel onbekend)")
+        + (f" (afstand {getal_nl(berekend.afstand)})" if berekend.afstand is not None else " (profiel onbekend)")
         + "; alternatieven: "
-        + ", ".join(f"{v.zzp.code} ({'onbekend' if v.afstand is None else v.afstand})" for v in gerangschikt[1:6]),
+        + ", ".join(
+            f"{v.zzp.code} ({'onbekend' if v.afstand is None else getal_nl(v.afstand)})" for v in gerangschikt[1:6]
+        ),
         f"{bron_keuze}; profielteksten: {berekend.zzp.profiel_bron}",
     )
     if wlz:

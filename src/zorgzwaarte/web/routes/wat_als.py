@@ -13,7 +13,7 @@ from zorgzwaarte.batch.indicatie import als_tabel, lees_bytes
 from zorgzwaarte.batch.wat_als import lees_tarieven
 from zorgzwaarte.diensten.varianten import variant_samenvatting, variant_uit_tekst, voorbeeldvarianten
 from zorgzwaarte.diensten.wat_als import client_wat_als, regio_populatie, wat_als_toegang
-from zorgzwaarte.fouten import Fout, InvoerFout, NietGevonden
+from zorgzwaarte.fouten import Fout, InvoerFout, NietGevonden, leesfout
 from zorgzwaarte.rapporten.wat_als import UITKOMST_NAMEN, grafieken, wat_als_pdf
 from zorgzwaarte.web import wat_als_runs
 from zorgzwaarte.web.afhankelijkheden import Form, Formulier, Ingelogd, Scherm, WebFout, WebId
@@ -36,7 +36,7 @@ async def _tabel(form: Formulier, naam: str, veld: str) -> pl.DataFrame | None:
     try:
         return lees_bytes(inhoud, bestandsnaam)
     except (OSError, pl.exceptions.PolarsError) as exc:
-        raise InvoerFout.een(veld, f"tabel kan niet worden gelezen ({exc.__class__.__name__})") from None
+        raise InvoerFout.een(veld, leesfout(exc, "tabel")) from None
 
 
 async def _variant_tekst(form: Formulier) -> str:
