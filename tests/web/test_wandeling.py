@@ -47,7 +47,8 @@ def test_tekstvak_heeft_de_rand_van_de_andere_velden(pagina: Any) -> None:
 
 def test_zorg_bij_een_pakket_met_bekende_uren(pagina: Any) -> None:
     """A decision for 7VV (hours known from the administrator's aanvulling, as `serveer --demo` loads them) made the
-    provider's care page a server error right after 'Overeenkomst vastleggen'."""
+    provider's care page a server error right after 'Overeenkomst vastleggen'. Before that, a concept without scores
+    (no distance to the nearest alternative) made the assessment page itself a server error."""
 
     aanmelden(pagina, "beoordelaar")
     pagina.goto("/clienten/nieuw")
@@ -65,6 +66,7 @@ def test_zorg_bij_een_pakket_met_bekende_uren(pagina: Any) -> None:
     pagina.get_by_label("Ander zorgzwaartepakket (niet verplicht)").select_option("7VV")
     pagina.get_by_label("Motivering").fill("Past het best bij het gedrag van de cliënt.")
     pagina.get_by_role("button", name="Concept opslaan").click()
+    assert pagina.get_by_role("status").inner_text() == "Concept opgeslagen."
     pagina.get_by_role("button", name="Definitief maken").click()
     pagina.get_by_label("Zorgaanbieder van voorkeur (niet verplicht)").select_option(
         label="Zorggroep De Linde (fictief)"
