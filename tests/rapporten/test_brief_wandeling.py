@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from zorgzwaarte.rapporten.opmaak import postcode, profielgrafiek, voor_client
+from zorgzwaarte.rapporten.opmaak import functienaam, postcode, profielgrafiek, voor_client
 from zorgzwaarte.rapporten.pdf import _omgeving
 
 
@@ -88,3 +88,16 @@ def test_domeinnaam_past_links_van_de_grafiek() -> None:
     svg = profielgrafiek([{"naam": naam, "client": 1.5}, {"naam": "ADL", "client": 2.0}], [("client", "cliënt")])
     x = float(re.search(rf'<text x="([\d.]+)"[^>]*text-anchor="end">{re.escape(naam)}<', svg).group(1))  # type: ignore[union-attr]
     assert x - 6.6 * len(naam) >= 0
+
+
+def test_zorgplan_noemt_de_functie_voluit() -> None:
+    """The zorgplan for the client said 'ZZP 20,5' and 'BG-IND': codes a client does not know."""
+    from jinja2 import nodes
+
+    assert functienaam("BG-IND") == "Begeleiding individueel"
+    assert functienaam("ZZP") == "Zorgzwaartepakket"
+    env = _omgeving()
+    assert env.loader is not None
+    bron = env.loader.get_source(env, "zorgplan.html")[0]
+    filters = {f.name for f in env.parse(bron).find_all(nodes.Filter)}
+    assert "functienaam" in filters

@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
+from zorgzwaarte.regels.codes import FUNCTIE_NAMEN
+
 LOCALE = "nl_NL"
 
 
@@ -57,6 +59,11 @@ def tijdstip(moment: datetime | str | None) -> str:
         moment = moment.replace(tzinfo=UTC)
     lokaal = moment.astimezone(NL_ZONE)
     return lokaal.strftime("%d-%m-%Y %H:%M:%S ") + (lokaal.tzname() or "")
+
+
+def functienaam(code: str) -> str:
+    """A function as the client reads it: 'PV' -> 'Persoonlijke verzorging' (an unknown code stays itself)."""
+    return FUNCTIE_NAMEN.get(code, code)
 
 
 def postcode(waarde: str | None) -> str:

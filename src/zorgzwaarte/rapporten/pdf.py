@@ -9,12 +9,30 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from zorgzwaarte.rapporten.opmaak import Staaf, datum, euro, getal, postcode, procent, staafgrafiek, voor_client
+from zorgzwaarte.rapporten.opmaak import (
+    Staaf,
+    datum,
+    euro,
+    functienaam,
+    getal,
+    postcode,
+    procent,
+    staafgrafiek,
+    voor_client,
+)
 
 
 def _omgeving() -> Environment:
     env = Environment(loader=PackageLoader("zorgzwaarte.rapporten", "sjablonen"), autoescape=select_autoescape())
-    env.filters.update(euro=euro, datum=datum, getal=getal, postcode=postcode, procent=procent, voor_client=voor_client)
+    env.filters.update(
+        euro=euro,
+        datum=datum,
+        getal=getal,
+        postcode=postcode,
+        procent=procent,
+        voor_client=voor_client,
+        functienaam=functienaam,
+    )
     return env
 
 
