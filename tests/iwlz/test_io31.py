@@ -219,7 +219,52 @@ def test_io31_met_toezicht_bij_thuisbeademing_geweigerd() -> None:
     }
     with pytest.raises(InvoerFout) as e:
         exporteer_io31({"client": CLIENT, "beoordeling": toezicht})
-    assert [f.veld for f in e.value.fouten] == ["beoordeling.toezicht_thuisbeademing"]
+    ((veld, melding),) = [(f.veld, f.melding) for f in e.value.fouten]
+    assert veld == "beoordeling.toezicht_thuisbeademing"
+    assert melding.startswith("dit besluit kan niet als iWlz-bericht IO31 worden verstuurd")
+    for nodig in ("BIA 2014 bijlage 5 §5.4", "TR008", "TR035, TR101", "Stuur het zorgkantoor daarom de besluitbrief"):
+        assert nodig in melding
+
+
+def test_toezicht_bij_thuisbeademing_heeft_geen_plaats_in_iwlz_2_2() -> None:
+    """Why the export refuses, with the official XSD and business rules as the oracle: every way to put the toezicht
+    (here 4 dagdelen, KD04; BIA 2014 bijlage 5 §5.4) into the IO31 of a decision with verpleging in hours is valid
+    XML but breaks an iWlz 2.2 rule. A second line 41: TR008 (41 takes K0-K7), TR035 (overlap), TR101 (same key).
+    The dagdelen instead of the hours: TR008. The dagdelen as Opslag on the hour klasse: TR010 (only on K7)."""
+    import xmlschema
+
+    from tests.iwlz.conftest import XSD_MAP, bedrijfsregels
+
+    def overtreden(doc: Any) -> set[str]:
+        """The rules broken by a message that the XSD alone accepts."""
+        xml = etree.tostring(doc)
+        assert not list(xmlschema.XMLSchema(str(XSD_MAP / "IO31.xsd")).iter_errors(xml))
+        return {r.split(":")[0] for r in bedrijfsregels(xml, "io31")}
+
+    xml = exporteer_io31({"client": CLIENT, "beoordeling": THUIS})
+    assert bedrijfsregels(xml, "io31") == []
+
+    def met_vp() -> tuple[Any, Any]:
+        doc = etree.fromstring(xml)
+        (vp,) = [f for f in doc.iter("{*}GeindiceerdeFunctie") if f.findtext("{*}FunctieCode") == "41"]
+        return doc, vp
+
+    doc, vp = met_vp()
+    tweede = copy.deepcopy(vp)
+    tweede.find("{*}Klasse").text = "KD04"
+    vp.addnext(tweede)
+    assert {"TR008", "TR035", "TR101"} <= overtreden(doc)
+
+    doc, vp = met_vp()
+    vp.find("{*}Klasse").text = "KD04"
+    assert "TR008" in overtreden(doc)
+
+    doc, vp = met_vp()
+    klasse = vp.find("{*}Klasse")
+    opslag = etree.Element(klasse.tag.replace("Klasse", "Opslag"))
+    opslag.text = "4"
+    klasse.addnext(opslag)
+    assert "TR010" in overtreden(doc)
 
 
 def test_io31_zonder_volledig_adres_geweigerd() -> None:

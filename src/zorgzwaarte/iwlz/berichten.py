@@ -206,12 +206,18 @@ def _indicatie(
     financiering = FINANCIERING.get(besluit.get("stelsel", "AWBZ"), "4")
     functies = besluit.get("functies") or []
     if any(f["functie"] == "VP-TOEZICHT" for f in functies):
-        # iWlz TR008/TR035/TR101: verpleging has klassen in uren and one line per function; the toezicht in
-        # dagdelen (BIA 2014 bijlage 5 §5.4) has no place in an IO31: refused, never sent as a second VP
+        # No correct encoding in iWlz 2.2 (docs/iwlz.md, tests/iwlz/test_io31.py): functiecode 41 only takes the
+        # hour klassen K0-K7 (TR008; KD01-KD09 belong to 64/82), one line 41 per period (TR035, TR101), an Opslag
+        # only on K7 (TR010). The toezicht in dagdelen (BIA 2014 bijlage 5 §5.4) comes beside the hours of
+        # verpleging, so it is neither folded into them nor sent as a second line: the message is refused.
         raise InvoerFout.een(
             "beoordeling.toezicht_thuisbeademing",
-            "het iWlz-bericht IO31 kent geen verpleegkundig toezicht bij thuisbeademing in dagdelen (bedrijfsregels "
-            "TR008, TR035 en TR101): geef dit besluit buiten het IO31 door",
+            f"dit besluit kan niet als iWlz-bericht {b.bericht.upper()} worden verstuurd: het bevat verpleegkundig "
+            "toezicht bij thuisbeademing in dagdelen (BIA 2014 bijlage 5 §5.4), en iWlz 2.2 kent voor verpleging "
+            "alleen klassen in uren per week (bedrijfsregel TR008) en één regel verpleging tegelijk (TR035, TR101). "
+            "Een bericht zonder het toezicht zou een onvolledig besluit doorgeven. Stuur het zorgkantoor daarom de "
+            "besluitbrief (PDF, op de cliëntpagina bij dit besluit): die noemt het toezicht met het aantal dagdelen "
+            "per week",
         )
     if functies:
         gf = b.el(ind, "GeindiceerdeFuncties")
