@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.batch.populatie import genereer
 from tests.web.conftest import axe_overtredingen
 from tests.web.test_web import aanmelden, pdf_tekst
@@ -48,7 +50,9 @@ def test_beheerder_rekent_een_eigen_populatie_door(pagina: Any, tmp_path: Path) 
     pagina.route("**/wat-als/runs/*", houd_vast)
     pagina.get_by_role("button", name="Doorrekenen").click()
     pagina.locator("progress#voortgang").wait_for()
-    assert "beoordelingen doorgerekend" in pagina.get_by_role("status").first.inner_text()
+    # nothing counted yet: a true sentence, never "0 van de 0"
+    status = pagina.get_by_role("status").first.inner_text()
+    assert status == "Berekening wordt gestart… (80 beoordelingen, elk met de basis en de variant)", status
     assert axe_overtredingen(pagina) == []
     for _ in range(50):  # the page asks for the status by itself
         if vastgehouden:
@@ -113,3 +117,31 @@ def test_andere_rol_mag_niet(pagina: Any) -> None:
     aanmelden(pagina, "linde")
     antwoord = pagina.goto("/wat-als")
     assert antwoord.status == 403
+
+
+@pytest.mark.parametrize(
+    ("meta", "zin", "waarde"),
+    [
+        ({"gedaan": 0, "totaal": 0}, "Berekening wordt gestart…", None),
+        (
+            {"gedaan": 0, "totaal": 80},
+            "Berekening wordt gestart… (80 beoordelingen, elk met de basis en de variant)",
+            None,
+        ),
+        ({"gedaan": 40, "totaal": 80}, "40 van de 80 beoordelingen doorgerekend (basis en variant)", "40"),
+    ],
+)
+def test_voortgang_zegt_wat_waar_is(meta: dict[str, int], zin: str, waarde: str | None) -> None:
+    """The progress of a run before anything is counted says it is starting (no "0 van de 0") with a bar without a
+    value; once blocks are done it counts them."""
+    from lxml import html
+
+    from zorgzwaarte.web.afhankelijkheden import SJABLONEN
+
+    doc = html.fromstring(
+        SJABLONEN.get_template("wat_als/voortgang.html").render(run_id="x", meta={"status": "bezig", **meta})
+    )
+    (status,) = doc.xpath("//*[@role='status']")
+    assert status.text_content().strip() == zin and "0 van de 0" not in status.text_content()
+    (balk,) = doc.xpath("//progress[@id='voortgang']")
+    assert balk.get("value") == waarde

@@ -71,7 +71,7 @@ async def wat_als_doorrekenen(scherm: Ingelogd, form: Form) -> Response:
     fouten: list[Fout] = []
     tekst = form.een("variant")
     populatie = form.een("populatie", "regio" if regio else "upload")
-    run_id = None
+    run_id, meta = None, None
     try:
         form.eis_csrf()
         tekst = await _variant_tekst(form)
@@ -97,13 +97,14 @@ async def wat_als_doorrekenen(scherm: Ingelogd, form: Form) -> Response:
             zm = await _tabel(form, "zorgmomenten", "Zorgmomenten")
         extra = {"v": variant_samenvatting(variant), "variant_tekst": tekst, "client_ids": client_ids}
         run_id = wat_als_runs.start(scherm.wie.gebruiker_id, df, zm, variant, tarief, extra)
+        meta = {"status": "bezig", "gedaan": 0, "totaal": df.height}  # just started: the page shows what it knows
     except InvoerFout as fout:
         fouten = fout.fouten
     return scherm.toon(
         "wat_als/wat_als.html",
         status=422 if fouten else 200,
         regio=regio, voorbeelden=voorbeeldvarianten(), variant=tekst, populatie=populatie, fouten=fouten,
-        run_id=run_id, meta={"status": "bezig", "gedaan": 0, "totaal": 0},
+        run_id=run_id, meta=meta,
     )  # fmt: skip
 
 
