@@ -27,7 +27,7 @@ from zorgzwaarte.regels.bekostiging.declaratie import (
     controleer_periode,
     dagnummer,
     reden_codes,
-    wlz_2015_per_rij,
+    wlz_2015_per_code,
 )
 
 
@@ -59,9 +59,9 @@ def declareer_tabel(
         rij = int(np.flatnonzero(pidx < 0)[0])
         raise InvoerFout.een(f"populatie.{rij}.prestatie", "er is geen tarief voor deze prestatie")
     ids = populatie["id"].cast(pl.Utf8)
-    sleutel = ids.cast(pl.Categorical).to_physical().to_numpy().astype(np.int64)
+    sleutel = ids.rank("dense").fill_null(0).to_numpy().astype(np.int64)  # one number per client (rows with one id)
     ontslag = populatie["ontslag"] if "ontslag" in populatie.columns else pl.Series([None] * populatie.height)
-    ontslag_d = _dagen(ontslag.cast(pl.Utf8)) if ontslag.null_count() < populatie.height else np.zeros(populatie.height)
+    ontslag_d = _dagen(ontslag) if ontslag.null_count() < populatie.height else np.zeros(populatie.height)
     ontslag_d = np.where(ontslag.is_null().to_numpy(), GEEN_EINDE, ontslag_d).astype(np.int64)
     behandeling = np.full(populatie.height, ONBEKEND, dtype=np.int8)
     if "behandeling" in populatie.columns:
@@ -74,7 +74,7 @@ def declareer_tabel(
         if "schoolvakantie_max_dagen" in populatie.columns
         else np.full(populatie.height, ONBEKEND)
     )
-    wlz2015_per_keer, wlz2015_school = wlz_2015_per_rij(populatie["prestatie"].cast(pl.Utf8).to_list(), behandeling)
+    wlz2015_per_keer, wlz2015_school = wlz_2015_per_code(prestaties, pidx.astype(np.int64), behandeling)
     pop = Populatie(
         client=sleutel,
         prestatie=pidx.astype(np.int64),
@@ -129,7 +129,7 @@ def declareer_tabel(
             "id": ids,
             "prestatie": populatie["prestatie"].cast(pl.Utf8),
             "dagen": k.dagen,
-            "tarief": euro(centen[pop.prestatie]),
+            "tarief": euro(centen).gather(pop.prestatie),  # a few tariffs, written once each
             "bedrag": euro(bedrag),
             "dagen_aanwezig": k.aanwezig,
             "dagen_afwezig_bekostigd": k.afwezig_bekostigd,

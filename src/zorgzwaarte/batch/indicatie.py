@@ -147,7 +147,7 @@ PER_CLIENT_KOLOMMEN: tuple[tuple[str, ...], ...] = (
     (),  # besluitdatum: below, only when it differs from the peildatum
     ("geen_recht_wlz",),
     ("gekozen_zzp",),
-    ("aanvraagdatum", "na_zvw_of_forensisch_verblijf"),
+    ("aanvraagdatum", "na_zvw_of_forensisch_verblijf", "eerdere_indicaties"),
     ONDERWIJS_KOLOMMEN,  # and below: a child with PV or VP that does not say it stays away from school
     THUISBEADEMING_KOLOMMEN,  # and below: a zorgmoment with a handeling of the thuisbeademing schedule
     ("begeleiden_pv_minuten_per_week", "begeleiden_vp_minuten_per_week"),
@@ -170,15 +170,14 @@ def _met_thuisbeademing(df: pl.DataFrame, zm: pl.DataFrame) -> np.ndarray[Any, n
 @dataclass
 class Gekoppeld:
     """The zorgmomenten joined to the assessments once (``koppel``): ``momenten`` has `_rij`, the row of its id
-    (the first row of an id that is there twice), and is sorted by it, the moments of a row in their own order;
-    ``thuisbeademing`` per row (see _met_thuisbeademing). ``blok`` takes the part of a block of rows."""
+    (the first row of an id that is there twice), the moments in their own order; ``thuisbeademing`` per row (see
+    _met_thuisbeademing). ``blok`` takes the part of a block of rows (in the block's own thread)."""
 
     momenten: pl.DataFrame
     thuisbeademing: np.ndarray[Any, np.dtype[np.bool_]]
 
     def blok(self, start: int, eind: int) -> Gekoppeld:
-        a, b = np.searchsorted(self.momenten["_rij"].to_numpy(), [start, eind])
-        deel = self.momenten.slice(int(a), int(b - a)).with_columns(pl.col("_rij") - start)
+        deel = self.momenten.filter(pl.col("_rij").is_between(start, eind - 1)).with_columns(pl.col("_rij") - start)
         return Gekoppeld(deel, self.thuisbeademing[start:eind])
 
 
@@ -186,7 +185,7 @@ def koppel(df: pl.DataFrame, zm: pl.DataFrame) -> Gekoppeld:
     """The zorgmomenten of ``df``'s rows (a moment whose id is not there is left out)."""
     zm = zm.with_columns(pl.col("id").cast(pl.Utf8))
     rij = _rijnummers(df["id"].cast(pl.Utf8), zm["id"])
-    momenten = zm.with_columns(_rij=rij).filter(pl.col("_rij").is_not_null()).sort("_rij", maintain_order=True)
+    momenten = zm.drop("id").with_columns(_rij=rij).filter(pl.col("_rij").is_not_null())
     return Gekoppeld(momenten, _met_thuisbeademing(df, zm))
 
 
@@ -205,9 +204,13 @@ def _blijvend(df: pl.DataFrame) -> np.ndarray[Any, np.dtype[np.int64]]:
             .to_numpy()
         )
     if "blijvend" in df.columns:
-        k = df["blijvend"].cast(pl.Utf8).str.to_lowercase()
-        ja = k.is_in(list(WAAR)).fill_null(False).to_numpy()
-        nee = k.is_in(list(ONWAAR)).fill_null(False).to_numpy()
+        k = df["blijvend"]
+        if k.dtype == pl.Boolean:
+            ja, nee = k.fill_null(False).to_numpy(), (~k).fill_null(False).to_numpy()
+        else:
+            k = k.cast(pl.Utf8).str.to_lowercase()
+            ja = k.is_in(list(WAAR)).fill_null(False).to_numpy()
+            nee = k.is_in(list(ONWAAR)).fill_null(False).to_numpy()
         uit = np.where(ja, 1, np.where(nee, 0, uit))
     return uit
 
@@ -257,7 +260,10 @@ def naar_beoordelingen(
         if not aanwezig:
             return m
         waarden = df.select(
-            pl.col(k).cast(pl.Int64, strict=False).fill_null(-1).clip(-2, 99).cast(pl.Int8) for _, k in aanwezig
+            pl.col(k).fill_null(-1)
+            if df[k].dtype == pl.Int8  # read by ``smal``
+            else pl.col(k).cast(pl.Int64, strict=False).fill_null(-1).clip(-2, 99).cast(pl.Int8)
+            for _, k in aanwezig
         ).to_numpy()
         slecht = ((waarden < -1) | (waarden > 3)) & (waarden != 9)
         for i, j in zip(*np.nonzero(slecht), strict=True):
@@ -697,10 +703,10 @@ def uitvoer(
     heeft = ok & (zi >= 0)
 
     def kies(
-        waarden: list[Any], index: np.ndarray[Any, Any], geldig: np.ndarray[Any, Any], dtype: Any = pl.Utf8
+        waarden: list[Any] | pl.Series, index: np.ndarray[Any, Any], geldig: np.ndarray[Any, Any], dtype: Any = pl.Utf8
     ) -> pl.Series:
         """Small lookup table gathered by index: fast for a million rows; null where not `geldig`."""
-        tabel = pl.Series(waarden, dtype=dtype)
+        tabel = waarden if isinstance(waarden, pl.Series) else pl.Series(waarden, dtype=dtype)
         gekozen = tabel.gather(np.where(geldig, index, 0).astype(np.int64))
         return pl.select(pl.when(pl.lit(pl.Series(geldig))).then(pl.lit(gekozen))).to_series()
 
@@ -711,8 +717,11 @@ def uitvoer(
         return pl.select(pl.when(pl.lit(pl.Series(geldig))).then(pl.lit(pl.Series(x)).cast(dtype))).to_series()
 
     def datum(dagen: np.ndarray[Any, Any], geldig: np.ndarray[Any, Any]) -> pl.Series:
-        d = pl.Series(np.where(geldig & (dagen > 0), dagen - DAG_EPOCH, 0).astype(np.int32)).cast(pl.Date)
-        return waarde(d.to_numpy(), geldig & (dagen > 0), pl.Date).dt.to_string("%Y-%m-%d")
+        """JJJJ-MM-DD, each day of the span written once and gathered (a block has few distinct days)."""
+        m = geldig & (dagen > 0)
+        eerste, laatste = (int(dagen[m].min()), int(dagen[m].max())) if m.any() else (DAG_EPOCH, DAG_EPOCH)
+        tekst = pl.Series(np.arange(eerste - DAG_EPOCH, laatste - DAG_EPOCH + 1, dtype=np.int32)).cast(pl.Date)
+        return kies(tekst.dt.to_string("%Y-%m-%d"), dagen - eerste, m)
 
     set_idx = np.maximum(uit["regelset"], 0)
     # issue 11 item 18: a peildatum after the law texts the regelset was checked against (open-ended regelsets)

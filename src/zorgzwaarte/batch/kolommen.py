@@ -66,6 +66,9 @@ KOLOMMEN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("verblijf_in_instelling", ("verblijf_in_instelling",), "bool"),
     ("gekozen_zzp", ("gekozen_zzp",), "tekst"),
     ("na_zvw_of_forensisch_verblijf", ("na_zvw_of_forensisch_verblijf",), "bool"),
+    # eerdere indicatiebesluiten voor een ZZP (overgangsrecht ZZP 1-3): "2VV:2012-01-01:2012-12-31;4VV:2013-02-01"
+    # (zzp:geldig_van[:geldig_tot], gescheiden door ';'), "geen" = geen eerder besluit, leeg = niet vastgesteld
+    ("eerdere_indicaties", ("eerdere_indicaties",), "eerdere"),
     ("motivering_afwijkend_profiel", ("motivering_afwijkend_profiel",), "tekst"),
     # onderwijsaftrek, begeleiden bij zelfzorg, toezicht bij thuisbeademing (BIA bijlage 4/5 §4.2, §4.4, §5.4)
     ("onderwijs_naar_school", ("onderwijs", "naar_school"), "bool"),
@@ -107,7 +110,9 @@ SOORT = {
     "tekst": pl.Utf8,
     "lijst": pl.Utf8,
     "grondslagen": pl.Utf8,
+    "eerdere": pl.Utf8,
 }
+GEEN = "geen"  # eerdere_indicaties: established that there is none (an empty list)
 WAAR = ("1", "true", "ja", "waar")
 ONWAAR = ("0", "false", "nee", "onwaar")
 
@@ -125,6 +130,13 @@ def _naar_kolom(waarde: Any, soort: str) -> Any:
         return None
     if soort in ("lijst", "grondslagen"):
         return ";".join(str(x) for x in waarde)
+    if soort == "eerdere":
+        return (
+            ";".join(
+                ":".join(str(e[k]) for k in ("zzp", "geldig_van", "geldig_tot") if e.get(k) is not None) for e in waarde
+            )
+            or GEEN
+        )
     if soort == "datum":
         return waarde.isoformat() if isinstance(waarde, date) else str(waarde)
     return waarde
@@ -137,6 +149,11 @@ def _uit_kolom(waarde: Any, soort: str) -> Any:
     if soort in ("lijst", "grondslagen"):
         lijst = [x.strip() for x in str(waarde).split(";") if x.strip()]
         return [x.zfill(2) for x in lijst] if soort == "grondslagen" else lijst
+    if soort == "eerdere":  # the per-client path checks each part and names eerdere_indicaties.N.<veld>
+        if str(waarde).strip().lower() == GEEN:
+            return []
+        delen = [[d.strip() for d in x.split(":")] for x in str(waarde).split(";") if x.strip()]
+        return [dict(zip(("zzp", "geldig_van", "geldig_tot"), d, strict=False)) for d in delen]
     if soort == "datum":
         return waarde.isoformat() if isinstance(waarde, date) else str(waarde).strip()
     if soort == "bool" and isinstance(waarde, str):

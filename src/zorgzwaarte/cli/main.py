@@ -653,7 +653,7 @@ def batch_indiceer(
     zorgmomenten: Annotated[
         str | None, typer.Option(help="Tabel met zorgmomenten (id, per_week, handelingen, twee_zorgverleners)")
     ] = None,
-    blok: Annotated[int, typer.Option(help="Rijen per blok (twee tegelijk, een per processorkern)", min=1)] = 1 << 17,
+    blok: Annotated[int, typer.Option(help="Rijen per blok (twee tegelijk, een per processorkern)")] = 1 << 17,
 ) -> None:
     """Bereken de indicatiebesluiten van een hele tabel met beoordelingen (gevectoriseerd)."""
     from pathlib import Path
@@ -663,6 +663,8 @@ def batch_indiceer(
     from zorgzwaarte.batch.indicatie import indiceer_tabel, schrijf
 
     try:
+        if blok < 1:
+            raise InvoerFout.een("blok", "geef een aantal rijen per blok van 1 of meer")
         df = _lees_tabel(invoer, "invoer")
         zm = _lees_tabel(zorgmomenten, "zorgmomenten") if zorgmomenten else None
         _verplichte_kolommen(df)

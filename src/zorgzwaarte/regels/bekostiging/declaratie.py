@@ -161,13 +161,18 @@ def wlz_2015_regel(prestatie: str, behandeling: bool | None) -> Wlz2015Regel:
 def wlz_2015_per_rij(prestaties: list[str], behandeling: npt.NDArray[np.int8]) -> tuple[I64, B]:
     """Per row (prestatie code, behandeling 1/0/ONBEKEND): the days per absence Wlz 2015 bills and whether school
     holidays follow the legal holiday length (``wlz_2015_regel``, computed once per combination)."""
-    regels = [
-        wlz_2015_regel(p, None if b == ONBEKEND else bool(b))
-        for p, b in zip(prestaties, behandeling.tolist(), strict=True)
-    ]
+    codes = sorted(set(prestaties))
+    plek = {c: i for i, c in enumerate(codes)}
+    return wlz_2015_per_code(codes, np.array([plek[p] for p in prestaties], dtype=np.int64), behandeling)
+
+
+def wlz_2015_per_code(codes: list[str], code: I64, behandeling: npt.NDArray[np.int8]) -> tuple[I64, B]:
+    """As wlz_2015_per_rij, with each row's prestatie as an index into ``codes``: one rule per combination."""
+    combinatie, terug = np.unique(code * 3 + (behandeling.astype(np.int64) - ONBEKEND), return_inverse=True)
+    regels = [wlz_2015_regel(codes[int(c) // 3], None if c % 3 == 0 else bool(c % 3 - 1)) for c in combinatie]
     return (
-        np.array([x.per_keer for x in regels], dtype=np.int64),
-        np.array([x.schoolvakantie for x in regels], dtype=np.bool_),
+        np.array([x.per_keer for x in regels], dtype=np.int64)[terug],
+        np.array([x.schoolvakantie for x in regels], dtype=np.bool_)[terug],
     )
 
 
@@ -328,9 +333,8 @@ def vakantie_detentie_42_per_jaar(d: AfwezigeDagen, r: dict[str, Any], m: B) -> 
     naam_index = [x["naam"] for x in regimes()].index(r["naam"])
     geldig = (regime_per_dag(kdag) == naam_index) & (pop.opname[kr] <= kdag) & (kdag < pop.ontslag[kr])
     kafw, kdag, kr = kafw[geldig], kdag[geldig], kr[geldig]
-    jaar = np.array([date.fromordinal(int(x)).year for x in np.unique(kdag)], dtype=np.int64)
-    jaar_van = dict(zip(np.unique(kdag).tolist(), jaar.tolist(), strict=True))
-    kjaar = np.array([jaar_van[int(x)] for x in kdag], dtype=np.int64) if kdag.size else kdag
+    dagen, terug = np.unique(kdag, return_inverse=True)
+    kjaar = np.array([date.fromordinal(int(x)).year for x in dagen], dtype=np.int64)[terug] if kdag.size else kdag
     volgorde = np.lexsort((kdag, kjaar, pop.client[kr]))
     sleutel = pop.client[kr][volgorde] * 10_000 + kjaar[volgorde]
     nieuw = np.r_[True, sleutel[1:] != sleutel[:-1]] if sleutel.size else np.zeros(0, dtype=np.bool_)

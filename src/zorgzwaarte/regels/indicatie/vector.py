@@ -125,8 +125,8 @@ PER_CLIENT_REDENEN = (
     "een besluitdatum die niet de peildatum is",
     "geen recht op Wlz-zorg opgegeven (Besluit langdurige zorg art. 3.1.5)",
     "een gekozen zorgzwaartepakket met motivering",
-    "het overgangsrecht ZZP 1-2 en 3 VV (Wijzigingsregeling Rza 2012 art. II-III: aanvraagdatum, Zvw- of forensisch "
-    "verblijf)",
+    "het overgangsrecht ZZP 1-2 en 3 VV (Wijzigingsregeling Rza 2012 art. II-III: aanvraagdatum, eerdere "
+    "indicaties, Zvw- of forensisch verblijf)",
     "de onderwijsaftrek bij een kind (Beleidsregels indicatiestelling AWBZ 2014, bijlage 4 en 5 §4.2)",
     "thuisbeademing en verpleegkundig toezicht (Beleidsregels indicatiestelling AWBZ 2014, bijlage 5 §5.3 en §5.4)",
     "begeleiden bij zelfzorg (Beleidsregels indicatiestelling AWBZ 2014, bijlage 4 en 5 §4.4)",
@@ -254,20 +254,24 @@ def profieltabel(wijz: Wijzigingen = ()) -> ProfielTabel:
     )
 
 
-def client_niveaus(b: Beoordelingen, wijz: Wijzigingen = ()) -> F:
-    """N x D levels, as regels/profielen/keuze.client_niveaus (mean rounded to 2, highest, or given value).
+def client_niveaus(b: Beoordelingen, wijz: Wijzigingen = (), rijen: Ints | None = None) -> F:
+    """N x D levels, as regels/profielen/keuze.client_niveaus (mean rounded to 2, highest, or given value); with
+    ``rijen`` only for those rows (len(rijen) x D).
 
     Works on the int8 score matrices, only on the questions some row answered."""
     p = _tabel("profielkeuze.yaml", wijz)
     svragen, bvragen = vragen()
-    uit = np.full((len(b.peildatum), len(p["domeinen"]["waarde"])), np.nan)
-    bronnen = {"stoornis": (svragen, b.stoornis), "beperking": (bvragen, b.beperking)}
+    stoornis, beperking, aandacht = b.stoornis, b.beperking, b.verpleegkundige_aandacht
+    if rijen is not None:
+        stoornis, beperking, aandacht = stoornis[rijen], beperking[rijen], aandacht[rijen]
+    uit = np.full((len(aandacht), len(p["domeinen"]["waarde"])), np.nan)
+    bronnen = {"stoornis": (svragen, stoornis), "beperking": (bvragen, beperking)}
     gegeven = {soort: m.max(axis=0, initial=-1) >= 0 for soort, (_, m) in bronnen.items()}
     for j, d in enumerate(p["domeinen"]["waarde"].values()):
         delen: list[npt.NDArray[np.int8]] = []
         for bron in d["bronnen"]:
             if bron["soort"] == "invoer":
-                v = b.verpleegkundige_aandacht.astype(np.float64)
+                v = aandacht.astype(np.float64)
                 uit[:, j] = np.where(v >= 0, v, np.nan)
                 continue
             lijst, matrix = bronnen[bron["soort"]]
@@ -322,7 +326,11 @@ def kies_profielen(
     index = np.full(n, -1, dtype=np.int64)
     afstand = np.full(n, np.nan)
     oordeel = np.zeros(n, dtype=np.bool_)
-    niveaus = client_niveaus(b, wijz)
+    # levels only for the rows that need a profile; `plek` finds a row's line among them
+    alle = np.flatnonzero(nodig)
+    niveaus = client_niveaus(b, wijz, alle)
+    plek = np.zeros(n, dtype=np.int64)
+    plek[alle] = np.arange(alle.size)
     uitwisselbaar = _tabel("indicatie_wlz_2015.yaml", wijz)["toegang"]["uitwisselbaar"]["waarde"]
     taken = []
     for dom in np.unique(b.dominant[nodig]):
@@ -338,7 +346,7 @@ def kies_profielen(
 
     def doe(taak: tuple[Ints, Ints, bool]) -> tuple[Ints, tuple[Ints, F, B]]:
         r, kol, is_wlz = taak
-        return r, _kies_blok(b, niveaus, r, kol, is_wlz, wijz)
+        return r, _kies_blok(b, niveaus[plek[r]], r, kol, is_wlz, wijz)
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         for r, (i, af, oo) in pool.map(doe, taken):
@@ -349,6 +357,7 @@ def kies_profielen(
 def _kies_blok(
     b: Beoordelingen, niveaus: F, r: Ints, kol: Ints, wlz: bool, wijz: Wijzigingen = ()
 ) -> tuple[Ints, F, B]:
+    """The best profile among ``kol`` for the rows ``r`` (``niveaus``: their levels, len(r) x D)."""
     pt = profieltabel(wijz)
     p = _tabel("profielkeuze.yaml", wijz)
     marge = float(p["bijna_gelijk_marge"]["waarde"])
@@ -383,7 +392,7 @@ def _kies_blok(
     vervuld = vervuld_tabel[bz_van]
     # distance per domain: |client - profile| in hundredths (levels have two decimals), looked up as the rounded
     # float the per-client path uses (keuze.rond); an unknown level on either side adds nothing and counts not
-    c = niveaus[r]
+    c = niveaus
     pn = pt.niveaus[kol]
     c100 = np.where(np.isnan(c), 10_000, np.round(np.nan_to_num(c) * 100)).astype(np.int32)
     p100 = np.where(np.isnan(pn), -10_000, np.round(np.nan_to_num(pn) * 100)).astype(np.int32)
@@ -395,6 +404,17 @@ def _kies_blok(
     acc = np.zeros(kan.shape)
     aantal = np.zeros(kan.shape, dtype=np.int64)
     for d in range(c.shape[1]):
+        # one line per client level in the block's span (and one for unknown), gathered per row
+        bekend = c100[:, d] != 10_000
+        laag = int(c100[bekend, d].min()) if bekend.any() else 0
+        hoog = int(c100[bekend, d].max()) if bekend.any() else 0
+        if hoog - laag <= 4096:
+            waarden = np.append(np.arange(laag, hoog + 1, dtype=np.int32), np.int32(10_000))
+            i = np.minimum(np.abs(waarden[:, None] - p100[None, :, d]), 4 * 10_000)
+            lijn = np.where(bekend, c100[:, d] - laag, waarden.size - 1)
+            acc = acc + verschil[i][lijn]
+            aantal += telt[i][lijn]
+            continue
         i = np.abs(c100[:, d][:, None] - p100[None, :, d])
         i = np.minimum(i, 4 * 10_000)
         acc = acc + verschil[i]
@@ -455,6 +475,14 @@ def toegang_awbz(wijz: Wijzigingen = ()) -> npt.NDArray[np.bool_]:
     return np.array([[f in t.get(g, []) for f in ("PV", "VP", "VB", "KVB")] for g in GRONDSLAGEN], dtype=np.bool_)
 
 
+@cache
+def toegang_per_combinatie(wijz: Wijzigingen = ()) -> npt.NDArray[np.bool_]:
+    """128 x {PV, VP, VB, KVB}: access for each combination of grondslagen (bit i = GRONDSLAGEN[i]): a function is
+    open when one of the row's grondslagen opens it (bijlage 2 §2.1)."""
+    combinaties = ((np.arange(1 << len(GRONDSLAGEN))[:, None] >> np.arange(len(GRONDSLAGEN))) & 1).astype(np.bool_)
+    return np.asarray((combinaties[:, :, None] & toegang_awbz(wijz)[None, :, :]).any(axis=1), dtype=np.bool_)
+
+
 def indiceer_vector(b: Beoordelingen, wijz: Wijzigingen = (), keuze: Keuze | None = None) -> dict[str, Any]:
     """Indication for N assessments; arrays per output field. Rows without a ruleset get `fout`.
 
@@ -471,7 +499,7 @@ def indiceer_vector(b: Beoordelingen, wijz: Wijzigingen = (), keuze: Keuze | Non
         m = (b.peildatum >= set_van) & (b.peildatum <= set_tot)
         set_index[m] = i
         (wlz if r.stelsel == "Wlz" else awbz)[m] = True
-    toegang = (b.grondslag.astype(np.int64) @ toegang_awbz(wijz).astype(np.int64)) > 0  # N x 4
+    toegang = toegang_per_combinatie(wijz)[np.packbits(b.grondslag, axis=1, bitorder="little")[:, 0]]  # N x 4
 
     # AWBZ: verblijf; a beschermende woonomgeving under 17 is gebruikelijke zorg (bijlage 8 §2.2), as
     # trechtermodel.beschermende_woonomgeving_telt
@@ -644,7 +672,18 @@ def per_client_reden(nodig: Ints, later_wlz: B) -> Ints:
 
 def jaar_maand_dag(dagen: Ints) -> tuple[Ints, Ints, Ints]:
     """Year, month, day of day numbers (date.toordinal), in integer arithmetic (the proleptic Gregorian calendar,
-    H. Hinnant's civil_from_days), so a million dates cost a few array operations."""
+    H. Hinnant's civil_from_days), so a million dates cost a few array operations; when the days span fewer days
+    than there are values, computed once per day of that span and looked up."""
+    if dagen.size > 1024:
+        eerste, laatste = int(dagen.min()), int(dagen.max())
+        if laatste - eerste < dagen.size:
+            j, m, d = _jaar_maand_dag(np.arange(eerste, laatste + 1, dtype=np.int64))
+            i = dagen - eerste
+            return j[i], m[i], d[i]
+    return _jaar_maand_dag(dagen)
+
+
+def _jaar_maand_dag(dagen: Ints) -> tuple[Ints, Ints, Ints]:
     z = dagen.astype(np.int64) - 1 + 306  # days since 0000-03-01
     era = np.floor_divide(z, 146097)
     doe = z - era * 146097
