@@ -45,6 +45,7 @@ from zorgzwaarte.diensten.bekostiging import ContractNieuw
 from zorgzwaarte.diensten.brieven import besluitbrief
 from zorgzwaarte.diensten.declaratie import DeclaratieInvoer, declareer
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
+from zorgzwaarte.diensten.invoer import ontvang
 from zorgzwaarte.diensten.pgb import PgbInvoer, bereken_pgb
 from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc
@@ -367,7 +368,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         responses={**fouten(409), **met_links(201, **CLIENT_LINKS)},
     )
     def client_nieuw(wie: Wie, data: JsonBody) -> ClientUit:
-        return doe(wie, r.client_aanmaken, data)
+        return doe(wie, r.client_aanmaken, ontvang(ClientNieuw, data))
 
     @router.post(
         "/clienten/zoeken",
@@ -377,7 +378,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     )
     def client_zoeken(wie: Wie, data: JsonBody) -> ClientUit:
         """Zoek een cliënt op BSN (in de body, nooit in de URL)."""
-        return doe(wie, r.client_zoeken_bsn, data)
+        return doe(wie, r.client_zoeken_bsn, ontvang(BsnZoekvraag, data))
 
     @router.get("/clienten/{client_id}", tags=["cliënten"], responses=met_links(200, **CLIENT_LINKS))
     def client(wie: Wie, client_id: Id) -> ClientUit:
@@ -387,7 +388,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         "/clienten/{client_id}", tags=["cliënten"], openapi_extra=invoer(ClientWijziging), responses=fouten(409)
     )
     def client_wijzig(wie: Wie, client_id: Id, data: JsonBody) -> ClientUit:
-        return doe(wie, r.client_wijzigen, client_id, data)
+        return doe(wie, r.client_wijzigen, client_id, ontvang(ClientWijziging, data))
 
     @router.get("/clienten/{client_id}/tijdlijn", tags=["cliënten"])
     def tijdlijn(wie: Wie, client_id: Id) -> list[TijdlijnItem]:

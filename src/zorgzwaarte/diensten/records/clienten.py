@@ -7,17 +7,18 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
+from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
 from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, controleer_versie, pagina_grenzen
 from zorgzwaarte.diensten.records.overeenkomsten import _overeenkomsten_query
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client, zichtbare_clienten
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import (
+    BsnZoekvraag,
     ClientNieuw,
     ClientWijziging,
     iso,
 )
 from zorgzwaarte.domein.uitvoer import ClientUit, Pagina, TijdlijnItem
-from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Conflict, NietGevonden
 from zorgzwaarte.opslag.modellen import (
     Beoordeling,
@@ -92,11 +93,11 @@ def clienten_lijst(uow: Werkeenheid, zoek: str | None, pagina: int, per_pagina: 
     return Pagina[ClientUit](items=[client_uit(c) for c in rijen], totaal=totaal, pagina=pagina, per_pagina=per_pagina)
 
 
-def client_aanmaken(uow: Werkeenheid, data: Any) -> ClientUit:
+def client_aanmaken(uow: Werkeenheid, invoer: Ontvangen[ClientNieuw]) -> ClientUit:
     actor = uow.ingelogd()
     poging = uow.log("client.aanmaken", "client")
     eis(actor, "client.aanmaken")
-    nieuw = valideer(ClientNieuw, data)
+    nieuw = aanvaard(ClientNieuw, invoer)
     if client_met_bsn(uow, nieuw.bsn) is not None:
         raise Conflict("er is al een cliënt met dit BSN; zoek de cliënt op BSN")
     regio = nieuw.regio or (actor.regio if actor.rol == "zorgaanbieder" else None)
@@ -153,13 +154,11 @@ def client_lezen(uow: Werkeenheid, client_id: int) -> ClientUit:
     return client_uit(zichtbare_client(uow.sessie, actor, client_id))
 
 
-def client_zoeken_bsn(uow: Werkeenheid, data: Any) -> ClientUit:
-    from zorgzwaarte.domein.records import BsnZoekvraag
-
+def client_zoeken_bsn(uow: Werkeenheid, invoer: Ontvangen[BsnZoekvraag]) -> ClientUit:
     actor = uow.ingelogd()
     poging = uow.log("client.zoeken_bsn", "client")
     eis(actor, "client.lezen")
-    vraag = valideer(BsnZoekvraag, data)
+    vraag = aanvaard(BsnZoekvraag, invoer)
     c = uow.sessie.scalars(
         zichtbare_clienten(actor, select(Client).where(Client.bsn == vraag.bsn)).order_by(Client.id)
     ).first()
@@ -169,12 +168,12 @@ def client_zoeken_bsn(uow: Werkeenheid, data: Any) -> ClientUit:
     return client_uit(c)
 
 
-def client_wijzigen(uow: Werkeenheid, client_id: int, data: Any) -> ClientUit:
+def client_wijzigen(uow: Werkeenheid, client_id: int, invoer: Ontvangen[ClientWijziging]) -> ClientUit:
     actor = uow.ingelogd()
     uow.log("client.wijzigen", "client", client_id, client_id)
     eis(actor, "client.wijzigen")
     c = zichtbare_client(uow.sessie, actor, client_id)
-    wijziging = valideer(ClientWijziging, data)
+    wijziging = aanvaard(ClientWijziging, invoer)
     controleer_versie(wijziging.versie, c.versie)
     velden = wijziging.model_dump(exclude={"versie"}, exclude_unset=True)
     if "regio" in velden and velden["regio"] != c.regio:

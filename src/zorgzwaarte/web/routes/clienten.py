@@ -6,7 +6,9 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 
 from zorgzwaarte.diensten import records as r
+from zorgzwaarte.diensten.invoer import ontvang
 from zorgzwaarte.diensten.schermen import client_scherm
+from zorgzwaarte.domein.records import BsnZoekvraag, ClientNieuw
 from zorgzwaarte.fouten import DienstFout, InvoerFout
 from zorgzwaarte.iwlz import uitwisseling as iwlz
 from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, WebFout, WebId, WebNummer
@@ -43,7 +45,7 @@ def client_op_bsn(scherm: Ingelogd, form: Form) -> Response:
     fouten: dict[str, str] = {}
     try:
         form.eis_csrf()
-        c = scherm.doe(r.client_zoeken_bsn, {"bsn": form.een("bsn")})
+        c = scherm.doe(r.client_zoeken_bsn, ontvang(BsnZoekvraag, {"bsn": form.een("bsn")}))
         return scherm.naar(f"/clienten/{c.id}")
     except InvoerFout as fout:
         fouten = {"bsn": fout.fouten[0].melding if fout.fouten[0].veld in ("bsn", "formulier") else str(fout)}
@@ -66,7 +68,7 @@ def client_nieuw_post(scherm: Ingelogd, form: Form) -> Response:
     fouten: dict[str, str] = {}
     try:
         form.eis_csrf()
-        c = scherm.doe(r.client_aanmaken, {k: v for k, v in waarden.items() if k != "csrf" and v})
+        c = scherm.doe(r.client_aanmaken, ontvang(ClientNieuw, {k: v for k, v in waarden.items() if k != "csrf" and v}))
         return scherm.naar(f"/clienten/{c.id}")
     except InvoerFout as fout:
         fouten = {f.veld.split(".")[0]: f.melding for f in fout.fouten}
