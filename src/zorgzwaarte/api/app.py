@@ -408,7 +408,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     )
     def beoordeling_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> BeoordelingUit:
         """Nieuwe beoordeling (concept); mag onvolledig zijn."""
-        return doe(wie, r.beoordeling_aanmaken, client_id, data)
+        return doe(wie, r.beoordeling_aanmaken, client_id, ontvang(BeoordelingConcept, data))
 
     @router.get(
         "/beoordelingen/{beoordeling_id}", tags=["beoordelingen"], responses=met_links(200, **BEOORDELING_LINKS)
@@ -423,7 +423,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         responses=fouten(409),
     )
     def beoordeling_wijzig(wie: Wie, beoordeling_id: Id, data: JsonBody) -> BeoordelingUit:
-        return doe(wie, r.beoordeling_wijzigen, beoordeling_id, data)
+        return doe(wie, r.beoordeling_wijzigen, beoordeling_id, ontvang(BeoordelingWijziging, data))
 
     @router.post(
         "/beoordelingen/{beoordeling_id}/definitief",
@@ -456,7 +456,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     )
     def besluit_nieuw(wie: Wie, beoordeling_id: Id, data: JsonBody) -> BesluitUit:
         """Leg het indicatiebesluit vast; een eerder geldend besluit wordt vervangen (herindicatie)."""
-        return doe(wie, r.besluit_vastleggen, beoordeling_id, _versie(data), data)
+        return doe(wie, r.besluit_vastleggen, beoordeling_id, _versie(data), ontvang(BesluitVastleggen, data))
 
     @router.get("/clienten/{client_id}/indicatiebesluiten", tags=["indicatiebesluiten"])
     def besluiten(wie: Wie, client_id: Id) -> list[BesluitUit]:
@@ -517,7 +517,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         responses=met_links(201, **OVEREENKOMST_LINKS),
     )
     def overeenkomst_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> OvereenkomstAangemaakt:
-        return doe(wie, r.overeenkomst_aanmaken, client_id, data)
+        return doe(wie, r.overeenkomst_aanmaken, client_id, ontvang(OvereenkomstNieuw, data))
 
     @router.get(
         "/overeenkomsten/{overeenkomst_id}", tags=["zorglevering"], responses=met_links(200, **OVEREENKOMST_LINKS)
@@ -532,7 +532,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         responses=fouten(409),
     )
     def overeenkomst_wijzig(wie: Wie, overeenkomst_id: Id, data: JsonBody) -> OvereenkomstUit:
-        return doe(wie, r.overeenkomst_wijzigen, overeenkomst_id, data)
+        return doe(wie, r.overeenkomst_wijzigen, overeenkomst_id, ontvang(OvereenkomstWijziging, data))
 
     @router.get("/clienten/{client_id}/toewijzingen", tags=["zorglevering"])
     def toewijzingen(wie: Wie, client_id: Id) -> list[ToewijzingUit]:
@@ -548,7 +548,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     def toewijzing_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> ToewijzingUit:
         """Zorgkantoor: wijs het indicatiebesluit toe aan een zorgaanbieder {zorgaanbieder_id, leveringsvorm,
         ingangsdatum, einddatum?, indicatiebesluit_id?}; de cliënt komt in de intake van die aanbieder."""
-        return doe(wie, r.toewijzing_aanmaken, client_id, data)
+        return doe(wie, r.toewijzing_aanmaken, client_id, ontvang(ToewijzingNieuw, data))
 
     @router.get("/toewijzingen/{toewijzing_id}", tags=["zorglevering"])
     def toewijzing(wie: Wie, toewijzing_id: Id) -> ToewijzingUit:
@@ -562,7 +562,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         responses=met_links(201, **ZORGPLAN_LINKS),
     )
     def zorgplan_nieuw(wie: Wie, overeenkomst_id: Id, data: JsonBody) -> ZorgplanUit:
-        return doe(wie, r.zorgplan_aanmaken, overeenkomst_id, data)
+        return doe(wie, r.zorgplan_aanmaken, overeenkomst_id, ontvang(ZorgplanInvoer, data))
 
     @router.get("/clienten/{client_id}/zorgplannen", tags=["zorglevering"])
     def zorgplannen(wie: Wie, client_id: Id) -> list[ZorgplanUit]:
@@ -579,7 +579,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         responses=fouten(409),
     )
     def zorgplan_wijzig(wie: Wie, zorgplan_id: Id, data: JsonBody) -> ZorgplanUit:
-        return doe(wie, r.zorgplan_wijzigen, zorgplan_id, data)
+        return doe(wie, r.zorgplan_wijzigen, zorgplan_id, ontvang(ZorgplanWijziging, data))
 
     @router.get("/clienten/{client_id}/rapportages", tags=["zorglevering"])
     def rapportages(wie: Wie, client_id: Id) -> list[RapportageUit]:
@@ -592,7 +592,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         openapi_extra=invoer(RapportageNieuw),
     )
     def rapportage_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> RapportageUit:
-        return doe(wie, r.rapportage_aanmaken, client_id, data)
+        return doe(wie, r.rapportage_aanmaken, client_id, ontvang(RapportageNieuw, data))
 
     @router.get("/clienten/{client_id}/geleverde-zorg", tags=["zorglevering"])
     def geleverd(wie: Wie, client_id: Id) -> list[GeleverdeZorgUit]:
@@ -606,7 +606,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         responses=fouten(409),
     )
     def geleverd_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> GeleverdeZorgUit:
-        return doe(wie, r.geleverd_registreren, client_id, data)
+        return doe(wie, r.geleverd_registreren, client_id, ontvang(GeleverdeZorgInvoer, data))
 
     # --- iWlz ---------------------------------------------------------------------------------------------------
     def xml_antwoord(xml: bytes, naam: str) -> Response:
@@ -792,7 +792,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         "/gebruikers", tags=["beheer"], status_code=201, openapi_extra=invoer(GebruikerNieuw), responses=fouten(409)
     )
     def gebruiker_nieuw(wie: Wie, data: JsonBody) -> GebruikerUit:
-        return doe(wie, r.gebruiker_aanmaken, data)
+        return doe(wie, r.gebruiker_aanmaken, ontvang(GebruikerNieuw, data))
 
     @router.post("/gebruikers/{gebruiker_id}/ontgrendelen", tags=["beheer"])
     def gebruiker_ontgrendelen(wie: Wie, gebruiker_id: Id) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
+from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
 from zorgzwaarte.diensten.records.gemeenschappelijk import controleer_versie
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client
 from zorgzwaarte.diensten.werkeenheid import Poging, Werkeenheid
@@ -58,12 +59,12 @@ def _met_client(invoer: dict[str, Any], c: Client) -> dict[str, Any]:
     return {**invoer, "client": client}
 
 
-def beoordeling_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> BeoordelingUit:
+def beoordeling_aanmaken(uow: Werkeenheid, client_id: int, invoer: Ontvangen[BeoordelingConcept]) -> BeoordelingUit:
     actor = uow.ingelogd()
     poging = uow.log("beoordeling.aanmaken", "beoordeling", None, client_id)
     eis(actor, "beoordeling.schrijven")
     c = zichtbare_client(uow.sessie, actor, client_id)
-    concept = valideer(BeoordelingConcept, data)
+    concept = aanvaard(BeoordelingConcept, invoer)
     b = Beoordeling(
         client_id=c.id,
         status="concept",
@@ -99,12 +100,14 @@ def beoordeling_lezen(uow: Werkeenheid, beoordeling_id: int) -> BeoordelingUit:
     return beoordeling_uit(b)
 
 
-def beoordeling_wijzigen(uow: Werkeenheid, beoordeling_id: int, data: Any) -> BeoordelingUit:
+def beoordeling_wijzigen(
+    uow: Werkeenheid, beoordeling_id: int, invoer: Ontvangen[BeoordelingWijziging]
+) -> BeoordelingUit:
     poging = uow.log("beoordeling.wijzigen", "beoordeling", beoordeling_id)
     eis(uow.ingelogd(), "beoordeling.schrijven")
     b = _beoordeling(uow, beoordeling_id)
     poging.client_id = b.client_id
-    wijziging = valideer(BeoordelingWijziging, data)
+    wijziging = aanvaard(BeoordelingWijziging, invoer)
     controleer_versie(wijziging.versie, b.versie)
     if b.status != "concept":
         raise Conflict("een definitieve beoordeling is onveranderlijk; maak een correctie (nieuwe versie)")

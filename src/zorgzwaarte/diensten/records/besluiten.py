@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from zorgzwaarte.diensten.beheer import huidige_aanvulling
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
+from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
 from zorgzwaarte.diensten.records.beoordelingen import _beoordeling, _beoordeling_in_status, _volledige_invoer
 from zorgzwaarte.diensten.records.gemeenschappelijk import _nl
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client
@@ -18,7 +19,6 @@ from zorgzwaarte.domein.records import (
     iso,
 )
 from zorgzwaarte.domein.uitvoer import BesluitUit, RegelsetBewijs
-from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Conflict, Fout, InvoerFout, NietGevonden
 from zorgzwaarte.opslag.modellen import (
     Beoordeling,
@@ -127,7 +127,9 @@ def _besluit_invoer(
     return {**invoer, "besluitdatum": dag.isoformat()}, reden
 
 
-def besluit_vastleggen(uow: Werkeenheid, beoordeling_id: int, versie: int, keuze: Any = None) -> BesluitUit:
+def besluit_vastleggen(
+    uow: Werkeenheid, beoordeling_id: int, versie: int, keuze: Ontvangen[BesluitVastleggen] | None = None
+) -> BesluitUit:
     """Issue the indicatiebesluit of a definitive assessment; a previous valid decision is superseded (herindicatie).
 
     The decision is dated on the day it is recorded, unless `keuze` gives an earlier `besluitdatum` with a
@@ -143,7 +145,7 @@ def besluit_vastleggen(uow: Werkeenheid, beoordeling_id: int, versie: int, keuze
     b = _beoordeling_in_status(uow, poging, "besluit.vastleggen", beoordeling_id, versie, "definitief", melding)
     if uow.sessie.scalar(select(func.count()).where(Indicatiebesluit.beoordeling_id == b.id)):
         raise Conflict("voor deze beoordeling is al een besluit vastgelegd")
-    k = valideer(BesluitVastleggen, {**(keuze or {}), "versie": versie})
+    k = BesluitVastleggen(versie=versie) if keuze is None else aanvaard(BesluitVastleggen, keuze)
     invoer, reden = _besluit_invoer(uow, b, k.besluitdatum, k.besluitdatum_reden)
     besluit = bereken_indicatie(invoer, huidige_aanvulling(uow.sessie))
     ib = besluit_record(b.client_id, b.id, besluit, actor.gebruiker_id, uow.nu())

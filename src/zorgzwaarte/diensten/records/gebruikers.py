@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import func, or_, select
 
 from zorgzwaarte.diensten.auth import hash_wachtwoord
+from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
 from zorgzwaarte.diensten.toegang import eis
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import (
     GebruikerNieuw,
 )
 from zorgzwaarte.domein.uitvoer import GebruikerUit, OrganisatieUit
-from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Conflict, InvoerFout
 from zorgzwaarte.opslag.modellen import (
     Gebruiker,
@@ -21,10 +19,10 @@ from zorgzwaarte.opslag.modellen import (
 )
 
 
-def gebruiker_aanmaken(uow: Werkeenheid, data: Any) -> GebruikerUit:
+def gebruiker_aanmaken(uow: Werkeenheid, invoer: Ontvangen[GebruikerNieuw]) -> GebruikerUit:
     poging = uow.log("gebruiker.aanmaken", "gebruiker")
     eis(uow.ingelogd(), "beheer")
-    nieuw = valideer(GebruikerNieuw, data)
+    nieuw = aanvaard(GebruikerNieuw, invoer)
     org = uow.sessie.get(Organisatie, nieuw.organisatie_id)
     if org is None:
         raise InvoerFout.een("organisatie_id", "bestaat niet")

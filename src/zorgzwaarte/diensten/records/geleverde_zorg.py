@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from sqlalchemy import select
 
+from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
 from zorgzwaarte.diensten.records.gemeenschappelijk import _nl
 from zorgzwaarte.diensten.records.overeenkomsten import _overeenkomst, _overeenkomsten_query
 from zorgzwaarte.diensten.records.zorgplannen import _signalen
@@ -17,7 +17,6 @@ from zorgzwaarte.domein.records import (
     iso,
 )
 from zorgzwaarte.domein.uitvoer import GeleverdeZorgUit, Signaal
-from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Conflict, InvoerFout
 from zorgzwaarte.opslag.modellen import (
     GeleverdeZorg,
@@ -38,10 +37,10 @@ def geleverd_uit(g: GeleverdeZorg, signalen: list[dict[str, str]] | None = None)
     )
 
 
-def geleverd_registreren(uow: Werkeenheid, client_id: int, data: Any) -> GeleverdeZorgUit:
+def geleverd_registreren(uow: Werkeenheid, client_id: int, data: Ontvangen[GeleverdeZorgInvoer]) -> GeleverdeZorgUit:
     poging = uow.log("geleverd.registreren", "geleverde_zorg", None, client_id)
     eis(uow.ingelogd(), "geleverd.schrijven")
-    invoer = valideer(GeleverdeZorgInvoer, data)
+    invoer = aanvaard(GeleverdeZorgInvoer, data)
     o = _overeenkomst(uow, invoer.overeenkomst_id)
     if o.client_id != client_id:
         raise InvoerFout.een("overeenkomst_id", "hoort niet bij deze cliënt")

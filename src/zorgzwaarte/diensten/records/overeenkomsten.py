@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from sqlalchemy import select
 
+from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
 from zorgzwaarte.diensten.records.besluiten import geldend_besluit
 from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, controleer_versie
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client
@@ -17,7 +17,6 @@ from zorgzwaarte.domein.records import (
     iso,
 )
 from zorgzwaarte.domein.uitvoer import OvereenkomstAangemaakt, OvereenkomstUit
-from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Fout, InvoerFout, NietGevonden, Verboden
 from zorgzwaarte.opslag.modellen import (
     Indicatiebesluit,
@@ -61,12 +60,14 @@ def _overeenkomst(uow: Werkeenheid, overeenkomst_id: int) -> Zorgleveringsoveree
     return o
 
 
-def overeenkomst_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> OvereenkomstAangemaakt:
+def overeenkomst_aanmaken(
+    uow: Werkeenheid, client_id: int, invoer: Ontvangen[OvereenkomstNieuw]
+) -> OvereenkomstAangemaakt:
     actor = uow.ingelogd()
     poging = uow.log("overeenkomst.aanmaken", "zorgleveringsovereenkomst", None, client_id)
     eis(actor, "overeenkomst.schrijven")
     zichtbare_client(uow.sessie, actor, client_id)
-    nieuw = valideer(OvereenkomstNieuw, data)
+    nieuw = aanvaard(OvereenkomstNieuw, invoer)
     if actor.rol == "zorgaanbieder":
         if nieuw.zorgaanbieder_id not in (None, actor.organisatie_id):
             raise Verboden("een zorgaanbieder legt alleen eigen overeenkomsten vast")
@@ -214,12 +215,14 @@ def overeenkomst_lezen(uow: Werkeenheid, overeenkomst_id: int) -> OvereenkomstUi
     return overeenkomst_uit(o)
 
 
-def overeenkomst_wijzigen(uow: Werkeenheid, overeenkomst_id: int, data: Any) -> OvereenkomstUit:
+def overeenkomst_wijzigen(
+    uow: Werkeenheid, overeenkomst_id: int, invoer: Ontvangen[OvereenkomstWijziging]
+) -> OvereenkomstUit:
     poging = uow.log("overeenkomst.wijzigen", "zorgleveringsovereenkomst", overeenkomst_id)
     eis(uow.ingelogd(), "overeenkomst.schrijven")
     o = _overeenkomst(uow, overeenkomst_id)
     poging.client_id = o.client_id
-    wijziging = valideer(OvereenkomstWijziging, data)
+    wijziging = aanvaard(OvereenkomstWijziging, invoer)
     controleer_versie(wijziging.versie, o.versie)
     if wijziging.einddatum and wijziging.einddatum < o.ingangsdatum:
         raise InvoerFout.een("einddatum", "ligt vóór de ingangsdatum")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import select
 
+from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
 from zorgzwaarte.diensten.records.overeenkomsten import _overeenkomsten_query
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
@@ -14,7 +13,6 @@ from zorgzwaarte.domein.records import (
     iso,
 )
 from zorgzwaarte.domein.uitvoer import RapportageUit
-from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Verboden
 from zorgzwaarte.opslag.modellen import (
     Rapportage,
@@ -33,14 +31,14 @@ def rapportage_uit(r: Rapportage) -> RapportageUit:
     )
 
 
-def rapportage_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> RapportageUit:
+def rapportage_aanmaken(uow: Werkeenheid, client_id: int, invoer: Ontvangen[RapportageNieuw]) -> RapportageUit:
     actor = uow.ingelogd()
     poging = uow.log("rapportage.aanmaken", "rapportage", None, client_id)
     eis(actor, "rapportage.schrijven")
     zichtbare_client(uow.sessie, actor, client_id)
     if not _overeenkomsten_query(uow, client_id):
         raise Verboden("rapporteren kan alleen bij een cliënt met een overeenkomst met uw organisatie")
-    nieuw = valideer(RapportageNieuw, data)
+    nieuw = aanvaard(RapportageNieuw, invoer)
     r = Rapportage(
         client_id=client_id,
         auteur_id=actor.gebruiker_id,

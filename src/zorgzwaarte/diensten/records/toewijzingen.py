@@ -3,10 +3,9 @@ a start date; the provider finds the client in its intake and records the overee
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import select
 
+from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
 from zorgzwaarte.diensten.records.overeenkomsten import (
     aanbieder_en_besluit,
     controleer_leveringsvormen,
@@ -16,7 +15,6 @@ from zorgzwaarte.diensten.toegang import eis, zichtbare_client
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import ToewijzingNieuw, iso
 from zorgzwaarte.domein.uitvoer import ToewijzingUit
-from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import NietGevonden
 from zorgzwaarte.opslag.modellen import Toewijzing
 from zorgzwaarte.regels.leveringsvormen import Levering
@@ -38,7 +36,7 @@ def toewijzing_uit(t: Toewijzing) -> ToewijzingUit:
     )
 
 
-def toewijzing_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> ToewijzingUit:
+def toewijzing_aanmaken(uow: Werkeenheid, client_id: int, invoer: Ontvangen[ToewijzingNieuw]) -> ToewijzingUit:
     """The zorgkantoor assigns the client's (valid) decision to a provider. The same checks as an overeenkomst: the
     indication allows the leveringsvorm and the dates, and the Wlz version in force allows it beside the client's
     other agreements (Wlz art. 3.3.1 lid 1)."""
@@ -46,7 +44,7 @@ def toewijzing_aanmaken(uow: Werkeenheid, client_id: int, data: Any) -> Toewijzi
     poging = uow.log("toewijzing.aanmaken", "toewijzing", None, client_id)
     eis(actor, "toewijzing.schrijven")
     zichtbare_client(uow.sessie, actor, client_id)
-    nieuw = valideer(ToewijzingNieuw, data)
+    nieuw = aanvaard(ToewijzingNieuw, invoer)
     ib = aanbieder_en_besluit(uow, client_id, nieuw.zorgaanbieder_id, nieuw.indicatiebesluit_id)
     controleer_overeenkomst_op_indicatie(nieuw.leveringsvorm, nieuw.ingangsdatum, nieuw.einddatum, ib)
     controleer_leveringsvormen(

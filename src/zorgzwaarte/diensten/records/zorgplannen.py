@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
 from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, controleer_versie
 from zorgzwaarte.diensten.records.overeenkomsten import _overeenkomst, _overeenkomsten_query
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client
@@ -18,7 +19,6 @@ from zorgzwaarte.domein.records import (
     iso,
 )
 from zorgzwaarte.domein.uitvoer import Signaal, ZorgplanUit
-from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Fout, InvoerFout, NietGevonden
 from zorgzwaarte.opslag.modellen import (
     Indicatiebesluit,
@@ -73,7 +73,7 @@ def _signalen(
     return vergelijk_met_indicatie(ib.resultaat, regels) if ib else []
 
 
-def zorgplan_aanmaken(uow: Werkeenheid, overeenkomst_id: int, data: Any) -> ZorgplanUit:
+def zorgplan_aanmaken(uow: Werkeenheid, overeenkomst_id: int, invoer: Ontvangen[ZorgplanInvoer]) -> ZorgplanUit:
     poging = uow.log(
         "zorgplan.aanmaken",
         "zorgplan",
@@ -83,7 +83,7 @@ def zorgplan_aanmaken(uow: Werkeenheid, overeenkomst_id: int, data: Any) -> Zorg
     eis(uow.ingelogd(), "zorgplan.schrijven")
     o = _overeenkomst(uow, overeenkomst_id)
     poging.client_id = o.client_id
-    plan = valideer(ZorgplanInvoer, data)
+    plan = aanvaard(ZorgplanInvoer, invoer)
     controleer_evaluatiedata(plan.vastgesteld_op, plan.evaluatiedata)
     controleer_zorgplan_op_leveringsvorm(uow, o, plan.vastgesteld_op, plan.gepland)
     z = Zorgplan(
@@ -130,7 +130,7 @@ def zorgplannen_van_client(uow: Werkeenheid, client_id: int) -> list[ZorgplanUit
     return uit
 
 
-def zorgplan_wijzigen(uow: Werkeenheid, zorgplan_id: int, data: Any) -> ZorgplanUit:
+def zorgplan_wijzigen(uow: Werkeenheid, zorgplan_id: int, invoer: Ontvangen[ZorgplanWijziging]) -> ZorgplanUit:
     poging = uow.log("zorgplan.wijzigen", "zorgplan", zorgplan_id)
     eis(uow.ingelogd(), "zorgplan.schrijven")
     z = uow.sessie.get(Zorgplan, zorgplan_id)
@@ -138,7 +138,7 @@ def zorgplan_wijzigen(uow: Werkeenheid, zorgplan_id: int, data: Any) -> Zorgplan
         raise NietGevonden("zorgplan niet gevonden")
     o = _overeenkomst(uow, z.overeenkomst_id)
     poging.client_id = z.client_id
-    plan = valideer(ZorgplanWijziging, data)
+    plan = aanvaard(ZorgplanWijziging, invoer)
     controleer_evaluatiedata(plan.vastgesteld_op, plan.evaluatiedata)
     controleer_zorgplan_op_leveringsvorm(uow, o, plan.vastgesteld_op, plan.gepland)
     controleer_versie(plan.versie, z.versie)

@@ -9,6 +9,8 @@ from fastapi.responses import RedirectResponse, Response
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.aanmeldbeveiliging import ontgrendel_gebruiker
 from zorgzwaarte.diensten.gebruikers import gebruiker_actief, gebruikers_lijst, wachtwoord_instellen
+from zorgzwaarte.diensten.invoer import ontvang
+from zorgzwaarte.domein.records import GebruikerNieuw
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, Scherm, WebFout, WebId
 
@@ -58,7 +60,7 @@ def gebruiker_nieuw(scherm: Ingelogd, form: Form) -> Response:
         data: dict[str, object] = {k: v for k, v in w.items() if v}
         if w["organisatie_id"].isdigit():
             data["organisatie_id"] = int(w["organisatie_id"])
-        g = scherm.doe(r.gebruiker_aanmaken, data)
+        g = scherm.doe(r.gebruiker_aanmaken, ontvang(GebruikerNieuw, data))
     except InvoerFout as fout:
         return toon_gebruikers(scherm, w, {f.veld.split(".")[0]: f.melding for f in fout.fouten}, status=422)
     except WebFout as fout:

@@ -6,9 +6,11 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 
 from zorgzwaarte.diensten import records as r
+from zorgzwaarte.diensten.invoer import ontvang
 from zorgzwaarte.diensten.schermen import beoordeling_scherm, nieuwe_beoordeling_scherm, voorbeeld_scherm
 from zorgzwaarte.diensten.werkeenheid import vandaag_nl
 from zorgzwaarte.domein.beoordeling import BEOORDELINGSPRINCIPES, BRON_PRINCIPES
+from zorgzwaarte.domein.records import BeoordelingConcept, BeoordelingWijziging, BesluitVastleggen
 from zorgzwaarte.fouten import Fout, InvoerFout
 from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, Scherm, WebFout, WebId
 from zorgzwaarte.web.beoordeling import (
@@ -72,7 +74,7 @@ def beoordeling_aanmaken(scherm: Ingelogd, form: Form, client_id: WebId) -> Resp
     invoer, meta = beoordeling_uit_formulier(form.waarden)
     try:
         form.eis_csrf()
-        b = scherm.doe(r.beoordeling_aanmaken, client_id, {"invoer": invoer, **meta})
+        b = scherm.doe(r.beoordeling_aanmaken, client_id, ontvang(BeoordelingConcept, {"invoer": invoer, **meta}))
     except InvoerFout as fout:
         return toon_beoordeling(scherm, data, form.waarden, fout.fouten, status=422)
     return scherm.naar(f"/beoordelingen/{b.id}?opgeslagen=1")
@@ -98,10 +100,13 @@ def beoordeling_actie(scherm: Ingelogd, form: Form, beoordeling_id: WebId) -> Re
         form.eis_csrf()
         if actie == "besluit":
             keuze = {k: form.een(k) for k in ("besluitdatum", "besluitdatum_reden", "zorgaanbieder_id") if form.een(k)}
-            besluit = scherm.doe(r.besluit_vastleggen, beoordeling_id, versie, keuze)
+            besluit = scherm.doe(
+                r.besluit_vastleggen, beoordeling_id, versie, ontvang(BesluitVastleggen, {**keuze, "versie": versie})
+            )
             return scherm.naar(f"/clienten/{besluit.client_id}?besluit={besluit.id}")
         invoer, meta = beoordeling_uit_formulier(form.waarden)
-        b = scherm.doe(r.beoordeling_wijzigen, beoordeling_id, {"invoer": invoer, **meta, "versie": versie})
+        wijziging = ontvang(BeoordelingWijziging, {"invoer": invoer, **meta, "versie": versie})
+        b = scherm.doe(r.beoordeling_wijzigen, beoordeling_id, wijziging)
         if actie == "definitief":
             scherm.doe(r.beoordeling_definitief, beoordeling_id, b.versie)
             return scherm.naar(f"/beoordelingen/{beoordeling_id}")

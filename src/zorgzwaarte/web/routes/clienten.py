@@ -8,7 +8,7 @@ from fastapi.responses import Response
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.invoer import ontvang
 from zorgzwaarte.diensten.schermen import client_scherm
-from zorgzwaarte.domein.records import BsnZoekvraag, ClientNieuw
+from zorgzwaarte.domein.records import BsnZoekvraag, ClientNieuw, ToewijzingNieuw
 from zorgzwaarte.fouten import DienstFout, InvoerFout
 from zorgzwaarte.iwlz import uitwisseling as iwlz
 from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, WebFout, WebId, WebNummer
@@ -92,7 +92,7 @@ def toewijzing_nieuw(scherm: Ingelogd, form: Form, client_id: WebId) -> Response
         form.eis_csrf()
         velden = ("zorgaanbieder_id", "leveringsvorm", "ingangsdatum", "einddatum")
         data = {k: form.een(k) for k in velden if form.een(k)}
-        t = scherm.doe(r.toewijzing_aanmaken, client_id, data)
+        t = scherm.doe(r.toewijzing_aanmaken, client_id, ontvang(ToewijzingNieuw, data))
     except InvoerFout as fout:
         gegevens = scherm.doe(client_scherm, client_id)
         fouten = zorg_fouten_op_scherm(fout.fouten, form.waarden)

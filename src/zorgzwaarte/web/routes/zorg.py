@@ -8,8 +8,16 @@ from fastapi.responses import Response
 
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.brieven import zorgplanbrief
+from zorgzwaarte.diensten.invoer import ontvang
 from zorgzwaarte.diensten.schermen import zorg_scherm, zorgplan_scherm
-from zorgzwaarte.domein.records import AfwezigheidReden
+from zorgzwaarte.domein.records import (
+    AfwezigheidReden,
+    GeleverdeZorgInvoer,
+    OvereenkomstNieuw,
+    RapportageNieuw,
+    ZorgplanInvoer,
+    ZorgplanWijziging,
+)
 from zorgzwaarte.fouten import Fout, InvoerFout
 from zorgzwaarte.rapporten.brieven import zorgplanbrief_pdf
 from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, Scherm, WebFout, WebId, WebNummer
@@ -96,7 +104,7 @@ def overeenkomst_nieuw(scherm: Ingelogd, form: Form, client_id: WebId) -> Respon
     try:
         form.eis_csrf()
         data = {k: form.een(k) for k in ("leveringsvorm", "ingangsdatum", "einddatum", "toewijzing_id") if form.een(k)}
-        o = scherm.doe(r.overeenkomst_aanmaken, client_id, data)
+        o = scherm.doe(r.overeenkomst_aanmaken, client_id, ontvang(OvereenkomstNieuw, data))
     except InvoerFout as fout:
         return toon_zorg(scherm, client_id, fout.fouten, form.waarden, status=422)
     melding = " ".join(["Overeenkomst vastgelegd.", *o.waarschuwingen])
@@ -110,13 +118,13 @@ def zorg_post(scherm: Ingelogd, form: Form, client_id: WebId) -> Response:
         form.eis_csrf()
         if form.een("soort") == "rapportage":
             rapportage = {"datum": form.een("datum"), "domein": form.een("domein") or None, "tekst": form.een("tekst")}
-            scherm.doe(r.rapportage_aanmaken, client_id, rapportage)
+            scherm.doe(r.rapportage_aanmaken, client_id, ontvang(RapportageNieuw, rapportage))
             melding = "Rapportage vastgelegd."
         else:
             tekst = form.een("overeenkomst_id", "0")
             overeenkomst = int(tekst) if tekst.isdigit() else 0  # 0: the service says it does not exist
             data = geleverd_uit_formulier(form.waarden, overeenkomst)
-            scherm.doe(r.geleverd_registreren, client_id, data)
+            scherm.doe(r.geleverd_registreren, client_id, ontvang(GeleverdeZorgInvoer, data))
             melding = "Week gecorrigeerd." if data["vervangen"] else "Week geregistreerd."
             return scherm.naar(
                 f"/clienten/{client_id}/zorg?{urlencode({'melding': melding, 'overeenkomst': overeenkomst})}"
@@ -178,7 +186,9 @@ def zorgplan_aanmaken(scherm: Ingelogd, form: Form, overeenkomst_id: WebId) -> R
     data = scherm.doe(zorgplan_scherm, overeenkomst_id)
     try:
         form.eis_csrf()
-        z = scherm.doe(r.zorgplan_aanmaken, overeenkomst_id, zorgplan_uit_formulier(form.waarden))
+        z = scherm.doe(
+            r.zorgplan_aanmaken, overeenkomst_id, ontvang(ZorgplanInvoer, zorgplan_uit_formulier(form.waarden))
+        )
     except InvoerFout as fout:
         return toon_plan(scherm, data, form.waarden, fout.fouten, status=422)
     return scherm.naar(f"/zorgplannen/{z.id}?opgeslagen=1")
@@ -196,7 +206,7 @@ def zorgplan_bewaren(scherm: Ingelogd, form: Form, zorgplan_id: WebId) -> Respon
     data = scherm.doe(zorgplan_scherm, None, zorgplan_id)
     try:
         form.eis_csrf()
-        scherm.doe(r.zorgplan_wijzigen, zorgplan_id, zorgplan_uit_formulier(form.waarden))
+        scherm.doe(r.zorgplan_wijzigen, zorgplan_id, ontvang(ZorgplanWijziging, zorgplan_uit_formulier(form.waarden)))
     except InvoerFout as fout:
         return toon_plan(scherm, data, form.waarden, fout.fouten, status=422)
     except WebFout as fout:
