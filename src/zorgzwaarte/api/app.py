@@ -38,7 +38,7 @@ from zorgzwaarte.api.register import maak_register_router
 from zorgzwaarte.diensten import bekostiging as b
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.aanmeldbeveiliging import blokkades, ontgrendel_gebruiker
-from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels
+from zorgzwaarte.diensten.aanspraken import aanspraak_invoermodel, bereken_aanspraak, lijst_regels
 from zorgzwaarte.diensten.auth import aanmelden, actor_voor_token, afmelden
 from zorgzwaarte.diensten.beheer import aanvulling_uit_database
 from zorgzwaarte.diensten.bekostiging import ContractNieuw
@@ -488,7 +488,8 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     )
     def indiceer(wie: Wie, data: JsonBody) -> IndicatieUitkomst:
         """Bereken een indicatiebesluit uit een beoordeling zonder cliëntgegevens op te slaan."""
-        return IndicatieUitkomst.model_validate(bereken_indicatie(data, aanvulling_uit_database(fabriek)).als_dict())
+        besluit = bereken_indicatie(ontvang(BeoordelingFoto, data), aanvulling_uit_database(fabriek))
+        return IndicatieUitkomst.model_validate(besluit.als_dict())
 
     # --- Regeling zorgaanspraken -------------------------------------------------------------------------------
     @router.get("/aanspraken", tags=["aanspraken"], response_model_exclude_unset=True)
@@ -502,7 +503,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         response_model_exclude_unset=True,
     )
     def aanspraak(wie: Wie, naam: str, data: JsonBody) -> AanspraakUitkomst:
-        return AanspraakUitkomst.model_validate(bereken_aanspraak(naam, data))
+        return AanspraakUitkomst.model_validate(bereken_aanspraak(naam, ontvang(aanspraak_invoermodel(naam), data)))
 
     # --- overeenkomsten, zorgplannen, rapportages, geleverde zorg --------------------------------------------
     @router.get("/clienten/{client_id}/overeenkomsten", tags=["zorglevering"])
@@ -652,7 +653,10 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     ) -> Response:
         """Bereken het besluit bij een beoordeling en geef het IO31-bericht (niets wordt opgeslagen)."""
         return xml_antwoord(
-            iwlz.exporteer_io31(data, ontvanger, besluitnummer, dagtekening, aanvulling_uit_database(fabriek)), "io31"
+            iwlz.exporteer_io31(
+                ontvang(ExportIo31, data), ontvanger, besluitnummer, dagtekening, aanvulling_uit_database(fabriek)
+            ),
+            "io31",
         )
 
     @router.get(
@@ -684,7 +688,8 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     def aw39(wie: Wie, overeenkomst_id: Id, data: JsonBody) -> Response:
         """AW39 (mutatie of einde zorg): body {mutatiecode (LDT_MutatieCode), mutatiedatum}."""
         return xml_antwoord(
-            doe(wie, iwlz.bericht_van_overeenkomst, overeenkomst_id, "aw39", data), f"aw39-{overeenkomst_id}"
+            doe(wie, iwlz.bericht_van_overeenkomst, overeenkomst_id, "aw39", ontvang(Mutatie, data or {})),
+            f"aw39-{overeenkomst_id}",
         )
 
     @router.post(
@@ -731,7 +736,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     )
     def contract_nieuw(wie: Wie, data: JsonBody) -> ContractUit:
         """Leg een contract vast (zorgkantoor): {zorgaanbieder_id, jaar, kwaliteitsopslag_per_dag, afspraken}."""
-        return ContractUit.model_validate(doe(wie, b.contract_aanmaken, data))
+        return ContractUit.model_validate(doe(wie, b.contract_aanmaken, ontvang(ContractNieuw, data)))
 
     @router.get("/contracten/{contract_id}", tags=["bekostiging"], response_model_exclude_unset=True)
     def contract(wie: Wie, contract_id: Id) -> ContractUit:
@@ -756,14 +761,14 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     def pgb(wie: Wie, data: JsonBody) -> PgbUitkomst:
         """Maximaal pgb bij verblijf: {zzp, van, tot, begeleiding_groep, vervoer, in_instelling,
         wooninitiatief (de feiten van een kleinschalig wooninitiatief), eerder_3lvg_met_pgb (Wlz, bij 3 LVG)}."""
-        return PgbUitkomst.model_validate(bereken_pgb(data))
+        return PgbUitkomst.model_validate(bereken_pgb(ontvang(PgbInvoer, data)))
 
     @router.post(
         "/declareer", tags=["bekostiging"], openapi_extra=invoer(DeclaratieInvoer), response_model_exclude_unset=True
     )
     def declareer_api(wie: Wie, data: JsonBody) -> DeclaratieUitkomst:
         """Declareer een periode (zelfde contract als `zorgzwaarte declareer`); er wordt niets opgeslagen."""
-        return DeclaratieUitkomst.model_validate(declareer(data))
+        return DeclaratieUitkomst.model_validate(declareer(ontvang(DeclaratieInvoer, data)))
 
     @router.post(
         "/declareer/pdf",
@@ -776,7 +781,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         """Als /declareer, als PDF-overzicht met case-mix en toelichting per regel."""
         from zorgzwaarte.rapporten.pdf import declaratie_pdf
 
-        uitkomst = declareer(data)
+        uitkomst = declareer(ontvang(DeclaratieInvoer, data))
         return Response(
             declaratie_pdf(uitkomst),
             media_type="application/pdf",

@@ -12,11 +12,13 @@ from rich.console import Console
 
 from zorgzwaarte.cli.invoer import lees_json, lees_tekst, print_json, stop_met_fout
 from zorgzwaarte.cli.uitleg import toon_besluit
-from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels, versies
+from zorgzwaarte.diensten.aanspraken import aanspraak_invoermodel, bereken_aanspraak, lijst_regels, versies
 from zorgzwaarte.diensten.beheer import aanvulling_standaarddatabase, laad_aanvulling, valideer_aanvulling
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
+from zorgzwaarte.diensten.invoer import ontvang
 from zorgzwaarte.diensten.regelsets import lees_peildatum, regelset_overzicht
 from zorgzwaarte.diensten.varianten import variant_uit_tekst
+from zorgzwaarte.domein.beoordeling import Beoordeling
 from zorgzwaarte.fouten import InvoerFout, leesfout
 from zorgzwaarte.regels.indicatie.normtijden import laatste_normtijden
 from zorgzwaarte.regels.profielen.catalogus import catalogus
@@ -135,7 +137,8 @@ def indiceer_cmd(
     """Bereken het indicatiebesluit bij een beoordeling (JSON); met --variant volgens een variant (docs/wat-als.md)."""
     try:
         regels = variant_uit_tekst(lees_tekst(variant)) if variant else None
-        besluit = bereken_indicatie(lees_json(bestand), aanvulling_standaarddatabase(), variant=regels)
+        beoordeling = ontvang(Beoordeling, lees_json(bestand))
+        besluit = bereken_indicatie(beoordeling, aanvulling_standaarddatabase(), variant=regels)
     except InvoerFout as fout:
         stop_met_fout(fout)
     if uitleg:
@@ -172,7 +175,7 @@ def aanspraak_cmd(
     if naam is None or bestand is None:
         stop_met_fout(InvoerFout.een("naam" if naam is None else "bestand", "geef NAAM en FILE, of gebruik --lijst"))
     try:
-        print_json(bereken_aanspraak(naam, lees_json(bestand)))
+        print_json(bereken_aanspraak(naam, ontvang(aanspraak_invoermodel(naam), lees_json(bestand))))
     except InvoerFout as fout:
         stop_met_fout(fout)
 
@@ -481,10 +484,10 @@ def declareer_cmd(
     """Declareer een periode: dagen in zorg en bekostigde afwezigheid per cliënt, met toelichting per regel."""
     from pathlib import Path
 
-    from zorgzwaarte.diensten.declaratie import declareer
+    from zorgzwaarte.diensten.declaratie import DeclaratieInvoer, declareer
 
     try:
-        uitkomst = declareer(lees_json(bestand))
+        uitkomst = declareer(ontvang(DeclaratieInvoer, lees_json(bestand)))
         realisatie = None
         if contract:
             from zorgzwaarte.diensten.tarieven import lees_contract, realisatie_overzicht
@@ -556,7 +559,7 @@ def pgb_cmd(
     ] = None,
 ) -> None:
     """Maximaal pgb bij een indicatie voor verblijf (AWBZ 2014, Wlz 2015), met toelichting per stap."""
-    from zorgzwaarte.diensten.pgb import KLEINSCHALIG_ALLEEN_JA, bereken_pgb
+    from zorgzwaarte.diensten.pgb import KLEINSCHALIG_ALLEEN_JA, PgbInvoer, bereken_pgb
 
     feiten = {
         "bewoners_met_pgb": bewoners_met_pgb,
@@ -577,16 +580,19 @@ def pgb_cmd(
             )
         print_json(
             bereken_pgb(
-                {
-                    "zzp": zzp,
-                    "van": van,
-                    "tot": tot,
-                    "begeleiding_groep": begeleiding_groep,
-                    "vervoer": vervoer,
-                    "in_instelling": in_instelling,
-                    "wooninitiatief": feiten if any(x is not None for x in feiten.values()) else None,
-                    "eerder_3lvg_met_pgb": eerder_3lvg_met_pgb,
-                }
+                ontvang(
+                    PgbInvoer,
+                    {
+                        "zzp": zzp,
+                        "van": van,
+                        "tot": tot,
+                        "begeleiding_groep": begeleiding_groep,
+                        "vervoer": vervoer,
+                        "in_instelling": in_instelling,
+                        "wooninitiatief": feiten if any(x is not None for x in feiten.values()) else None,
+                        "eerder_3lvg_met_pgb": eerder_3lvg_met_pgb,
+                    },
+                )
             )
         )
     except InvoerFout as fout:

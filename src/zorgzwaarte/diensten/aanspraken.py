@@ -6,7 +6,8 @@ import re
 from datetime import date
 from typing import Any
 
-from zorgzwaarte.domein.validatie import valideer
+from zorgzwaarte.diensten.invoer import Json, Ontvangen, aanvaard
+from zorgzwaarte.domein.aanspraken import AanspraakInvoer
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.aanspraken.regeling import REGELS, Regel, Rza, artikel_perioden
 from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
@@ -30,11 +31,18 @@ def versies() -> list[dict[str, Any]]:
     return [versie_van(r) for r in regelsets("aanspraken")]
 
 
-def bereken_aanspraak(naam: str, data: Any) -> dict[str, Any]:
+def aanspraak_invoermodel(naam: str) -> type[AanspraakInvoer]:
+    """The input model of the rule `naam` (what an adapter parses the body with), or a Dutch error on `naam`."""
     regel = REGELS.get(naam)
     if regel is None:
         raise InvoerFout.een("naam", f"'{naam}' is geen regel; kies uit: {', '.join(REGELS)}")
-    invoer = valideer(regel.invoer, data)
+    return regel.invoer
+
+
+def bereken_aanspraak(naam: str, data: Ontvangen[AanspraakInvoer] | Json) -> dict[str, Any]:
+    """The rule `naam` applied to its input (the model of `aanspraak_invoermodel(naam)`)."""
+    invoer = aanvaard(aanspraak_invoermodel(naam), data)
+    regel = REGELS[naam]
     regelset = regelset_op("aanspraken", invoer.peildatum)
     uitkomst = regel.functie(invoer, Rza(regelset, invoer.peildatum))
     return {

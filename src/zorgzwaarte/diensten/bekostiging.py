@@ -16,6 +16,7 @@ from pydantic import Field
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 
+from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
 from zorgzwaarte.diensten.tarieven import (
     ContractBasis,
     dagtarieven,
@@ -27,7 +28,6 @@ from zorgzwaarte.diensten.tarieven import (
 from zorgzwaarte.diensten.toegang import eis
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.grenzen import MAX_ID
-from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Conflict, InvoerFout, NietGevonden
 from zorgzwaarte.opslag.modellen import Contract, Organisatie, Tarieftabel
 from zorgzwaarte.regels.bekostiging.contract import Contract as ContractRegels
@@ -47,6 +47,8 @@ def _tabel_dict(t: Tarieftabel) -> dict[str, Any]:
 
 
 def tarieftabel_laden(uow: Werkeenheid, naam: str, tekst: str) -> dict[str, Any]:
+    """Load a tarieftabel (the latest loaded applies), all or nothing. Takes the CSV text, not a model: each row is
+    read with its line number in the error (`lees_tarieftabel`, "regel N.veld"), which only the text gives."""
     actor = uow.ingelogd()
     poging = uow.log("tarieftabel.laden", "tarieftabel", details=naam[:100])
     eis(actor, "tarieven.laden")
@@ -119,11 +121,11 @@ def _contract_dict(uow: Werkeenheid, c: Contract) -> dict[str, Any]:
     }
 
 
-def contract_aanmaken(uow: Werkeenheid, data: Any) -> dict[str, Any]:
+def contract_aanmaken(uow: Werkeenheid, data: Ontvangen[ContractNieuw]) -> dict[str, Any]:
     actor = uow.ingelogd()
     poging = uow.log("contract.aanmaken", "contract")
     eis(actor, "contract.schrijven")
-    nieuw = valideer(ContractNieuw, data)
+    nieuw = aanvaard(ContractNieuw, data)
     aanbieder = uow.sessie.get(Organisatie, nieuw.zorgaanbieder_id)
     if aanbieder is None or aanbieder.soort != "zorgaanbieder":
         raise InvoerFout.een("zorgaanbieder_id", "is geen zorgaanbieder")

@@ -10,8 +10,8 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import Field, model_validator
 
+from zorgzwaarte.diensten.invoer import Json, Ontvangen, aanvaard
 from zorgzwaarte.domein.records import AfwezigheidReden, Invoer
-from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Fout, InvoerFout
 from zorgzwaarte.regels.bekostiging.declaratie import (
     GEEN_EINDE,
@@ -121,8 +121,8 @@ class DeclaratieInvoer(Invoer):
     clienten: list[ClientRegel]
 
 
-def declareer(data: Any) -> dict[str, Any]:
-    inv = valideer(DeclaratieInvoer, data)
+def declareer(data: Ontvangen[DeclaratieInvoer] | Json) -> dict[str, Any]:
+    inv = aanvaard(DeclaratieInvoer, data)
     fouten: list[Fout] = []
     tarief_index: dict[str, int] = {}
     for i, t in enumerate(inv.tarieven):

@@ -11,10 +11,10 @@ from typing import Any
 from sqlalchemy import select
 
 from zorgzwaarte.diensten.declaratie import ClientRegel, DeclaratieInvoer, declareer
+from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
 from zorgzwaarte.diensten.toegang import eis, zichtbare_clienten
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import normaliseer_bsn
-from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.opslag.modellen import Client, Indicatiebesluit, Zorgleveringsovereenkomst
 from zorgzwaarte.regels.bekostiging.declaratie import parameters
 from zorgzwaarte.regels.leveringsvormen import logeeropvang_te_veel, zzp_declaratie_fout
@@ -133,13 +133,13 @@ def _logeeropvang(regel: ClientRegel, besluiten: list[Indicatiebesluit], etmalen
     return bevindingen
 
 
-def declaratie_controleren(uow: Werkeenheid, data: Any) -> dict[str, Any]:
+def declaratie_controleren(uow: Werkeenheid, data: Ontvangen[DeclaratieInvoer]) -> dict[str, Any]:
     """The declaration computed line by line, and per client line what does not match the records."""
     assert uow.actor is not None
     poging = uow.log("declaratie.controleren")
     eis(uow.actor, "client.lezen")
-    uitkomst = declareer(data)
-    inv = valideer(DeclaratieInvoer, data)
+    inv = aanvaard(DeclaratieInvoer, data)
+    uitkomst = declareer(inv)
     controle: dict[str, list[str]] = {}
     logeeretmalen: dict[str, dict[int, int]] = {}  # per client: all its logeeropvang lines count together
     for regel in inv.clienten:

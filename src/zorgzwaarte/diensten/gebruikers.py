@@ -11,10 +11,10 @@ from sqlalchemy import select, update
 
 from zorgzwaarte.diensten.aanmeldbeveiliging import accountstatus
 from zorgzwaarte.diensten.auth import hash_wachtwoord
+from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
 from zorgzwaarte.diensten.toegang import ROLNAMEN, eis
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import Invoer
-from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Conflict, NietGevonden
 from zorgzwaarte.opslag.modellen import Gebruiker, Organisatie, Token
 
@@ -78,11 +78,11 @@ def gebruiker_actief(uow: Werkeenheid, gebruiker_id: int, actief: bool) -> dict[
     return {"id": g.id, "gebruikersnaam": g.gebruikersnaam, "actief": g.actief}
 
 
-def wachtwoord_instellen(uow: Werkeenheid, gebruiker_id: int, data: Any) -> dict[str, Any]:
+def wachtwoord_instellen(uow: Werkeenheid, gebruiker_id: int, data: Ontvangen[NieuwWachtwoord]) -> dict[str, Any]:
     """A new password set by the beheerder (to hand over to the user); the user's open sessions end."""
     poging = uow.log("gebruiker.wachtwoord", "gebruiker", gebruiker_id)
     g = _gebruiker(uow, gebruiker_id)
-    nieuw = valideer(NieuwWachtwoord, data)
+    nieuw = aanvaard(NieuwWachtwoord, data)
     g.wachtwoord_hash = hash_wachtwoord(nieuw.wachtwoord)
     _sessies_beeindigen(uow, g.id)
     uow.sessie.flush()

@@ -36,6 +36,9 @@ class Geweigerd:
 Ontvangen: TypeAlias = M | Geweigerd
 """What an adapter hands a service: the input model, or the refusal of what it received."""
 
+Json: TypeAlias = Mapping[str, Any]
+"""Raw JSON, as in-process callers of the computing services give it (a stored assessment, a batch row, a test)."""
+
 
 def ontvang(model: type[M], data: Any, voorvoegsel: str = "") -> M | Geweigerd:
     """Adapter side: raw input (API JSON, web form values, a CLI file) read as `model`; a model passes as it is.
@@ -48,7 +51,7 @@ def ontvang(model: type[M], data: Any, voorvoegsel: str = "") -> M | Geweigerd:
         return Geweigerd(fout)
 
 
-def aanvaard(model: type[M], invoer: M | Geweigerd | Mapping[str, Any]) -> M:
+def aanvaard(model: type[M], invoer: M | Geweigerd | Json) -> M:
     """Service side: the input model where the service uses it, or the refusal raised as `InvoerFout` (in the
     service's unit of work, so it is audited). Raw JSON from an in-process caller (a script, a test) is read here
     with the same validation as `ontvang`."""

@@ -7,8 +7,8 @@ from typing import Any
 
 from pydantic import Field
 
+from zorgzwaarte.diensten.invoer import Json, Ontvangen, aanvaard
 from zorgzwaarte.domein.records import Invoer
-from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.bekostiging.pgb import PgbVraag, pgb_bij_verblijf
 from zorgzwaarte.regels.leveringsvormen import Wooninitiatief
@@ -66,8 +66,8 @@ class PgbInvoer(Invoer):
     )
 
 
-def bereken_pgb(data: Any) -> dict[str, Any]:
-    v = valideer(PgbInvoer, data)
+def bereken_pgb(data: Ontvangen[PgbInvoer] | Json) -> dict[str, Any]:
+    v = aanvaard(PgbInvoer, data)
     if v.kleinschalig_wooninitiatief:
         raise InvoerFout.een("kleinschalig_wooninitiatief", KLEINSCHALIG_ALLEEN_JA)
     w = v.wooninitiatief

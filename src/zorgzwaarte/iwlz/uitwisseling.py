@@ -12,12 +12,12 @@ from sqlalchemy import select
 
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.inlezen import extern_besluit_opslaan
+from zorgzwaarte.diensten.invoer import Json, Ontvangen, aanvaard
 from zorgzwaarte.diensten.records import _overeenkomst, geldend_besluit, peildatum_niet_na_vandaag
 from zorgzwaarte.diensten.records.toewijzingen import _toewijzing
 from zorgzwaarte.diensten.toegang import eis, zichtbare_clienten
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc, vandaag_nl
 from zorgzwaarte.domein.records import Invoer, normaliseer_bsn, normaliseer_postcode
-from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Fout, InvoerFout, NietGevonden, Verboden
 from zorgzwaarte.iwlz import berichten
 from zorgzwaarte.iwlz.lezen import io31_lezen, retour_lezen
@@ -117,7 +117,7 @@ def controleer_ontvanger(ontvanger: str) -> str:
 
 
 def exporteer_io31(
-    data: Any,
+    data: Ontvangen[ExportIo31] | Json,
     ontvanger: str = STANDAARD_ONTVANGER,
     besluitnummer: int | None = None,
     dagtekening: date | None = None,
@@ -126,7 +126,7 @@ def exporteer_io31(
 ) -> bytes:
     """IO31 for the decision the rules core computes from the assessment in `data`; a decision message is never
     about a peildatum after today (`vandaag`, default the Dutch calendar day)."""
-    invoer = valideer(ExportIo31, data)
+    invoer = aanvaard(ExportIo31, data)
     controleer_ontvanger(ontvanger)
     beoordeling = {
         **invoer.beoordeling,
@@ -180,7 +180,10 @@ def _zorgkantoor_code(uow: Werkeenheid, c: Client) -> str:
 
 
 def importeer_io31(uow: Werkeenheid, xml: bytes) -> dict[str, Any]:
-    """Import an IO31 into the records: client (new or existing), the assessment scores, the decision marked extern."""
+    """Import an IO31 into the records: client (new or existing), the assessment scores, the decision marked extern.
+
+    Takes the raw message, not a model: reading it is the work of this use case (XSD first, then every element with
+    its XPath in the error, iwlz.lezen), and a refused message is audited here like any attempt."""
     actor = uow.ingelogd()
     poging = uow.log("iwlz.io31_import", "indicatiebesluit")
     if actor.rol not in ("beoordelaar", "zorgkantoor"):
@@ -274,7 +277,9 @@ def bericht_van_toewijzing(uow: Werkeenheid, toewijzing_id: int) -> bytes:
     return _aw33(uow, t, ("aw33t", t.id, t.versie), c, aanbieder.agb_code, ib, _zorgkantoor_code(uow, c))
 
 
-def bericht_van_overeenkomst(uow: Werkeenheid, overeenkomst_id: int, soort: str, data: Any = None) -> bytes:
+def bericht_van_overeenkomst(
+    uow: Werkeenheid, overeenkomst_id: int, soort: str, data: Ontvangen[Mutatie] | None = None
+) -> bytes:
     """AW33 (zorgkantoor), AW35 or AW39 (zorgaanbieder) from a stored agreement."""
     actor = uow.ingelogd()
     poging = uow.log(f"iwlz.{soort}_export", "zorgleveringsovereenkomst", overeenkomst_id)
@@ -315,7 +320,7 @@ def bericht_van_overeenkomst(uow: Werkeenheid, overeenkomst_id: int, soort: str,
     if soort == "aw35":
         kop = berichten.Kop(zk, berichten.berichtidentificatie("aw35", o.id), o.ingangsdatum, aanbieder.agb_code)
         return berichten.aw35(kop, client_voor_bericht(c), basis)
-    m = valideer(Mutatie, data or {})
+    m = aanvaard(Mutatie, {} if data is None else data)
     wacht = bool(zzp.get("cod163")) and m.mutatiecode in ("18", "20")
     if wacht != bool(m.leveringsstatus_classificatie):
         raise InvoerFout.een(
@@ -344,6 +349,8 @@ def bericht_van_overeenkomst(uow: Werkeenheid, overeenkomst_id: int, soort: str,
 
 
 def lees_retour(uow: Werkeenheid, xml: bytes) -> dict[str, Any]:
+    """A retourbericht (AW34, AW36, AW310) with its retourcodes in Dutch. Takes the raw message, not a model:
+    reading it (XSD, then the elements, iwlz.lezen) is the work of this use case, audited like any attempt."""
     actor = uow.ingelogd()
     uow.log("iwlz.retour_lezen", "bericht")
     if actor.rol == "beheerder":

@@ -5,7 +5,8 @@ from typing import Any
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from zorgzwaarte.diensten.aanspraken import bereken_aanspraak, lijst_regels, versies
+from zorgzwaarte.diensten.aanspraken import aanspraak_invoermodel, bereken_aanspraak, lijst_regels, versies
+from zorgzwaarte.diensten.invoer import ontvang
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.web.afhankelijkheden import CSRF_MELDING, Form, Open
 
@@ -40,7 +41,8 @@ def aanspraak_post(scherm: Open, form: Form, naam: str) -> Response:
         fouten["formulier"] = CSRF_MELDING
     else:
         try:
-            uitkomst = bereken_aanspraak(naam, aanspraak_uit_formulier(regel["invoer"], form.waarden))
+            invoer = ontvang(aanspraak_invoermodel(naam), aanspraak_uit_formulier(regel["invoer"], form.waarden))
+            uitkomst = bereken_aanspraak(naam, invoer)
         except InvoerFout as fout:
             fouten = {f.veld.split(".")[0]: f.melding for f in fout.fouten}
     return scherm.toon(

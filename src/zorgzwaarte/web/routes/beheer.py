@@ -8,7 +8,12 @@ from fastapi.responses import RedirectResponse, Response
 
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.aanmeldbeveiliging import ontgrendel_gebruiker
-from zorgzwaarte.diensten.gebruikers import gebruiker_actief, gebruikers_lijst, wachtwoord_instellen
+from zorgzwaarte.diensten.gebruikers import (
+    NieuwWachtwoord,
+    gebruiker_actief,
+    gebruikers_lijst,
+    wachtwoord_instellen,
+)
 from zorgzwaarte.diensten.invoer import ontvang
 from zorgzwaarte.domein.records import GebruikerNieuw
 from zorgzwaarte.fouten import InvoerFout
@@ -75,7 +80,8 @@ def gebruiker_actie(scherm: Ingelogd, form: Form, gebruiker_id: WebId) -> Respon
     try:
         form.eis_csrf()
         if actie == "wachtwoord":
-            g = scherm.doe(wachtwoord_instellen, gebruiker_id, {"wachtwoord": form.een("wachtwoord")})
+            wachtwoord = ontvang(NieuwWachtwoord, {"wachtwoord": form.een("wachtwoord")})
+            g = scherm.doe(wachtwoord_instellen, gebruiker_id, wachtwoord)
             return _terug(f"Nieuw wachtwoord ingesteld voor {g['gebruikersnaam']}; de open sessies zijn beëindigd.")
         if actie == "ontgrendelen":
             g = scherm.doe(ontgrendel_gebruiker, gebruiker_id)

@@ -4,7 +4,9 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 from starlette.datastructures import UploadFile
 
+from zorgzwaarte.diensten.declaratie import DeclaratieInvoer
 from zorgzwaarte.diensten.declaratiecontrole import declaratie_controleren
+from zorgzwaarte.diensten.invoer import ontvang
 from zorgzwaarte.domein.validatie import OnleesbareJson, lees_json
 from zorgzwaarte.fouten import Fout, InvoerFout
 from zorgzwaarte.rapporten.pdf import casemix, declaratie_pdf
@@ -30,7 +32,7 @@ async def declaratie_uploaden(scherm: Ingelogd, form: Form) -> Response:
         except OnleesbareJson:  # not JSON at all: say what to choose instead, in words the reader knows
             melding = "dit bestand kunnen we niet lezen: kies het JSON-bestand van de declaratie (tekst, UTF-8)"
             raise InvoerFout.een("bestand", melding) from None
-        uitkomst = scherm.doe(declaratie_controleren, data)
+        uitkomst = scherm.doe(declaratie_controleren, ontvang(DeclaratieInvoer, data))
     except InvoerFout as fout:
         fouten = fout.fouten
     if uitkomst and form.een("pdf") == "1":
