@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, Body, Depends, FastAPI, Form, Path, Query, Request
+from fastapi import APIRouter, Body, Depends, FastAPI, Form, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from zorgzwaarte.api.beveiliging import Beveiliging, TeGroot, beveiligingskoppen, hsts_aan
+from zorgzwaarte.api.beveiliging import Beveiliging, TeGroot, beveiligingskoppen
 from zorgzwaarte.api.documentatie import documentatie_routes
 from zorgzwaarte.api.openapi import (
     ALTIJD,
@@ -46,12 +46,13 @@ from zorgzwaarte.diensten.brieven import besluitbrief
 from zorgzwaarte.diensten.declaratie import DeclaratieInvoer, declareer
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.invoer import ontvang
+from zorgzwaarte.diensten.omgeving import veilige_cookies
 from zorgzwaarte.diensten.pgb import PgbInvoer, bereken_pgb
 from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc
 from zorgzwaarte.domein.aanspraken import AanspraakInvoer
 from zorgzwaarte.domein.beoordeling import Beoordeling as BeoordelingFoto
-from zorgzwaarte.domein.grenzen import MAX_ID, MAX_PAGINA, MAX_PER_PAGINA
+from zorgzwaarte.domein.grenzen import MAX_ID, MAX_PAGINA, MAX_PER_PAGINA, RecordId
 from zorgzwaarte.domein.records import (
     BeoordelingConcept,
     BeoordelingWijziging,
@@ -108,7 +109,7 @@ log = logging.getLogger("zorgzwaarte.api")
 PREFIX = "/api/v1"
 MAX_XML = 20_000_000
 oauth2 = OAuth2PasswordBearer(tokenUrl=f"{PREFIX}/auth/token", auto_error=False)
-Id = Annotated[int, Path(ge=1, le=MAX_ID, description="intern nummer van het record")]
+Id = RecordId
 IdFilter = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 PaginaNr = Annotated[int, Query(ge=1, le=MAX_PAGINA)]
 PerPagina = Annotated[int, Query(ge=1, le=MAX_PER_PAGINA)]
@@ -291,7 +292,7 @@ def maak_app(engine: Engine | None = None, nu: Callable[[], datetime] = nu_utc) 
         return _fouten(
             500,
             [Fout("(server)", "er ging iets mis aan onze kant; de beheerder is op de hoogte")],
-            beveiligingskoppen(request.url.path, hsts_aan()),
+            beveiligingskoppen(request.url.path, veilige_cookies()),
         )
 
     app.include_router(maak_router(fabriek, nu), prefix=PREFIX)

@@ -16,13 +16,13 @@ Limits and headers are described in docs/api.md.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 from urllib.parse import parse_qsl
 
 from starlette.datastructures import Headers, MutableHeaders
 
+from zorgzwaarte.diensten.omgeving import positief_getal, veilige_cookies
 from zorgzwaarte.domein.validatie import ONGELDIG_TEKEN, OnleesbareJson, lees_json, onleesbaar
 from zorgzwaarte.fouten import InvoerFout
 
@@ -50,11 +50,6 @@ CSP_DOCUMENTATIE = (
 DOCUMENTATIE_PADEN = ("/docs", "/redoc")
 
 
-def grootte_uit_omgeving(naam: str, standaard: int) -> int:
-    waarde = os.environ.get(naam, "").strip()
-    return int(waarde) if waarde.isdigit() and int(waarde) > 0 else standaard
-
-
 class TeGroot(Exception):
     """The body is larger than allowed (HTTP 413); raised while reading, before the rest is received."""
 
@@ -69,11 +64,6 @@ class TeGroot(Exception):
 
 def leesbaar(aantal: int) -> str:
     return f"{aantal / 1_000_000:g} MB" if aantal >= 1_000_000 else f"{aantal / 1000:g} kB"
-
-
-def hsts_aan() -> bool:
-    """HSTS only behind HTTPS, i.e. when secure cookies are on."""
-    return os.environ.get("ZORGZWAARTE_VEILIGE_COOKIES") == "1"
 
 
 def beveiligingskoppen(pad: str, hsts: bool) -> dict[str, str]:
@@ -102,9 +92,9 @@ class Beveiliging:
 
     def __init__(self, app: ASGIApp, max_json: int | None = None, max_bestand: int | None = None) -> None:
         self.app = app
-        self.max_json = max_json or grootte_uit_omgeving("ZORGZWAARTE_MAX_JSON_BYTES", MAX_JSON)
-        self.max_bestand = max_bestand or grootte_uit_omgeving("ZORGZWAARTE_MAX_BESTAND_BYTES", MAX_BESTAND)
-        self.hsts = hsts_aan()
+        self.max_json = max_json or positief_getal("ZORGZWAARTE_MAX_JSON_BYTES", MAX_JSON)
+        self.max_bestand = max_bestand or positief_getal("ZORGZWAARTE_MAX_BESTAND_BYTES", MAX_BESTAND)
+        self.hsts = veilige_cookies()  # HSTS only behind HTTPS
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

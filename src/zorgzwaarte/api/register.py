@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, BackgroundTasks, Body, Depends, Path, Request
+from fastapi import APIRouter, BackgroundTasks, Body, Depends, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,7 +19,7 @@ from zorgzwaarte.diensten import register as reg
 from zorgzwaarte.diensten.auth import actor_voor_token
 from zorgzwaarte.diensten.toegang import Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
-from zorgzwaarte.domein.grenzen import MAX_ID
+from zorgzwaarte.domein.grenzen import RecordId
 from zorgzwaarte.domein.uitvoer import BesluitUit
 from zorgzwaarte.fouten import DienstFout, InvoerFout, NietAangemeld, Verboden
 from zorgzwaarte.iwlz.register import bedienen, instellingen
@@ -29,7 +29,7 @@ from zorgzwaarte.iwlz.register.vertaling import wlzindicatie
 from zorgzwaarte.iwlz.register.werk import verwerk_inbox
 
 # record numbers in the address bounded like every other route (422, never a database overflow)
-Id = Annotated[int, Path(ge=1, le=MAX_ID, description="intern nummer van het record")]
+Id = RecordId
 
 
 class GraphQLVerzoek(BaseModel):

@@ -7,7 +7,6 @@ account and per address (diensten/aanmeldbeveiliging.py)."""
 from __future__ import annotations
 
 import hashlib
-import os
 import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -24,6 +23,7 @@ from zorgzwaarte.diensten.aanmeldbeveiliging import (
     poging_registreren,
     sleutels,
 )
+from zorgzwaarte.diensten.omgeving import positief_getal
 from zorgzwaarte.diensten.toegang import Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc
 from zorgzwaarte.fouten import NietAangemeld
@@ -34,18 +34,11 @@ INACTIEF = timedelta(minutes=30)
 BIJWERKEN_NA = timedelta(seconds=60)  # `laatst_gebruikt_op` is written at most once a minute per session
 
 
-def _minuten_uit_omgeving(naam: str, standaard: timedelta, eenheid: str) -> timedelta:
-    waarde = os.environ.get(naam, "").strip()
-    if waarde.isdigit() and int(waarde) > 0:
-        return timedelta(**{eenheid: int(waarde)})
-    return standaard
-
-
 def sessieduur() -> tuple[timedelta, timedelta]:
     """(idle timeout, absolute lifetime) of a session, from the environment."""
     return (
-        _minuten_uit_omgeving("ZORGZWAARTE_SESSIE_INACTIEF_MINUTEN", INACTIEF, "minutes"),
-        _minuten_uit_omgeving("ZORGZWAARTE_SESSIE_MAX_UREN", TOKEN_GELDIG, "hours"),
+        timedelta(minutes=positief_getal("ZORGZWAARTE_SESSIE_INACTIEF_MINUTEN", INACTIEF // timedelta(minutes=1))),
+        timedelta(hours=positief_getal("ZORGZWAARTE_SESSIE_MAX_UREN", TOKEN_GELDIG // timedelta(hours=1))),
     )
 
 

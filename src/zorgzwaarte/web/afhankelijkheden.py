@@ -14,7 +14,6 @@ and renders.
 (No `from __future__ import annotations` here: FastAPI must see the real Annotated dependencies.)
 """
 
-import os
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,22 +22,22 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Query, Request
-from fastapi import Path as AdresDeel
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy.orm import Session, sessionmaker
 
 from zorgzwaarte.diensten.auth import actor_voor_token
+from zorgzwaarte.diensten.omgeving import veilige_cookies
 from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
-from zorgzwaarte.domein.grenzen import MAX_ID
+from zorgzwaarte.domein.grenzen import MAX_ID, RecordId
 from zorgzwaarte.fouten import DienstFout, InvoerFout, NietAangemeld, NietGevonden, Verboden
 from zorgzwaarte.rapporten.opmaak import datum, euro, getal, postcode, tijdstip
 from zorgzwaarte.web.invoer import invoerdatum, naar_iso, schermmelding
 
 # Record numbers in web addresses are bounded like the API's (a number beyond the database's integer range is
 # refused with 422 before any query runs, never a 500).
-WebId = Annotated[int, AdresDeel(ge=1, le=MAX_ID, description="intern nummer van het record")]
+WebId = RecordId
 WebNummer = Annotated[int, Query(ge=0, le=MAX_ID)]
 
 SESSIE = "zz_sessie"
@@ -82,11 +81,6 @@ def _omgeving() -> Environment:
 
 
 SJABLONEN = _omgeving()
-
-
-def veilige_cookies() -> bool:
-    """Secure cookies behind HTTPS (ZORGZWAARTE_VEILIGE_COOKIES=1)."""
-    return os.environ.get("ZORGZWAARTE_VEILIGE_COOKIES") == "1"
 
 
 def nieuw_csrf(antwoord: Response) -> str:

@@ -9,12 +9,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from zorgzwaarte.diensten.records.gemeenschappelijk import pagina_grenzen
+from zorgzwaarte.diensten.records.gemeenschappelijk import pagina_grenzen, uit_record
 from zorgzwaarte.diensten.toegang import eis
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
-from zorgzwaarte.domein.records import (
-    iso,
-)
 from zorgzwaarte.domein.uitvoer import AuditregelUit, Pagina
 from zorgzwaarte.opslag.modellen import (
     Auditregel,
@@ -39,20 +36,7 @@ def _audit_query(
 
 
 def audit_uit(a: Auditregel) -> AuditregelUit:
-    return AuditregelUit(
-        id=a.id,
-        tijdstip=iso(a.tijdstip),
-        gebruiker_id=a.gebruiker_id,
-        gebruikersnaam=a.gebruikersnaam,
-        organisatie_id=a.organisatie_id,
-        rol=a.rol,
-        actie=a.actie,
-        objecttype=a.objecttype,
-        object_id=a.object_id,
-        client_id=a.client_id,
-        uitkomst=a.uitkomst,
-        details=a.details,
-    )
+    return uit_record(AuditregelUit, a)
 
 
 def audit_lijst(

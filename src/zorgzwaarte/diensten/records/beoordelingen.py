@@ -8,14 +8,13 @@ from sqlalchemy import select
 
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
-from zorgzwaarte.diensten.records.gemeenschappelijk import controleer_versie
+from zorgzwaarte.diensten.records.gemeenschappelijk import controleer_versie, uit_record
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client
 from zorgzwaarte.diensten.werkeenheid import Poging, Werkeenheid
 from zorgzwaarte.domein.beoordeling import Beoordeling as BeoordelingModel
 from zorgzwaarte.domein.records import (
     BeoordelingConcept,
     BeoordelingWijziging,
-    iso,
 )
 from zorgzwaarte.domein.uitvoer import BeoordelingUit
 from zorgzwaarte.domein.validatie import valideer
@@ -27,20 +26,7 @@ from zorgzwaarte.opslag.modellen import (
 
 
 def beoordeling_uit(b: Beoordeling) -> BeoordelingUit:
-    return BeoordelingUit(
-        id=b.id,
-        client_id=b.client_id,
-        status=b.status,
-        volgnummer=b.volgnummer,
-        vorige_id=b.vorige_id,
-        invoer=b.invoer,
-        aanvraagdatum=iso(b.aanvraagdatum),
-        spoed=b.spoed,
-        beoordelaar_id=b.beoordelaar_id,
-        vastgelegd_op=iso(b.vastgelegd_op),
-        definitief_op=iso(b.definitief_op),
-        versie=b.versie,
-    )
+    return uit_record(BeoordelingUit, b)
 
 
 def _beoordeling(uow: Werkeenheid, beoordeling_id: int) -> Beoordeling:

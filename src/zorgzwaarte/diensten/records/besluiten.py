@@ -11,7 +11,7 @@ from zorgzwaarte.diensten.beheer import huidige_aanvulling
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
 from zorgzwaarte.diensten.records.beoordelingen import _beoordeling, _beoordeling_in_status, _volledige_invoer
-from zorgzwaarte.diensten.records.gemeenschappelijk import _nl
+from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, uit_record
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid, vandaag_nl
 from zorgzwaarte.domein.records import (
@@ -30,30 +30,8 @@ from zorgzwaarte.regels.indicatie.besluit import Indicatiebesluit as RegelBeslui
 
 
 def besluit_uit(b: Indicatiebesluit) -> BesluitUit:
-    return BesluitUit(
-        id=b.id,
-        client_id=b.client_id,
-        beoordeling_id=b.beoordeling_id,
-        extern=b.extern,
-        besluit=b.besluit,
-        stelsel=b.stelsel,
-        verblijf=b.verblijf,
-        zzp_code=b.zzp_code,
-        zorgprofiel=b.zorgprofiel,
-        besluitdatum=iso(b.besluitdatum),
-        geldig_van=iso(b.geldig_van),
-        geldig_tot=iso(b.geldig_tot),
-        status=b.status,
-        vervangen_door_id=b.vervangen_door_id,
-        motivering_afwijkend=b.motivering_afwijkend,
-        zorgaanbieder_id=b.zorgaanbieder_id,
-        ruleset=RegelsetBewijs(naam=b.ruleset_naam, versie=b.ruleset_versie, hash=b.ruleset_hash),
-        resultaat=b.resultaat,
-        vastgelegd_op=iso(b.vastgelegd_op),
-        vervangen_op=iso(b.vervangen_op),
-        versie=b.versie,
-        **wlzindicatie_velden(b),
-    )
+    ruleset = RegelsetBewijs(naam=b.ruleset_naam, versie=b.ruleset_versie, hash=b.ruleset_hash)
+    return uit_record(BesluitUit, b, ruleset=ruleset, **wlzindicatie_velden(b))
 
 
 GEEN_WLZINDICATIE = (

@@ -8,7 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
-from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, controleer_versie, pagina_grenzen
+from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, controleer_versie, pagina_grenzen, uit_record
 from zorgzwaarte.diensten.records.overeenkomsten import _overeenkomsten_query
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client, zichtbare_clienten
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
@@ -31,26 +31,7 @@ from zorgzwaarte.opslag.modellen import (
 
 
 def client_uit(c: Client) -> ClientUit:
-    return ClientUit(
-        id=c.id,
-        bsn=c.bsn,
-        geslachtsnaam=c.geslachtsnaam,
-        voorvoegsel=c.voorvoegsel,
-        voorletters=c.voorletters,
-        voornamen=c.voornamen,
-        naam=weergavenaam(c),
-        geboortedatum=iso(c.geboortedatum),
-        geslacht=c.geslacht,
-        straat=c.straat,
-        huisnummer=c.huisnummer,
-        postcode=c.postcode,
-        woonplaats=c.woonplaats,
-        regio=c.regio,
-        fictief=c.fictief,
-        register_id=c.register_id,
-        versie=c.versie,
-        vastgelegd_op=iso(c.vastgelegd_op),
-    )
+    return uit_record(ClientUit, c, naam=weergavenaam(c))
 
 
 def weergavenaam(c: Client) -> str:

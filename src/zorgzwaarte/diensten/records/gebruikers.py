@@ -6,6 +6,7 @@ from sqlalchemy import func, or_, select
 
 from zorgzwaarte.diensten.auth import hash_wachtwoord
 from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
+from zorgzwaarte.diensten.records.gemeenschappelijk import uit_record
 from zorgzwaarte.diensten.toegang import eis
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import (
@@ -46,9 +47,7 @@ def gebruiker_aanmaken(uow: Werkeenheid, invoer: Ontvangen[GebruikerNieuw]) -> G
     uow.sessie.add(g)
     uow.sessie.flush()
     poging.object_id = g.id
-    return GebruikerUit(
-        id=g.id, gebruikersnaam=g.gebruikersnaam, naam=g.naam, rol=g.rol, organisatie_id=g.organisatie_id
-    )
+    return uit_record(GebruikerUit, g)
 
 
 def organisaties_lijst(uow: Werkeenheid) -> list[OrganisatieUit]:
@@ -56,15 +55,4 @@ def organisaties_lijst(uow: Werkeenheid) -> list[OrganisatieUit]:
     q = select(Organisatie).order_by(Organisatie.soort, Organisatie.naam)
     if actor.rol != "beheerder":
         q = q.where(or_(Organisatie.id == actor.organisatie_id, Organisatie.soort == "zorgaanbieder"))
-    return [
-        OrganisatieUit(
-            id=o.id,
-            naam=o.naam,
-            soort=o.soort,
-            agb_code=o.agb_code,
-            uzovi=o.uzovi,
-            regio=o.regio,
-            fictief=o.fictief,
-        )
-        for o in uow.sessie.scalars(q)
-    ]
+    return [uit_record(OrganisatieUit, o) for o in uow.sessie.scalars(q)]

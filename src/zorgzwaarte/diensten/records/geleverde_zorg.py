@@ -7,14 +7,13 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
-from zorgzwaarte.diensten.records.gemeenschappelijk import _nl
+from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, uit_record
 from zorgzwaarte.diensten.records.overeenkomsten import _overeenkomst, _overeenkomsten_query
 from zorgzwaarte.diensten.records.zorgplannen import _signalen
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import (
     GeleverdeZorgInvoer,
-    iso,
 )
 from zorgzwaarte.domein.uitvoer import GeleverdeZorgUit, Signaal
 from zorgzwaarte.fouten import Conflict, InvoerFout
@@ -24,17 +23,7 @@ from zorgzwaarte.opslag.modellen import (
 
 
 def geleverd_uit(g: GeleverdeZorg, signalen: list[dict[str, str]] | None = None) -> GeleverdeZorgUit:
-    return GeleverdeZorgUit(
-        id=g.id,
-        client_id=g.client_id,
-        overeenkomst_id=g.overeenkomst_id,
-        week=iso(g.week),
-        uren=g.uren,
-        afwezigheid=g.afwezigheid,
-        vastgelegd_op=iso(g.vastgelegd_op),
-        versie=g.versie,
-        signalen=[Signaal(**s) for s in signalen or []],
-    )
+    return uit_record(GeleverdeZorgUit, g, signalen=[Signaal(**s) for s in signalen or []])
 
 
 def geleverd_registreren(uow: Werkeenheid, client_id: int, data: Ontvangen[GeleverdeZorgInvoer]) -> GeleverdeZorgUit:

@@ -1,10 +1,15 @@
-"""What every aggregate's use cases share: paging bounds, the optimistic version check, Dutch dates."""
+"""What every aggregate's use cases share: paging bounds, the optimistic version check, Dutch dates, and the
+output model of a stored record."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from zorgzwaarte.domein.grenzen import MAX_PAGINA, MAX_PER_PAGINA
+from zorgzwaarte.domein.records import iso
 from zorgzwaarte.fouten import Conflict, InvoerFout
 
 
@@ -25,3 +30,22 @@ def controleer_versie(gelezen: int, huidig: int) -> None:
 
 def _nl(d: date) -> str:
     return d.strftime("%d-%m-%Y")
+
+
+U = TypeVar("U", bound=BaseModel)
+
+
+def uit_record(model: type[U], record: object, **anders: Any) -> U:
+    """The output model of a stored record: each field of `model` from the record's attribute of the same name (a
+    date or moment as ISO text); `anders` gives the fields the record does not hold as such (a display name, the
+    signals, the ruleset receipt)."""
+    velden = {
+        naam: _als_uitvoer(getattr(record, naam))
+        for naam in model.model_fields
+        if naam not in anders and hasattr(record, naam)
+    }
+    return model(**velden, **anders)
+
+
+def _als_uitvoer(waarde: Any) -> Any:
+    return iso(waarde) if isinstance(waarde, date) else waarde

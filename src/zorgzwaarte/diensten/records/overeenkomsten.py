@@ -8,13 +8,12 @@ from sqlalchemy import select
 
 from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
 from zorgzwaarte.diensten.records.besluiten import geldend_besluit
-from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, controleer_versie
+from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, controleer_versie, uit_record
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import (
     OvereenkomstNieuw,
     OvereenkomstWijziging,
-    iso,
 )
 from zorgzwaarte.domein.uitvoer import OvereenkomstAangemaakt, OvereenkomstUit
 from zorgzwaarte.fouten import Fout, InvoerFout, NietGevonden, Verboden
@@ -28,19 +27,7 @@ from zorgzwaarte.regels.leveringsvormen import Levering, combinatie_fouten
 
 
 def overeenkomst_uit(o: Zorgleveringsovereenkomst) -> OvereenkomstUit:
-    return OvereenkomstUit(
-        id=o.id,
-        client_id=o.client_id,
-        zorgaanbieder_id=o.zorgaanbieder_id,
-        indicatiebesluit_id=o.indicatiebesluit_id,
-        zzp_code=o.zzp_code,
-        functies=o.functies,
-        leveringsvorm=o.leveringsvorm,
-        ingangsdatum=iso(o.ingangsdatum),
-        einddatum=iso(o.einddatum),
-        vastgelegd_op=iso(o.vastgelegd_op),
-        versie=o.versie,
-    )
+    return uit_record(OvereenkomstUit, o)
 
 
 def _overeenkomsten_query(uow: Werkeenheid, client_id: int) -> list[Zorgleveringsovereenkomst]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
+from zorgzwaarte.diensten.records.gemeenschappelijk import uit_record
 from zorgzwaarte.diensten.records.overeenkomsten import _overeenkomsten_query
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import (
     RapportageNieuw,
-    iso,
 )
 from zorgzwaarte.domein.uitvoer import RapportageUit
 from zorgzwaarte.fouten import Verboden
@@ -20,15 +20,7 @@ from zorgzwaarte.opslag.modellen import (
 
 
 def rapportage_uit(r: Rapportage) -> RapportageUit:
-    return RapportageUit(
-        id=r.id,
-        client_id=r.client_id,
-        auteur_id=r.auteur_id,
-        datum=iso(r.datum),
-        domein=r.domein,
-        tekst=r.tekst,
-        vastgelegd_op=iso(r.vastgelegd_op),
-    )
+    return uit_record(RapportageUit, r)
 
 
 def rapportage_aanmaken(uow: Werkeenheid, client_id: int, invoer: Ontvangen[RapportageNieuw]) -> RapportageUit:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
+from zorgzwaarte.diensten.records.gemeenschappelijk import uit_record
 from zorgzwaarte.diensten.records.overeenkomsten import (
     aanbieder_en_besluit,
     controleer_leveringsvormen,
@@ -13,7 +14,7 @@ from zorgzwaarte.diensten.records.overeenkomsten import (
 )
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
-from zorgzwaarte.domein.records import ToewijzingNieuw, iso
+from zorgzwaarte.domein.records import ToewijzingNieuw
 from zorgzwaarte.domein.uitvoer import ToewijzingUit
 from zorgzwaarte.fouten import NietGevonden
 from zorgzwaarte.opslag.modellen import Toewijzing
@@ -21,19 +22,7 @@ from zorgzwaarte.regels.leveringsvormen import Levering
 
 
 def toewijzing_uit(t: Toewijzing) -> ToewijzingUit:
-    return ToewijzingUit(
-        id=t.id,
-        client_id=t.client_id,
-        indicatiebesluit_id=t.indicatiebesluit_id,
-        zorgaanbieder_id=t.zorgaanbieder_id,
-        zorgkantoor_id=t.zorgkantoor_id,
-        leveringsvorm=t.leveringsvorm,
-        ingangsdatum=iso(t.ingangsdatum),
-        einddatum=iso(t.einddatum),
-        overeenkomst_id=t.overeenkomst_id,
-        vastgelegd_op=iso(t.vastgelegd_op),
-        versie=t.versie,
-    )
+    return uit_record(ToewijzingUit, t)
 
 
 def toewijzing_aanmaken(uow: Werkeenheid, client_id: int, invoer: Ontvangen[ToewijzingNieuw]) -> ToewijzingUit:

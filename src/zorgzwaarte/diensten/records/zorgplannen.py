@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
-from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, controleer_versie
+from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, controleer_versie, uit_record
 from zorgzwaarte.diensten.records.overeenkomsten import _overeenkomst, _overeenkomsten_query
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
@@ -16,7 +16,6 @@ from zorgzwaarte.domein.records import (
     GeplandeZorg,
     ZorgplanInvoer,
     ZorgplanWijziging,
-    iso,
 )
 from zorgzwaarte.domein.uitvoer import Signaal, ZorgplanUit
 from zorgzwaarte.fouten import Fout, InvoerFout, NietGevonden
@@ -35,22 +34,7 @@ from zorgzwaarte.regels.zorgplan import vergelijk_met_indicatie
 
 
 def zorgplan_uit(z: Zorgplan, signalen: list[dict[str, str]] | None = None) -> ZorgplanUit:
-    return ZorgplanUit(
-        id=z.id,
-        client_id=z.client_id,
-        overeenkomst_id=z.overeenkomst_id,
-        domeinen=z.domeinen,
-        gepland=z.gepland,
-        evaluatiedata=z.evaluatiedata,
-        vastgesteld_op=iso(z.vastgesteld_op),
-        besproken_op=iso(z.besproken_op),
-        afschrift_op=iso(z.afschrift_op),
-        zorgverleners=z.zorgverleners,
-        persoonlijk_plan=z.persoonlijk_plan,
-        vastgelegd_op=iso(z.vastgelegd_op),
-        versie=z.versie,
-        signalen=[Signaal(**s) for s in signalen or []],
-    )
+    return uit_record(ZorgplanUit, z, signalen=[Signaal(**s) for s in signalen or []])
 
 
 def controleer_evaluatiedata(vastgesteld_op: date, evaluatiedata: list[date]) -> None:

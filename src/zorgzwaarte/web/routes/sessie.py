@@ -9,6 +9,7 @@ from fastapi import APIRouter
 from fastapi.responses import RedirectResponse, Response
 
 from zorgzwaarte.diensten.auth import aanmelden, afmelden
+from zorgzwaarte.diensten.omgeving import veilige_cookies
 from zorgzwaarte.diensten.startpagina import startpagina
 from zorgzwaarte.fouten import NietAangemeld, TeVaak
 from zorgzwaarte.web.afhankelijkheden import (
@@ -19,7 +20,6 @@ from zorgzwaarte.web.afhankelijkheden import (
     NietIngelogd,
     Open,
     nieuw_csrf,
-    veilige_cookies,
 )
 
 router = APIRouter(include_in_schema=False)
