@@ -26,6 +26,7 @@ from zorgzwaarte.api.beveiliging import Beveiliging, TeGroot, beveiligingskoppen
 from zorgzwaarte.api.documentatie import documentatie_routes
 from zorgzwaarte.api.openapi import (
     ALTIJD,
+    JsonInvoer,
     fouten,
     installeer_openapi,
     invoer,
@@ -365,31 +366,27 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         "/clienten",
         tags=["cliënten"],
         status_code=201,
-        openapi_extra=invoer(ClientNieuw),
         responses={**fouten(409), **met_links(201, **CLIENT_LINKS)},
     )
-    def client_nieuw(wie: Wie, data: JsonBody) -> ClientUit:
-        return doe(wie, r.client_aanmaken, ontvang(ClientNieuw, data))
+    def client_nieuw(wie: Wie, invoer: JsonInvoer[ClientNieuw]) -> ClientUit:
+        return doe(wie, r.client_aanmaken, invoer)
 
     @router.post(
         "/clienten/zoeken",
         tags=["cliënten"],
-        openapi_extra=invoer(BsnZoekvraag),
         responses={**fouten(404), **met_links(200, **CLIENT_LINKS)},
     )
-    def client_zoeken(wie: Wie, data: JsonBody) -> ClientUit:
+    def client_zoeken(wie: Wie, invoer: JsonInvoer[BsnZoekvraag]) -> ClientUit:
         """Zoek een cliënt op BSN (in de body, nooit in de URL)."""
-        return doe(wie, r.client_zoeken_bsn, ontvang(BsnZoekvraag, data))
+        return doe(wie, r.client_zoeken_bsn, invoer)
 
     @router.get("/clienten/{client_id}", tags=["cliënten"], responses=met_links(200, **CLIENT_LINKS))
     def client(wie: Wie, client_id: Id) -> ClientUit:
         return doe(wie, r.client_lezen, client_id)
 
-    @router.patch(
-        "/clienten/{client_id}", tags=["cliënten"], openapi_extra=invoer(ClientWijziging), responses=fouten(409)
-    )
-    def client_wijzig(wie: Wie, client_id: Id, data: JsonBody) -> ClientUit:
-        return doe(wie, r.client_wijzigen, client_id, ontvang(ClientWijziging, data))
+    @router.patch("/clienten/{client_id}", tags=["cliënten"], responses=fouten(409))
+    def client_wijzig(wie: Wie, client_id: Id, invoer: JsonInvoer[ClientWijziging]) -> ClientUit:
+        return doe(wie, r.client_wijzigen, client_id, invoer)
 
     @router.get("/clienten/{client_id}/tijdlijn", tags=["cliënten"])
     def tijdlijn(wie: Wie, client_id: Id) -> list[TijdlijnItem]:
@@ -404,12 +401,11 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         "/clienten/{client_id}/beoordelingen",
         tags=["beoordelingen"],
         status_code=201,
-        openapi_extra=invoer(BeoordelingConcept),
         responses=met_links(201, **BEOORDELING_LINKS),
     )
-    def beoordeling_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> BeoordelingUit:
+    def beoordeling_nieuw(wie: Wie, client_id: Id, invoer: JsonInvoer[BeoordelingConcept]) -> BeoordelingUit:
         """Nieuwe beoordeling (concept); mag onvolledig zijn."""
-        return doe(wie, r.beoordeling_aanmaken, client_id, ontvang(BeoordelingConcept, data))
+        return doe(wie, r.beoordeling_aanmaken, client_id, invoer)
 
     @router.get(
         "/beoordelingen/{beoordeling_id}", tags=["beoordelingen"], responses=met_links(200, **BEOORDELING_LINKS)
@@ -420,11 +416,10 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     @router.put(
         "/beoordelingen/{beoordeling_id}",
         tags=["beoordelingen"],
-        openapi_extra=invoer(BeoordelingWijziging),
         responses=fouten(409),
     )
-    def beoordeling_wijzig(wie: Wie, beoordeling_id: Id, data: JsonBody) -> BeoordelingUit:
-        return doe(wie, r.beoordeling_wijzigen, beoordeling_id, ontvang(BeoordelingWijziging, data))
+    def beoordeling_wijzig(wie: Wie, beoordeling_id: Id, invoer: JsonInvoer[BeoordelingWijziging]) -> BeoordelingUit:
+        return doe(wie, r.beoordeling_wijzigen, beoordeling_id, invoer)
 
     @router.post(
         "/beoordelingen/{beoordeling_id}/definitief",
@@ -484,12 +479,10 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
             headers={"content-disposition": f'attachment; filename="indicatiebesluit-{besluit_id}.pdf"'},
         )
 
-    @router.post(
-        "/indiceer", tags=["rekenen"], openapi_extra=invoer(BeoordelingFoto), response_model_exclude_unset=True
-    )
-    def indiceer(wie: Wie, data: JsonBody) -> IndicatieUitkomst:
+    @router.post("/indiceer", tags=["rekenen"], response_model_exclude_unset=True)
+    def indiceer(wie: Wie, invoer: JsonInvoer[BeoordelingFoto]) -> IndicatieUitkomst:
         """Bereken een indicatiebesluit uit een beoordeling zonder cliëntgegevens op te slaan."""
-        besluit = bereken_indicatie(ontvang(BeoordelingFoto, data), aanvulling_uit_database(fabriek))
+        besluit = bereken_indicatie(invoer, aanvulling_uit_database(fabriek))
         return IndicatieUitkomst.model_validate(besluit.als_dict())
 
     # --- Regeling zorgaanspraken -------------------------------------------------------------------------------
@@ -515,11 +508,10 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         "/clienten/{client_id}/overeenkomsten",
         tags=["zorglevering"],
         status_code=201,
-        openapi_extra=invoer(OvereenkomstNieuw),
         responses=met_links(201, **OVEREENKOMST_LINKS),
     )
-    def overeenkomst_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> OvereenkomstAangemaakt:
-        return doe(wie, r.overeenkomst_aanmaken, client_id, ontvang(OvereenkomstNieuw, data))
+    def overeenkomst_nieuw(wie: Wie, client_id: Id, invoer: JsonInvoer[OvereenkomstNieuw]) -> OvereenkomstAangemaakt:
+        return doe(wie, r.overeenkomst_aanmaken, client_id, invoer)
 
     @router.get(
         "/overeenkomsten/{overeenkomst_id}", tags=["zorglevering"], responses=met_links(200, **OVEREENKOMST_LINKS)
@@ -530,11 +522,12 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     @router.patch(
         "/overeenkomsten/{overeenkomst_id}",
         tags=["zorglevering"],
-        openapi_extra=invoer(OvereenkomstWijziging),
         responses=fouten(409),
     )
-    def overeenkomst_wijzig(wie: Wie, overeenkomst_id: Id, data: JsonBody) -> OvereenkomstUit:
-        return doe(wie, r.overeenkomst_wijzigen, overeenkomst_id, ontvang(OvereenkomstWijziging, data))
+    def overeenkomst_wijzig(
+        wie: Wie, overeenkomst_id: Id, invoer: JsonInvoer[OvereenkomstWijziging]
+    ) -> OvereenkomstUit:
+        return doe(wie, r.overeenkomst_wijzigen, overeenkomst_id, invoer)
 
     @router.get("/clienten/{client_id}/toewijzingen", tags=["zorglevering"])
     def toewijzingen(wie: Wie, client_id: Id) -> list[ToewijzingUit]:
@@ -545,12 +538,11 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         "/clienten/{client_id}/toewijzingen",
         tags=["zorglevering"],
         status_code=201,
-        openapi_extra=invoer(ToewijzingNieuw),
     )
-    def toewijzing_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> ToewijzingUit:
+    def toewijzing_nieuw(wie: Wie, client_id: Id, invoer: JsonInvoer[ToewijzingNieuw]) -> ToewijzingUit:
         """Zorgkantoor: wijs het indicatiebesluit toe aan een zorgaanbieder {zorgaanbieder_id, leveringsvorm,
         ingangsdatum, einddatum?, indicatiebesluit_id?}; de cliënt komt in de intake van die aanbieder."""
-        return doe(wie, r.toewijzing_aanmaken, client_id, ontvang(ToewijzingNieuw, data))
+        return doe(wie, r.toewijzing_aanmaken, client_id, invoer)
 
     @router.get("/toewijzingen/{toewijzing_id}", tags=["zorglevering"])
     def toewijzing(wie: Wie, toewijzing_id: Id) -> ToewijzingUit:
@@ -560,11 +552,10 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         "/overeenkomsten/{overeenkomst_id}/zorgplannen",
         tags=["zorglevering"],
         status_code=201,
-        openapi_extra=invoer(ZorgplanInvoer),
         responses=met_links(201, **ZORGPLAN_LINKS),
     )
-    def zorgplan_nieuw(wie: Wie, overeenkomst_id: Id, data: JsonBody) -> ZorgplanUit:
-        return doe(wie, r.zorgplan_aanmaken, overeenkomst_id, ontvang(ZorgplanInvoer, data))
+    def zorgplan_nieuw(wie: Wie, overeenkomst_id: Id, invoer: JsonInvoer[ZorgplanInvoer]) -> ZorgplanUit:
+        return doe(wie, r.zorgplan_aanmaken, overeenkomst_id, invoer)
 
     @router.get("/clienten/{client_id}/zorgplannen", tags=["zorglevering"])
     def zorgplannen(wie: Wie, client_id: Id) -> list[ZorgplanUit]:
@@ -577,11 +568,10 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     @router.put(
         "/zorgplannen/{zorgplan_id}",
         tags=["zorglevering"],
-        openapi_extra=invoer(ZorgplanWijziging),
         responses=fouten(409),
     )
-    def zorgplan_wijzig(wie: Wie, zorgplan_id: Id, data: JsonBody) -> ZorgplanUit:
-        return doe(wie, r.zorgplan_wijzigen, zorgplan_id, ontvang(ZorgplanWijziging, data))
+    def zorgplan_wijzig(wie: Wie, zorgplan_id: Id, invoer: JsonInvoer[ZorgplanWijziging]) -> ZorgplanUit:
+        return doe(wie, r.zorgplan_wijzigen, zorgplan_id, invoer)
 
     @router.get("/clienten/{client_id}/rapportages", tags=["zorglevering"])
     def rapportages(wie: Wie, client_id: Id) -> list[RapportageUit]:
@@ -591,10 +581,9 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         "/clienten/{client_id}/rapportages",
         tags=["zorglevering"],
         status_code=201,
-        openapi_extra=invoer(RapportageNieuw),
     )
-    def rapportage_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> RapportageUit:
-        return doe(wie, r.rapportage_aanmaken, client_id, ontvang(RapportageNieuw, data))
+    def rapportage_nieuw(wie: Wie, client_id: Id, invoer: JsonInvoer[RapportageNieuw]) -> RapportageUit:
+        return doe(wie, r.rapportage_aanmaken, client_id, invoer)
 
     @router.get("/clienten/{client_id}/geleverde-zorg", tags=["zorglevering"])
     def geleverd(wie: Wie, client_id: Id) -> list[GeleverdeZorgUit]:
@@ -604,11 +593,10 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         "/clienten/{client_id}/geleverde-zorg",
         tags=["zorglevering"],
         status_code=201,
-        openapi_extra=invoer(GeleverdeZorgInvoer),
         responses=fouten(409),
     )
-    def geleverd_nieuw(wie: Wie, client_id: Id, data: JsonBody) -> GeleverdeZorgUit:
-        return doe(wie, r.geleverd_registreren, client_id, ontvang(GeleverdeZorgInvoer, data))
+    def geleverd_nieuw(wie: Wie, client_id: Id, invoer: JsonInvoer[GeleverdeZorgInvoer]) -> GeleverdeZorgUit:
+        return doe(wie, r.geleverd_registreren, client_id, invoer)
 
     # --- iWlz ---------------------------------------------------------------------------------------------------
     def xml_antwoord(xml: bytes, naam: str) -> Response:
@@ -642,21 +630,18 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         "/iwlz/io31/export",
         tags=["iWlz"],
         response_class=Response,
-        openapi_extra=invoer(ExportIo31),
         responses=XML_ANTWOORD,
     )
     def io31_export(
         wie: Wie,
-        data: JsonBody,
+        invoer: JsonInvoer[ExportIo31],
         ontvanger: Annotated[str, Query(max_length=4)] = "5509",
         besluitnummer: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
         dagtekening: date | None = None,
     ) -> Response:
         """Bereken het besluit bij een beoordeling en geef het IO31-bericht (niets wordt opgeslagen)."""
         return xml_antwoord(
-            iwlz.exporteer_io31(
-                ontvang(ExportIo31, data), ontvanger, besluitnummer, dagtekening, aanvulling_uit_database(fabriek)
-            ),
+            iwlz.exporteer_io31(invoer, ontvanger, besluitnummer, dagtekening, aanvulling_uit_database(fabriek)),
             "io31",
         )
 
@@ -731,13 +716,12 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         "/contracten",
         tags=["bekostiging"],
         status_code=201,
-        openapi_extra=invoer(ContractNieuw),
         responses=fouten(409),
         response_model_exclude_unset=True,
     )
-    def contract_nieuw(wie: Wie, data: JsonBody) -> ContractUit:
+    def contract_nieuw(wie: Wie, invoer: JsonInvoer[ContractNieuw]) -> ContractUit:
         """Leg een contract vast (zorgkantoor): {zorgaanbieder_id, jaar, kwaliteitsopslag_per_dag, afspraken}."""
-        return ContractUit.model_validate(doe(wie, b.contract_aanmaken, ontvang(ContractNieuw, data)))
+        return ContractUit.model_validate(doe(wie, b.contract_aanmaken, invoer))
 
     @router.get("/contracten/{contract_id}", tags=["bekostiging"], response_model_exclude_unset=True)
     def contract(wie: Wie, contract_id: Id) -> ContractUit:
@@ -758,31 +742,28 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         """Realisatie tegenover de productieafspraak; body = uitkomst van /declareer."""
         return RealisatieUit.model_validate(doe(wie, b.contract_realisatie, contract_id, data))
 
-    @router.post("/pgb", tags=["bekostiging"], openapi_extra=invoer(PgbInvoer), response_model_exclude_unset=True)
-    def pgb(wie: Wie, data: JsonBody) -> PgbUitkomst:
+    @router.post("/pgb", tags=["bekostiging"], response_model_exclude_unset=True)
+    def pgb(wie: Wie, invoer: JsonInvoer[PgbInvoer]) -> PgbUitkomst:
         """Maximaal pgb bij verblijf: {zzp, van, tot, begeleiding_groep, vervoer, in_instelling,
         wooninitiatief (de feiten van een kleinschalig wooninitiatief), eerder_3lvg_met_pgb (Wlz, bij 3 LVG)}."""
-        return PgbUitkomst.model_validate(bereken_pgb(ontvang(PgbInvoer, data)))
+        return PgbUitkomst.model_validate(bereken_pgb(invoer))
 
-    @router.post(
-        "/declareer", tags=["bekostiging"], openapi_extra=invoer(DeclaratieInvoer), response_model_exclude_unset=True
-    )
-    def declareer_api(wie: Wie, data: JsonBody) -> DeclaratieUitkomst:
+    @router.post("/declareer", tags=["bekostiging"], response_model_exclude_unset=True)
+    def declareer_api(wie: Wie, invoer: JsonInvoer[DeclaratieInvoer]) -> DeclaratieUitkomst:
         """Declareer een periode (zelfde contract als `zorgzwaarte declareer`); er wordt niets opgeslagen."""
-        return DeclaratieUitkomst.model_validate(declareer(ontvang(DeclaratieInvoer, data)))
+        return DeclaratieUitkomst.model_validate(declareer(invoer))
 
     @router.post(
         "/declareer/pdf",
         tags=["bekostiging"],
         response_class=Response,
-        openapi_extra=invoer(DeclaratieInvoer),
         responses=PDF_ANTWOORD,
     )
-    def declareer_pdf(wie: Wie, data: JsonBody) -> Response:
+    def declareer_pdf(wie: Wie, invoer: JsonInvoer[DeclaratieInvoer]) -> Response:
         """Als /declareer, als PDF-overzicht met case-mix en toelichting per regel."""
         from zorgzwaarte.rapporten.pdf import declaratie_pdf
 
-        uitkomst = declareer(ontvang(DeclaratieInvoer, data))
+        uitkomst = declareer(invoer)
         return Response(
             declaratie_pdf(uitkomst),
             media_type="application/pdf",
@@ -794,11 +775,9 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     def organisaties(wie: Wie) -> list[OrganisatieUit]:
         return doe(wie, r.organisaties_lijst)
 
-    @router.post(
-        "/gebruikers", tags=["beheer"], status_code=201, openapi_extra=invoer(GebruikerNieuw), responses=fouten(409)
-    )
-    def gebruiker_nieuw(wie: Wie, data: JsonBody) -> GebruikerUit:
-        return doe(wie, r.gebruiker_aanmaken, ontvang(GebruikerNieuw, data))
+    @router.post("/gebruikers", tags=["beheer"], status_code=201, responses=fouten(409))
+    def gebruiker_nieuw(wie: Wie, invoer: JsonInvoer[GebruikerNieuw]) -> GebruikerUit:
+        return doe(wie, r.gebruiker_aanmaken, invoer)
 
     @router.post("/gebruikers/{gebruiker_id}/ontgrendelen", tags=["beheer"])
     def gebruiker_ontgrendelen(wie: Wie, gebruiker_id: Id) -> dict[str, Any]:

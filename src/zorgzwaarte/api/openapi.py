@@ -1,17 +1,20 @@
 """The API's contract in its OpenAPI: the `fouten` model for every error status, the request models of the routes
-whose body the service validates itself (inside its audited unit of work, with the same Dutch messages as the web
-and the CLI), the media types of raw bodies and the links between the main resources.
+(a body is read with `ontvang` and refused by the service itself, inside its audited unit of work, with the same
+Dutch messages as the web and the CLI), the media types of raw bodies and the links between the main resources.
 
 (No `from __future__ import annotations` here: FastAPI reads these models at run time.)
 """
 
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, TypeVar
 
-from fastapi import FastAPI
+from fastapi import Body, FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic.json_schema import models_json_schema
+
+from zorgzwaarte.diensten.invoer import Ontvangen, ontvang
 
 REF = "#/components/schemas/{model}"
 
@@ -60,6 +63,22 @@ def invoer(model: type[BaseModel], beschrijving: str | None = None) -> dict[str,
     if beschrijving:
         body["description"] = beschrijving
     return {"requestBody": body}
+
+
+if TYPE_CHECKING:
+    M = TypeVar("M", bound=BaseModel)
+    JsonInvoer: TypeAlias = Ontvangen[M]
+else:
+
+    class JsonInvoer:
+        """`invoer: JsonInvoer[Model]` in a route: the JSON body read with `ontvang(Model, ...)` (the model, or its
+        refusal for the service to raise after its own checks; never a FastAPI validation error), documented as
+        `requestBody` with `Model` among the components."""
+
+        def __class_getitem__(cls, model: type[BaseModel]) -> Any:
+            _MODELLEN[model.__name__] = model
+            schema = {"$ref": REF.format(model=model.__name__)}
+            return Annotated[Any, Body(json_schema_extra=schema), AfterValidator(partial(ontvang, model))]
 
 
 def ruwe_invoer(media_type: str, beschrijving: str) -> dict[str, Any]:
