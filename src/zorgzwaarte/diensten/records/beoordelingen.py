@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
-from zorgzwaarte.diensten.records.gemeenschappelijk import controleer_versie, uit_record
+from zorgzwaarte.diensten.records.gemeenschappelijk import controleer_versie, lijst_van_client, uit_record
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client
 from zorgzwaarte.diensten.werkeenheid import Poging, Werkeenheid
 from zorgzwaarte.domein.beoordeling import Beoordeling as BeoordelingModel
@@ -68,10 +68,7 @@ def beoordeling_aanmaken(uow: Werkeenheid, client_id: int, invoer: Ontvangen[Beo
 
 
 def beoordelingen_van_client(uow: Werkeenheid, client_id: int) -> list[BeoordelingUit]:
-    actor = uow.ingelogd()
-    uow.log("beoordeling.lijst", "beoordeling", None, client_id)
-    eis(actor, "beoordeling.lezen")
-    zichtbare_client(uow.sessie, actor, client_id)
+    lijst_van_client(uow, client_id, "beoordeling.lijst", "beoordeling", "beoordeling.lezen")
     rijen = uow.sessie.scalars(
         select(Beoordeling).where(Beoordeling.client_id == client_id).order_by(Beoordeling.id.desc())
     )

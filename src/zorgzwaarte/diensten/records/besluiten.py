@@ -11,7 +11,7 @@ from zorgzwaarte.diensten.beheer import huidige_aanvulling
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
 from zorgzwaarte.diensten.records.beoordelingen import _beoordeling, _beoordeling_in_status, _volledige_invoer
-from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, uit_record
+from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, lijst_van_client, uit_record
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid, vandaag_nl
 from zorgzwaarte.domein.records import (
@@ -187,10 +187,7 @@ def besluit_record(
 
 
 def besluiten_van_client(uow: Werkeenheid, client_id: int) -> list[BesluitUit]:
-    actor = uow.ingelogd()
-    uow.log("besluit.lijst", "indicatiebesluit", None, client_id)
-    eis(actor, "besluit.lezen")
-    zichtbare_client(uow.sessie, actor, client_id)
+    lijst_van_client(uow, client_id, "besluit.lijst", "indicatiebesluit", "besluit.lezen")
     rijen = uow.sessie.scalars(
         select(Indicatiebesluit).where(Indicatiebesluit.client_id == client_id).order_by(Indicatiebesluit.id.desc())
     )

@@ -7,10 +7,10 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
-from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, uit_record
+from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, lijst_van_client, uit_record
 from zorgzwaarte.diensten.records.overeenkomsten import _overeenkomst, _overeenkomsten_query
 from zorgzwaarte.diensten.records.zorgplannen import _signalen
-from zorgzwaarte.diensten.toegang import eis, zichtbare_client
+from zorgzwaarte.diensten.toegang import eis
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import (
     GeleverdeZorgInvoer,
@@ -69,10 +69,7 @@ def geleverd_registreren(uow: Werkeenheid, client_id: int, data: Ontvangen[Gelev
 
 
 def geleverd_van_client(uow: Werkeenheid, client_id: int) -> list[GeleverdeZorgUit]:
-    actor = uow.ingelogd()
-    uow.log("geleverd.lijst", "geleverde_zorg", None, client_id)
-    eis(actor, "geleverd.lezen")
-    zichtbare_client(uow.sessie, actor, client_id)
+    lijst_van_client(uow, client_id, "geleverd.lijst", "geleverde_zorg", "geleverd.lezen")
     uit = []
     for o in _overeenkomsten_query(uow, client_id):
         for g in uow.sessie.scalars(

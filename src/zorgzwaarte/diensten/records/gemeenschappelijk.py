@@ -1,5 +1,5 @@
-"""What every aggregate's use cases share: paging bounds, the optimistic version check, Dutch dates, and the
-output model of a stored record."""
+"""What every aggregate's use cases share: paging bounds, the optimistic version check, Dutch dates, the start of
+a list of a client's records, a record as its zorgaanbieder may see it, and the output model of a stored record."""
 
 from __future__ import annotations
 
@@ -8,9 +8,12 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from zorgzwaarte.diensten.toegang import Actor, eis, zichtbare_client
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.grenzen import MAX_PAGINA, MAX_PER_PAGINA
 from zorgzwaarte.domein.records import iso
-from zorgzwaarte.fouten import Conflict, InvoerFout
+from zorgzwaarte.fouten import Conflict, InvoerFout, NietGevonden
+from zorgzwaarte.opslag.modellen import Toewijzing, Zorgleveringsovereenkomst
 
 
 def pagina_grenzen(pagina: int, per_pagina: int) -> tuple[int, int]:
@@ -19,6 +22,30 @@ def pagina_grenzen(pagina: int, per_pagina: int) -> tuple[int, int]:
     if not 1 <= per_pagina <= MAX_PER_PAGINA:
         raise InvoerFout.een("per_pagina", f"moet tussen 1 en {MAX_PER_PAGINA} liggen")
     return (pagina - 1) * per_pagina, per_pagina
+
+
+def lijst_van_client(uow: Werkeenheid, client_id: int, actie: str, objecttype: str, recht: str) -> Actor:
+    """The start of every list of a client's records: the read logged with the client, the right checked and the
+    client visible to the actor (404 otherwise). Returns the actor, who narrows the list further."""
+    actor = uow.ingelogd()
+    uow.log(actie, objecttype, None, client_id)
+    eis(actor, recht)
+    zichtbare_client(uow.sessie, actor, client_id)
+    return actor
+
+
+A = TypeVar("A", Zorgleveringsovereenkomst, Toewijzing)
+
+
+def record_van_aanbieder(uow: Werkeenheid, tabel: type[A], record_id: int, naam: str) -> A:
+    """A record that names its zorgaanbieder, as the actor may see it: a provider only its own, every role only
+    those of clients it may see; otherwise "<naam> niet gevonden" (404, existence not revealed)."""
+    actor = uow.ingelogd()
+    r = uow.sessie.get(tabel, record_id)
+    if r is None or (actor.rol == "zorgaanbieder" and r.zorgaanbieder_id != actor.organisatie_id):
+        raise NietGevonden(f"{naam} niet gevonden")
+    zichtbare_client(uow.sessie, actor, r.client_id)
+    return r
 
 
 def controleer_versie(gelezen: int, huidig: int) -> None:

@@ -8,7 +8,13 @@ from sqlalchemy import select
 
 from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
 from zorgzwaarte.diensten.records.besluiten import geldend_besluit
-from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, controleer_versie, uit_record
+from zorgzwaarte.diensten.records.gemeenschappelijk import (
+    _nl,
+    controleer_versie,
+    lijst_van_client,
+    record_van_aanbieder,
+    uit_record,
+)
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import (
@@ -16,7 +22,7 @@ from zorgzwaarte.domein.records import (
     OvereenkomstWijziging,
 )
 from zorgzwaarte.domein.uitvoer import OvereenkomstAangemaakt, OvereenkomstUit
-from zorgzwaarte.fouten import Fout, InvoerFout, NietGevonden, Verboden
+from zorgzwaarte.fouten import Fout, InvoerFout, Verboden
 from zorgzwaarte.opslag.modellen import (
     Indicatiebesluit,
     Organisatie,
@@ -39,12 +45,7 @@ def _overeenkomsten_query(uow: Werkeenheid, client_id: int) -> list[Zorglevering
 
 
 def _overeenkomst(uow: Werkeenheid, overeenkomst_id: int) -> Zorgleveringsovereenkomst:
-    actor = uow.ingelogd()
-    o = uow.sessie.get(Zorgleveringsovereenkomst, overeenkomst_id)
-    if o is None or (actor.rol == "zorgaanbieder" and o.zorgaanbieder_id != actor.organisatie_id):
-        raise NietGevonden("zorgleveringsovereenkomst niet gevonden")
-    zichtbare_client(uow.sessie, actor, o.client_id)
-    return o
+    return record_van_aanbieder(uow, Zorgleveringsovereenkomst, overeenkomst_id, "zorgleveringsovereenkomst")
 
 
 def overeenkomst_aanmaken(
@@ -187,10 +188,7 @@ def gelijktijdige_overeenkomsten(uow: Werkeenheid, o: Zorgleveringsovereenkomst)
 
 
 def overeenkomsten_van_client(uow: Werkeenheid, client_id: int) -> list[OvereenkomstUit]:
-    actor = uow.ingelogd()
-    uow.log("overeenkomst.lijst", "zorgleveringsovereenkomst", None, client_id)
-    eis(actor, "overeenkomst.lezen")
-    zichtbare_client(uow.sessie, actor, client_id)
+    lijst_van_client(uow, client_id, "overeenkomst.lijst", "zorgleveringsovereenkomst", "overeenkomst.lezen")
     return [overeenkomst_uit(o) for o in _overeenkomsten_query(uow, client_id)]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
-from zorgzwaarte.diensten.records.gemeenschappelijk import uit_record
+from zorgzwaarte.diensten.records.gemeenschappelijk import lijst_van_client, uit_record
 from zorgzwaarte.diensten.records.overeenkomsten import _overeenkomsten_query
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
@@ -47,10 +47,7 @@ def rapportage_aanmaken(uow: Werkeenheid, client_id: int, invoer: Ontvangen[Rapp
 
 
 def rapportages_van_client(uow: Werkeenheid, client_id: int) -> list[RapportageUit]:
-    actor = uow.ingelogd()
-    uow.log("rapportage.lijst", "rapportage", None, client_id)
-    eis(actor, "rapportage.lezen")
-    zichtbare_client(uow.sessie, actor, client_id)
+    actor = lijst_van_client(uow, client_id, "rapportage.lijst", "rapportage", "rapportage.lezen")
     rijen = uow.sessie.scalars(
         select(Rapportage)
         .where(Rapportage.client_id == client_id, Rapportage.organisatie_id == actor.organisatie_id)

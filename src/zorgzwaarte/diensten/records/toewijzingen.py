@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
-from zorgzwaarte.diensten.records.gemeenschappelijk import uit_record
+from zorgzwaarte.diensten.records.gemeenschappelijk import lijst_van_client, record_van_aanbieder, uit_record
 from zorgzwaarte.diensten.records.overeenkomsten import (
     aanbieder_en_besluit,
     controleer_leveringsvormen,
@@ -16,7 +16,6 @@ from zorgzwaarte.diensten.toegang import eis, zichtbare_client
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import ToewijzingNieuw
 from zorgzwaarte.domein.uitvoer import ToewijzingUit
-from zorgzwaarte.fouten import NietGevonden
 from zorgzwaarte.opslag.modellen import Toewijzing
 from zorgzwaarte.regels.leveringsvormen import Levering
 
@@ -58,12 +57,7 @@ def toewijzing_aanmaken(uow: Werkeenheid, client_id: int, invoer: Ontvangen[Toew
 
 def _toewijzing(uow: Werkeenheid, toewijzing_id: int) -> Toewijzing:
     """A toewijzing the actor may see: the provider its own, the zorgkantoor those of clients in its regio."""
-    actor = uow.ingelogd()
-    t = uow.sessie.get(Toewijzing, toewijzing_id)
-    if t is None or (actor.rol == "zorgaanbieder" and t.zorgaanbieder_id != actor.organisatie_id):
-        raise NietGevonden("toewijzing niet gevonden")
-    zichtbare_client(uow.sessie, actor, t.client_id)
-    return t
+    return record_van_aanbieder(uow, Toewijzing, toewijzing_id, "toewijzing")
 
 
 def toewijzing_lezen(uow: Werkeenheid, toewijzing_id: int) -> ToewijzingUit:
@@ -75,10 +69,7 @@ def toewijzing_lezen(uow: Werkeenheid, toewijzing_id: int) -> ToewijzingUit:
 
 
 def toewijzingen_van_client(uow: Werkeenheid, client_id: int) -> list[ToewijzingUit]:
-    actor = uow.ingelogd()
-    uow.log("toewijzing.lijst", "toewijzing", None, client_id)
-    eis(actor, "toewijzing.lezen")
-    zichtbare_client(uow.sessie, actor, client_id)
+    actor = lijst_van_client(uow, client_id, "toewijzing.lijst", "toewijzing", "toewijzing.lezen")
     q = select(Toewijzing).where(Toewijzing.client_id == client_id)
     if actor.rol == "zorgaanbieder":
         q = q.where(Toewijzing.zorgaanbieder_id == actor.organisatie_id)

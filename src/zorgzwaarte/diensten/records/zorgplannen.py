@@ -8,10 +8,10 @@ from typing import Any
 from sqlalchemy import select
 
 from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
-from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, controleer_versie, uit_record
+from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, controleer_versie, lijst_van_client, uit_record
 from zorgzwaarte.diensten.records.overeenkomsten import _overeenkomst, _overeenkomsten_query
-from zorgzwaarte.diensten.toegang import eis, zichtbare_client
-from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.diensten.toegang import eis
+from zorgzwaarte.diensten.werkeenheid import Poging, Werkeenheid
 from zorgzwaarte.domein.records import (
     GeplandeZorg,
     ZorgplanInvoer,
@@ -89,22 +89,25 @@ def zorgplan_aanmaken(uow: Werkeenheid, overeenkomst_id: int, invoer: Ontvangen[
     return zorgplan_uit(z, _signalen(uow, o, z.gepland))
 
 
-def zorgplan_lezen(uow: Werkeenheid, zorgplan_id: int) -> ZorgplanUit:
-    poging = uow.log("zorgplan.lezen", "zorgplan", zorgplan_id)
-    eis(uow.ingelogd(), "zorgplan.lezen")
+def _zorgplan(uow: Werkeenheid, poging: Poging, zorgplan_id: int) -> tuple[Zorgplan, Zorgleveringsovereenkomst]:
+    """The zorgplan and its overeenkomst as the actor may see them (404 otherwise); the attempt names the client."""
     z = uow.sessie.get(Zorgplan, zorgplan_id)
     if z is None:
         raise NietGevonden("zorgplan niet gevonden")
     o = _overeenkomst(uow, z.overeenkomst_id)
     poging.client_id = z.client_id
+    return z, o
+
+
+def zorgplan_lezen(uow: Werkeenheid, zorgplan_id: int) -> ZorgplanUit:
+    poging = uow.log("zorgplan.lezen", "zorgplan", zorgplan_id)
+    eis(uow.ingelogd(), "zorgplan.lezen")
+    z, o = _zorgplan(uow, poging, zorgplan_id)
     return zorgplan_uit(z, _signalen(uow, o, z.gepland))
 
 
 def zorgplannen_van_client(uow: Werkeenheid, client_id: int) -> list[ZorgplanUit]:
-    actor = uow.ingelogd()
-    uow.log("zorgplan.lijst", "zorgplan", None, client_id)
-    eis(actor, "zorgplan.lezen")
-    zichtbare_client(uow.sessie, actor, client_id)
+    lijst_van_client(uow, client_id, "zorgplan.lijst", "zorgplan", "zorgplan.lezen")
     uit = []
     for o in _overeenkomsten_query(uow, client_id):
         for z in uow.sessie.scalars(
@@ -117,11 +120,7 @@ def zorgplannen_van_client(uow: Werkeenheid, client_id: int) -> list[ZorgplanUit
 def zorgplan_wijzigen(uow: Werkeenheid, zorgplan_id: int, invoer: Ontvangen[ZorgplanWijziging]) -> ZorgplanUit:
     poging = uow.log("zorgplan.wijzigen", "zorgplan", zorgplan_id)
     eis(uow.ingelogd(), "zorgplan.schrijven")
-    z = uow.sessie.get(Zorgplan, zorgplan_id)
-    if z is None:
-        raise NietGevonden("zorgplan niet gevonden")
-    o = _overeenkomst(uow, z.overeenkomst_id)
-    poging.client_id = z.client_id
+    z, o = _zorgplan(uow, poging, zorgplan_id)
     plan = aanvaard(ZorgplanWijziging, invoer)
     controleer_evaluatiedata(plan.vastgesteld_op, plan.evaluatiedata)
     controleer_zorgplan_op_leveringsvorm(uow, o, plan.vastgesteld_op, plan.gepland)
