@@ -18,6 +18,7 @@ from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.invoer import ontvang
 from zorgzwaarte.diensten.regelsets import lees_peildatum, regelset_overzicht
 from zorgzwaarte.diensten.varianten import variant_uit_tekst
+from zorgzwaarte.domein.aanvulling import AanvullingBestand
 from zorgzwaarte.domein.beoordeling import Beoordeling
 from zorgzwaarte.fouten import InvoerFout, leesfout
 from zorgzwaarte.regels.indicatie.normtijden import laatste_normtijden
@@ -114,8 +115,7 @@ def beheer_zzp_aanvulling(
     from zorgzwaarte.opslag.database import maak_engine, migreer, sessiefabriek
 
     try:
-        data = lees_json(bestand)
-        valideer_aanvulling(data)  # refuse bad input before creating or migrating a database
+        data = valideer_aanvulling(ontvang(AanvullingBestand, lees_json(bestand)))  # before creating a database
         engine = maak_engine()
         migreer(engine)
         aantal = laad_aanvulling(sessiefabriek(engine), data)
@@ -490,9 +490,11 @@ def declareer_cmd(
         uitkomst = declareer(ontvang(DeclaratieInvoer, lees_json(bestand)))
         realisatie = None
         if contract:
-            from zorgzwaarte.diensten.tarieven import lees_contract, realisatie_overzicht
+            from zorgzwaarte.diensten.tarieven import ContractInvoer, lees_contract, realisatie_overzicht
 
-            realisatie = realisatie_overzicht(lees_contract(lees_json(contract)), uitkomst)
+            realisatie = realisatie_overzicht(
+                lees_contract(ontvang(ContractInvoer, lees_json(contract), "contract.")), uitkomst
+            )
         if pdf:
             from zorgzwaarte.rapporten.pdf import declaratie_pdf
 
@@ -625,10 +627,10 @@ def tarieven_dagtarief(
     dag: Annotated[str, typer.Option(help="Dag (JJJJ-MM-DD)")],
 ) -> None:
     """Het effectieve dagtarief per afgesproken prestatie: zorgzwaarte + prestatie, met toelichting."""
-    from zorgzwaarte.diensten.tarieven import dagtarieven, lees_contract, lees_dag, lees_tarieftabel
+    from zorgzwaarte.diensten.tarieven import ContractInvoer, dagtarieven, lees_contract, lees_dag, lees_tarieftabel
 
     try:
-        c = lees_contract(lees_json(contract))
+        c = lees_contract(ontvang(ContractInvoer, lees_json(contract), "contract."))
         print_json(dagtarieven(c, lees_tarieftabel(lees_tekst(tarieven)), lees_dag(dag)))
     except InvoerFout as fout:
         stop_met_fout(fout)
@@ -640,10 +642,14 @@ def tarieven_realisatie(
     declaratie: Annotated[str, typer.Option(help="Uitvoer van 'zorgzwaarte declareer' (JSON)")],
 ) -> None:
     """Realisatie tegenover de productieafspraak: gedeclareerde dagen per prestatie."""
-    from zorgzwaarte.diensten.tarieven import lees_contract, realisatie_overzicht
+    from zorgzwaarte.diensten.tarieven import ContractInvoer, lees_contract, realisatie_overzicht
 
     try:
-        print_json(realisatie_overzicht(lees_contract(lees_json(contract)), lees_json(declaratie)))
+        print_json(
+            realisatie_overzicht(
+                lees_contract(ontvang(ContractInvoer, lees_json(contract), "contract.")), lees_json(declaratie)
+            )
+        )
     except InvoerFout as fout:
         stop_met_fout(fout)
 

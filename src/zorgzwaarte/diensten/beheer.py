@@ -7,21 +7,21 @@ import threading
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import delete, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from zorgzwaarte.diensten.invoer import Json, Ontvangen, aanvaard
 from zorgzwaarte.domein.aanvulling import AanvullingBestand
-from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Fout, InvoerFout
 from zorgzwaarte.opslag.database import database_url, maak_engine, sessiefabriek
 from zorgzwaarte.opslag.modellen import ZzpAanvulling
 from zorgzwaarte.regels.profielen.catalogus import GEEN_AANVULLING, Aanvulling, zoek_zzp
 
 
-def valideer_aanvulling(data: Any) -> AanvullingBestand:
-    bestand = valideer(AanvullingBestand, data)
+def valideer_aanvulling(data: Ontvangen[AanvullingBestand] | Json) -> AanvullingBestand:
+    """The supplement, each ZZP code known and each figure one the text leaves 'onbekend'; else every problem."""
+    bestand = aanvaard(AanvullingBestand, data)
     fouten = []
     for i, item in enumerate(bestand.zzp):
         z = zoek_zzp(item.code)
@@ -46,7 +46,9 @@ def valideer_aanvulling(data: Any) -> AanvullingBestand:
     return bestand
 
 
-def laad_aanvulling(fabriek: sessionmaker[Session], data: Any, nu: datetime | None = None) -> int:
+def laad_aanvulling(
+    fabriek: sessionmaker[Session], data: Ontvangen[AanvullingBestand] | Json, nu: datetime | None = None
+) -> int:
     """Validate and store a supplement, replacing the previous one in one transaction. Returns the number of entries.
 
     Readers on any worker or host see either the old or the new supplement, never a mix; two loads at the same

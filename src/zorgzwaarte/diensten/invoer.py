@@ -51,12 +51,12 @@ def ontvang(model: type[M], data: Any, voorvoegsel: str = "") -> M | Geweigerd:
         return Geweigerd(fout)
 
 
-def aanvaard(model: type[M], invoer: M | Geweigerd | Json) -> M:
+def aanvaard(model: type[M], invoer: M | Geweigerd | Json, voorvoegsel: str = "") -> M:
     """Service side: the input model where the service uses it, or the refusal raised as `InvoerFout` (in the
     service's unit of work, so it is audited). Raw JSON from an in-process caller (a script, a test) is read here
-    with the same validation as `ontvang`."""
+    with the same validation as `ontvang` (`voorvoegsel` as there)."""
     if isinstance(invoer, Geweigerd):
         raise invoer.fout
     if isinstance(invoer, model):
         return invoer
-    return valideer(model, invoer)
+    return valideer(model, invoer, voorvoegsel)

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
+from zorgzwaarte.diensten.invoer import Json, Ontvangen, aanvaard
 from zorgzwaarte.domein.records import Invoer
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Fout, InvoerFout
@@ -138,8 +139,9 @@ def lees_dag(waarde: str) -> date:
     return valideer(DagInvoer, {"dag": waarde}).dag
 
 
-def lees_contract(data: Any) -> Contract:
-    c = valideer(ContractInvoer, data, voorvoegsel="contract.")
+def lees_contract(data: Ontvangen[ContractInvoer] | Json) -> Contract:
+    """The contract as the rules read it; a refusal names its fields under `contract.`."""
+    c = aanvaard(ContractInvoer, data, voorvoegsel="contract.")
     return Contract(
         c.zorgkantoor,
         c.aanbieder,
