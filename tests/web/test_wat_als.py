@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.batch.populatie import genereer
-from tests.web.conftest import axe_overtredingen
+from tests.web.conftest import axe_overtredingen, schermafdruk
 from tests.web.test_web import aanmelden, pdf_tekst
 from zorgzwaarte.batch.indicatie import als_tabel
 
@@ -54,6 +54,9 @@ def test_beheerder_rekent_een_eigen_populatie_door(pagina: Any, tmp_path: Path) 
     status = pagina.get_by_role("status").first.inner_text()
     assert status == "Berekening wordt gestart… (80 beoordelingen, elk met de basis en de variant)", status
     assert axe_overtredingen(pagina) == []
+    pagina.set_viewport_size({"width": 1280, "height": 500})
+    pagina.locator("#wat-als-run").evaluate("e => e.scrollIntoView({block: 'end'})")
+    schermafdruk(pagina, "wat-als-voortgang", hoogte=500)
     for _ in range(50):  # the page asks for the status by itself
         if vastgehouden:
             break
@@ -69,6 +72,7 @@ def test_beheerder_rekent_een_eigen_populatie_door(pagina: Any, tmp_path: Path) 
     assert "PV-klasse" in tekst and "Verschil" in tekst and "€" in tekst
     assert pagina.locator("svg[role=img]").count() >= 1
     assert axe_overtredingen(pagina) == []
+    schermafdruk(pagina, "wat-als-uitkomst", hele_pagina=True)
     # a wrong variant: the field inside the file is named
     pagina.get_by_label("Variant (YAML", exact=False).fill(
         "basis: AWBZ 2014\nwijzigingen:\n  - {parameter: klassen.PV.bandje, waarde: 3}\n"
