@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -21,6 +22,7 @@ from zorgzwaarte.diensten.varianten import variant_uit_tekst
 from zorgzwaarte.domein.aanvulling import AanvullingBestand
 from zorgzwaarte.domein.beoordeling import Beoordeling
 from zorgzwaarte.fouten import InvoerFout, leesfout
+from zorgzwaarte.regels.datums import nl
 from zorgzwaarte.regels.indicatie.normtijden import laatste_normtijden
 from zorgzwaarte.regels.profielen.catalogus import catalogus
 
@@ -62,14 +64,19 @@ def regelset_toon(
     if als_json:
         print_json(overzicht)
         return
+
+    def dag(iso: str | None, anders: str) -> str:  # dates for people as the errors write them (31-12-2014)
+        return nl(date.fromisoformat(str(iso))) if iso else anders
+
     console = Console(highlight=False, soft_wrap=True)
     for rs in overzicht:
         console.print(
-            f"[bold]{rs['naam']}[/bold] (versie {rs['versie']}, {rs['geldig_van']} t/m {rs['geldig_tot'] or 'heden'}), "
-            f"gecontroleerd tegen de wetteksten tot en met {rs['geverifieerd_tot']}, kenmerk {rs['kenmerk']}"
+            f"[bold]{rs['naam']}[/bold] (versie {rs['versie']}, {dag(rs['geldig_van'], '—')} t/m "
+            f"{dag(rs['geldig_tot'], 'heden')}), gecontroleerd tegen de wetteksten tot en met "
+            f"{dag(rs['geverifieerd_tot'], 'onbekend')}, kenmerk {rs['kenmerk']}"
         )
         for p in rs["parameters"]:
-            geldig = f"{p['geldig_van'] or '—'} t/m {p['geldig_tot'] or 'heden'}"
+            geldig = f"{dag(p['geldig_van'], '—')} t/m {dag(p['geldig_tot'], 'heden')}"
             console.print(f"  {p['bestand']}:{p['pad']} = {_kort(p['waarde'])}  ({geldig})")
             console.print(f"      bron: {p['bron']}" + (f" <{p['adressen'][0]}>" if p["adressen"] else ""))
 
