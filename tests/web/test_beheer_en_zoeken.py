@@ -29,6 +29,10 @@ def test_gebruikersbeheer(pagina: Any) -> None:
     assert pagina.get_by_role("status").inner_text() == "Gebruiker nieuwe.collega aangemaakt."
     assert axe_overtredingen(pagina) == []
     schermafdruk(pagina, "beheer-gebruikers")
+    # the beheerder's own row offers no button that would only be refused
+    eigen = pagina.locator("tbody tr", has_text="Ben Beheer")
+    assert eigen.get_by_role("button", name="Uitschakelen").count() == 0
+    assert "Dit bent u; uzelf uitschakelen kan niet." in eigen.inner_text()
     rij = pagina.locator("tbody tr", has_text="nieuwe.collega")
     rij.get_by_role("button", name="Uitschakelen").click()
     assert pagina.get_by_role("status").inner_text() == "Gebruiker nieuwe.collega is uitgeschakeld."
