@@ -33,6 +33,9 @@ def test_beheerder_rekent_een_eigen_populatie_door(pagina: Any, tmp_path: Path) 
     aanmelden(pagina, "beheerder")
     pagina.get_by_role("link", name="Wat als").click()
     assert axe_overtredingen(pagina) == []
+    # the example in the text field is the one the list shows as chosen
+    gekozen = pagina.get_by_label("Voorbeeld").evaluate("s => s.options[s.selectedIndex].value")
+    assert gekozen and gekozen == pagina.get_by_label("Variant (YAML", exact=False).input_value()
     # no population chosen: a Dutch message naming the field, no 500
     pagina.get_by_role("button", name="Doorrekenen").click()
     assert "Beoordelingen" in pagina.get_by_role("alert").inner_text()
