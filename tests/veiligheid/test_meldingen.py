@@ -92,3 +92,29 @@ def test_xml_fout_in_het_nederlands(xml: bytes, verwacht: str) -> None:
         parse(xml)
     melding = exc.value.fouten[0].melding
     assert melding.startswith(verwacht) and not ENGELS.search(melding)
+
+
+@pytest.mark.parametrize(
+    ("opdracht", "veld", "begin"),
+    [
+        (["indiceer"], "bestand", "ontbreekt: dit argument is verplicht; zie 'zorgzwaarte indiceer --help'"),
+        (["indiceer", "--foo", "x"], "--foo", "is geen optie van dit commando"),
+        (["pgb", "5VV"], "--van", "ontbreekt: deze optie is verplicht"),
+        (["bestaatniet"], "(commando)", "dit commando bestaat niet"),
+        (["indiceer", "a.json", "b.json"], "(commando)", "er staat meer op de regel dan dit commando verwacht"),
+    ],
+)
+def test_cli_verkeerd_getypte_opdracht_in_het_nederlands(opdracht: list[str], veld: str, begin: str) -> None:
+    """A missing argument or an unknown option: exit 2 with the project's Dutch error, not Click's English."""
+    melding = fouten(zorgzwaarte(*opdracht))[veld]
+    assert melding.startswith(begin) and not ENGELS.search(melding)
+
+
+def test_cli_hulp_en_gewone_opdracht_houden_hun_exitcode() -> None:
+    assert zorgzwaarte("--help").returncode == 0
+    zonder = zorgzwaarte("codes")
+    assert (
+        zonder.returncode == 2 and "handelingen" in zonder.stdout + zonder.stderr
+    )  # no subcommand: the help, as before
+    uit = zorgzwaarte("codes", "zzp", "--json")
+    assert uit.returncode == 0 and uit.stdout.startswith("[")

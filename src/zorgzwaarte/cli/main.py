@@ -29,7 +29,53 @@ from zorgzwaarte.regels.profielen.catalogus import catalogus
 if TYPE_CHECKING:
     import polars as pl
 
-app = typer.Typer(
+
+class _Typer(typer.Typer):
+    """The command line with Dutch errors for a wrongly typed command too (a missing argument, an unknown option):
+    exit 2 and the project's `{"fouten": [...]}` on stderr, as for a bad file, never Click's English."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        from typer._click.exceptions import NoArgsIsHelpError, UsageError  # Typer carries its own Click
+
+        kwargs.setdefault("prog_name", "zorgzwaarte")  # also under `python -m zorgzwaarte`
+        try:
+            uitkomst = super().__call__(*args, **{**kwargs, "standalone_mode": False})
+        except NoArgsIsHelpError as exc:  # no command given: the help, as before
+            from typer import rich_utils
+
+            rich_utils.rich_format_error(exc)
+            raise SystemExit(2) from None
+        except UsageError as exc:
+            stop_met_fout(opdrachtfout(exc))
+        except typer.Abort:
+            sys.stderr.write("Afgebroken.\n")
+            raise SystemExit(1) from None
+        raise SystemExit(uitkomst if isinstance(uitkomst, int) else 0)
+
+
+def opdrachtfout(exc: Any) -> InvoerFout:
+    """Click's usage error as the argument or option the user typed, with a Dutch message."""
+    from typer._click.exceptions import BadParameter, MissingParameter, NoSuchOption
+
+    hulp = f"zie '{exc.ctx.command_path} --help'" if exc.ctx is not None else "zie 'zorgzwaarte --help'"
+    param = getattr(exc, "param", None)
+    optie = getattr(param, "param_type_name", "") == "option"
+    naam = (param.opts[0] if optie else str(param.name)) if param is not None else "(commando)"
+    if isinstance(exc, MissingParameter):
+        soort = "deze optie" if optie else "dit argument"
+        return InvoerFout.een(naam, f"ontbreekt: {soort} is verplicht; {hulp}")
+    if isinstance(exc, NoSuchOption):
+        return InvoerFout.een(exc.option_name, f"is geen optie van dit commando; {hulp}")
+    if isinstance(exc, BadParameter):
+        return InvoerFout.een(naam, f"heeft een ongeldige waarde; {hulp}")
+    if exc.message.startswith("No such command"):
+        return InvoerFout.een("(commando)", f"dit commando bestaat niet; {hulp}")
+    if "extra argument" in exc.message:
+        return InvoerFout.een("(commando)", f"er staat meer op de regel dan dit commando verwacht; {hulp}")
+    return InvoerFout.een("(commando)", f"de opdracht is niet goed opgebouwd; {hulp}")
+
+
+app = _Typer(
     help="zorgzwaarte: van beoordeling tot indicatiebesluit (AWBZ 2014, Wlz).",
     no_args_is_help=True,
     add_completion=False,
