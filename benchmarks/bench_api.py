@@ -10,7 +10,8 @@ previous one is answered, for `--duur S` seconds per workload. Two workloads in 
   preview of an assessment (POST /api/v1/beoordelingen/{id}/voorbeeld).
 
 `--json` prints one line `{"controle": {...}, "mix": {...}}` with req_per_s, p50_ms, p95_ms, p99_ms and fouten
-(answers other than 2xx, and connection errors). Without `--json` the figures go into docs/benchmarks.md (its own
+(answers other than 2xx, and connection errors); the mix also has `per_soort`: the same figures per request kind
+(where the tail comes from). Without `--json` the figures go into docs/benchmarks.md (its own
 section, with machine and date). Only talks to 127.0.0.1; stops the server itself. Never asserts a time.
 """
 
@@ -156,38 +157,7 @@ def verzoek(soort: str, d: Doelen, rng: random.Random) -> tuple[str, str, Any]:
             return "POST", f"/api/v1/beoordelingen/{rng.choice(d.beoordelingen)}/voorbeeld", None
 
 
-async def belasting(basis: str, d: Doelen, werklast: str, gebruikers: int, duur: float) -> dict[str, float | int]:
-    """Closed loop: every user waits for its answer before it sends the next request, until the time is up.
-
-    The load generator shares the processor cores with the server, so it uses aiohttp's client: about a tenth of
-    the processor time per request of httpx's (measured on this machine: 0.1-0.15 ms against 1.2-1.4 ms)."""
-    soorten = [s for aandeel, s in MIX for _ in range(aandeel)] if werklast == "mix" else ["controle"]
-    tijden: list[float] = []
-    fouten = 0
-    headers = {"Authorization": f"Bearer {d.token}"}
-    verbinder = aiohttp.TCPConnector(limit=gebruikers)
-    wachttijd = aiohttp.ClientTimeout(total=30)
-    async with aiohttp.ClientSession(basis, headers=headers, connector=verbinder, timeout=wachttijd) as client:
-        einde = time.perf_counter() + duur
-
-        async def gebruiker(nummer: int) -> None:
-            nonlocal fouten
-            rng = random.Random(nummer)
-            while time.perf_counter() < einde:
-                methode, pad, body = verzoek(rng.choice(soorten), d, rng)
-                start = time.perf_counter()
-                try:
-                    async with client.request(methode, pad, json=body) as r:
-                        await r.read()
-                        goed = 200 <= r.status < 300
-                except (aiohttp.ClientError, TimeoutError):
-                    goed = False
-                tijden.append(time.perf_counter() - start)
-                fouten += not goed
-
-        begin = time.perf_counter()
-        await asyncio.gather(*(gebruiker(i) for i in range(gebruikers)))
-        verstreken = time.perf_counter() - begin
+def cijfers(tijden: list[float], fouten: int, verstreken: float) -> dict[str, float | int]:
     ms = np.array(tijden) * 1000 if tijden else np.array([0.0])
     return {
         "req_per_s": round(len(tijden) / verstreken, 1),
@@ -198,7 +168,45 @@ async def belasting(basis: str, d: Doelen, werklast: str, gebruikers: int, duur:
     }
 
 
-def meet(args: argparse.Namespace) -> dict[str, dict[str, float | int]]:
+async def belasting(basis: str, d: Doelen, werklast: str, gebruikers: int, duur: float) -> dict[str, Any]:
+    """Closed loop: every user waits for its answer before it sends the next request, until the time is up.
+
+    The load generator shares the processor cores with the server, so it uses aiohttp's client: about a tenth of
+    the processor time per request of httpx's (measured on this machine: 0.1-0.15 ms against 1.2-1.4 ms)."""
+    soorten = [s for aandeel, s in MIX for _ in range(aandeel)] if werklast == "mix" else ["controle"]
+    tijden: dict[str, list[float]] = {s: [] for s in dict.fromkeys(soorten)}
+    fouten = dict.fromkeys(tijden, 0)
+    headers = {"Authorization": f"Bearer {d.token}"}
+    verbinder = aiohttp.TCPConnector(limit=gebruikers)
+    wachttijd = aiohttp.ClientTimeout(total=30)
+    async with aiohttp.ClientSession(basis, headers=headers, connector=verbinder, timeout=wachttijd) as client:
+        einde = time.perf_counter() + duur
+
+        async def gebruiker(nummer: int) -> None:
+            rng = random.Random(nummer)
+            while time.perf_counter() < einde:
+                soort = rng.choice(soorten)
+                methode, pad, body = verzoek(soort, d, rng)
+                start = time.perf_counter()
+                try:
+                    async with client.request(methode, pad, json=body) as r:
+                        await r.read()
+                        goed = 200 <= r.status < 300
+                except (aiohttp.ClientError, TimeoutError):
+                    goed = False
+                tijden[soort].append(time.perf_counter() - start)
+                fouten[soort] += not goed
+
+        begin = time.perf_counter()
+        await asyncio.gather(*(gebruiker(i) for i in range(gebruikers)))
+        verstreken = time.perf_counter() - begin
+    uit: dict[str, Any] = cijfers([t for ts in tijden.values() for t in ts], sum(fouten.values()), verstreken)
+    if len(tijden) > 1:
+        uit["per_soort"] = {s: cijfers(ts, fouten[s], verstreken) for s, ts in tijden.items()}
+    return uit
+
+
+def meet(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
     with database(args.postgres) as env, server(env, args.workers) as basis:
         doelen = voorbereiden(basis)
         uit = {}
@@ -208,7 +216,7 @@ def meet(args: argparse.Namespace) -> dict[str, dict[str, float | int]]:
     return uit
 
 
-def sectie(args: argparse.Namespace, uit: dict[str, dict[str, float | int]], belast: tuple[float, ...]) -> str:
+def sectie(args: argparse.Namespace, uit: dict[str, dict[str, Any]], belast: tuple[float, ...]) -> str:
     db = "PostgreSQL" if args.postgres else "SQLite"
     begin, einde = markeringen(sectienaam(args))
     regels = [
@@ -229,6 +237,10 @@ def sectie(args: argparse.Namespace, uit: dict[str, dict[str, float | int]], bel
     ]
     for naam, m in uit.items():
         regels.append(f"| {naam} | {m['req_per_s']} | {m['p50_ms']} | {m['p95_ms']} | {m['p99_ms']} | {m['fouten']} |")
+        for soort, ms in m.get("per_soort", {}).items():
+            regels.append(
+                f"| — {soort} | {ms['req_per_s']} | {ms['p50_ms']} | {ms['p95_ms']} | {ms['p99_ms']} | {ms['fouten']} |"
+            )
     verhouding = uit["mix"]["req_per_s"] / uit["controle"]["req_per_s"] if uit["controle"]["req_per_s"] else 0
     regels += ["", f"Mix tegenover controle: **{verhouding:.2f}×** (doel: ≥ 0,4×)."]
     for doel_db, doel_gebruikers, doel_ms in DOELEN:

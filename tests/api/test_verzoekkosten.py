@@ -1,5 +1,6 @@
 """What one request costs the database, counted (never timed; speed is measured in benchmarks/): the token check is
-one query, all audit lines of a request go in one statement within the request's own transaction and commit, and
+one query, all audit lines of a request go in one statement and one commit (a read's through the group commit,
+tests/opslag/test_groepscommit.py), and
 the statements of a list or a client's page do not grow with the number of rows shown (no query per row).
 docs/benchmarks.md has the profile before and after."""
 
@@ -99,3 +100,40 @@ def test_tijdlijn_en_beoordelingen_groeien_niet_met_het_aantal_rijen(api: Api) -
     na = kosten()
     assert [n for n, _ in na] == [n + 3 for n, _ in voor]
     assert [k for _, k in na] == [k for _, k in voor], (voor, na)
+
+
+def test_indiceer_rekent_dezelfde_invoer_een_keer(api: Api, monkeypatch: Any) -> None:
+    """POST /indiceer is a pure computation: the same input (and the same ZZP supplement) is computed once per
+    app and process and answered the same; other input, or a newly loaded supplement, is computed again (with the
+    supplement's fingerprint in the receipt); invalid input is refused every time."""
+    import json
+    from pathlib import Path
+
+    from zorgzwaarte.api import app as app_module
+    from zorgzwaarte.demo.gegevens import laad_demo_aanvulling
+
+    echt = app_module.bereken_indicatie
+    berekend: list[Any] = []
+
+    def tellend(data: Any, *args: Any, **kwargs: Any) -> Any:
+        berekend.append(data)
+        return echt(data, *args, **kwargs)
+
+    monkeypatch.setattr(app_module, "bereken_indicatie", tellend)
+    c = api.als("beoordelaar")
+    invoer = json.loads((Path(__file__).parents[2] / "examples" / "thuis_pv_vp.json").read_text(encoding="utf-8"))
+    eerste = c.post("/api/v1/indiceer", json=invoer)
+    assert eerste.status_code == 200, eerste.text
+    herschikt = dict(reversed(list(invoer.items())))  # the same input in another order: the same key
+    assert c.post("/api/v1/indiceer", json=herschikt).json() == eerste.json()
+    assert len(berekend) == 1
+    anders = {**invoer, "peildatum": "2014-06-01"}
+    assert c.post("/api/v1/indiceer", json=anders).status_code == 200
+    assert len(berekend) == 2
+    for _ in range(2):
+        assert c.post("/api/v1/indiceer", json={**invoer, "peildatum": "1999-13-01"}).status_code == 422
+    assert len(berekend) == 4
+    laad_demo_aanvulling(api.fabriek)
+    met = c.post("/api/v1/indiceer", json=invoer).json()
+    assert len(berekend) == 5
+    assert "+aanvulling-" in json.dumps(met["ruleset"]) and "+aanvulling-" not in json.dumps(eerste.json()["ruleset"])

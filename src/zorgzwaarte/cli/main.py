@@ -329,7 +329,7 @@ def serveer(
     """Start de toepassing (API en web): migreert de database, vult eventueel demogegevens en toont de URL.
 
     Migraties en demogegevens gebeuren één keer, in dit proces, vóórdat de werkprocessen starten; elk werkproces
-    maakt de toepassing met `zorgzwaarte.api.app:maak_app` en leest alles (ook de ZZP-aanvulling) uit de database.
+    maakt de toepassing met `zorgzwaarte.api.app:maak_app_voor_werkproces` en leest alles (ook de ZZP-aanvulling) uit de database.
     """
     import uvicorn
 
@@ -355,7 +355,7 @@ def serveer(
             console.print(f"  {rol:14} gebruikersnaam [bold]{gnaam}[/bold]  wachtwoord [bold]{ww}[/bold]")
     engine.dispose()  # the workers open their own connections
     uvicorn.run(  # no access log: it would only be filtered away at this level (the audit log records the use)
-        "zorgzwaarte.api.app:maak_app",
+        "zorgzwaarte.api.app:maak_app_voor_werkproces",
         factory=True,
         host=host,
         port=poort,

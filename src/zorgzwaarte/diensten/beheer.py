@@ -77,6 +77,7 @@ def laad_aanvulling(
 _GELADEN: dict[str, Aanvulling] = {}
 _GELADEN_SLOT = threading.Lock()
 _GELADEN_MAX = 8
+_LADING = select(ZzpAanvulling.__table__.c.lading).limit(1)  # built once: asked on every computing request
 
 
 def huidige_aanvulling(s: Session) -> Aanvulling:
@@ -85,7 +86,7 @@ def huidige_aanvulling(s: Session) -> Aanvulling:
     Kept in memory per process under the mark of its load: a request asks only for that mark (one small query),
     and reads the rows again when another worker or host has loaded a new supplement since.
     """
-    eerste = s.execute(select(ZzpAanvulling.lading).limit(1)).first()
+    eerste = s.execute(_LADING).first()
     if eerste is None:
         return GEEN_AANVULLING
     if eerste.lading is not None and (bekend := _GELADEN.get(eerste.lading)) is not None:

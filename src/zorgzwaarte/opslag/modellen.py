@@ -60,7 +60,11 @@ class Organisatie(Basis):
     @property
     def uzovi(self) -> str | None:
         """A zorgkantoor's UZOVI number: the same code as LDT_ZorgkantoorCode (COD001)."""
-        return self.iwlz_code if self.soort == "zorgkantoor" else None
+        return self.uzovi_van(self.soort, self.iwlz_code)
+
+    @staticmethod
+    def uzovi_van(soort: str, iwlz_code: str | None) -> str | None:
+        return iwlz_code if soort == "zorgkantoor" else None
 
 
 class Gebruiker(Basis):
