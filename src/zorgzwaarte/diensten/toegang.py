@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import Select, exists, false, or_, select, true
+from sqlalchemy import ColumnElement, Select, bindparam, exists, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from zorgzwaarte.fouten import NietGevonden, Verboden
@@ -87,34 +89,48 @@ def eis(actor: Actor, actie: str) -> None:
         raise Verboden(f"uw rol ({ROLNAMEN[actor.rol]}) mag dit niet ({actie})")
 
 
-def zichtbare_clienten(actor: Actor, query: Select[tuple[Client]]) -> Select[tuple[Client]]:
-    """Restrict a query on clients to the ones this actor may see."""
-    if actor.rol == "beoordelaar":
-        return query.where(true())
-    if actor.rol == "zorgaanbieder":
+def _zichtbaar(rol: str, organisatie_id: Any, regio: Any) -> ColumnElement[bool]:
+    """The condition on Client for a role; `organisatie_id` and `regio` are values or bind parameters."""
+    if rol == "beoordelaar":
+        return true()
+    if rol == "zorgaanbieder":
         heeft_overeenkomst = exists().where(
             Zorgleveringsovereenkomst.client_id == Client.id,
-            Zorgleveringsovereenkomst.zorgaanbieder_id == actor.organisatie_id,
+            Zorgleveringsovereenkomst.zorgaanbieder_id == organisatie_id,
         )
         gekozen = exists().where(  # intake: a valid decision names this provider as the client's choice
             Indicatiebesluit.client_id == Client.id,
             Indicatiebesluit.status == "geldig",
-            Indicatiebesluit.zorgaanbieder_id == actor.organisatie_id,
+            Indicatiebesluit.zorgaanbieder_id == organisatie_id,
         )
         toegewezen = exists().where(  # intake: the zorgkantoor assigned the client's care to this provider (AW33)
-            Toewijzing.client_id == Client.id, Toewijzing.zorgaanbieder_id == actor.organisatie_id
+            Toewijzing.client_id == Client.id, Toewijzing.zorgaanbieder_id == organisatie_id
         )
-        return query.where(
-            or_(Client.aangemaakt_door_organisatie_id == actor.organisatie_id, heeft_overeenkomst, gekozen, toegewezen)
-        )
-    if actor.rol == "zorgkantoor":
-        return query.where(Client.regio == actor.regio) if actor.regio else query.where(false())
-    return query.where(false())
+        return or_(Client.aangemaakt_door_organisatie_id == organisatie_id, heeft_overeenkomst, gekozen, toegewezen)
+    if rol == "zorgkantoor" and regio is not None:
+        binnen_regio: ColumnElement[bool] = Client.regio == regio
+        return binnen_regio
+    return false()
+
+
+def zichtbare_clienten(actor: Actor, query: Select[tuple[Client]]) -> Select[tuple[Client]]:
+    """Restrict a query on clients to the ones this actor may see."""
+    return query.where(_zichtbaar(actor.rol, actor.organisatie_id, actor.regio))
+
+
+@lru_cache(maxsize=16)
+def _zichtbare_client_vraag(rol: str, met_regio: bool) -> Select[tuple[Client]]:
+    """One client by id, if visible: built once per role (building and keying a statement cost as much as
+    running it; this one runs on almost every request), the actor's values go in as parameters."""
+    regio: Any = bindparam("regio") if met_regio else None
+    return select(Client).where(Client.id == bindparam("client_id"), _zichtbaar(rol, bindparam("org"), regio))
 
 
 def zichtbare_client(sessie: Session, actor: Actor, client_id: int) -> Client:
     """The client if this actor may see it; otherwise 'not found' (never revealing that it exists)."""
-    client = sessie.scalars(zichtbare_clienten(actor, select(Client).where(Client.id == client_id))).first()
+    vraag = _zichtbare_client_vraag(actor.rol, actor.regio is not None)
+    waarden = {"client_id": client_id, "org": actor.organisatie_id, "regio": actor.regio}  # unused ones ignored
+    client = sessie.scalars(vraag, waarden).first()
     if client is None:
         raise NietGevonden("cliënt niet gevonden")
     return client

@@ -91,7 +91,11 @@ def _bij_statement(staat: ORMExecuteState) -> None:
 
 
 def alleen_gelezen(sessie: Session) -> bool:
-    """Did this session only read? (Nothing pending, nothing flushed, no statement that writes.)"""
+    """Did this session only read? (Nothing pending, nothing flushed, no statement that writes.)
+
+    Seen through the session's events: services write with `sessie.add`/`flush` or `sessie.execute` (as all do).
+    A write that bypasses the session (`Session.bulk_*`, a raw connection) would not be seen and not be
+    committed; do not write that way inside a Werkeenheid."""
     return not (sessie.new or sessie.dirty or sessie.deleted or sessie.info.get(_GESCHREVEN))
 
 
