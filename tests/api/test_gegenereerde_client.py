@@ -1,5 +1,6 @@
 """A client generated from /openapi.json with openapi-python-client (a maintained generator from PyPI) runs the
-chain: create a client -> assessment -> make it final -> record the decision -> fetch the letter (PDF).
+chain: create a client -> assessment -> make it final -> record the decision -> fetch the letter (PDF), and
+computes a pgb (a closed computed answer).
 The generated code goes to a temp folder; its HTTP goes through the ASGI app (Starlette's TestClient is an
 httpx.Client, which the generated client accepts), against a temp database."""
 
@@ -118,6 +119,16 @@ def _keten(api: Api, tmp_path: Path) -> None:
     brief = op("indicatiebesluiten", "besluit_brief").sync_detailed(besluit_id=besluit.id, client=c)
     assert brief.status_code == 200 and brief.content.startswith(b"%PDF")
     assert brief.headers["content-type"] == "application/pdf"
+
+    # a computation with a closed answer: the maximum pgb (Rsa 2014 art. 2.6.6), its steps and its regelset typed
+    pgb = op("bekostiging", "pgb").sync(
+        client=c,
+        body=modellen.PgbInvoer(zzp="4VV", van=_datum("2014-01-01"), tot=_datum("2014-12-31"), in_instelling=True),
+    )
+    assert isinstance(pgb, modellen.PgbUitkomst), pgb
+    assert pgb.mogelijk and pgb.maximum_per_jaar == "31079.00" and pgb.dagen == 365
+    assert all(isinstance(s, modellen.Stap) and s.bron for s in pgb.toelichting)
+    assert isinstance(pgb.regelset, modellen.Ontvangstbewijs) and pgb.regelset.naam
 
 
 def _datum(tekst: str) -> Any:

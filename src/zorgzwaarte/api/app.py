@@ -17,7 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.security import OAuth2PasswordBearer
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -73,32 +73,32 @@ from zorgzwaarte.domein.records import (
     ZorgplanWijziging,
 )
 from zorgzwaarte.domein.uitvoer import (
-    AanspraakRegel,
-    AanspraakUitkomst,
     AuditregelUit,
     BeoordelingUit,
     BesluitUit,
     ClientUit,
-    ContractUit,
-    DagtariefUit,
-    DeclaratieUitkomst,
     GebruikerUit,
     GeleverdeZorgUit,
-    IndicatieUitkomst,
     Io31Inlezing,
     OrganisatieUit,
     OvereenkomstAangemaakt,
     OvereenkomstUit,
     Pagina,
-    PgbUitkomst,
     RapportageUit,
-    RealisatieUit,
-    RetourUitkomst,
-    Tarieftabel,
     TijdlijnItem,
     ToewijzingUit,
     ZorgplanUit,
 )
+from zorgzwaarte.domein.uitvoer_beheer import AanmeldblokkadeUit, GebruikerGewijzigd, RetourUitkomst
+from zorgzwaarte.domein.uitvoer_geld import (
+    ContractUit,
+    DagtariefUit,
+    DeclaratieUitkomst,
+    PgbUitkomst,
+    RealisatieUit,
+    TarieftabelUit,
+)
+from zorgzwaarte.domein.uitvoer_regels import AanspraakRegel, AanspraakUitkomst, IndicatieUitkomst
 from zorgzwaarte.domein.validatie import fouten_uit_lijst
 from zorgzwaarte.fouten import Conflict, Fout, InvoerFout, NietAangemeld, NietGevonden, TeVaak, Verboden
 from zorgzwaarte.iwlz import uitwisseling as iwlz
@@ -166,6 +166,7 @@ ZORGPLAN_LINKS = {
 
 
 class Organisatie(BaseModel):
+    model_config = ConfigDict(extra="forbid")
     id: int
     naam: str
     soort: str
@@ -177,6 +178,7 @@ class Organisatie(BaseModel):
 class Mij(BaseModel):
     """Wie u bent: gebruiker, rol en organisatie (met haar UZOVI- of AGB-code)."""
 
+    model_config = ConfigDict(extra="forbid")
     id: int
     gebruikersnaam: str
     naam: str
@@ -186,12 +188,14 @@ class Mij(BaseModel):
 
 
 class Token(BaseModel):
+    model_config = ConfigDict(extra="forbid")
     access_token: str = Field(description="stuur mee als `Authorization: Bearer <token>`; 8 uur geldig")
     token_type: str = "bearer"
     gebruiker: Mij
 
 
 class Gezondheid(BaseModel):
+    model_config = ConfigDict(extra="forbid")
     status: str
 
 
@@ -335,6 +339,12 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     Wie = Annotated[Actor, Depends(actor)]
     indicaties: Uitkomstgeheugen[IndicatieUitkomst] = Uitkomstgeheugen()  # POST /indiceer: pure, per input
 
+    def iedere_rol(wie: Wie) -> Actor:
+        """Any signed-in role may call the operation (it checks no role), so its OpenAPI names no 403."""
+        return wie
+
+    IedereRol = Annotated[Actor, Depends(iedere_rol)]
+
     def uow(wie: Actor) -> Werkeenheid:
         return Werkeenheid(fabriek, wie, nu)
 
@@ -343,7 +353,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
             return functie(w, *args)
 
     # --- aanmelden -------------------------------------------------------------------------------------------
-    @router.post("/auth/token", tags=["aanmelden"])
+    @router.post("/auth/token", tags=["aanmelden"], responses=fouten(401, 429))
     def token(
         request: Request,
         username: Annotated[str, Form(max_length=100)],
@@ -355,13 +365,13 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         return Token(access_token=t, token_type="bearer", gebruiker=_mij(a))
 
     @router.post("/auth/uitloggen", tags=["aanmelden"], status_code=204)
-    def uitloggen(wie: Wie, t: Annotated[str | None, Depends(oauth2)], alle: bool = False) -> None:
+    def uitloggen(wie: IedereRol, t: Annotated[str | None, Depends(oauth2)], alle: bool = False) -> None:
         """Trek dit token in; met `alle=true` alle tokens van de gebruiker (ook op andere apparaten)."""
         assert t is not None
         afmelden(fabriek, t, wie, alle)
 
     @router.get("/mij", tags=["aanmelden"])
-    def mij(wie: Wie) -> Mij:
+    def mij(wie: IedereRol) -> Mij:
         return _mij(wie)
 
     # --- cliënten --------------------------------------------------------------------------------------------
@@ -454,7 +464,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     @router.post("/beoordelingen/{beoordeling_id}/voorbeeld", tags=["beoordelingen"], response_model_exclude_unset=True)
     def beoordeling_voorbeeld(wie: Wie, beoordeling_id: Id) -> IndicatieUitkomst:
         """Bereken het besluit bij de huidige beoordeling, zonder iets vast te leggen."""
-        return IndicatieUitkomst.model_validate(doe(wie, r.beoordeling_voorbeeld, beoordeling_id))
+        return doe(wie, r.beoordeling_voorbeeld, beoordeling_id)
 
     @router.post(
         "/beoordelingen/{beoordeling_id}/indicatiebesluit",
@@ -493,7 +503,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         )
 
     @router.post("/indiceer", tags=["rekenen"], response_model_exclude_unset=True)
-    def indiceer(wie: Wie, invoer: JsonInvoer[BeoordelingFoto]) -> IndicatieUitkomst:
+    def indiceer(wie: IedereRol, invoer: JsonInvoer[BeoordelingFoto]) -> IndicatieUitkomst:
         """Bereken een indicatiebesluit uit een beoordeling zonder cliëntgegevens op te slaan."""
         aanvulling = aanvulling_uit_database(fabriek)
         return indicaties.geef(
@@ -504,8 +514,8 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
 
     # --- Regeling zorgaanspraken -------------------------------------------------------------------------------
     @router.get("/aanspraken", tags=["aanspraken"], response_model_exclude_unset=True)
-    def aanspraken(wie: Wie) -> list[AanspraakRegel]:
-        return [AanspraakRegel.model_validate(x) for x in lijst_regels()]
+    def aanspraken(wie: IedereRol) -> list[AanspraakRegel]:
+        return lijst_regels()
 
     @router.post(
         "/aanspraken/{naam}",
@@ -513,8 +523,8 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         openapi_extra=invoer(AanspraakInvoer, "de invoer van de gekozen regel: zie GET /aanspraken"),
         response_model_exclude_unset=True,
     )
-    def aanspraak(wie: Wie, naam: str, data: JsonBody) -> AanspraakUitkomst:
-        return AanspraakUitkomst.model_validate(bereken_aanspraak(naam, ontvang(aanspraak_invoermodel(naam), data)))
+    def aanspraak(wie: IedereRol, naam: str, data: JsonBody) -> AanspraakUitkomst:
+        return bereken_aanspraak(naam, ontvang(aanspraak_invoermodel(naam), data))
 
     # --- overeenkomsten, zorgplannen, rapportages, geleverde zorg --------------------------------------------
     @router.get("/clienten/{client_id}/overeenkomsten", tags=["zorglevering"])
@@ -650,7 +660,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         responses=XML_ANTWOORD,
     )
     def io31_export(
-        wie: Wie,
+        wie: IedereRol,
         invoer: JsonInvoer[ExportIo31],
         ontvanger: Annotated[str, Query(max_length=4)] = "5509",
         besluitnummer: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
@@ -703,7 +713,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     )
     async def retour(wie: Wie, request: Request) -> RetourUitkomst:
         """Lees een retourbericht (AW34, AW36, AW310) en toon de retourcodes in het Nederlands."""
-        return RetourUitkomst.model_validate(doe(wie, iwlz.lees_retour, await xml_body(request)))
+        return doe(wie, iwlz.lees_retour, await xml_body(request))
 
     # --- bekostiging: tarieven, contracten, declareren ----------------------------------------------------------
     @router.post(
@@ -713,7 +723,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         openapi_extra=ruwe_invoer(CSV, "de tarieftabel als CSV (docs/bekostiging.md)"),
         response_model_exclude_unset=True,
     )
-    async def tarieven_laden(wie: Wie, request: Request, naam: str) -> Tarieftabel:
+    async def tarieven_laden(wie: Wie, request: Request, naam: str) -> TarieftabelUit:
         """Laad een tarieftabel (CSV in de body, docs/bekostiging.md); de laatst geladen tabel geldt. Alles of niets."""
         inhoud = await request.body()
         if len(inhoud) > MAX_XML:
@@ -722,12 +732,12 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
             tekst = inhoud.decode("utf-8")
         except UnicodeDecodeError:
             raise InvoerFout.een("bestand", "de tabel is geen UTF-8-tekst") from None
-        return Tarieftabel.model_validate(doe(wie, b.tarieftabel_laden, naam, tekst))
+        return doe(wie, b.tarieftabel_laden, naam, tekst)
 
-    @router.get("/tarieven", tags=["bekostiging"], response_model_exclude_unset=True)
-    def tarieven(wie: Wie) -> Tarieftabel:
+    @router.get("/tarieven", tags=["bekostiging"], responses=fouten(404), response_model_exclude_unset=True)
+    def tarieven(wie: IedereRol) -> TarieftabelUit:
         """De geldende tarieftabel met al haar regels (elk met bron; fictieve tarieven gemarkeerd)."""
-        return Tarieftabel.model_validate(doe(wie, b.tarieftabel_huidig))
+        return doe(wie, b.tarieftabel_huidig)
 
     @router.post(
         "/contracten",
@@ -738,16 +748,16 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     )
     def contract_nieuw(wie: Wie, invoer: JsonInvoer[ContractNieuw]) -> ContractUit:
         """Leg een contract vast (zorgkantoor): {zorgaanbieder_id, jaar, kwaliteitsopslag_per_dag, afspraken}."""
-        return ContractUit.model_validate(doe(wie, b.contract_aanmaken, invoer))
+        return doe(wie, b.contract_aanmaken, invoer)
 
     @router.get("/contracten/{contract_id}", tags=["bekostiging"], response_model_exclude_unset=True)
     def contract(wie: Wie, contract_id: Id) -> ContractUit:
-        return ContractUit.model_validate(doe(wie, b.contract_lezen, contract_id))
+        return doe(wie, b.contract_lezen, contract_id)
 
     @router.get("/contracten/{contract_id}/dagtarief", tags=["bekostiging"], response_model_exclude_unset=True)
     def contract_dagtarief(wie: Wie, contract_id: Id, dag: str) -> DagtariefUit:
         """Effectief dagtarief per afgesproken prestatie op een dag: zorgzwaarte + prestatie, met toelichting."""
-        return DagtariefUit.model_validate(doe(wie, b.contract_dagtarief, contract_id, dag))
+        return doe(wie, b.contract_dagtarief, contract_id, dag)
 
     @router.post(
         "/contracten/{contract_id}/realisatie",
@@ -757,18 +767,18 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     )
     def contract_realisatie(wie: Wie, contract_id: Id, data: JsonBody) -> RealisatieUit:
         """Realisatie tegenover de productieafspraak; body = uitkomst van /declareer."""
-        return RealisatieUit.model_validate(doe(wie, b.contract_realisatie, contract_id, data))
+        return doe(wie, b.contract_realisatie, contract_id, data)
 
     @router.post("/pgb", tags=["bekostiging"], response_model_exclude_unset=True)
-    def pgb(wie: Wie, invoer: JsonInvoer[PgbInvoer]) -> PgbUitkomst:
+    def pgb(wie: IedereRol, invoer: JsonInvoer[PgbInvoer]) -> PgbUitkomst:
         """Maximaal pgb bij verblijf: {zzp, van, tot, begeleiding_groep, vervoer, in_instelling,
         wooninitiatief (de feiten van een kleinschalig wooninitiatief), eerder_3lvg_met_pgb (Wlz, bij 3 LVG)}."""
-        return PgbUitkomst.model_validate(bereken_pgb(invoer))
+        return bereken_pgb(invoer)
 
     @router.post("/declareer", tags=["bekostiging"], response_model_exclude_unset=True)
-    def declareer_api(wie: Wie, invoer: JsonInvoer[DeclaratieInvoer]) -> DeclaratieUitkomst:
+    def declareer_api(wie: IedereRol, invoer: JsonInvoer[DeclaratieInvoer]) -> DeclaratieUitkomst:
         """Declareer een periode (zelfde contract als `zorgzwaarte declareer`); er wordt niets opgeslagen."""
-        return DeclaratieUitkomst.model_validate(declareer(invoer))
+        return declareer(invoer)
 
     @router.post(
         "/declareer/pdf",
@@ -776,7 +786,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         response_class=Response,
         responses=PDF_ANTWOORD,
     )
-    def declareer_pdf(wie: Wie, invoer: JsonInvoer[DeclaratieInvoer]) -> Response:
+    def declareer_pdf(wie: IedereRol, invoer: JsonInvoer[DeclaratieInvoer]) -> Response:
         """Als /declareer, als PDF-overzicht met case-mix en toelichting per regel."""
         from zorgzwaarte.rapporten.pdf import declaratie_pdf
 
@@ -784,25 +794,25 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         return Response(
             declaratie_pdf(uitkomst),
             media_type="application/pdf",
-            headers={"content-disposition": f'attachment; filename="declaratie-{uitkomst["periode"]["van"]}.pdf"'},
+            headers={"content-disposition": f'attachment; filename="declaratie-{uitkomst.periode.van}.pdf"'},
         )
 
     # --- beheer en audit ---------------------------------------------------------------------------------------
     @router.get("/organisaties", tags=["beheer"])
-    def organisaties(wie: Wie) -> list[OrganisatieUit]:
+    def organisaties(wie: IedereRol) -> list[OrganisatieUit]:
         return doe(wie, r.organisaties_lijst)
 
     @router.post("/gebruikers", tags=["beheer"], status_code=201, responses=fouten(409))
     def gebruiker_nieuw(wie: Wie, invoer: JsonInvoer[GebruikerNieuw]) -> GebruikerUit:
         return doe(wie, r.gebruiker_aanmaken, invoer)
 
-    @router.post("/gebruikers/{gebruiker_id}/ontgrendelen", tags=["beheer"])
-    def gebruiker_ontgrendelen(wie: Wie, gebruiker_id: Id) -> dict[str, Any]:
+    @router.post("/gebruikers/{gebruiker_id}/ontgrendelen", tags=["beheer"], response_model_exclude_unset=True)
+    def gebruiker_ontgrendelen(wie: Wie, gebruiker_id: Id) -> GebruikerGewijzigd:
         """Hef de tijdelijke blokkade na te veel mislukte aanmeldpogingen op (beheerder)."""
         return doe(wie, ontgrendel_gebruiker, gebruiker_id)
 
     @router.get("/aanmeldblokkades", tags=["beheer"])
-    def aanmeldblokkades(wie: Wie) -> list[dict[str, Any]]:
+    def aanmeldblokkades(wie: Wie) -> list[AanmeldblokkadeUit]:
         """Accounts en adressen met mislukte aanmeldpogingen, en tot wanneer ze geblokkeerd zijn (beheerder)."""
         return doe(wie, blokkades)
 
@@ -833,7 +843,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
             headers={"Content-Disposition": 'attachment; filename="auditlog.csv"'},
         )
 
-    vul_aan(router.routes)
+    vul_aan(router.routes, aanmelding=oauth2, iedere_rol=iedere_rol)
     return router
 
 

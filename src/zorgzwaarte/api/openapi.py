@@ -5,10 +5,12 @@ Dutch messages as the web and the CLI), the media types of raw bodies and the li
 (No `from __future__ import annotations` here: FastAPI reads these models at run time.)
 """
 
+from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, TypeVar
 
 from fastapi import Body, FastAPI
+from fastapi.dependencies.models import Dependant
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -20,6 +22,7 @@ REF = "#/components/schemas/{model}"
 
 
 class Fout(BaseModel):
+    model_config = ConfigDict(extra="forbid")
     veld: str = Field(description="het veld zoals de gebruiker het ziet, bijvoorbeeld `bsn` of `invoer.peildatum`")
     melding: str = Field(description="wat er mis is, in het Nederlands")
 
@@ -27,7 +30,9 @@ class Fout(BaseModel):
 class Fouten(BaseModel):
     """Elke fout van de API: één of meer meldingen, elk bij het veld waar zij over gaat."""
 
-    model_config = ConfigDict(json_schema_extra={"example": {"fouten": [{"veld": "bsn", "melding": "is verplicht"}]}})
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"example": {"fouten": [{"veld": "bsn", "melding": "is verplicht"}]}}
+    )
     fouten: list[Fout]
 
 
@@ -41,7 +46,7 @@ FOUTSTATUSSEN: dict[int, str] = {
     429: "Te veel verzoeken; probeer het na `Retry-After` seconden opnieuw",
     503: "De database is even niet bereikbaar; probeer het na `Retry-After` seconden opnieuw",
 }
-ALTIJD = (401, 403, 422, 429, 503)  # any operation behind the login
+ALTIJD = (422, 503)  # any operation: invalid input (also a NUL in the address), the database away
 WIJZIGT = (409,)  # an operation that writes a record with a version or a unique key
 
 
@@ -100,21 +105,40 @@ def met_links(status: int, **links: dict[str, Any]) -> dict[int | str, dict[str,
     return {status: {"links": links}}
 
 
-def vul_aan(routes: list[Any]) -> None:
-    """Per route, the statuses its shape implies: 404 for an id in the path, 413 for a body."""
+def _aanroepen(dependant: Dependant) -> Iterator[Any]:
+    """Every callable a route depends on, its sub-dependencies included."""
+    for d in dependant.dependencies:
+        yield d.call
+        yield from _aanroepen(d)
+
+
+def statussen(route: APIRoute, aanmelding: Any, iedere_rol: Any) -> list[int]:
+    """The error statuses a route's declaration implies (besides 422 and 503, which any operation can give):
+    401 when it depends on the login (`aanmelding`, the bearer scheme); 403 when it also checks the role, i.e. not
+    when it depends on `iedere_rol` (any signed-in role may call it); 404 for a record id in the path (`..._id`);
+    413 for a body. 409 (a version or unique key) and 429 (throttled sign-in) a route declares itself."""
+    aanroepen = set(_aanroepen(route.dependant))
+    uit = []
+    if aanmelding in aanroepen:
+        uit.append(401)
+        if iedere_rol not in aanroepen:
+            uit.append(403)
+    if any(p.name.endswith("_id") for p in route.dependant.path_params):
+        uit.append(404)
+    if route.body_field is not None or "requestBody" in (route.openapi_extra or {}):
+        uit.append(413)
+    return uit
+
+
+def vul_aan(routes: list[Any], aanmelding: Any, iedere_rol: Any) -> None:
+    """Per route, the statuses its declaration implies (`statussen`)."""
     for route in routes:
         onder = getattr(route, "original_router", None)  # an included router (FastAPI includes lazily)
         if onder is not None:
-            vul_aan(onder.routes)
+            vul_aan(onder.routes, aanmelding, iedere_rol)
         if not isinstance(route, APIRoute):
             continue
-        extra = []
-        if "{" in route.path:
-            extra.append(404)
-        heeft_body = route.body_field is not None or "requestBody" in (route.openapi_extra or {})
-        if heeft_body:
-            extra.append(413)
-        for s, antwoord in fouten(*extra).items():
+        for s, antwoord in fouten(*statussen(route, aanmelding, iedere_rol)).items():
             route.responses.setdefault(s, antwoord)
 
 

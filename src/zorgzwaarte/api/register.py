@@ -15,12 +15,14 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session, sessionmaker
 
+from zorgzwaarte.api.openapi import fouten
 from zorgzwaarte.diensten import register as reg
 from zorgzwaarte.diensten.auth import actor_voor_token
 from zorgzwaarte.diensten.toegang import Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.grenzen import RecordId
 from zorgzwaarte.domein.uitvoer import BesluitUit
+from zorgzwaarte.domein.uitvoer_beheer import NotificatieStatus
 from zorgzwaarte.fouten import DienstFout, InvoerFout, NietAangemeld, Verboden
 from zorgzwaarte.iwlz.register import bedienen, instellingen
 from zorgzwaarte.iwlz.register.schema import sdl
@@ -54,17 +56,6 @@ class GraphQLAntwoord(BaseModel):
 class Vervallen(BaseModel):
     vervaldatum: str = Field(description="JJJJ-MM-DD: de dag waarop de Wlz-indicatie vervalt")
     versie: int = Field(description="de versie van het besluit zoals u het las")
-
-
-class NotificatieStatus(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    id: int
-    notificatie_id: str
-    event_type: str
-    subject: str
-    status: Literal["wachtend", "bezorgd", "mislukt"]
-    pogingen: int
-    laatste_fout: str | None = None
 
 
 GRAPHQL_ANTWOORDEN: dict[int | str, dict[str, Any]] = {
@@ -210,20 +201,20 @@ def maak_register_router(
         """Het GraphQL-schema (SDL) van het Indicatieregister van dit systeem."""
         return PlainTextResponse(sdl(), media_type="text/plain; charset=utf-8")
 
-    @router.post("/indicatiebesluiten/{besluit_id}/vervallen", tags=["indicatiebesluiten"])
+    @router.post("/indicatiebesluiten/{besluit_id}/vervallen", tags=["indicatiebesluiten"], responses=fouten(409))
     def besluit_vervallen(wie: Wie, besluit_id: Id, data: Annotated[Vervallen, Body()]) -> BesluitUit:
         """Laat een Wlz-indicatie vervallen (vervaldatum, Indicatieregister 2); het zorgkantoor krijgt een notificatie."""
         return doe(wie, reg.besluit_laten_vervallen, besluit_id, data.model_dump())  # type: ignore[no-any-return]
 
-    @router.get("/iwlz/notificaties", tags=["iWlz-netwerkmodel"], response_model=list[NotificatieStatus])
-    def notificaties(wie: Wie, status: Literal["wachtend", "bezorgd", "mislukt"] | None = None) -> list[dict[str, Any]]:
+    @router.get("/iwlz/notificaties", tags=["iWlz-netwerkmodel"])
+    def notificaties(
+        wie: Wie, status: Literal["wachtend", "bezorgd", "mislukt"] | None = None
+    ) -> list[NotificatieStatus]:
         """Verzonden en wachtende notificaties (zendNotificatie) met hun bezorgstatus (beheerder)."""
         return doe(wie, reg.notificaties_lijst, status)  # type: ignore[no-any-return]
 
-    @router.post(
-        "/iwlz/notificaties/{notificatie_id}/opnieuw", tags=["iWlz-netwerkmodel"], response_model=NotificatieStatus
-    )
-    def notificatie_opnieuw(wie: Wie, notificatie_id: Id) -> dict[str, Any]:
+    @router.post("/iwlz/notificaties/{notificatie_id}/opnieuw", tags=["iWlz-netwerkmodel"], responses=fouten(409))
+    def notificatie_opnieuw(wie: Wie, notificatie_id: Id) -> NotificatieStatus:
         """Bied een mislukte notificatie opnieuw aan (beheerder)."""
         return doe(wie, reg.notificatie_opnieuw, notificatie_id)  # type: ignore[no-any-return]
 

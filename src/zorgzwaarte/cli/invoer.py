@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
+from pydantic import BaseModel
+
 from zorgzwaarte.fouten import InvoerFout, leesfout
 
 EXIT_INVOERFOUT = 2
@@ -42,4 +44,13 @@ def stop_met_fout(fout: InvoerFout) -> NoReturn:
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """Print as JSON; a service's answer (a Pydantic model, or a list of them) as the API gives it."""
+    sys.stdout.write(json.dumps(_json(data), ensure_ascii=False, indent=2) + "\n")
+
+
+def _json(data: Any) -> Any:
+    if isinstance(data, BaseModel):
+        return data.model_dump(mode="json", exclude_unset=True)
+    if isinstance(data, list):
+        return [_json(x) for x in data]
+    return data

@@ -216,14 +216,14 @@ def aanspraak_cmd(
         console = Console(highlight=False)
         for r in regels:
             console.print(
-                f"[bold]{r['naam']}[/bold] ({r['artikel']}), in werking {r['in_werking']['van']} t/m {r['in_werking']['tot']}"
-                f"; versies {', '.join(r['versies'])}"
+                f"[bold]{r.naam}[/bold] ({r.artikel}), in werking {r.in_werking.van} t/m {r.in_werking.tot}"
+                f"; versies {', '.join(r.versies)}"
             )
-            for v in r["invoer"]:
-                console.print(f"   {v['veld']}{'' if v['verplicht'] else ' (optioneel)'}: {v['type']}")
+            for v in r.invoer:
+                console.print(f"   {v.veld}{'' if v.verplicht else ' (optioneel)'}: {v.type}")
         console.print("\n[bold]Versies van de regeling[/bold] (de peildatum kiest de versie)")
         for x in versies():
-            console.print(f"   {x['versie']}: {x['geldig_van']} t/m {x['geldig_tot']}  {x['adres']}", soft_wrap=True)
+            console.print(f"   {x.versie}: {x.geldig_van} t/m {x.geldig_tot}  {x.adres}", soft_wrap=True)
         return
     if naam is None or bestand is None:
         stop_met_fout(InvoerFout.een("naam" if naam is None else "bestand", "geef NAAM en FILE, of gebruik --lijst"))
@@ -551,7 +551,7 @@ def declareer_cmd(
         if pdf:
             from zorgzwaarte.rapporten.pdf import declaratie_pdf
 
-            aanbieder = realisatie["aanbieder"] if realisatie else None
+            aanbieder = realisatie.aanbieder if realisatie else None
             try:
                 Path(pdf).write_bytes(declaratie_pdf(uitkomst, aanbieder=aanbieder, realisatie=realisatie))
             except OSError as exc:

@@ -22,7 +22,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
@@ -30,6 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from zorgzwaarte.diensten.toegang import eis
 from zorgzwaarte.diensten.werkeenheid import Poging, Werkeenheid
+from zorgzwaarte.domein.uitvoer_beheer import AanmeldblokkadeUit, Aanmeldstatus, GebruikerGewijzigd
 from zorgzwaarte.fouten import NietGevonden, TeVaak
 from zorgzwaarte.opslag.modellen import Aanmeldblokkade, Gebruiker
 
@@ -155,7 +155,7 @@ def hashcontrole() -> Iterator[None]:
         _controles.release()
 
 
-def ontgrendel_gebruiker(uow: Werkeenheid, gebruiker_id: int) -> dict[str, Any]:
+def ontgrendel_gebruiker(uow: Werkeenheid, gebruiker_id: int) -> GebruikerGewijzigd:
     """A beheerder lifts the lock (and the count of failures) of an account."""
     assert uow.actor is not None
     uow.log("gebruiker.ontgrendelen", "gebruiker", gebruiker_id)
@@ -167,23 +167,23 @@ def ontgrendel_gebruiker(uow: Werkeenheid, gebruiker_id: int) -> dict[str, Any]:
     uow.sessie.execute(
         delete(Aanmeldblokkade).where(Aanmeldblokkade.soort == "account", Aanmeldblokkade.sleutel == sleutel)
     )
-    return {"id": g.id, "gebruikersnaam": g.gebruikersnaam, "geblokkeerd": False}
+    return GebruikerGewijzigd(id=g.id, gebruikersnaam=g.gebruikersnaam, geblokkeerd=False)
 
 
-def accountstatus(sessie: Session, nu: datetime) -> dict[str, dict[str, Any]]:
+def accountstatus(sessie: Session, nu: datetime) -> dict[str, Aanmeldstatus]:
     """Per account name (lower case) with failed attempts that still count: how many, and until when it is locked
     (None: not locked now). For the beheerder's user list, which offers 'ontgrendelen'."""
-    uit: dict[str, dict[str, Any]] = {}
+    uit: dict[str, Aanmeldstatus] = {}
     for r in sessie.scalars(select(Aanmeldblokkade).where(Aanmeldblokkade.soort == "account")):
         tot = _aware(r.geblokkeerd_tot) if r.geblokkeerd_tot else None
         if tot is not None and tot > nu:
-            uit[r.sleutel] = {"mislukt": r.mislukt, "geblokkeerd_tot": tot}
+            uit[r.sleutel] = Aanmeldstatus(mislukt=r.mislukt, geblokkeerd_tot=tot)
         elif r.mislukt and tot is None and _aware(r.laatste_mislukking) + BLOKKADE > nu:
-            uit[r.sleutel] = {"mislukt": r.mislukt, "geblokkeerd_tot": None}
+            uit[r.sleutel] = Aanmeldstatus(mislukt=r.mislukt, geblokkeerd_tot=None)
     return uit
 
 
-def blokkades(uow: Werkeenheid) -> list[dict[str, Any]]:
+def blokkades(uow: Werkeenheid) -> list[AanmeldblokkadeUit]:
     """For the beheerder: accounts and addresses with failed attempts, locked or not (newest first)."""
     assert uow.actor is not None
     uow.log("aanmelden.blokkades_lezen")
@@ -194,13 +194,15 @@ def blokkades(uow: Werkeenheid) -> list[dict[str, Any]]:
     for r in uow.sessie.scalars(select(Aanmeldblokkade).order_by(Aanmeldblokkade.laatste_mislukking.desc())):
         tot = _aware(r.geblokkeerd_tot) if r.geblokkeerd_tot else None
         uit.append(
-            {
-                "soort": r.soort,
-                "sleutel": r.sleutel,
-                "gebruiker_id": gebruikers.get(r.sleutel) if r.soort == "account" else None,
-                "mislukt": r.mislukt,
-                "laatste_mislukking": _aware(r.laatste_mislukking).isoformat(),
-                "geblokkeerd_tot": tot.isoformat() if tot and tot > nu else None,
-            }
+            AanmeldblokkadeUit.model_validate(
+                {
+                    "soort": r.soort,
+                    "sleutel": r.sleutel,
+                    "gebruiker_id": gebruikers.get(r.sleutel) if r.soort == "account" else None,
+                    "mislukt": r.mislukt,
+                    "laatste_mislukking": _aware(r.laatste_mislukking).isoformat(),
+                    "geblokkeerd_tot": tot.isoformat() if tot and tot > nu else None,
+                }
+            )
         )
     return uit

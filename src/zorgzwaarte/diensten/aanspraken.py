@@ -8,25 +8,26 @@ from typing import Any
 
 from zorgzwaarte.diensten.invoer import Json, Ontvangen, aanvaard
 from zorgzwaarte.domein.aanspraken import AanspraakInvoer
+from zorgzwaarte.domein.uitvoer_regels import AanspraakRegel, AanspraakUitkomst, RegelingVersie
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.aanspraken.regeling import REGELS, Regel, Rza, artikel_perioden
 from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
 from zorgzwaarte.regels.regelset import Regelset, regelingen, regelset_op, regelsets, wetten_adres
 
 
-def versie_van(regelset: Regelset) -> dict[str, Any]:
+def versie_van(regelset: Regelset) -> RegelingVersie:
     """One version of the Regeling: its dates, what changed, and its address on wetten.overheid.nl."""
     reg = regelingen()["regeling_zorgaanspraken"]
-    return {
-        "versie": regelset.versie,
-        "geldig_van": regelset.geldig_van.isoformat(),
-        "geldig_tot": regelset.geldig_tot.isoformat() if regelset.geldig_tot else None,
-        "adres": wetten_adres(str(reg["bwb"]), regelset.versie),
-        "toelichting": regelset.bron,
-    }
+    return RegelingVersie(
+        versie=regelset.versie,
+        geldig_van=regelset.geldig_van.isoformat(),
+        geldig_tot=regelset.geldig_tot.isoformat() if regelset.geldig_tot else None,
+        adres=wetten_adres(str(reg["bwb"]), regelset.versie),
+        toelichting=regelset.bron,
+    )
 
 
-def versies() -> list[dict[str, Any]]:
+def versies() -> list[RegelingVersie]:
     """Every version of the Regeling zorgaanspraken AWBZ the product applies, oldest first."""
     return [versie_van(r) for r in regelsets("aanspraken")]
 
@@ -39,24 +40,26 @@ def aanspraak_invoermodel(naam: str) -> type[AanspraakInvoer]:
     return regel.invoer
 
 
-def bereken_aanspraak(naam: str, data: Ontvangen[AanspraakInvoer] | Json) -> dict[str, Any]:
+def bereken_aanspraak(naam: str, data: Ontvangen[AanspraakInvoer] | Json) -> AanspraakUitkomst:
     """The rule `naam` applied to its input (the model of `aanspraak_invoermodel(naam)`)."""
     invoer = aanvaard(aanspraak_invoermodel(naam), data)
     regel = REGELS[naam]
     regelset = regelset_op("aanspraken", invoer.peildatum)
     uitkomst = regel.functie(invoer, Rza(regelset, invoer.peildatum))
-    return {
-        "regel": regel.naam,
-        "artikel": regel.artikel,
-        "peildatum": invoer.peildatum.isoformat(),
-        "versie": regelset.versie,
-        "versie_gebruikt": versie_van(regelset),
-        **uitkomst.velden,
-        "bron": uitkomst.bron,
-        "opmerkingen": uitkomst.opmerkingen,
-        "toelichting": uitkomst.uitleg.als_lijst(),
-        "ruleset": regelset.ontvangstbewijs.als_dict(),
-    }
+    return AanspraakUitkomst.model_validate(
+        {
+            "regel": regel.naam,
+            "artikel": regel.artikel,
+            "peildatum": invoer.peildatum.isoformat(),
+            "versie": regelset.versie,
+            "versie_gebruikt": versie_van(regelset),
+            **uitkomst.velden,
+            "bron": uitkomst.bron,
+            "opmerkingen": uitkomst.opmerkingen,
+            "toelichting": uitkomst.uitleg.als_lijst(),
+            "ruleset": regelset.ontvangstbewijs.als_dict(),
+        }
+    )
 
 
 def _type(schema: dict[str, Any]) -> str:
@@ -102,7 +105,7 @@ def genoemde_profielen(regel: Regel) -> list[str]:
     return codes
 
 
-def lijst_regels() -> list[dict[str, Any]]:
+def lijst_regels() -> list[AanspraakRegel]:
     """Every rule with its article, input and output fields, the periods it is in force and the versions."""
     alle = regelsets("aanspraken")
     uit = []
@@ -132,17 +135,19 @@ def lijst_regels() -> list[dict[str, Any]]:
         van = max(date.fromisoformat(p["van"]) for p in perioden)
         tot = min(date.fromisoformat(p["tot"]) for p in perioden)
         uit.append(
-            {
-                "naam": regel.naam,
-                "artikel": regel.artikel,
-                "invoer": velden,
-                "uitvoer": list(regel.uitvoer),
-                "in_werking": {"van": van.isoformat(), "tot": tot.isoformat()},
-                "perioden": perioden,
-                "profielen": genoemde_profielen(regel),
-                "versies": [
-                    v.versie for v in alle if v.geldig_van <= tot and (v.geldig_tot is None or v.geldig_tot >= van)
-                ],
-            }
+            AanspraakRegel.model_validate(
+                {
+                    "naam": regel.naam,
+                    "artikel": regel.artikel,
+                    "invoer": velden,
+                    "uitvoer": list(regel.uitvoer),
+                    "in_werking": {"van": van.isoformat(), "tot": tot.isoformat()},
+                    "perioden": perioden,
+                    "profielen": genoemde_profielen(regel),
+                    "versies": [
+                        v.versie for v in alle if v.geldig_van <= tot and (v.geldig_tot is None or v.geldig_tot >= van)
+                    ],
+                }
+            )
         )
     return uit

@@ -28,25 +28,34 @@ from zorgzwaarte.diensten.tarieven import (
 from zorgzwaarte.diensten.toegang import eis
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.grenzen import MAX_ID
+from zorgzwaarte.domein.uitvoer_geld import (
+    ContractUit,
+    DagtariefUit,
+    RealisatieUit,
+    TarieftabelKenmerk,
+    TarieftabelUit,
+)
 from zorgzwaarte.fouten import Conflict, InvoerFout, NietGevonden
 from zorgzwaarte.opslag.modellen import Contract, Organisatie, Tarieftabel
 from zorgzwaarte.regels.bekostiging.contract import Contract as ContractRegels
 from zorgzwaarte.regels.bekostiging.contract import Tariefregel
 
 
-def _tabel_dict(t: Tarieftabel) -> dict[str, Any]:
-    return {
-        "id": t.id,
-        "naam": t.naam,
-        "aantal_regels": len(t.regels),
-        "vingerafdruk": t.vingerafdruk,
-        "vastgelegd_op": t.vastgelegd_op.isoformat(),
-        "fictief": any(r["fictief"] for r in t.regels),
-        "regels": t.regels,
-    }
+def _tabel_uit(t: Tarieftabel) -> TarieftabelUit:
+    return TarieftabelUit.model_validate(
+        {
+            "id": t.id,
+            "naam": t.naam,
+            "aantal_regels": len(t.regels),
+            "vingerafdruk": t.vingerafdruk,
+            "vastgelegd_op": t.vastgelegd_op.isoformat(),
+            "fictief": any(r["fictief"] for r in t.regels),
+            "regels": t.regels,
+        }
+    )
 
 
-def tarieftabel_laden(uow: Werkeenheid, naam: str, tekst: str) -> dict[str, Any]:
+def tarieftabel_laden(uow: Werkeenheid, naam: str, tekst: str) -> TarieftabelUit:
     """Load a tarieftabel (the latest loaded applies), all or nothing. Takes the CSV text, not a model: each row is
     read with its line number in the error (`lees_tarieftabel`, "regel N.veld"), which only the text gives."""
     actor = uow.ingelogd()
@@ -66,21 +75,21 @@ def tarieftabel_laden(uow: Werkeenheid, naam: str, tekst: str) -> dict[str, Any]
     uow.sessie.add(t)
     uow.sessie.flush()
     poging.object_id = t.id
-    return _tabel_dict(t)
+    return _tabel_uit(t)
 
 
 def _huidige_tabel(uow: Werkeenheid) -> Tarieftabel | None:
     return uow.sessie.scalars(select(Tarieftabel).order_by(Tarieftabel.id.desc())).first()
 
 
-def tarieftabel_huidig(uow: Werkeenheid) -> dict[str, Any]:
+def tarieftabel_huidig(uow: Werkeenheid) -> TarieftabelUit:
     poging = uow.log("tarieftabel.lezen", "tarieftabel")
     eis(uow.ingelogd(), "tarieven.lezen")
     t = _huidige_tabel(uow)
     if t is None:
         raise NietGevonden("er is nog geen tarieftabel geladen")
     poging.object_id = t.id
-    return _tabel_dict(t)
+    return _tabel_uit(t)
 
 
 def _regels_van(t: Tarieftabel) -> list[Tariefregel]:
@@ -104,24 +113,26 @@ class ContractNieuw(ContractBasis):
     zorgaanbieder_id: int = Field(ge=1, le=MAX_ID)
 
 
-def _contract_dict(uow: Werkeenheid, c: Contract) -> dict[str, Any]:
+def _contract_uit(uow: Werkeenheid, c: Contract) -> ContractUit:
     zk = uow.sessie.get(Organisatie, c.zorgkantoor_id)
     za = uow.sessie.get(Organisatie, c.zorgaanbieder_id)
-    return {
-        "id": c.id,
-        "versie": c.versie,
-        "zorgkantoor_id": c.zorgkantoor_id,
-        "zorgkantoor": zk.naam if zk else None,
-        "zorgaanbieder_id": c.zorgaanbieder_id,
-        "aanbieder": za.naam if za else None,
-        "jaar": c.jaar,
-        "kwaliteitsopslag_per_dag": c.kwaliteitsopslag_per_dag,
-        "afspraken": c.afspraken,
-        "vastgelegd_op": c.vastgelegd_op.isoformat(),
-    }
+    return ContractUit.model_validate(
+        {
+            "id": c.id,
+            "versie": c.versie,
+            "zorgkantoor_id": c.zorgkantoor_id,
+            "zorgkantoor": zk.naam if zk else None,
+            "zorgaanbieder_id": c.zorgaanbieder_id,
+            "aanbieder": za.naam if za else None,
+            "jaar": c.jaar,
+            "kwaliteitsopslag_per_dag": c.kwaliteitsopslag_per_dag,
+            "afspraken": c.afspraken,
+            "vastgelegd_op": c.vastgelegd_op.isoformat(),
+        }
+    )
 
 
-def contract_aanmaken(uow: Werkeenheid, data: Ontvangen[ContractNieuw]) -> dict[str, Any]:
+def contract_aanmaken(uow: Werkeenheid, data: Ontvangen[ContractNieuw]) -> ContractUit:
     actor = uow.ingelogd()
     poging = uow.log("contract.aanmaken", "contract")
     eis(actor, "contract.schrijven")
@@ -143,7 +154,7 @@ def contract_aanmaken(uow: Werkeenheid, data: Ontvangen[ContractNieuw]) -> dict[
     except IntegrityError:
         raise Conflict(f"er is al een contract met deze zorgaanbieder voor {nieuw.jaar}") from None
     poging.object_id = c.id
-    return _contract_dict(uow, c)
+    return _contract_uit(uow, c)
 
 
 def _contract(uow: Werkeenheid, contract_id: int) -> Contract:
@@ -161,11 +172,11 @@ def _contract(uow: Werkeenheid, contract_id: int) -> Contract:
 
 
 def _als_regels(uow: Werkeenheid, c: Contract) -> ContractRegels:
-    d = _contract_dict(uow, c)
+    d = _contract_uit(uow, c)
     return lees_contract(
         {
-            "zorgkantoor": d["zorgkantoor"] or "-",
-            "aanbieder": d["aanbieder"] or "-",
+            "zorgkantoor": d.zorgkantoor or "-",
+            "aanbieder": d.aanbieder or "-",
             "jaar": c.jaar,
             "kwaliteitsopslag_per_dag": c.kwaliteitsopslag_per_dag,
             "afspraken": c.afspraken,
@@ -173,12 +184,12 @@ def _als_regels(uow: Werkeenheid, c: Contract) -> ContractRegels:
     )
 
 
-def contract_lezen(uow: Werkeenheid, contract_id: int) -> dict[str, Any]:
+def contract_lezen(uow: Werkeenheid, contract_id: int) -> ContractUit:
     uow.log("contract.lezen", "contract", contract_id)
-    return _contract_dict(uow, _contract(uow, contract_id))
+    return _contract_uit(uow, _contract(uow, contract_id))
 
 
-def contract_dagtarief(uow: Werkeenheid, contract_id: int, dag: str) -> dict[str, Any]:
+def contract_dagtarief(uow: Werkeenheid, contract_id: int, dag: str) -> DagtariefUit:
     uow.log("contract.dagtarief", "contract", contract_id, details=dag[:20])
     c = _contract(uow, contract_id)
     d = lees_dag(dag)
@@ -186,11 +197,11 @@ def contract_dagtarief(uow: Werkeenheid, contract_id: int, dag: str) -> dict[str
     if t is None:
         raise NietGevonden("er is nog geen tarieftabel geladen")
     uit = dagtarieven(_als_regels(uow, c), _regels_van(t), d)
-    uit["tarieftabel"] = {"id": t.id, "naam": t.naam, "vingerafdruk": t.vingerafdruk}
+    uit.tarieftabel = TarieftabelKenmerk(id=t.id, naam=t.naam, vingerafdruk=t.vingerafdruk)
     return uit
 
 
-def contract_realisatie(uow: Werkeenheid, contract_id: int, declaratie: Any) -> dict[str, Any]:
+def contract_realisatie(uow: Werkeenheid, contract_id: int, declaratie: Any) -> RealisatieUit:
     uow.log("contract.realisatie", "contract", contract_id)
     c = _contract(uow, contract_id)
     return realisatie_overzicht(_als_regels(uow, c), declaratie)

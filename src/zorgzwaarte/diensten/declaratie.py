@@ -12,6 +12,7 @@ from pydantic import Field, model_validator
 
 from zorgzwaarte.diensten.invoer import Json, Ontvangen, aanvaard
 from zorgzwaarte.domein.records import AfwezigheidReden, Invoer
+from zorgzwaarte.domein.uitvoer_geld import DeclaratieUitkomst
 from zorgzwaarte.fouten import Fout, InvoerFout
 from zorgzwaarte.regels.bekostiging.declaratie import (
     GEEN_EINDE,
@@ -121,7 +122,7 @@ class DeclaratieInvoer(Invoer):
     clienten: list[ClientRegel]
 
 
-def declareer(data: Ontvangen[DeclaratieInvoer] | Json) -> dict[str, Any]:
+def declareer(data: Ontvangen[DeclaratieInvoer] | Json) -> DeclaratieUitkomst:
     inv = aanvaard(DeclaratieInvoer, data)
     fouten: list[Fout] = []
     tarief_index: dict[str, int] = {}
@@ -263,11 +264,13 @@ def declareer(data: Ontvangen[DeclaratieInvoer] | Json) -> dict[str, Any]:
                     ],
                 }
             )
-    return {
-        "periode": {"van": inv.periode.van.isoformat(), "tot": inv.periode.tot.isoformat()},
-        "regels": regels,
-        "totaal": euro_uit_centen(totaal),
-        "aantal_clienten": len(client_sleutel),
-        "bron": f"{BRON_DECLARATIE}; {BRON_PERIODE}",
-        "fictieve_tarieven": any(t.fictief for t in inv.tarieven),
-    }
+    return DeclaratieUitkomst.model_validate(
+        {
+            "periode": {"van": inv.periode.van.isoformat(), "tot": inv.periode.tot.isoformat()},
+            "regels": regels,
+            "totaal": euro_uit_centen(totaal),
+            "aantal_clienten": len(client_sleutel),
+            "bron": f"{BRON_DECLARATIE}; {BRON_PERIODE}",
+            "fictieve_tarieven": any(t.fictief for t in inv.tarieven),
+        }
+    )

@@ -6,7 +6,6 @@ Audited like every read of client data (the BSN itself never goes into the log).
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
 from sqlalchemy import select
 
@@ -15,6 +14,7 @@ from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
 from zorgzwaarte.diensten.toegang import eis, zichtbare_clienten
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import normaliseer_bsn
+from zorgzwaarte.domein.uitvoer_geld import DeclaratieControle
 from zorgzwaarte.opslag.modellen import Client, Indicatiebesluit, Zorgleveringsovereenkomst
 from zorgzwaarte.regels.bekostiging.declaratie import parameters
 from zorgzwaarte.regels.leveringsvormen import logeeropvang_te_veel, zzp_declaratie_fout
@@ -133,7 +133,7 @@ def _logeeropvang(regel: ClientRegel, besluiten: list[Indicatiebesluit], etmalen
     return bevindingen
 
 
-def declaratie_controleren(uow: Werkeenheid, data: Ontvangen[DeclaratieInvoer]) -> dict[str, Any]:
+def declaratie_controleren(uow: Werkeenheid, data: Ontvangen[DeclaratieInvoer]) -> DeclaratieControle:
     """The declaration computed line by line, and per client line what does not match the records."""
     assert uow.actor is not None
     poging = uow.log("declaratie.controleren")
@@ -152,4 +152,4 @@ def declaratie_controleren(uow: Werkeenheid, data: Ontvangen[DeclaratieInvoer]) 
             controleer_regel(uow, regel, inv.periode.van, inv.periode.tot, logeeretmalen.get(regel.id, {}))
         )
     poging.details = f"{len(inv.clienten)} regels, {sum(1 for v in controle.values() if v)} met een afwijking"
-    return {**uitkomst, "controle": controle, "controle_bron": BRON}
+    return DeclaratieControle.model_validate({**uitkomst.als_json(), "controle": controle, "controle_bron": BRON})

@@ -4,8 +4,6 @@ a new password ends that user's sessions."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import Field
 from sqlalchemy import select, update
 
@@ -15,6 +13,7 @@ from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
 from zorgzwaarte.diensten.toegang import ROLNAMEN, eis
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import Invoer
+from zorgzwaarte.domein.uitvoer_beheer import GebruikerGewijzigd, GebruikerRegel, GebruikersOverzicht, OrganisatieKeuze
 from zorgzwaarte.fouten import Conflict, NietGevonden
 from zorgzwaarte.opslag.modellen import Gebruiker, Organisatie, Token
 
@@ -32,38 +31,38 @@ def _gebruiker(uow: Werkeenheid, gebruiker_id: int) -> Gebruiker:
     return g
 
 
-def gebruikers_lijst(uow: Werkeenheid) -> dict[str, Any]:
+def gebruikers_lijst(uow: Werkeenheid) -> GebruikersOverzicht:
     """Every user with role and organisation, and the organisations a new user can belong to."""
     uow.log("gebruiker.lijst", "gebruiker")
     assert uow.actor is not None
     eis(uow.actor, "beheer")
     status = accountstatus(uow.sessie, uow.nu())
     gebruikers = [
-        {
-            "id": g.id,
-            "gebruikersnaam": g.gebruikersnaam,
-            "naam": g.naam,
-            "rol": g.rol,
-            "rolnaam": ROLNAMEN.get(g.rol, g.rol),
-            "organisatie": g.organisatie.naam,
-            "actief": g.actief,
+        GebruikerRegel(
+            id=g.id,
+            gebruikersnaam=g.gebruikersnaam,
+            naam=g.naam,
+            rol=g.rol,
+            rolnaam=ROLNAMEN.get(g.rol, g.rol),
+            organisatie=g.organisatie.naam,
+            actief=g.actief,
             # failed logins that still count, and a temporary lock (docs/api.md, Aanmelden)
-            "aanmelden": status.get(g.gebruikersnaam.lower()),
-        }
+            aanmelden=status.get(g.gebruikersnaam.lower()),
+        )
         for g in uow.sessie.scalars(select(Gebruiker).order_by(Gebruiker.gebruikersnaam))
     ]
     organisaties = [
-        {"id": o.id, "naam": o.naam, "soort": o.soort}
+        OrganisatieKeuze(id=o.id, naam=o.naam, soort=o.soort)
         for o in uow.sessie.scalars(select(Organisatie).order_by(Organisatie.naam))
     ]
-    return {"gebruikers": gebruikers, "organisaties": organisaties}
+    return GebruikersOverzicht(gebruikers=gebruikers, organisaties=organisaties)
 
 
 def _sessies_beeindigen(uow: Werkeenheid, gebruiker_id: int) -> None:
     uow.sessie.execute(update(Token).where(Token.gebruiker_id == gebruiker_id).values(ingetrokken=True))
 
 
-def gebruiker_actief(uow: Werkeenheid, gebruiker_id: int, actief: bool) -> dict[str, Any]:
+def gebruiker_actief(uow: Werkeenheid, gebruiker_id: int, actief: bool) -> GebruikerGewijzigd:
     """Disable (actief=False: the user can no longer sign in, open sessions end) or enable a user."""
     poging = uow.log("gebruiker.inschakelen" if actief else "gebruiker.uitschakelen", "gebruiker", gebruiker_id)
     g = _gebruiker(uow, gebruiker_id)
@@ -75,10 +74,10 @@ def gebruiker_actief(uow: Werkeenheid, gebruiker_id: int, actief: bool) -> dict[
         _sessies_beeindigen(uow, g.id)
     uow.sessie.flush()
     poging.details = g.gebruikersnaam
-    return {"id": g.id, "gebruikersnaam": g.gebruikersnaam, "actief": g.actief}
+    return GebruikerGewijzigd(id=g.id, gebruikersnaam=g.gebruikersnaam, actief=g.actief)
 
 
-def wachtwoord_instellen(uow: Werkeenheid, gebruiker_id: int, data: Ontvangen[NieuwWachtwoord]) -> dict[str, Any]:
+def wachtwoord_instellen(uow: Werkeenheid, gebruiker_id: int, data: Ontvangen[NieuwWachtwoord]) -> GebruikerGewijzigd:
     """A new password set by the beheerder (to hand over to the user); the user's open sessions end."""
     poging = uow.log("gebruiker.wachtwoord", "gebruiker", gebruiker_id)
     g = _gebruiker(uow, gebruiker_id)
@@ -87,4 +86,4 @@ def wachtwoord_instellen(uow: Werkeenheid, gebruiker_id: int, data: Ontvangen[Ni
     _sessies_beeindigen(uow, g.id)
     uow.sessie.flush()
     poging.details = g.gebruikersnaam
-    return {"id": g.id, "gebruikersnaam": g.gebruikersnaam}
+    return GebruikerGewijzigd(id=g.id, gebruikersnaam=g.gebruikersnaam)

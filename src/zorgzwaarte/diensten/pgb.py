@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from pydantic import Field
 
 from zorgzwaarte.diensten.invoer import Json, Ontvangen, aanvaard
 from zorgzwaarte.domein.records import Invoer
+from zorgzwaarte.domein.uitvoer_geld import PgbUitkomst
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.bekostiging.pgb import PgbVraag, pgb_bij_verblijf
 from zorgzwaarte.regels.leveringsvormen import Wooninitiatief
@@ -66,7 +66,7 @@ class PgbInvoer(Invoer):
     )
 
 
-def bereken_pgb(data: Ontvangen[PgbInvoer] | Json) -> dict[str, Any]:
+def bereken_pgb(data: Ontvangen[PgbInvoer] | Json) -> PgbUitkomst:
     v = aanvaard(PgbInvoer, data)
     if v.kleinschalig_wooninitiatief:
         raise InvoerFout.een("kleinschalig_wooninitiatief", KLEINSCHALIG_ALLEEN_JA)
@@ -81,4 +81,4 @@ def bereken_pgb(data: Ontvangen[PgbInvoer] | Json) -> dict[str, Any]:
         wooninitiatief=None if w is None else Wooninitiatief(**w.model_dump()),
         eerder_3lvg_met_pgb=v.eerder_3lvg_met_pgb,
     )
-    return pgb_bij_verblijf(vraag).als_dict()
+    return PgbUitkomst.model_validate(pgb_bij_verblijf(vraag).als_dict())

@@ -17,6 +17,7 @@ from zorgzwaarte.diensten.toegang import Actor, eis
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import iso
 from zorgzwaarte.domein.uitvoer import BesluitUit
+from zorgzwaarte.domein.uitvoer_beheer import InboxItem, NotificatieStatus, NotificatieTeBezorgen
 from zorgzwaarte.fouten import Conflict, InvoerFout, NietGevonden, Verboden
 from zorgzwaarte.opslag.modellen import (
     Beoordeling,
@@ -239,7 +240,7 @@ def besluit_laten_vervallen(uow: Werkeenheid, besluit_id: int, data: Any) -> Bes
     return besluit_uit(ib)
 
 
-def notificatie_dict(n: NotificatieUit, org: Organisatie | None = None) -> dict[str, Any]:
+def _notificatie_velden(n: NotificatieUit, org: Organisatie | None) -> dict[str, Any]:
     return {
         "id": n.id,
         "notificatie_id": n.notificatie_id,
@@ -256,7 +257,11 @@ def notificatie_dict(n: NotificatieUit, org: Organisatie | None = None) -> dict[
     }
 
 
-def notificaties_lijst(uow: Werkeenheid, status: str | None = None) -> list[dict[str, Any]]:
+def notificatie_status(n: NotificatieUit, org: Organisatie | None = None) -> NotificatieStatus:
+    return NotificatieStatus.model_validate(_notificatie_velden(n, org))
+
+
+def notificaties_lijst(uow: Werkeenheid, status: str | None = None) -> list[NotificatieStatus]:
     """Delivery status of the outbox, newest first (beheerder)."""
     uow.log("register.notificaties_lezen", "notificatie_uit", details=f"status {status}" if status else None)
     eis(uow.ingelogd(), "beheer")
@@ -265,10 +270,10 @@ def notificaties_lijst(uow: Werkeenheid, status: str | None = None) -> list[dict
         if status not in ("wachtend", "bezorgd", "mislukt"):
             raise InvoerFout.een("status", "kies wachtend, bezorgd of mislukt")
         q = q.where(NotificatieUit.status == status)
-    return [notificatie_dict(n, o) for n, o in uow.sessie.execute(q.order_by(NotificatieUit.id.desc()).limit(500))]
+    return [notificatie_status(n, o) for n, o in uow.sessie.execute(q.order_by(NotificatieUit.id.desc()).limit(500))]
 
 
-def notificatie_opnieuw(uow: Werkeenheid, notificatie_id: int) -> dict[str, Any]:
+def notificatie_opnieuw(uow: Werkeenheid, notificatie_id: int) -> NotificatieStatus:
     """Offer a failed notification again (beheerder)."""
     poging = uow.log("register.notificatie_opnieuw", "notificatie_uit", notificatie_id)
     eis(uow.ingelogd(), "beheer")
@@ -280,10 +285,10 @@ def notificatie_opnieuw(uow: Werkeenheid, notificatie_id: int) -> dict[str, Any]
         raise Conflict("deze notificatie is al bezorgd")
     n.status, n.pogingen, n.volgende_poging_op = "wachtend", 0, None
     uow.sessie.flush()
-    return notificatie_dict(n, uow.sessie.get(Organisatie, n.ontvanger_organisatie_id))
+    return notificatie_status(n, uow.sessie.get(Organisatie, n.ontvanger_organisatie_id))
 
 
-def te_bezorgen(uow: Werkeenheid, maximaal: int = 100) -> list[dict[str, Any]]:
+def te_bezorgen(uow: Werkeenheid, maximaal: int = 100) -> list[NotificatieTeBezorgen]:
     """Notifications due for (another) delivery attempt, with the receiver's endpoint."""
     nu = uow.nu()
     rijen = uow.sessie.execute(
@@ -296,10 +301,15 @@ def te_bezorgen(uow: Werkeenheid, maximaal: int = 100) -> list[dict[str, Any]]:
         .order_by(NotificatieUit.id)
         .limit(maximaal)
     )
-    return [{**notificatie_dict(n, o), "url": o.notificatie_url, "tijdstip": iso(n.aangemaakt_op)} for n, o in rijen]
+    return [
+        NotificatieTeBezorgen.model_validate(
+            {**_notificatie_velden(n, o), "url": o.notificatie_url, "tijdstip": iso(n.aangemaakt_op)}
+        )
+        for n, o in rijen
+    ]
 
 
-def bezorging_vastleggen(uow: Werkeenheid, notificatie_id: int, fout: str | None) -> dict[str, Any]:
+def bezorging_vastleggen(uow: Werkeenheid, notificatie_id: int, fout: str | None) -> NotificatieStatus:
     """Book one delivery attempt: delivered, or failed with the next attempt after an exponential backoff."""
     n = uow.sessie.get(NotificatieUit, notificatie_id)
     if n is None:
@@ -316,7 +326,7 @@ def bezorging_vastleggen(uow: Werkeenheid, notificatie_id: int, fout: str | None
         + ("bezorgd" if fout is None else f"mislukt ({fout})"),
     )
     uow.sessie.flush()
-    return notificatie_dict(n)
+    return notificatie_status(n)
 
 
 # --- consume: the inbox -----------------------------------------------------------------------------------------
@@ -386,7 +396,7 @@ def notificatie_ontvangen(uow: Werkeenheid, notificatie: dict[str, Any]) -> tupl
     return n, True
 
 
-def inbox_open(uow: Werkeenheid, maximaal: int = 100) -> list[dict[str, Any]]:
+def inbox_open(uow: Werkeenheid, maximaal: int = 100) -> list[InboxItem]:
     """Received notifications of the caller's organisation still to be fetched."""
     actor = uow.ingelogd()
     nu = uow.nu()
@@ -400,7 +410,7 @@ def inbox_open(uow: Werkeenheid, maximaal: int = 100) -> list[dict[str, Any]]:
         .order_by(NotificatieIn.id)
         .limit(maximaal)
     )
-    return [{"id": n.id, "record_id": n.record_id, "event_type": n.event_type} for n in rijen]
+    return [InboxItem(id=n.id, record_id=n.record_id, event_type=n.event_type) for n in rijen]
 
 
 def inbox_vastleggen(uow: Werkeenheid, inbox_id: int, besluit_id: int | None, fout: str | None) -> None:

@@ -60,7 +60,7 @@ def beoordeling_scherm(uow: Werkeenheid, beoordeling_id: int) -> dict[str, Any]:
     u, fouten = None, []
     if b["status"] != "concept":
         try:
-            u = r.beoordeling_voorbeeld(uow, beoordeling_id)
+            u = r.beoordeling_voorbeeld(uow, beoordeling_id).als_json()  # the screen reads the JSON shape
         except InvoerFout as fout:
             fouten = fout.fouten
     aanbieders = []

@@ -17,6 +17,14 @@ from pydantic import Field, field_validator
 
 from zorgzwaarte.diensten.invoer import Json, Ontvangen, aanvaard
 from zorgzwaarte.domein.records import Invoer
+from zorgzwaarte.domein.uitvoer_geld import (
+    DagtariefRegel,
+    DagtariefUit,
+    DeclaratieUitkomst,
+    RealisatieRegel,
+    RealisatieTotaal,
+    RealisatieUit,
+)
 from zorgzwaarte.domein.validatie import valideer
 from zorgzwaarte.fouten import Fout, InvoerFout
 from zorgzwaarte.regels.bekostiging.contract import (
@@ -151,21 +159,26 @@ def lees_contract(data: Ontvangen[ContractInvoer] | Json) -> Contract:
     )
 
 
-def dagtarieven(contract: Contract, tabel: list[Tariefregel], dag: date) -> dict[str, Any]:
+def dagtarieven(contract: Contract, tabel: list[Tariefregel], dag: date) -> DagtariefUit:
     """The effective daily tariff of every agreed prestatie on one day, each with its trail."""
-    regels = [effectief_dagtarief(contract, tabel, a.prestatiecode, dag).als_dict() for a in contract.afspraken]
-    return {
-        "zorgkantoor": contract.zorgkantoor,
-        "aanbieder": contract.aanbieder,
-        "jaar": contract.jaar,
-        "dag": dag.isoformat(),
-        "tarieven": regels,
-        "fictief": any(r["fictief"] for r in regels),
-    }
+    regels = [
+        DagtariefRegel.model_validate(effectief_dagtarief(contract, tabel, a.prestatiecode, dag).als_dict())
+        for a in contract.afspraken
+    ]
+    return DagtariefUit(
+        zorgkantoor=contract.zorgkantoor,
+        aanbieder=contract.aanbieder,
+        jaar=contract.jaar,
+        dag=dag.isoformat(),
+        tarieven=regels,
+        fictief=any(r.fictief for r in regels),
+    )
 
 
-def realisatie_overzicht(contract: Contract, declaratie: Any) -> dict[str, Any]:
+def realisatie_overzicht(contract: Contract, declaratie: Any) -> RealisatieUit:
     """Realisation vs production agreement from the output of `zorgzwaarte declareer` (its `regels`)."""
+    if isinstance(declaratie, DeclaratieUitkomst):
+        declaratie = declaratie.als_json()
     if not isinstance(declaratie, dict) or not isinstance(declaratie.get("regels"), list):
         raise InvoerFout.een("declaratie.regels", "verwacht de uitvoer van 'zorgzwaarte declareer' (met 'regels')")
     dagen: dict[str, int] = {}
@@ -176,14 +189,13 @@ def realisatie_overzicht(contract: Contract, declaratie: Any) -> dict[str, Any]:
             )
         dagen[r["prestatie"]] = dagen.get(r["prestatie"], 0) + r["dagen"]
     uit = realisatie(contract, dagen)
-    rijen = [r.als_dict() for r in uit]
-    return {
-        "zorgkantoor": contract.zorgkantoor,
-        "aanbieder": contract.aanbieder,
-        "jaar": contract.jaar,
-        "regels": rijen,
-        "totaal": {
-            "afgesproken_dagen": sum(r.afgesproken_dagen for r in uit),
-            "gerealiseerde_dagen": sum(r.gerealiseerde_dagen for r in uit),
-        },
-    }
+    return RealisatieUit(
+        zorgkantoor=contract.zorgkantoor,
+        aanbieder=contract.aanbieder,
+        jaar=contract.jaar,
+        regels=[RealisatieRegel.model_validate(r.als_dict()) for r in uit],
+        totaal=RealisatieTotaal(
+            afgesproken_dagen=sum(r.afgesproken_dagen for r in uit),
+            gerealiseerde_dagen=sum(r.gerealiseerde_dagen for r in uit),
+        ),
+    )

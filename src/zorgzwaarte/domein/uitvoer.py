@@ -2,8 +2,11 @@
 
 Dates and moments keep the form they have always had in the API and on the screens: ISO 8601 text
 (`2014-06-01`; a moment `2014-06-01T10:00:00`), declared as such in the OpenAPI (`format: date` / `date-time`).
-The decision's full result (`resultaat`) and the raw assessment (`invoer`) stay objects: their shape is that of
-the rules (`regels.indicatie.besluit.Indicatiebesluit.als_dict`) and of the assessment (`domein.beoordeling`).
+The decision's full result (`resultaat`) and the raw assessment (`invoer`) stay objects as stored: their shape is
+that of the rules when the decision was recorded (`regels.indicatie.besluit.Indicatiebesluit.als_dict`) and of the
+assessment (`domein.beoordeling`), and a record keeps what it had. The computations behind the services answer in
+closed models: `uitvoer_regels` (step, receipt, indicatie, aanspraken), `uitvoer_geld` (bekostiging) and
+`uitvoer_beheer` (users, locks, notifications, retour).
 """
 
 from __future__ import annotations
@@ -230,27 +233,6 @@ class Pagina(Uitvoer, Generic[T]):
     per_pagina: int
 
 
-class Open(BaseModel):
-    """An answer whose fields follow the rules' result: the fields named here are always there, others may be."""
-
-    model_config = ConfigDict(extra="allow")
-
-
-class IndicatieUitkomst(Open):
-    """The indicatiebesluit as the rules compute it (not stored): decision, functions and classes or ZZP, validity,
-    the explanation (toelichting: steps with rule and article) and the ruleset receipt."""
-
-    besluit: str = Field(description="toegekend of afgewezen")
-    stelsel: str = Field(description="AWBZ of Wlz")
-    verblijf: bool | None = None
-    functies: list[dict[str, Any]] = Field(default_factory=list)
-    besluitdatum: Datum | None = None
-    geldig_van: Datum | None = None
-    geldig_tot: Datum | None = None
-    toelichting: list[dict[str, Any]] = Field(default_factory=list)
-    ruleset: dict[str, Any] = Field(default_factory=dict, description="ontvangstbewijs: naam, versie, kenmerk")
-
-
 class Io31Resultaat(Uitvoer):
     client: ClientUit
     indicatiebesluit: BesluitUit
@@ -261,39 +243,3 @@ class Io31Inlezing(Uitvoer):
 
     ingelezen: int
     resultaten: list[Io31Resultaat]
-
-
-class AanspraakRegel(Open):
-    """A rule of the Regeling zorgaanspraken that can be computed (name, article, input fields)."""
-
-
-class AanspraakUitkomst(Open):
-    """The outcome of a rule of the Regeling zorgaanspraken, with its explanation."""
-
-
-class RetourUitkomst(Open):
-    """A retour message (AW34, AW36, AW310) read: the return codes in Dutch."""
-
-
-class Tarieftabel(Open):
-    """A tariff table with its lines, each with its source."""
-
-
-class ContractUit(Open):
-    """A contract between zorgkantoor and zorgaanbieder."""
-
-
-class DagtariefUit(Open):
-    """The effective day tariff per agreed service on a day, with its explanation."""
-
-
-class RealisatieUit(Open):
-    """Realisation against the production agreement."""
-
-
-class PgbUitkomst(Open):
-    """The maximum personal budget with stay, with its explanation."""
-
-
-class DeclaratieUitkomst(Open):
-    """A declaration over a period: lines, case mix and explanation per line (nothing stored)."""

@@ -18,6 +18,7 @@ from zorgzwaarte.diensten.records.toewijzingen import _toewijzing
 from zorgzwaarte.diensten.toegang import eis, zichtbare_clienten
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc, vandaag_nl
 from zorgzwaarte.domein.records import Invoer, normaliseer_bsn, normaliseer_postcode
+from zorgzwaarte.domein.uitvoer_beheer import RetourUitkomst
 from zorgzwaarte.fouten import Fout, InvoerFout, NietGevonden, Verboden
 from zorgzwaarte.iwlz import berichten
 from zorgzwaarte.iwlz.lezen import io31_lezen, retour_lezen
@@ -348,7 +349,7 @@ def bericht_van_overeenkomst(
     )
 
 
-def lees_retour(uow: Werkeenheid, xml: bytes) -> dict[str, Any]:
+def lees_retour(uow: Werkeenheid, xml: bytes) -> RetourUitkomst:
     """A retourbericht (AW34, AW36, AW310) with its retourcodes in Dutch. Takes the raw message, not a model:
     reading it (XSD, then the elements, iwlz.lezen) is the work of this use case, audited like any attempt."""
     actor = uow.ingelogd()
@@ -357,4 +358,4 @@ def lees_retour(uow: Werkeenheid, xml: bytes) -> dict[str, Any]:
         raise Verboden(
             "retourberichten bevatten cliëntgegevens; lees ze in als zorgkantoor, aanbieder of indicatieorgaan"
         )
-    return retour_lezen(xml)
+    return RetourUitkomst.model_validate(retour_lezen(xml))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+
+from zorgzwaarte.domein.uitvoer_geld import DeclaratieUitkomst
 
 KOLOMMEN = (
     "client",
@@ -19,13 +20,14 @@ KOLOMMEN = (
 )
 
 
-def declaratie_csv(uitkomst: dict[str, Any]) -> str:
+def declaratie_csv(uitkomst: DeclaratieUitkomst) -> str:
     """One row per declaration line; amounts as decimal strings (point), the explanation in one column."""
     uit = io.StringIO()
     w = csv.writer(uit, delimiter=";", lineterminator="\r\n")
     w.writerow(KOLOMMEN)
-    for r in uitkomst["regels"]:
-        uitleg = " | ".join(f"{s['regel']}: {s['uitkomst']} ({s['bron']})" for s in r["toelichting"])
-        w.writerow([r.get(k, "") if k != "toelichting" else uitleg for k in KOLOMMEN])
-    w.writerow(["totaal", "", "", "", "", "", "", uitkomst["totaal"], uitkomst["bron"]])
+    for r in uitkomst.regels:
+        uitleg = " | ".join(f"{s.regel}: {s.uitkomst} ({s.bron})" for s in r.toelichting)
+        rij = r.als_json()
+        w.writerow([rij.get(k, "") if k != "toelichting" else uitleg for k in KOLOMMEN])
+    w.writerow(["totaal", "", "", "", "", "", "", uitkomst.totaal, uitkomst.bron])
     return "\ufeff" + uit.getvalue()

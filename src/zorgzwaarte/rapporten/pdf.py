@@ -9,6 +9,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from zorgzwaarte.domein.uitvoer_geld import DeclaratieRegel, DeclaratieUitkomst, RealisatieUit
 from zorgzwaarte.rapporten.opmaak import (
     Staaf,
     datum,
@@ -44,28 +45,26 @@ def render_pdf(sjabloon: str, **context: Any) -> bytes:
     return pdf
 
 
-def casemix(regels: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def casemix(regels: list[DeclaratieRegel]) -> list[dict[str, Any]]:
     """Per prestatie: number of clients, days and amount (the declaration's lines summed)."""
     per: dict[str, dict[str, Any]] = {}
     for r in regels:
-        p = per.setdefault(
-            r["prestatie"], {"prestatie": r["prestatie"], "clienten": set(), "dagen": 0, "bedrag": Decimal(0)}
-        )
-        p["clienten"].add(r["client"])
-        p["dagen"] += int(r["dagen"])
-        p["bedrag"] += Decimal(r["bedrag"])
+        p = per.setdefault(r.prestatie, {"prestatie": r.prestatie, "clienten": set(), "dagen": 0, "bedrag": Decimal(0)})
+        p["clienten"].add(r.client)
+        p["dagen"] += r.dagen
+        p["bedrag"] += Decimal(r.bedrag)
     return [{**p, "clienten": len(p["clienten"])} for p in sorted(per.values(), key=lambda x: x["prestatie"])]
 
 
 def declaratie_pdf(
-    uitkomst: dict[str, Any],
+    uitkomst: DeclaratieUitkomst,
     *,
     aanbieder: str | None = None,
-    realisatie: dict[str, Any] | None = None,
+    realisatie: RealisatieUit | None = None,
     gemaakt_op: date | None = None,
 ) -> bytes:
     """A summary of one declaration period: totals, case-mix chart, lines with their explanation, realisation."""
-    mix = casemix(uitkomst["regels"])
+    mix = casemix(uitkomst.regels)
     grafiek = staafgrafiek(
         "Omzet per prestatie",
         [Staaf(m["prestatie"], float(m["bedrag"]), f"{euro(m['bedrag'])} ({getal(m['dagen'])} dagen)") for m in mix],

@@ -19,6 +19,7 @@ from zorgzwaarte.domein.records import (
     iso,
 )
 from zorgzwaarte.domein.uitvoer import BesluitUit, RegelsetBewijs
+from zorgzwaarte.domein.uitvoer_regels import IndicatieUitkomst
 from zorgzwaarte.fouten import Conflict, Fout, InvoerFout, NietGevonden
 from zorgzwaarte.opslag.modellen import (
     Beoordeling,
@@ -49,7 +50,7 @@ def wlzindicatie_velden(b: Indicatiebesluit) -> dict[str, Any]:
     }
 
 
-def beoordeling_voorbeeld(uow: Werkeenheid, beoordeling_id: int) -> dict[str, Any]:
+def beoordeling_voorbeeld(uow: Werkeenheid, beoordeling_id: int) -> IndicatieUitkomst:
     """Compute the decision from the current (draft) assessment without storing it."""
     poging = uow.log("beoordeling.voorbeeld", "beoordeling", beoordeling_id)
     eis(uow.ingelogd(), "beoordeling.lezen")
@@ -59,7 +60,7 @@ def beoordeling_voorbeeld(uow: Werkeenheid, beoordeling_id: int) -> dict[str, An
         invoer = _volledige_invoer(b)
         if b.status != "concept":  # final: the decision as it would be recorded today
             invoer, _ = _besluit_invoer(uow, b, None, None)
-        return bereken_indicatie(invoer, huidige_aanvulling(uow.sessie)).als_dict()
+        return IndicatieUitkomst.model_validate(bereken_indicatie(invoer, huidige_aanvulling(uow.sessie)).als_dict())
     except InvoerFout as fout:
         raise InvoerFout([Fout(f"invoer.{f.veld}", f.melding) for f in fout.fouten]) from None
 

@@ -28,22 +28,22 @@ def bezorg_wachtende(fabriek: sessionmaker[Session], nu: Callable[[], datetime])
     uit: dict[str, Any] = {"bezorgd": 0, "niet_bezorgd": 0, "meldingen": []}
     for n in wachtend:
         notificatie = {
-            "timestamp": n["tijdstip"],
-            "ontvangerIDType": n["ontvanger"]["id_type"],
-            "ontvangerID": n["ontvanger"]["id"],
-            "eventType": n["event_type"],
-            "subjectList": [{"subject": reg.SUBJECT, "recordID": n["subject"].split("/", 1)[1]}],
+            "timestamp": n.tijdstip,
+            "ontvangerIDType": n.ontvanger.id_type,
+            "ontvangerID": n.ontvanger.id,
+            "eventType": n.event_type,
+            "subjectList": [{"subject": reg.SUBJECT, "recordID": n.subject.split("/", 1)[1]}],
         }
         try:
-            zend_notificatie(inst, n["url"], notificatie)
+            zend_notificatie(inst, n.url, notificatie)
             fout = None
             uit["bezorgd"] += 1
         except NetwerkFout as exc:
             fout = exc.melding
             uit["niet_bezorgd"] += 1
-            uit["meldingen"].append(f"notificatie {n['id']}: {fout}")
+            uit["meldingen"].append(f"notificatie {n.id}: {fout}")
         with Werkeenheid(fabriek, None, nu) as w:
-            reg.bezorging_vastleggen(w, n["id"], fout)
+            reg.bezorging_vastleggen(w, n.id, fout)
     return uit
 
 
@@ -94,12 +94,12 @@ def verwerk_inbox(
 ) -> dict[str, Any]:
     """Fetch what the open notifications of the actor's organisation point to (one, or all that are due)."""
     with Werkeenheid(fabriek, actor, nu) as w:
-        open_ = [n for n in reg.inbox_open(w) if inbox_id is None or n["id"] == inbox_id]
+        open_ = [n for n in reg.inbox_open(w) if inbox_id is None or n.id == inbox_id]
     uit: dict[str, Any] = {"verwerkt": 0, "niet_verwerkt": 0, "meldingen": []}
     for n in open_:
         besluit_id, fout = None, None
         try:
-            besluit_id = haal_en_bewaar(fabriek, nu, actor, n["record_id"])["indicatiebesluit"]["id"]
+            besluit_id = haal_en_bewaar(fabriek, nu, actor, n.record_id)["indicatiebesluit"]["id"]
             uit["verwerkt"] += 1
         except InvoerFout as exc:
             fout = "; ".join(f"{f.veld}: {f.melding}" for f in exc.fouten)
@@ -111,5 +111,5 @@ def verwerk_inbox(
             uit["niet_verwerkt"] += 1
             uit["meldingen"].append(fout)
         with Werkeenheid(fabriek, actor, nu) as w:
-            reg.inbox_vastleggen(w, n["id"], besluit_id, fout)
+            reg.inbox_vastleggen(w, n.id, besluit_id, fout)
     return uit

@@ -7,14 +7,15 @@ from fastapi.responses import Response
 
 from zorgzwaarte.diensten.aanspraken import aanspraak_invoermodel, bereken_aanspraak, lijst_regels, versies
 from zorgzwaarte.diensten.invoer import ontvang
+from zorgzwaarte.domein.uitvoer_regels import AanspraakRegel, AanspraakVeld
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.web.afhankelijkheden import CSRF_MELDING, Form, Open
 
 router = APIRouter(include_in_schema=False)
 
 
-def _regel(naam: str) -> dict[str, Any] | None:
-    return next((x for x in lijst_regels() if x["naam"] == naam), None)
+def _regel(naam: str) -> AanspraakRegel | None:
+    return next((x for x in lijst_regels() if x.naam == naam), None)
 
 
 @router.get("/aanspraken")
@@ -36,13 +37,13 @@ def aanspraak_post(scherm: Open, form: Form, naam: str) -> Response:
     if regel is None:
         return scherm.toon("fout.html", status=404, melding=f"'{naam}' is geen regel")
     fouten: dict[str, str] = {}
-    uitkomst = None
+    uitkomst: dict[str, Any] | None = None  # the template shows the outcome fields the rule names
     if not form.csrf_ok:
         fouten["formulier"] = CSRF_MELDING
     else:
         try:
-            invoer = ontvang(aanspraak_invoermodel(naam), aanspraak_uit_formulier(regel["invoer"], form.waarden))
-            uitkomst = bereken_aanspraak(naam, invoer)
+            invoer = ontvang(aanspraak_invoermodel(naam), aanspraak_uit_formulier(regel.invoer, form.waarden))
+            uitkomst = bereken_aanspraak(naam, invoer).als_json()
         except InvoerFout as fout:
             fouten = {f.veld.split(".")[0]: f.melding for f in fout.fouten}
     return scherm.toon(
@@ -55,24 +56,24 @@ def aanspraak_post(scherm: Open, form: Form, naam: str) -> Response:
     )
 
 
-def aanspraak_uit_formulier(velden: list[dict[str, Any]], waarden: dict[str, list[str]]) -> dict[str, Any]:
+def aanspraak_uit_formulier(velden: list[AanspraakVeld], waarden: dict[str, list[str]]) -> dict[str, Any]:
     """Form values (all text) to the rule's JSON input: empty = not given, '3,5' = 3.5, ja/nee = true/false."""
     uit: dict[str, Any] = {}
     for v in velden:
-        lijst = [w.strip() for w in waarden.get(v["veld"], []) if w.strip()]
-        if v["soort"] == "meerkeuze":
-            if v["keuzes"]:
-                uit[v["veld"]] = lijst
+        lijst = [w.strip() for w in waarden.get(v.veld, []) if w.strip()]
+        if v.soort == "meerkeuze":
+            if v.keuzes:
+                uit[v.veld] = lijst
             elif lijst:
-                uit[v["veld"]] = [x.strip() for x in lijst[0].split(",") if x.strip()]
+                uit[v.veld] = [x.strip() for x in lijst[0].split(",") if x.strip()]
             continue
         if not lijst:
             continue
         w = lijst[0]
-        if v["soort"] == "ja_nee":
-            uit[v["veld"]] = {"ja": True, "nee": False}.get(w, w)
-        elif v["soort"] in ("getal", "geheel_getal"):
-            uit[v["veld"]] = w.replace(".", "").replace(",", ".") if "," in w else w
+        if v.soort == "ja_nee":
+            uit[v.veld] = {"ja": True, "nee": False}.get(w, w)
+        elif v.soort in ("getal", "geheel_getal"):
+            uit[v.veld] = w.replace(".", "").replace(",", ".") if "," in w else w
         else:
-            uit[v["veld"]] = w
+            uit[v.veld] = w
     return uit

@@ -36,11 +36,12 @@ def toon_gebruikers(
 ) -> Response:
     melding = scherm.request.query_params.get("melding")
     data = scherm.doe(gebruikers_lijst)
-    keuzes = [(str(o["id"]), f"{o['naam']} ({o['soort']})") for o in data["organisaties"]]
+    keuzes = [(str(o.id), f"{o.naam} ({o.soort})") for o in data.organisaties]
     return scherm.toon(
         "beheer/gebruikers.html",
         status=status,
-        **data,
+        gebruikers=data.gebruikers,
+        organisaties=data.organisaties,
         organisatie_keuzes=keuzes,
         w=w or {},
         fouten=fouten or {},
@@ -82,14 +83,14 @@ def gebruiker_actie(scherm: Ingelogd, form: Form, gebruiker_id: WebId) -> Respon
         if actie == "wachtwoord":
             wachtwoord = ontvang(NieuwWachtwoord, {"wachtwoord": form.een("wachtwoord")})
             g = scherm.doe(wachtwoord_instellen, gebruiker_id, wachtwoord)
-            return _terug(f"Nieuw wachtwoord ingesteld voor {g['gebruikersnaam']}; de open sessies zijn beëindigd.")
+            return _terug(f"Nieuw wachtwoord ingesteld voor {g.gebruikersnaam}; de open sessies zijn beëindigd.")
         if actie == "ontgrendelen":
             g = scherm.doe(ontgrendel_gebruiker, gebruiker_id)
-            return _terug(f"{g['gebruikersnaam']} is ontgrendeld en kan direct weer aanmelden.")
+            return _terug(f"{g.gebruikersnaam} is ontgrendeld en kan direct weer aanmelden.")
         g = scherm.doe(gebruiker_actief, gebruiker_id, actie == "inschakelen")
     except InvoerFout as fout:
         fouten = {f"wachtwoord-{gebruiker_id}": f.melding for f in fout.fouten}
         return toon_gebruikers(scherm, fouten=fouten, status=422)
     except WebFout as fout:
         return toon_gebruikers(scherm, fouten={"formulier": fout.fout.melding}, status=409)
-    return _terug(f"Gebruiker {g['gebruikersnaam']} is {'ingeschakeld' if g['actief'] else 'uitgeschakeld'}.")
+    return _terug(f"Gebruiker {g.gebruikersnaam} is {'ingeschakeld' if g.actief else 'uitgeschakeld'}.")

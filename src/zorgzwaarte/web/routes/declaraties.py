@@ -46,5 +46,5 @@ async def declaratie_uploaden(scherm: Ingelogd, form: Form) -> Response:
         status=422 if fouten else 200,
         d=uitkomst,
         fouten=fouten,
-        mix=casemix(uitkomst["regels"]) if uitkomst else [],
+        mix=casemix(uitkomst.regels) if uitkomst else [],
     )

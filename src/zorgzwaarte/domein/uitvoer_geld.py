@@ -1,0 +1,167 @@
+"""Output shapes of the bekostiging services (issue 13 §3): tariff tables, contracts, the effective day tariff,
+the realisation, the declaration and the pgb. Amounts are decimal text in euros (`"1234.50"`), as they always were.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from zorgzwaarte.domein.uitvoer import Datum, Moment
+from zorgzwaarte.domein.uitvoer_regels import Ontvangstbewijs, Periode, Stap, Uitkomst
+
+Bedrag = str  # a decimal amount as text, e.g. "123.45"
+
+
+class TariefregelUit(Uitkomst):
+    """One dated maximum tariff: a line of the loaded table (docs/bekostiging.md)."""
+
+    prestatiecode: str
+    omschrijving: str
+    tarief: Bedrag
+    eenheid: str
+    ingangsdatum: Datum
+    einddatum: Datum | None
+    bron: str
+    fictief: bool
+
+
+class TarieftabelUit(Uitkomst):
+    """A tariff table with its lines, each with its source."""
+
+    id: int
+    naam: str
+    aantal_regels: int
+    vingerafdruk: str = Field(description="SHA-256 van de geladen CSV")
+    vastgelegd_op: Moment
+    fictief: bool = Field(description="ten minste één tarief is fictief")
+    regels: list[TariefregelUit]
+
+
+class AfspraakUit(Uitkomst):
+    """An agreed prestatie of a contract."""
+
+    prestatiecode: str
+    percentage: Bedrag = Field(description="percentage van het maximumtarief")
+    productie_dagen: int
+    nhc: Bedrag | None
+    nic: Bedrag | None
+
+
+class ContractUit(Uitkomst):
+    """A contract between zorgkantoor and zorgaanbieder for one year."""
+
+    id: int
+    versie: int
+    zorgkantoor_id: int
+    zorgkantoor: str | None
+    zorgaanbieder_id: int
+    aanbieder: str | None
+    jaar: int
+    kwaliteitsopslag_per_dag: Bedrag
+    afspraken: list[AfspraakUit]
+    vastgelegd_op: Moment
+
+
+class DagtariefRegel(Uitkomst):
+    """The effective day tariff of one agreed prestatie: zorgzwaarte + prestatie, with the trail."""
+
+    prestatiecode: str
+    dag: Datum
+    zorgzwaarte: Bedrag | None
+    prestatie: Bedrag | None
+    dagtarief: Bedrag | None
+    fictief: bool
+    toelichting: list[Stap]
+
+
+class TarieftabelKenmerk(Uitkomst):
+    id: int
+    naam: str
+    vingerafdruk: str
+
+
+class DagtariefUit(Uitkomst):
+    """The effective day tariff per agreed prestatie on a day, with its explanation."""
+
+    zorgkantoor: str
+    aanbieder: str
+    jaar: int
+    dag: Datum
+    tarieven: list[DagtariefRegel]
+    fictief: bool
+    tarieftabel: TarieftabelKenmerk | None = Field(default=None, description="de gebruikte tabel (API)")
+
+
+class RealisatieRegel(Uitkomst):
+    prestatiecode: str
+    afgesproken_dagen: int
+    gerealiseerde_dagen: int
+    verschil_dagen: int
+    realisatie_percentage: Bedrag | None
+
+
+class RealisatieTotaal(Uitkomst):
+    afgesproken_dagen: int
+    gerealiseerde_dagen: int
+
+
+class RealisatieUit(Uitkomst):
+    """Realisation against the production agreement."""
+
+    zorgkantoor: str
+    aanbieder: str
+    jaar: int
+    regels: list[RealisatieRegel]
+    totaal: RealisatieTotaal
+
+
+class DeclaratieRegel(Uitkomst):
+    """One declared line: days and amount with the explanation. A meerzorg line (`<prestatie>-meerzorg`) has no
+    split of the days."""
+
+    client: str
+    prestatie: str
+    dagen: int
+    tarief: Bedrag
+    bedrag: Bedrag
+    dagen_aanwezig: int | None = None
+    dagen_afwezig_bekostigd: int | None = None
+    dagen_afwezig_niet_bekostigd: int | None = None
+    toelichting: list[Stap]
+
+
+class DeclaratieUitkomst(Uitkomst):
+    """A declaration over a period: lines, case mix and explanation per line (nothing stored)."""
+
+    periode: Periode
+    regels: list[DeclaratieRegel]
+    totaal: Bedrag
+    aantal_clienten: int
+    bron: str
+    fictieve_tarieven: bool
+
+
+class DeclaratieControle(DeclaratieUitkomst):
+    """The declaration compared with the records: per client line what does not match."""
+
+    controle: dict[str, list[str]] = Field(description="per cliëntregel (id) de bevindingen; leeg: klopt")
+    controle_bron: str
+
+
+class PgbUitkomst(Uitkomst):
+    """The maximum personal budget with stay, with its explanation."""
+
+    kleinschalig_wooninitiatief: Literal["ja", "nee", "onbekend"] | None = Field(
+        default=None, description="alleen als naar het wooninitiatief is gevraagd: voldoet het (Rlz art. 5.13)"
+    )
+    mogelijk: bool
+    klassen: dict[str, int | None] = Field(description="per vorm de klasse (leeg: niet van toepassing)")
+    per_vorm: dict[str, Bedrag] = Field(description="per vorm het bedrag per jaar")
+    maximum_per_jaar: Bedrag | None
+    maximum_periode: Bedrag | None
+    dagen: int
+    signalen: list[str]
+    toelichting: list[Stap]
+    regelset: Ontvangstbewijs

@@ -1,0 +1,281 @@
+"""Output shapes of the computations behind the services (issue 13 §3): the explanation step, the ruleset receipt,
+the indicatiebesluit as the rules compute it and the outcomes of the Regeling zorgaanspraken.
+
+Every model is closed (`extra="forbid"`): /openapi.json names each field. Fields the rules only give in some cases
+(a unit's `dagdelen_per_week`, the `zzp` of a decision with stay) are optional; a service builds the model from the
+rules' result, so a field that was not given stays unset and the API leaves it out (`response_model_exclude_unset`).
+
+A result can still be read by its JSON field names (`uitkomst["totaal"]`, the plain JSON value) for callers that
+compare it with a case file; code in this project reads attributes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field
+
+from zorgzwaarte.domein.uitvoer import Datum, Uitvoer
+
+
+class Uitkomst(Uitvoer):
+    """A computed result. Besides its attributes it reads as its JSON (`uitkomst["veld"]`, `"veld" in uitkomst`)."""
+
+    def als_json(self) -> dict[str, Any]:
+        """The JSON of the result as the API and the CLI give it: fields the rules did not give are left out."""
+        return self.model_dump(mode="json", exclude_unset=True)
+
+    def __getitem__(self, veld: str) -> Any:
+        return self.als_json()[veld]
+
+    def __contains__(self, veld: object) -> bool:
+        return veld in self.als_json()
+
+    def get(self, veld: str, standaard: Any = None) -> Any:
+        return self.als_json().get(veld, standaard)
+
+
+class Stap(Uitkomst):
+    """One step of the explanation: the rule applied, what came out, and where the law says so (with its address
+    on wetten.overheid.nl where the bron names a regeling)."""
+
+    regel: str
+    uitkomst: str
+    bron: str
+    bron_adres: str | None = Field(default=None, description="wetten.overheid.nl, de versie die de bron noemt")
+
+
+class Ontvangstbewijs(Uitkomst):
+    """The ruleset a result came from, so it can be recomputed years later."""
+
+    naam: str
+    versie: str
+    hash: str
+    geverifieerd_tot: Datum | None = Field(default=None, description="de nieuwste wettekst waartegen is gecontroleerd")
+
+
+# --- the indicatiebesluit as the rules compute it ------------------------------------------------------------
+
+
+class GeindiceerdeFunctieUit(Uitkomst):
+    functie: str
+    naam: str
+    functiecode: str = Field(description="de functiecode van het iWlz/AWBZ-bericht")
+    minuten_per_week: int | float | None
+    klasse: int | None
+    klasse_code: str
+    ingangsdatum: Datum
+    einddatum: Datum | None
+    eenheid: str = Field(description="uren, dagdelen, etmalen of geen")
+    uren_per_week: int | float | None = None
+    dagdelen_per_week: int | float | None = None
+    etmalen_per_week: int | float | None = None
+    geen_per_week: int | float | None = None
+    additionele_uren_per_week: int | float | None = None
+
+
+class UrenBandbreedte(Uitkomst):
+    min: int | float | None
+    max: int | float | None
+    bron: str | None
+
+
+class DomeinVergelijking(Uitkomst):
+    """One domain of the zorgprofiel: the client's level against the profile's (docs/profielkeuze.md)."""
+
+    domein: str
+    naam: str
+    client_niveau: int | float | None
+    client_toelichting: str
+    vragen: list[str]
+    profiel_niveau: int | float | None
+    verschil: int | float | None
+    zin: str | None
+    bron: str | None
+    status: str | None
+
+
+class DomeinNiveau(Uitkomst):
+    domein: str
+    profiel_niveau: int | float | None
+
+
+class ZzpAlternatief(Uitkomst):
+    code: str
+    cod163: str | None
+    naam: str
+    afstand: int | float | None
+    voorwaarden: list[str]
+    profiel_bekend: bool
+    domeinen: list[DomeinNiveau]
+
+
+class OvergangsrechtUit(Uitkomst):
+    zzp: list[str]
+    mogelijk: bool
+    reden: str
+    bron: str
+
+
+class ZzpKeuze(Uitkomst):
+    """The zorgzwaartepakket chosen (or computed) for a decision with stay, with the alternatives and the domains."""
+
+    code: str | None
+    cod163: str | None
+    naam: str | None
+    sector: str | None
+    zorgprofiel_wlz: str | None
+    uren_per_week: UrenBandbreedte | None
+    uren_per_week_status: str | None
+    meerzorg_mogelijk: bool | None
+    meerzorg_grond: str
+    pgb_mogelijk: bool | None
+    berekend: str | None = Field(description="het pakket dat het beste past volgens de berekening")
+    gekozen_door_beoordelaar: bool
+    motivering: str | None
+    professioneel_oordeel_nodig: bool
+    redenen_oordeel: list[str]
+    afstand: int | float | None
+    begeleidingsdoel_past: bool | None
+    alternatieven: list[ZzpAlternatief]
+    domeinen: list[DomeinVergelijking]
+    max_geldigheid_maanden: int | None
+    max_geldigheid_bron: str | None
+    afstand_methode: str
+    overgangsrecht: list[OvergangsrechtUit] | None = None
+    bron: str | None = Field(default=None, description="bij een profiel zonder bekende tekst (GGZ-W)")
+
+
+class IndicatieUitkomst(Uitkomst):
+    """The indicatiebesluit as the rules compute it (not stored): decision, functions and classes or ZZP, validity,
+    the explanation (steps with rule and article) and the ruleset receipt."""
+
+    besluit: str = Field(description="toegekend of afgewezen")
+    stelsel: str = Field(description="AWBZ of Wlz")
+    verblijf: bool
+    functies: list[GeindiceerdeFunctieUit]
+    besluitdatum: Datum
+    geldig_van: Datum
+    geldig_tot: Datum | None
+    geldig_tot_overlijden: bool
+    geldig_onbepaald: bool
+    grondslagen: list[str]
+    etmalen_verblijf: int | None
+    uiterste_beslisdatum: Datum | None
+    afwijzingsgronden: list[str]
+    waarschuwingen: list[str]
+    behoefte_minstens_een_jaar: bool | None
+    behoefte_minstens_een_jaar_reden: str | None
+    ruleset: Ontvangstbewijs
+    toelichting: list[Stap]
+    zzp: ZzpKeuze | None = Field(default=None, description="alleen bij verblijf")
+
+
+# --- Regeling zorgaanspraken ----------------------------------------------------------------------------------
+
+
+class RegelingVersie(Uitkomst):
+    """One version of the Regeling zorgaanspraken AWBZ: its dates, what changed, and its address."""
+
+    versie: str
+    geldig_van: Datum
+    geldig_tot: Datum | None
+    adres: str = Field(description="de versie op wetten.overheid.nl")
+    toelichting: str
+
+
+class Periode(Uitkomst):
+    van: Datum
+    tot: Datum
+
+
+class ArtikelPeriode(Uitkomst):
+    artikel: str
+    van: Datum
+    tot: Datum
+
+
+class AanspraakVeld(Uitkomst):
+    """An input field of a rule, with the form control that asks for it."""
+
+    veld: str
+    type: str = Field(description="het type in woorden: tekst, datum, ja/nee, …")
+    soort: str = Field(description="datum, ja_nee, getal, geheel_getal, tekst, keuze of meerkeuze")
+    keuzes: list[str]
+    verplicht: bool
+    omschrijving: str | None
+
+
+class AanspraakRegel(Uitkomst):
+    """A rule of the Regeling zorgaanspraken that can be computed: article, input and output fields, periods."""
+
+    naam: str
+    artikel: str
+    invoer: list[AanspraakVeld]
+    uitvoer: list[str]
+    in_werking: Periode
+    perioden: list[ArtikelPeriode]
+    profielen: list[str] = Field(description="de zorgzwaartepakketten die de regel zelf noemt")
+    versies: list[str]
+
+
+class OnderdeelPrijs(Uitkomst):
+    onderdeel: str
+    prijs: str
+    vanaf: Datum
+    dagen_gebruikt: int
+    termijn_dagen: int
+    restwaarde: str
+
+
+class VaccinatieOnderdeel(Uitkomst):
+    onderdeel: str
+    vaccins: list[str]
+
+
+class AanspraakUitkomst(Uitkomst):
+    """The outcome of a rule of the Regeling zorgaanspraken with its explanation. The outcome fields are those the
+    chosen rule names in `uitvoer` (GET /aanspraken); the others are absent. `null`: not in force or not known."""
+
+    regel: str
+    artikel: str
+    peildatum: Datum
+    versie: str
+    versie_gebruikt: RegelingVersie
+    aanspraak: bool | None = None
+    grond: str | None = None
+    zzp: str | None = None
+    drempel_uren_per_week: int | float | None = None
+    tandheelkundige_zorg_tot: Datum | None = None
+    prothese_tot: Datum | None = None
+    prothese_uiterlijk_verlengd_tot: Datum | None = None
+    tandheelkundige_zorg_op_peildatum: bool | None = None
+    toestemming_nodig: bool | None = None
+    overnameprijs: str | None = None
+    afschrijvingstermijn_jaren: int | None = None
+    specificatie: list[OnderdeelPrijs] | None = None
+    methode: str | None = None
+    grens: str | None = None
+    max_uren_per_jaar: int | None = None
+    resterende_uren: int | float | None = None
+    resterende_uren_na_sessie: int | float | None = None
+    sessie_telt: bool | None = None
+    verklaring_arts_nodig: bool | None = None
+    vrijstelling_lid_3_grond: list[str] | None = None
+    aanbevolen_van: Datum | None = None
+    aanbevolen_tot: Datum | None = None
+    aandoeningen: list[str] | None = None
+    leeftijd_maanden: int | None = None
+    vaccinaties: list[VaccinatieOnderdeel] | None = None
+    hepatitis_b: bool | None = None
+    inhaalvaccinatie_mogelijk: bool | None = None
+    landen_buiten_bijlage_1: list[str] | None = None
+    lidstaat: bool | None = None
+    vergoeding: str | None = None
+    uiterste_meldingsdatum: Datum | None = None
+    op_tijd: bool | None = None
+    verblijf_tot: Datum | None = None
+    bron: str
+    opmerkingen: list[str]
+    toelichting: list[Stap]
+    ruleset: Ontvangstbewijs
