@@ -106,6 +106,7 @@ from zorgzwaarte.iwlz.uitwisseling import ExportIo31, Mutatie
 from zorgzwaarte.opslag.database import maak_engine, sessiefabriek
 from zorgzwaarte.rapporten.brieven import besluitbrief_pdf
 from zorgzwaarte.web import STATIC, installeer_web
+from zorgzwaarte.web.afhankelijkheden import html_foutpagina, wil_html
 
 log = logging.getLogger("zorgzwaarte.api")
 PREFIX = "/api/v1"
@@ -209,6 +210,11 @@ HTTP_MELDINGEN = {
 }
 
 
+SERVERFOUT = "er ging iets mis aan onze kant; de beheerder is op de hoogte"
+PAGINA_ONBEKEND = "deze pagina bestaat niet; misschien is het adres verkeerd overgenomen of is de pagina verplaatst"
+ADRES_ONGELDIG = "het adres van deze pagina klopt niet: er staat een nummer of keuze in die niet kan bestaan"
+
+
 def _verbindingsfout(exc: DBAPIError) -> bool:
     """The database cannot be reached or is busy (answered 503), as opposed to a fault in a query (500)."""
     from sqlalchemy.exc import InterfaceError, OperationalError
@@ -235,12 +241,21 @@ def maak_app(engine: Engine | None = None, nu: Callable[[], datetime] = nu_utc) 
     documentatie_routes(app)
     app.state.engine, app.state.fabriek, app.state.nu = engine, fabriek, nu
 
+    async def _antwoord(
+        request: Request, status: int, fouten: list[Fout], headers: dict[str, str] | None = None
+    ) -> Response:
+        """JSON {fouten} for the API and other clients; a browser asking for a page gets the Dutch error page."""
+        if wil_html(request):
+            meldingen = [f.melding for f in fouten]
+            return await run_in_threadpool(html_foutpagina, request, status, meldingen, headers)
+        return _fouten(status, fouten, headers)
+
     @app.exception_handler(InvoerFout)
-    async def _invoer(_: Request, exc: InvoerFout) -> JSONResponse:
-        return _fouten(422, exc.fouten)
+    async def _invoer(request: Request, exc: InvoerFout) -> Response:
+        return await _antwoord(request, 422, exc.fouten)
 
     @app.exception_handler(RequestValidationError)
-    async def _validatie(request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _validatie(request: Request, exc: RequestValidationError) -> Response:
         fouten = []
         for f in fouten_uit_lijst(exc.errors()):
             veld = f.veld.removeprefix("body.").removeprefix("body").removeprefix("query.").removeprefix("path.")
@@ -248,57 +263,63 @@ def maak_app(engine: Engine | None = None, nu: Callable[[], datetime] = nu_utc) 
         wie = getattr(request.state, "actor", None)
         if isinstance(wie, Actor):  # a logged-in user's refused request is audited like any other attempt
             await run_in_threadpool(_audit_ongeldig, fabriek, wie, nu, request, fouten)
+        if wil_html(request):  # a page address with a bad number or choice in it, as the browser sees it
+            return await _antwoord(request, 422, [Fout("(adres)", ADRES_ONGELDIG)])
         return _fouten(422, fouten)
 
     @app.exception_handler(NietAangemeld)
-    async def _401(_: Request, exc: NietAangemeld) -> JSONResponse:
-        return _fouten(401, [Fout("authorization", exc.melding)], {"WWW-Authenticate": "Bearer"})
+    async def _401(request: Request, exc: NietAangemeld) -> Response:
+        return await _antwoord(request, 401, [Fout("authorization", exc.melding)], {"WWW-Authenticate": "Bearer"})
 
     @app.exception_handler(Verboden)
-    async def _403(_: Request, exc: Verboden) -> JSONResponse:
-        return _fouten(403, [Fout("rol", exc.melding)])
+    async def _403(request: Request, exc: Verboden) -> Response:
+        return await _antwoord(request, 403, [Fout("rol", exc.melding)])
 
     @app.exception_handler(NietGevonden)
-    async def _404(_: Request, exc: NietGevonden) -> JSONResponse:
-        return _fouten(404, [Fout("id", exc.melding)])
+    async def _404(request: Request, exc: NietGevonden) -> Response:
+        return await _antwoord(request, 404, [Fout("id", exc.melding)])
 
     @app.exception_handler(TeVaak)
-    async def _429(_: Request, exc: TeVaak) -> JSONResponse:
-        return _fouten(429, [Fout("(aanmelden)", exc.melding)], {"Retry-After": str(exc.wacht_seconden)})
+    async def _429(request: Request, exc: TeVaak) -> Response:
+        return await _antwoord(
+            request, 429, [Fout("(aanmelden)", exc.melding)], {"Retry-After": str(exc.wacht_seconden)}
+        )
 
     @app.exception_handler(Conflict)
-    async def _409(_: Request, exc: Conflict) -> JSONResponse:
-        return _fouten(409, [Fout("versie", exc.melding)])
+    async def _409(request: Request, exc: Conflict) -> Response:
+        return await _antwoord(request, 409, [Fout("versie", exc.melding)])
 
     @app.exception_handler(TeGroot)
-    async def _413(_: Request, exc: TeGroot) -> JSONResponse:
-        return _fouten(413, [Fout("(invoer)", exc.melding)])
+    async def _413(request: Request, exc: TeGroot) -> Response:
+        return await _antwoord(request, 413, [Fout("(invoer)", exc.melding)])
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         melding = HTTP_MELDINGEN.get(exc.status_code, "het verzoek kon niet worden verwerkt")
-        return _fouten(exc.status_code, [Fout("(adres)" if exc.status_code in (404, 405) else "(invoer)", melding)])
+        if exc.status_code == 404 and wil_html(request):
+            melding = PAGINA_ONBEKEND
+        veld = "(adres)" if exc.status_code in (404, 405) else "(invoer)"
+        return await _antwoord(request, exc.status_code, [Fout(veld, melding)])
 
     @app.exception_handler(DBAPIError)
-    async def _503(request: Request, exc: DBAPIError) -> JSONResponse:
+    async def _503(request: Request, exc: DBAPIError) -> Response:
         if not _verbindingsfout(exc):
             log.exception("databasefout", exc_info=exc)
-            return _fouten(500, [Fout("(server)", "er ging iets mis aan onze kant; de beheerder is op de hoogte")])
+            return await _antwoord(request, 500, [Fout("(server)", SERVERFOUT)])
         log.warning("database niet bereikbaar: %s", exc.__class__.__name__)
-        return _fouten(
+        return await _antwoord(
+            request,
             503,
             [Fout("(server)", "de database is even niet bereikbaar; probeer het over een minuut opnieuw")],
             {"Retry-After": "30"},
         )
 
     @app.exception_handler(Exception)
-    async def _500(request: Request, exc: Exception) -> JSONResponse:
+    async def _500(request: Request, exc: Exception) -> Response:
         # Starlette answers this one outside every middleware, so the guard's headers are set here too
         log.exception("onverwachte fout", exc_info=exc)
-        return _fouten(
-            500,
-            [Fout("(server)", "er ging iets mis aan onze kant; de beheerder is op de hoogte")],
-            beveiligingskoppen(request.url.path, veilige_cookies()),
+        return await _antwoord(
+            request, 500, [Fout("(server)", SERVERFOUT)], beveiligingskoppen(request.url.path, veilige_cookies())
         )
 
     app.include_router(maak_router(fabriek, nu), prefix=PREFIX)

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from zorgzwaarte.diensten.auth import actor_voor_token
 from zorgzwaarte.diensten.omgeving import veilige_cookies
+from zorgzwaarte.diensten.records.gemeenschappelijk import beoordeling_omschrijving
 from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.grenzen import MAX_ID, RecordId
@@ -64,6 +65,23 @@ MENU = {
 
 T = TypeVar("T")
 
+# The heading (and <title>) of the error page per HTTP status; the message under it says what happened.
+FOUTTITELS = {
+    400: "Verzoek niet begrepen",
+    401: "Niet aangemeld",
+    403: "Geen toegang",
+    404: "Pagina niet gevonden",
+    405: "Niet mogelijk",
+    406: "Niet mogelijk",
+    409: "Niet gelukt",
+    413: "Te groot",
+    415: "Niet mogelijk",
+    422: "Invoer niet in orde",
+    429: "Even wachten",
+    500: "Er ging iets mis",
+    503: "Even niet bereikbaar",
+}
+
 
 def _omgeving() -> Environment:
     env = Environment(loader=PackageLoader("zorgzwaarte.web", "sjablonen"), autoescape=select_autoescape())
@@ -76,7 +94,7 @@ def _omgeving() -> Environment:
         getal=getal,
         postcode=postcode,
     )
-    env.globals.update(ROLNAMEN=ROLNAMEN, MENU=MENU)
+    env.globals.update(ROLNAMEN=ROLNAMEN, MENU=MENU, beoordeling_omschrijving=beoordeling_omschrijving)
     return env
 
 
@@ -141,7 +159,7 @@ class Scherm:
 
     def foutpagina(self, fout: DienstFout) -> HTMLResponse:
         status = 404 if isinstance(fout, NietGevonden) else 403 if isinstance(fout, Verboden) else 409
-        return self.toon("fout.html", status=status, melding=fout.melding)
+        return self.toon("fout.html", status=status, melding=fout.melding, titel=FOUTTITELS[status])
 
     def naar(self, pad: str) -> RedirectResponse:
         return RedirectResponse(pad, status_code=303)
@@ -213,6 +231,34 @@ async def lees_formulier(request: Request) -> Formulier:
 Ingelogd = Annotated[Scherm, Depends(scherm_ingelogd)]
 Open = Annotated[Scherm, Depends(scherm_open)]
 Form = Annotated[Formulier, Depends(lees_formulier)]
+
+
+def wil_html(request: Request) -> bool:
+    """A browser asking for a page (not the API): its errors are shown as a page in the site's layout."""
+    return not request.url.path.startswith("/api/") and "text/html" in request.headers.get("accept", "")
+
+
+def html_foutpagina(
+    request: Request, status: int, meldingen: list[str], koppen: dict[str, str] | None = None
+) -> HTMLResponse:
+    """The error page for a web request the pages did not handle themselves (unknown address, a bad number in the
+    address, a refusal, a server fault). On a server fault the database is not asked who is signed in."""
+    actor = None
+    if status < 500:
+        try:
+            actor = _actor_uit_cookie(request)
+        except Exception:  # the page about an error must not fail itself
+            actor = None
+    html = SJABLONEN.get_template("fout.html").render(
+        request=request,
+        csrf=request.cookies.get(CSRF, ""),
+        actor=actor,
+        titel=FOUTTITELS.get(status, "Niet gelukt"),
+        meldingen=meldingen,
+    )
+    antwoord = HTMLResponse(html, status_code=status, headers=koppen)
+    antwoord.headers["Cache-Control"] = "no-store"
+    return antwoord
 
 
 async def naar_aanmelden_handler(_: Request, __: Exception) -> Response:

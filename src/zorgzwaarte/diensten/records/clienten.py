@@ -8,7 +8,13 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
-from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, controleer_versie, pagina_grenzen, uit_record
+from zorgzwaarte.diensten.records.gemeenschappelijk import (
+    _nl,
+    beoordeling_omschrijving,
+    controleer_versie,
+    pagina_grenzen,
+    uit_record,
+)
 from zorgzwaarte.diensten.records.overeenkomsten import _overeenkomsten_query
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client, zichtbare_clienten
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
@@ -180,7 +186,7 @@ def client_tijdlijn(uow: Werkeenheid, client_id: int) -> list[TijdlijnItem]:
                     "soort": "beoordeling",
                     "id": b.id,
                     "datum": iso(b.vastgelegd_op),
-                    "omschrijving": f"Beoordeling versie {b.volgnummer} ({b.status})",
+                    "omschrijving": beoordeling_omschrijving(b.invoer, b.volgnummer, b.status),
                 }
             )
     for ib in s.scalars(select(Indicatiebesluit).where(Indicatiebesluit.client_id == client_id)):

@@ -3,6 +3,7 @@ a list of a client's records, a record as its zorgaanbieder may see it, and the 
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from typing import Any, TypeVar
 
@@ -14,6 +15,7 @@ from zorgzwaarte.domein.grenzen import MAX_PAGINA, MAX_PER_PAGINA
 from zorgzwaarte.domein.records import iso
 from zorgzwaarte.fouten import Conflict, InvoerFout, NietGevonden
 from zorgzwaarte.opslag.modellen import Toewijzing, Zorgleveringsovereenkomst
+from zorgzwaarte.regels.regelset import regelset_op
 
 
 def pagina_grenzen(pagina: int, per_pagina: int) -> tuple[int, int]:
@@ -57,6 +59,21 @@ def controleer_versie(gelezen: int, huidig: int) -> None:
 
 def _nl(d: date) -> str:
     return d.strftime("%d-%m-%Y")
+
+
+def beoordeling_omschrijving(invoer: dict[str, Any], volgnummer: int, status: str) -> str:
+    """'Beoordeling Wlz, peildatum 06-01-2015 (versie 1, concept)': the kind (AWBZ or Wlz, from the regelset of the
+    peildatum) and the peildatum tell two assessments of one client apart; the version says which correction."""
+    stelsel, peildatum = "", invoer.get("peildatum")
+    try:
+        dag = date.fromisoformat(str(peildatum))
+    except ValueError:
+        dag = None
+    if dag is not None:
+        with contextlib.suppress(InvoerFout):
+            stelsel = f" {regelset_op('indicatie', dag).stelsel}"
+    wanneer = f", peildatum {_nl(dag)}" if dag else ", peildatum onbekend"
+    return f"Beoordeling{stelsel}{wanneer} (versie {volgnummer}, {status})"
 
 
 U = TypeVar("U", bound=BaseModel)
