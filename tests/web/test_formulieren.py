@@ -52,8 +52,9 @@ def test_zorgplan_heen_en_terug_en_voorinvulling() -> None:
         },
     }
     f = voorinvulling(besluit)
-    assert "ADL: niveau 2,5" in f["wonen_beperkingen"][0]
+    assert "ADL: u kunt het niet zelf, iemand moet het van u overnemen" in f["wonen_beperkingen"][0]
     assert (f["plan0_functie"], f["plan1_functie"], f["plan1_uren"]) == (["ZZP"], ["PV"], ["4,5"])
+    assert f["plan0_uren"] == [""] and "onbekend" in f["plan0_hint"][0]
 
 
 def test_fouten_staan_bij_hun_veld() -> None:

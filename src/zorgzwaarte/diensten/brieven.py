@@ -7,14 +7,19 @@ The service gathers the letter's content under the reader's rights; the adapter 
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from typing import Any
+
+from babel.dates import format_date
 
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import LEVENSDOMEINEN
 from zorgzwaarte.opslag.modellen import Beoordeling, Organisatie
 from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
+from zorgzwaarte.regels.profielen.keuze import meerzorgbron, profielbron
+from zorgzwaarte.regels.uitleg import bron_adres
 from zorgzwaarte.regels.zorgplan import zorgplan_onderwerpen, zorgplan_plichten
 
 # Trail steps about the organisation's own deadlines: for the file, not for the client's letter.
@@ -24,6 +29,77 @@ BEZWAAR_BRON = (
     "Algemene wet bestuursrecht art. 6:7 (bezwaartermijn zes weken) en 6:8 (aanvang termijn); "
     "Beleidsregels indicatiestelling AWBZ 2014 en Wlz 2015: tegen het indicatiebesluit staat bezwaar en beroep open"
 )
+
+
+# The assessor's warnings (regels) as the client reads them in the letter: what is uncertain, what it means for him
+# and whom to ask. The full technical wording stays in the appendix and on the assessor's screen. `{afzender}` and
+# `{datum}` (the first dd-mm-jjjj of the warning) are filled in.
+LET_OP_VOOR_CLIENT: tuple[tuple[str, str], ...] = (
+    (
+        "Het zorgprofiel is niet berekend",
+        "Welk zorgprofiel bij u past, kon de berekening niet vaststellen. De beoordelaar kiest het zorgprofiel op grond "
+        "van zijn eigen oordeel. Vraag {afzender} gerust hoe dat is gegaan.",
+    ),
+    (
+        "De zorgprofielen en hun maximale geldigheid komen uit",
+        "Welk zorgprofiel bij u past en hoe lang dit besluit geldt, hebben wij bepaald met de regels zoals wij die "
+        "kennen. Het kan zijn dat die regels later zijn veranderd. Denkt u dat dit besluit daardoor niet klopt? Vraag "
+        "het {afzender}, of maak bezwaar (zie hieronder).",
+    ),
+    (
+        "De regelset ",
+        "Wij hebben de regels gebruikt zoals die golden tot en met {datum}. Zijn de regels daarna veranderd, dan staat "
+        "dat niet in dit besluit. Denkt u dat dit besluit daardoor niet klopt? Vraag het {afzender}, of maak bezwaar "
+        "(zie hieronder).",
+    ),
+    (
+        "Niet opgegeven of de cliënt een jeugdige is",
+        "Wij weten niet of u jeugdhulp krijgt via de Jeugdwet. Krijgt u die hulp? Laat het {afzender} dan weten, want "
+        "dan kan het besluit anders zijn.",
+    ),
+    (
+        "De aftrek voor ",
+        "Een deel van uw zorg krijgt u misschien al op school. Hoeveel dat is, konden wij niet uitrekenen. Vraag "
+        "{afzender} wat dit voor u betekent.",
+    ),
+    (
+        "Het deel voor onderwijs van de oude indicatie",
+        "Het deel van uw zorg op school loopt door zoals in uw oude indicatie. Hoeveel dat is, konden wij niet "
+        "uitrekenen. Vraag {afzender} wat dit voor u betekent.",
+    ),
+)
+ONZEKER_ALGEMEEN = (
+    "Bij de berekening was niet alles zeker. In de bijlage staat wat. Vraag {afzender} wat dit voor u betekent."
+)
+
+
+def let_op_voor_client(waarschuwingen: list[str], afzender: str) -> list[str]:
+    """The letter's 'Let op' in client words, one sentence per kind of uncertainty (never the assessor's text)."""
+    uit: list[str] = []
+    for w in waarschuwingen:
+        sjabloon = next((tekst for begin, tekst in LET_OP_VOOR_CLIENT if w.startswith(begin)), ONZEKER_ALGEMEEN)
+        datum = re.search(r"\d\d-\d\d-\d{4}", w)
+        zin = sjabloon.format(afzender=afzender, datum=datum.group(0) if datum else "de dag van het onderzoek")
+        if zin not in uit:
+            uit.append(zin)
+    return uit
+
+
+_PROFIELTEKSTEN = re.compile(r"profielteksten: (.*)$")
+
+
+def bron_van_het_stelsel(stap: dict[str, Any], wlz: bool) -> dict[str, Any]:
+    """A trail step whose bron cites the sources of the decision's own regime. Decisions stored before the rules
+    core cited them so (an AWBZ decision citing the Regeling langdurige zorg as its profile texts, a meerzorg step
+    citing both regulations) get the same bron the rules core now gives; the step's outcome is unchanged."""
+    bron = str(stap.get("bron") or "")
+    if stap.get("regel") == "Best passend cliëntprofiel":
+        bron = _PROFIELTEKSTEN.sub(lambda m: profielbron(m.group(1), wlz), bron)
+    elif stap.get("regel") == "Meerzorg":
+        bron = meerzorgbron(bron, wlz)
+    if bron == stap.get("bron"):
+        return stap
+    return {**stap, "bron": bron, "bron_adres": bron_adres(bron)}
 
 
 def uitleg_adres(zzp_code: str | None, basis_url: str = "") -> str | None:
@@ -49,16 +125,82 @@ def besluitbrief(uow: Werkeenheid, besluit_id: int, basis_url: str = "") -> dict
         afzender = org.naam if org else None
         peildatum = (b.invoer or {}).get("peildatum") if b else None
     uow.log("besluit.brief", "indicatiebesluit", besluit_id, besluit["client_id"])
+    afzender = afzender or "Het indicatieorgaan"
+    res = besluit["resultaat"]
+    oordeel_uitgelegd = bool(
+        (res.get("zzp") or {}).get("professioneel_oordeel_nodig")
+        and (res.get("zzp") or {}).get("redenen_oordeel")
+        and not besluit.get("zzp_code")
+    )
+    # the warning that the profile is not computed says what the letter's paragraph on the assessor's choice says
+    waarschuwingen = [
+        w
+        for w in res.get("waarschuwingen") or []
+        if not (oordeel_uitgelegd and w.startswith("Het zorgprofiel is niet berekend"))
+    ]
     return {
         "b": besluit,
-        "res": besluit["resultaat"],
+        "res": res,
         "c": client,
-        "afzender": afzender or "Het indicatieorgaan",
+        "afzender": afzender,
+        "oordeel_uitgelegd": oordeel_uitgelegd,
+        "let_op": let_op_voor_client(waarschuwingen, afzender),
+        "waarschuwingen": res.get("waarschuwingen") or [],
         "bezwaar_bron": BEZWAAR_BRON,
         "zzp_uitleg": uitleg_adres(besluit.get("zzp_code"), basis_url) if besluit["besluit"] == "toegekend" else None,
         "peildatum": peildatum,
-        "bijlage": [s for s in besluit["resultaat"].get("toelichting") or [] if s.get("regel") not in INTERN],
+        "bijlage": [
+            bron_van_het_stelsel(s, besluit["stelsel"] == "Wlz")
+            for s in res.get("toelichting") or []
+            if s.get("regel") not in INTERN
+        ],
     }
+
+
+# The subjects of Wlz art. 8.1.1 lid 1 (regels.zorgplan, by sleutel) as the letter to the client says them, and the
+# heading of this letter where each stands.
+ONDERWERPEN_VOOR_U = {
+    "doelen": ("Uw doelen voor de komende tijd, en hoe u die bereikt", "Uw doelen en wensen per deel van uw leven"),
+    "zorgverleners": ("Wie voor welk deel van uw zorg zorgt", "Wie voor uw zorg zorgt"),
+    "wensen": (
+        "Hoe u uw leven wilt inrichten, en de hulp die u daarbij krijgt",
+        "Uw doelen en wensen per deel van uw leven",
+    ),
+    "evaluatie": ("Wanneer wij de afspraken met u bekijken en aanpassen", "Wanneer wij het plan met u bekijken"),
+}
+
+
+def onderwerpen_voor_u() -> list[dict[str, str]]:
+    """The subjects of the zorgplanbespreking addressed to the client ('u'), each with its article."""
+    uit = []
+    for o in zorgplan_onderwerpen():
+        onderwerp, plaats = ONDERWERPEN_VOOR_U.get(o["sleutel"], (o["onderwerp"], o["plaats"]))
+        uit.append({**o, "onderwerp": onderwerp, "plaats": plaats})
+    return uit
+
+
+def plicht_voor_u(p: dict[str, str], plan: dict[str, Any]) -> str:
+    """What the provider still owes, said to the client: 'wij' do it for 'u' (regels.zorgplan says it to the
+    provider, about 'de cliënt')."""
+    soort = p["soort"]
+    if soort == "bespreking_onbekend":
+        return "Wij hebben nog niet opgeschreven op welke dag wij dit plan met u hebben besproken."
+    if soort == "afschrift":
+        return "Wij geven u een afschrift (kopie) van dit plan en schrijven op wanneer u het kreeg."
+    if soort == "vastgelegd_te_laat":
+        return (
+            "Wij hebben dit plan later opgeschreven dan de wet wil: meer dan zes weken na ons gesprek met u. "
+            "Dat had eerder gemoeten."
+        )
+    if soort == "evaluatie_te_laat":
+        return (
+            f"Wij hadden dit plan uiterlijk {format_date(date.fromisoformat(p['uiterlijk']), format='long', locale='nl_NL')} opnieuw met u moeten bespreken. Wij maken "
+            "zo snel mogelijk een afspraak met u."
+        )
+    if soort == "onderwerp_ontbreekt" and p.get("sleutel") in ONDERWERPEN_VOOR_U:
+        onderwerp = ONDERWERPEN_VOOR_U[p["sleutel"]][0]
+        return f"In dit plan staat nog niet: {onderwerp[0].lower()}{onderwerp[1:]}. Dat bespreken wij met u."
+    return p["melding"][0].upper() + p["melding"][1:]
 
 
 def zorgplanbrief(uow: Werkeenheid, zorgplan_id: int) -> dict[str, Any]:
@@ -76,6 +218,9 @@ def zorgplanbrief(uow: Werkeenheid, zorgplan_id: int) -> dict[str, Any]:
         "c": client,
         "afzender": org.naam if org else "Uw zorgaanbieder",
         "domeinen": tuple(LEVENSDOMEINEN.items()),
-        "onderwerpen": zorgplan_onderwerpen(),
-        "plichten": zorgplan_plichten(date.fromisoformat(o["ingangsdatum"]), plan, uow.nu().date()),
+        "onderwerpen": onderwerpen_voor_u(),
+        "plichten": [
+            {**p, "melding": plicht_voor_u(p, plan)}
+            for p in zorgplan_plichten(date.fromisoformat(o["ingangsdatum"]), plan, uow.nu().date())
+        ],
     }

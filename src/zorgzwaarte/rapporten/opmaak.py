@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
-from zorgzwaarte.regels.codes import FUNCTIE_NAMEN
+from zorgzwaarte.regels.codes import FUNCTIE_NAMEN, grondslag_naam
 
 LOCALE = "nl_NL"
 
@@ -64,6 +64,27 @@ def tijdstip(moment: datetime | str | None) -> str:
 def functienaam(code: str) -> str:
     """A function as the client reads it: 'PV' -> 'Persoonlijke verzorging' (an unknown code stays itself)."""
     return FUNCTIE_NAMEN.get(code, code)
+
+
+_FUNCTIECODE = "|".join(sorted((re.escape(c) for c in FUNCTIE_NAMEN), key=len, reverse=True))
+_FUNCTIELIJST = re.compile(rf"\(({_FUNCTIECODE})\)|(?<![\w-])((?:{_FUNCTIECODE})(?:, (?:{_FUNCTIECODE}))*)(?![\w-])")
+_LOSSE_GRONDSLAG = re.compile(r"(uitwisselbaar met |grondslag )(\d\d(?:, \d\d)*)\b")
+
+
+def codes_in_woorden(tekst: str) -> str:
+    """A trail step with its codes in words: function codes ('PV, VP' -> 'persoonlijke verzorging (PV), verpleging
+    (VP)') and bare grondslag codes ('uitwisselbaar met 04' -> 'uitwisselbaar met lichamelijke handicap
+    (functiestoornis) (04)'); the code stays in brackets for the assessor. Names from regels.codes."""
+
+    def functies(m: re.Match[str]) -> str:
+        if m.group(1):  # already in brackets: '(PV)' -> '(persoonlijke verzorging, PV)'
+            return f"({FUNCTIE_NAMEN[m.group(1)].lower()}, {m.group(1)})"
+        return ", ".join(f"{FUNCTIE_NAMEN[c].lower()} ({c})" for c in m.group(2).split(", "))
+
+    def grondslagen(m: re.Match[str]) -> str:
+        return m.group(1) + ", ".join(f"{grondslag_naam(c).lower()} ({c})" for c in m.group(2).split(", "))
+
+    return _LOSSE_GRONDSLAG.sub(grondslagen, _FUNCTIELIJST.sub(functies, str(tekst)))
 
 
 def postcode(waarde: str | None) -> str:

@@ -12,6 +12,7 @@ from markupsafe import Markup
 from zorgzwaarte.domein.uitvoer_geld import DeclaratieRegel, DeclaratieUitkomst, RealisatieUit
 from zorgzwaarte.rapporten.opmaak import (
     Staaf,
+    codes_in_woorden,
     datum,
     euro,
     functienaam,
@@ -33,6 +34,7 @@ def _omgeving() -> Environment:
         procent=procent,
         voor_client=voor_client,
         functienaam=functienaam,
+        codes_in_woorden=codes_in_woorden,
     )
     return env
 

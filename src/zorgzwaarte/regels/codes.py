@@ -18,6 +18,10 @@ FUNCTIE_NAMEN = {
     "BH-IND": "Behandeling individueel",
     "BH-GRP": "Behandeling in een groep",
     "KVB": "Kortdurend verblijf",
+    # the AWBZ functions as the Beleidsregels indicatiestelling AWBZ 2014 name them in the trail (grondslag -> access)
+    "BG": "Begeleiding",
+    "BH": "Behandeling",
+    "VB": "Verblijf",
 }
 
 

@@ -211,6 +211,7 @@ def zorgplan_plichten(aanvang_zorg: date, plan: dict[str, Any] | None, vandaag: 
                 "onderwerp_ontbreekt",
                 f"het zorgplan zegt niets over {ontbreekt['onderwerp']} ({ontbreekt['plaats']})",
                 f"Wet langdurige zorg {ontbreekt['bron']}",
+                sleutel=ontbreekt["sleutel"],
             )
         )
     return uit

@@ -43,7 +43,7 @@ def zorgplan_uit_formulier(f: dict[str, list[str]]) -> dict[str, Any]:
         functie, uren = een(f"plan{i}_functie"), een(f"plan{i}_uren").strip().replace(",", ".")
         etmalen = een(f"plan{i}_etmalen").strip()
         if functie or uren or etmalen:
-            rij: dict[str, Any] = {"functie": functie, "uren_per_week": uren or "0"}
+            rij: dict[str, Any] = {"functie": functie, "uren_per_week": uren or None}
             if etmalen:
                 rij["etmalen_per_jaar"] = etmalen
             gepland.append(rij)
@@ -80,29 +80,66 @@ def zorgplan_naar_formulier(z: dict[str, Any]) -> dict[str, list[str]]:
     return f
 
 
+# The level of a domain in the client's words: the four-point scale for beperkingen of the Beleidsregels
+# indicatiestelling AWBZ 2014, bijlage 1 §3.1 (score 1: een ander moet toezien of stimuleren; 2: een ander moet helpen;
+# 3: een ander moet het overnemen), rounded to the nearest whole score; 0 (no help) is not listed.
+HULP_IN_WOORDEN = {
+    1: "u doet het zelf, maar iemand moet erop letten of u aanmoedigen",
+    2: "u kunt het maar voor een deel zelf, iemand moet u helpen",
+    3: "u kunt het niet zelf, iemand moet het van u overnemen",
+}
+
+
+def hulp_in_woorden(domeinen: list[dict[str, Any]]) -> list[str]:
+    """Per domain of the indication where the client needs help: its name and the help in words (no averages)."""
+    uit = []
+    for d in domeinen:
+        niveau = d.get("client_niveau")
+        if niveau is None:
+            continue
+        heel = min(3, int(float(niveau) + 0.5))
+        if heel in HULP_IN_WOORDEN:
+            uit.append(f"{d['naam']}: {HULP_IN_WOORDEN[heel]}")
+    return uit
+
+
+def zzp_uren(zzp: dict[str, Any]) -> tuple[str, str]:
+    """The hours a ZZP's uren_per_week ({min, max, bron}) make known: the figure when min and max are equal, else
+    nothing, with a hint naming the range; never a false 0."""
+    bereik = zzp.get("uren_per_week") or {}
+    laag, hoog = bereik.get("min"), bereik.get("max")
+    if laag is None and hoog is None:
+        return "", "De uren van dit zorgzwaartepakket zijn onbekend: vul de geplande uren zelf in."
+    tekst = {k: str(v).replace(".", ",") for k, v in (("min", laag), ("max", hoog)) if v is not None}
+    if laag is not None and hoog is not None and float(laag) == float(hoog):
+        return tekst["min"], ""
+    van_tot = " tot ".join(tekst[k] for k in ("min", "max") if k in tekst)
+    return "", f"Het zorgzwaartepakket geeft {van_tot} uur per week: vul de geplande uren zelf in."
+
+
 def voorinvulling(besluit: dict[str, Any] | None) -> dict[str, list[str]]:
-    """A new zorgplan starts from the indication: the client's level per domain as limitations, functions as plan."""
+    """A new zorgplan starts from the indication: where the client needs help per domain (in words) as limitations,
+    functions with their indicated hours as plan (a ZZP's hours only when known, never a false 0)."""
     if not besluit:
         return {}
     res = besluit.get("resultaat") or {}
+    zzp = res.get("zzp") or {}
     f: dict[str, list[str]] = {}
-    niveaus = [
-        f"{d['naam']}: niveau {str(d['client_niveau']).replace('.', ',')} ({d.get('client_toelichting') or ''})"
-        for d in ((res.get("zzp") or {}).get("domeinen") or [])
-        if d.get("client_niveau") is not None
-    ]
-    if niveaus:
-        f["wonen_beperkingen"] = ["Uit de indicatie (0 = geen hulp, 3 = volledige hulp):\n" + "\n".join(niveaus)]
-    rijen = [
-        (fn["functie"], round((fn.get("minuten_per_week") or 0) / 60, 1))
+    hulp = hulp_in_woorden(zzp.get("domeinen") or [])
+    if hulp:
+        f["wonen_beperkingen"] = ["Uit de indicatie:\n" + "\n".join(hulp)]
+    rijen: list[tuple[str, str, str]] = [
+        (fn["functie"], str(round((fn.get("minuten_per_week") or 0) / 60, 1)).replace(".", ","), "")
         for fn in res.get("functies") or []
         if fn.get("functie")
     ]
     if besluit.get("verblijf"):
-        rijen = [("ZZP", 0.0), *rijen]
-    for i, (functie, uren) in enumerate(rijen[:PLAN_RIJEN]):
+        rijen = [("ZZP", *zzp_uren(zzp)), *rijen]
+    for i, (functie, uren, hint) in enumerate(rijen[:PLAN_RIJEN]):
         f[f"plan{i}_functie"] = [functie]
-        f[f"plan{i}_uren"] = [str(uren).replace(".", ",")]
+        f[f"plan{i}_uren"] = [uren]
+        if hint:
+            f[f"plan{i}_hint"] = [hint]
     return f
 
 

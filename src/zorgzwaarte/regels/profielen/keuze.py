@@ -49,6 +49,33 @@ def getal_nl(x: float | None) -> str:
 
 
 BRON_MEERZORG_B = "Regeling zorgaanspraken AWBZ art. 1a lid 2 onder b"
+BRON_MEERZORG_B_WLZ = "Regeling langdurige zorg (BWBR0036014), versie 2015-07-27, art. 2.2 lid 1 onder c"
+# AWBZ: the cliëntprofielen are those of Rza art. 1 onder e and bijlage 2, where most stand only as an image; the
+# catalogue takes their levels per domain from the same text in the Regeling langdurige zorg 2015, bijlage A.
+BRON_CLIENTPROFIEL_AWBZ = "cliëntprofiel: Regeling zorgaanspraken AWBZ (BWBR0014855) art. 1 onder e en bijlage 2"
+RLZ = "Regeling langdurige zorg"
+
+
+def profielbron(profiel_bron: str, wlz: bool) -> str:
+    """The source of a profile's texts as the decision cites it: a Wlz decision cites the zorgprofiel of the Rlz; an
+    AWBZ decision cites the cliëntprofiel of the Regeling zorgaanspraken AWBZ and says where the catalogue's words
+    were taken from when that regulation holds the profile only as an image."""
+    if wlz or not profiel_bron.startswith(RLZ):
+        return f"profielteksten: {profiel_bron}"
+    return (
+        f"{BRON_CLIENTPROFIEL_AWBZ} (daar als afbeelding); de niveaus per domein zijn overgenomen uit de gelijke "
+        f"tekst in {profiel_bron}"
+    )
+
+
+def meerzorgbron(bron: str, wlz: bool) -> str:
+    """Of a catalogue bron naming both regimes, the part of the regime of the decision (AWBZ: the Regeling
+    zorgaanspraken AWBZ; Wlz: the Regeling langdurige zorg); the whole bron when it has no such part."""
+    delen = [d.strip() for d in bron.split(";")]
+    eigen = [d for d in delen if d.startswith(RLZ) == wlz and d.startswith((RLZ, "Regeling zorgaanspraken AWBZ"))]
+    return "; ".join(eigen) or bron
+
+
 VOORWAARDE_TEKST = {
     "terminaal": "levensverwachting van circa drie maanden of minder",
     "herstel_na_opname": "medisch-specialistische interventie met opname afgerond, herstel nodig",
@@ -266,7 +293,9 @@ def kies_profiel(
     uitleg.stap(
         "Niveaus van de cliënt per domein",
         "; ".join(
-            f"{p['domeinen'][d]['naam']}: {'niet beoordeeld' if c.niveau is None else getal_nl(c.niveau)} ({c.toelichting})"
+            f"{p['domeinen'][d]['naam']}: niet beoordeeld"
+            if c.niveau is None
+            else f"{p['domeinen'][d]['naam']}: {getal_nl(c.niveau)} ({c.toelichting})"
             for d, c in client.items()
         ),
         f"{bron_keuze}; {BRON_SCHAAL[regelset.stelsel]}; methode: {tabel['domeinen']['bron']}",
@@ -317,7 +346,7 @@ def kies_profiel(
         + ", ".join(
             f"{v.zzp.code} ({'onbekend' if v.afstand is None else getal_nl(v.afstand)})" for v in gerangschikt[1:6]
         ),
-        f"{bron_keuze}; profielteksten: {berekend.zzp.profiel_bron}",
+        f"{bron_keuze}; {profielbron(berekend.zzp.profiel_bron, wlz)}",
     )
     if wlz:
         uitleg.stap(
@@ -355,17 +384,23 @@ def kies_profiel(
     z = gekozen.zzp
     meerzorg_zzp = z.meerzorg_wlz if wlz else z.meerzorg_awbz
     meerzorg = meerzorg_zzp or bool(b.bijzondere_zorg)
+    # the article of the decision's regime: Rza art. 1a lid 2 (AWBZ), Rlz art. 2.2 lid 1 (Wlz; c: bijzondere zorg)
+    artikel, onder_b = ("art. 2.2 lid 1 onder a-b", "onder c") if wlz else ("art. 1a lid 2 onder a", "onder b")
     grond = (
-        f"{z.code} staat in art. 1a lid 2 onder a (meerzorg bij een zorgbehoefte van minimaal 25% boven het pakket)"
+        f"{z.code} staat in {artikel} (meerzorg bij een zorgbehoefte van minimaal 25% boven het pakket)"
         if meerzorg_zzp
         else f"bijzondere zorg: {', '.join(b.bijzondere_zorg)}"
         if b.bijzondere_zorg
-        else f"{z.code} staat niet in art. 1a lid 2 onder a en er is geen bijzondere zorg als bedoeld in onder b"
+        else f"{z.code} staat niet in {artikel} en er is geen bijzondere zorg als bedoeld in {onder_b}"
     )
     uitleg.stap(
         "Meerzorg",
         f"Meerzorg {'mogelijk' if meerzorg else 'niet mogelijk'}: {grond}",
-        z.meerzorg_bron if meerzorg_zzp or not b.bijzondere_zorg else BRON_MEERZORG_B,
+        meerzorgbron(z.meerzorg_bron, wlz)
+        if meerzorg_zzp or not b.bijzondere_zorg
+        else BRON_MEERZORG_B_WLZ
+        if wlz
+        else BRON_MEERZORG_B,
     )
     max_maanden = z.geldigheid_max_maanden_wlz if wlz else z.geldigheid_max_maanden
     max_bron = z.geldigheid_max_wlz_bron if wlz else z.geldigheid_max_bron
