@@ -63,6 +63,25 @@ def normaliseer_postcode(waarde: str | None) -> str | None:
     return pc
 
 
+HUISNUMMER_MELDING = (
+    "het huisnummer is een getal vanaf 1 (hoogstens 99999), eventueel met een huisletter of toevoeging erachter, "
+    "bijvoorbeeld 12, 12A of 12-2"
+)
+
+
+def controleer_huisnummer(waarde: str | None) -> str | None:
+    """A Dutch house number as the BAG has it: a number 1-99999, optionally followed by a huisletter and/or a
+    toevoeging of up to four letters or digits (stored as typed, in one field, e.g. "12 A" or "12-2")."""
+    if waarde is None or waarde.strip() == "":
+        return None
+    tekst = waarde.strip()
+    if not re.fullmatch(
+        r"[1-9][0-9]{0,4}(?:[ -]?[A-Za-z][A-Za-z0-9]{0,3}|[ -][A-Za-z0-9]{1,4})?(?:[ -][A-Za-z0-9]{1,4})?", tekst
+    ):
+        raise ValueError(HUISNUMMER_MELDING)
+    return tekst
+
+
 class ClientGegevens(Invoer):
     geslachtsnaam: str = Field(min_length=1, max_length=200)
     voorvoegsel: str | None = Field(default=None, max_length=20)
@@ -80,6 +99,11 @@ class ClientGegevens(Invoer):
     @classmethod
     def _postcode(cls, v: str | None) -> str | None:
         return normaliseer_postcode(v)
+
+    @field_validator("huisnummer")
+    @classmethod
+    def _huisnummer(cls, v: str | None) -> str | None:
+        return controleer_huisnummer(v)
 
     @field_validator("geboortedatum")
     @classmethod
@@ -118,6 +142,11 @@ class ClientWijziging(Invoer):
     @classmethod
     def _postcode(cls, v: str | None) -> str | None:
         return normaliseer_postcode(v)
+
+    @field_validator("huisnummer")
+    @classmethod
+    def _huisnummer(cls, v: str | None) -> str | None:
+        return controleer_huisnummer(v)
 
 
 class BsnZoekvraag(Invoer):
