@@ -3,6 +3,7 @@ records the overeenkomst from it; when an indication behind an agreement is repl
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tests.web.conftest import axe_overtredingen, schermafdruk
@@ -68,10 +69,19 @@ def test_intake_en_overeenkomst_uit_de_inbox(pagina: Any) -> None:
     assert axe_overtredingen(pagina) == []
     schermafdruk(pagina, "intake-zorgaanbieder")
     intake.get_by_role("link", name="de Intaketest").click()
+    # no overeenkomst yet: no empty "Geleverde zorg" heading, but what to do first
+    assert pagina.get_by_role("heading", name="Geleverde zorg").count() == 0
+    assert "zodra er een overeenkomst is" in pagina.locator("#geleverd").inner_text()
+    assert axe_overtredingen(pagina) == []
+    schermafdruk(pagina, "zorg-zonder-overeenkomst")
     pagina.get_by_label("Leveringsvorm").select_option("mpt")
     pagina.get_by_label("Ingangsdatum").fill(vandaag_nl())  # the decision starts today in the Netherlands
     pagina.get_by_role("button", name="Overeenkomst vastleggen").click()
     assert pagina.get_by_role("status").inner_text().startswith("Overeenkomst vastgelegd.")
+    # the week form names the functions in words, the code in brackets (regels.codes.FUNCTIE_NAMEN)
+    labels = pagina.locator("#week-registreren label[for^=uren_]").all_inner_texts()
+    assert labels and all(re.fullmatch(r"Uren [a-z][a-z ]+ \([A-Z-]+\)", t) for t in labels), labels
+    schermafdruk(pagina, "zorg-functies")
     pagina.goto("/start")
     assert "de Intaketest" not in (pagina.locator("#intake + ul").all_inner_texts() or [""])[0]
 

@@ -223,13 +223,16 @@ def test_zorgplan_rapportage_en_geleverde_zorg(pagina: Any) -> None:
     assert "Zelf de dag indelen" in pagina.get_by_label("Doelen").first.input_value()
     assert axe_overtredingen(pagina) == []
     pagina.get_by_role("link", name="Zorg voor").click()
-    pagina.get_by_label("Uren ZZP").fill("12,5")
+    pagina.get_by_label("Uren zorgzwaartepakket (ZZP)").fill("12,5")
     pagina.get_by_role("button", name="Week registreren").click()  # no week given
-    assert pagina.get_by_role("alert").is_visible() and pagina.get_by_label("Uren ZZP").input_value() == "12,5"
+    assert (
+        pagina.get_by_role("alert").is_visible()
+        and pagina.get_by_label("Uren zorgzwaartepakket (ZZP)").input_value() == "12,5"
+    )
     pagina.get_by_label("Een dag in de week").fill("2014-09-03")
     pagina.get_by_role("button", name="Week registreren").click()
     assert pagina.get_by_role("status").inner_text() == "Week geregistreerd."
-    assert "ZZP 12,5" in pagina.locator("table").first.inner_text()
+    assert "Zorgzwaartepakket 12,5" in pagina.locator("table").first.inner_text()
     pagina.get_by_label("Datum", exact=True).fill("2014-09-04")
     pagina.get_by_label("Rapportage").fill("Goed gesprek over dagbesteding.")
     pagina.get_by_role("button", name="Rapportage vastleggen").click()
@@ -303,7 +306,7 @@ def test_herindicatiesignaal_na_einde_indicatie(pagina: Any) -> None:
     pagina.locator("main table a").first.click()
     pagina.get_by_role("link", name="Zorgplan, rapportage en geleverde zorg").click()
     pagina.get_by_label("Een dag in de week").fill("2031-01-08")
-    pagina.get_by_label("Uren ZZP").fill("10")
+    pagina.get_by_label("Uren zorgzwaartepakket (ZZP)").fill("10")
     pagina.get_by_role("button", name="Week registreren").click()
     assert pagina.get_by_role("alert").count() == 0
     assert "herindicatie" in pagina.locator("#herindicatie").inner_text()

@@ -22,24 +22,24 @@ def test_week_registreren_en_corrigeren(pagina: Any) -> None:
     naar_zorg(pagina, rij=1)
     assert pagina.get_by_label("Overeenkomst", exact=True).locator("option").count() >= 1
     pagina.get_by_label("Een dag in de week").fill("06-10-2014")
-    pagina.get_by_label("Uren ZZP").fill("10")
+    pagina.get_by_label("Uren zorgzwaartepakket (ZZP)").fill("10")
     pagina.get_by_role("button", name="Week registreren").click()
     assert pagina.get_by_role("status").inner_text() == "Week geregistreerd."
     # the same week again: not a dead end, the input stays and the way out is named
     pagina.get_by_label("Een dag in de week").fill("07-10-2014")
-    pagina.get_by_label("Uren ZZP").fill("12,5")
+    pagina.get_by_label("Uren zorgzwaartepakket (ZZP)").fill("12,5")
     pagina.get_by_role("button", name="Week registreren").click()
     melding = pagina.get_by_role("alert").inner_text()
     assert "is al zorg geregistreerd" in melding and "correctie" in melding
-    assert pagina.get_by_label("Uren ZZP").input_value() == "12,5"
+    assert pagina.get_by_label("Uren zorgzwaartepakket (ZZP)").input_value() == "12,5"
     pagina.get_by_label("Dit is een correctie: vervang de uren van een week die al is geregistreerd").check()
     pagina.get_by_role("button", name="Week registreren").click()
     assert pagina.get_by_role("status").inner_text() == "Week gecorrigeerd."
     rij = pagina.locator("table tbody tr", has_text="6 oktober 2014")
-    assert "ZZP 12,5" in rij.inner_text()
+    assert "Zorgzwaartepakket 12,5" in rij.inner_text()
     # "Corrigeren" next to a week fills the form with that week
     rij.get_by_role("link", name="Corrigeren").click()
-    assert pagina.get_by_label("Uren ZZP").input_value() == "12,5"
+    assert pagina.get_by_label("Uren zorgzwaartepakket (ZZP)").input_value() == "12,5"
     assert pagina.get_by_label("Een dag in de week").input_value() == "06-10-2014"
     assert axe_overtredingen(pagina) == []
     schermafdruk(pagina, "zorg-uren")

@@ -33,7 +33,7 @@ from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.grenzen import MAX_ID, RecordId
 from zorgzwaarte.fouten import DienstFout, InvoerFout, NietAangemeld, NietGevonden, Verboden
-from zorgzwaarte.rapporten.opmaak import datum, euro, getal, postcode, tijdstip
+from zorgzwaarte.rapporten.opmaak import datum, euro, functienaam, getal, postcode, tijdstip
 from zorgzwaarte.web.invoer import invoerdatum, naar_iso, schermmelding
 
 # Record numbers in web addresses are bounded like the API's (a number beyond the database's integer range is
@@ -93,6 +93,7 @@ def _omgeving() -> Environment:
         tijdstip=tijdstip,
         getal=getal,
         postcode=postcode,
+        functienaam=functienaam,
     )
     env.globals.update(ROLNAMEN=ROLNAMEN, MENU=MENU, beoordeling_omschrijving=beoordeling_omschrijving)
     return env
