@@ -361,11 +361,11 @@ def test_wat_is_mijn_aanspraak_zonder_aanmelden(pagina: Any) -> None:
     pagina.get_by_role("link", name="Doventolk").click()
     pagina.get_by_role("button", name="Bereken").click()
     assert pagina.locator("#veld-peildatum-fout").is_visible()  # the error stands next to the field
-    pagina.get_by_label("Uren gebruikt dit jaar").fill("10")
+    pagina.get_by_label("Uren tolkhulp gebruikt dit jaar").fill("10")
     pagina.get_by_role("button", name="Bereken").click()
-    assert pagina.get_by_label("Uren gebruikt dit jaar").input_value() == "10"  # nothing lost on an error
+    assert pagina.get_by_label("Uren tolkhulp gebruikt dit jaar").input_value() == "10"  # nothing lost on an error
     pagina.get_by_label("Peildatum").fill("2014-05-01")
-    pagina.get_by_label("Sessie minuten").fill("45")
+    pagina.get_by_label("Duur van de sessie in minuten").fill("45")
     pagina.get_by_role("button", name="Bereken").click()
     uitkomst = pagina.locator("section[aria-labelledby=uitkomst-kop]").inner_text()
     assert "19.25" in uitkomst and "art. 4" in uitkomst

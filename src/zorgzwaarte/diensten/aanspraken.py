@@ -114,6 +114,7 @@ def lijst_regels() -> list[AanspraakRegel]:
         verplicht = set(schema.get("required", []))
         velden = []
         for veld, s in schema["properties"].items():
+            titel = s.get("title") or veld
             if "$ref" in s or ("items" in s and "$ref" in s["items"]):
                 ref = s.get("$ref") or s["items"]["$ref"]
                 s = {**s, **schema["$defs"][ref.split("/")[-1]]}
@@ -121,6 +122,7 @@ def lijst_regels() -> list[AanspraakRegel]:
             velden.append(
                 {
                     "veld": veld,
+                    "titel": titel,
                     "type": _type(s),
                     "soort": soort,
                     "keuzes": keuzes,

@@ -12,9 +12,59 @@ from zorgzwaarte.domein.beoordeling import BijzondereZorg
 
 Bedrag = Decimal
 
+# The label of each input field as the "Wat is mijn aanspraak?" form and the API documentation show it (the
+# schema's title); the description under it says more. A field not named here falls back to its own name.
+VELDTITELS = {
+    "peildatum": "Peildatum",
+    "zzp": "Zorgzwaartepakket",
+    "zzp_uren_per_week": "Uren zorg per week in het zorgzwaartepakket",
+    "zorgbehoefte_uren_per_week": "Uren zorg per week die de cliënt nodig heeft",
+    "bijzondere_zorg": "Bijzondere zorg",
+    "einde_verblijf": "Laatste dag van het verblijf",
+    "einde_wegens_zvw_verblijf": "Verblijf eindigt wegens verblijf op grond van de Zorgverzekeringswet",
+    "behandeling_voor_einde_aangevangen": "Behandeling begonnen vóór het einde van het verblijf",
+    "prijs": "Prijs",
+    "datum": "Datum",
+    "aanschafprijs": "Aanschafprijs van de rolstoel",
+    "wijzigingen": "Wijzigingen van de prijs",
+    "elektrisch": "Elektrische rolstoel",
+    "ingebruikname": "Datum van ingebruikname",
+    "soort": "Soort",
+    "kosten": "Kosten",
+    "doofblind": "Doofblind",
+    "onbillijkheid": "Meer uren wegens onbillijkheid",
+    "uren_gebruikt_dit_jaar": "Uren tolkhulp gebruikt dit jaar",
+    "sessie_minuten": "Duur van de sessie in minuten",
+    "verklaring_arts": "Verklaring van de huisarts of KNO-arts",
+    "dovenonderwijs": "Volgt dovenonderwijs",
+    "reintegratie_vergoeding": "Krijgt een vergoeding voor re-integratie",
+    "ziekenfonds_art_1p": "Aanspraak op grond van de Ziekenfondswet (art. 1p)",
+    "geboortedatum": "Geboortedatum",
+    "zeer_bijzonder_geval": "Zeer bijzonder geval",
+    "moeder_hbsag_positief": "Moeder is HBsAg-positief",
+    "herkomstlanden_ouders": "Herkomstlanden van de ouders",
+    "downsyndroom": "Downsyndroom",
+    "land": "Land",
+    "gecontracteerd": "Zorgaanbieder gecontracteerd",
+    "kosten_nederland": "Kosten van dezelfde zorg in Nederland",
+    "reizen_of_tijdelijk_verblijf": "Tijdens reizen of tijdelijk verblijf buiten Nederland",
+    "aanvang_zorg": "Begin van de zorg",
+    "meldingsdatum": "Datum van de melding",
+    "huidig_verblijf": "Huidig verblijf",
+    "indicatie_verblijf": "Indicatie voor verblijf",
+    "indicatiedatum": "Datum van het indicatiebesluit",
+    "tekort_plaatsingsmogelijkheden": "Tekort aan plaatsingsmogelijkheden",
+    "toestemming_vooraf": "Vooraf toestemming gegeven",
+    "loopfunctie": "Loopfunctie",
+}
+
+
+def _veldtitel(naam: str, _: object) -> str:
+    return VELDTITELS.get(naam, naam.replace("_", " ").capitalize())
+
 
 class AanspraakInvoer(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, field_title_generator=_veldtitel)
     peildatum: date = Field(description="datum waarop de regeling wordt toegepast; kiest de versie")
 
 
@@ -39,7 +89,7 @@ class TandheelkundeInvoer(AanspraakInvoer):
 
 
 class Wijziging(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, field_title_generator=_veldtitel)
     prijs: Bedrag = Field(ge=0, max_digits=12, decimal_places=2)
     datum: date
 

@@ -199,6 +199,7 @@ class AanspraakVeld(Uitkomst):
     """An input field of a rule, with the form control that asks for it."""
 
     veld: str
+    titel: str = Field(description="de naam van het veld zoals het formulier hem toont")
     type: str = Field(description="het type in woorden: tekst, datum, ja/nee, …")
     soort: str = Field(description="datum, ja_nee, getal, geheel_getal, tekst, keuze of meerkeuze")
     keuzes: list[str]
