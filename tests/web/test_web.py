@@ -148,7 +148,7 @@ def test_beoordeling_invullen_voorbeeld_definitief_en_besluit(pagina: Any) -> No
     assert pagina.get_by_role("status").inner_text() == "Concept opgeslagen."
     assert pagina.locator("#b_0301-3").is_checked()  # the draft opens as it was left
     pagina.get_by_role("button", name="Definitief maken").click()
-    assert "(definitief)" in pagina.get_by_role("heading", level=1).inner_text()
+    assert ", definitief)" in pagina.get_by_role("heading", level=1).inner_text()
     assert "Persoonlijke verzorging" in pagina.locator("#voorbeeld").inner_text()  # the decision to be stored
     assert pagina.get_by_label("Andere besluitdatum (niet verplicht)").input_value() == ""
     pagina.get_by_label("Andere besluitdatum (niet verplicht)").fill("01-01-2014")  # before the peildatum
