@@ -60,7 +60,7 @@ def sjabloon_context() -> dict[str, Any]:
         "csrf": "x" * 43,
         "actor": SimpleNamespace(naam="Demo", rol="beoordelaar", organisatie_naam="Demo"),
         "c": {"id": 1, "naam": "W. de Boer", "geboortedatum": "1938-05-02"},
-        "b": {"id": 1, "status": "concept", "volgnummer": 1, "versie": 1},
+        "b": {"id": 1, "status": "concept", "volgnummer": 1, "versie": 1, "invoer": INVOER},
         "u": None,
         "vgl": None,
         "w": w,

@@ -62,7 +62,10 @@ def test_psychische_stoornis_2022_en_2016(pagina: Any, tmp_path: Path) -> None:
     assert "Wet langdurige zorg (versie 2021-01-01)" in brief and "art. 3.2.1" in brief
     assert "professioneel oordeel" in brief and "GGZ-W" in brief
     assert "Regeling langdurige zorg" in brief  # the warning that the newest profile texts are from 2015
-    assert brief.count("staan alleen in de iWlz-codelijst") == 1  # said once, not again under 'Let op'
+    # the letter says it once, not again under 'Let op'; the assessor's technical remark is in the appendix
+    hoofdtekst, _, bijlage = brief.partition("Opmerkingen van de beoordelaar bij de berekening")
+    assert hoofdtekst.count("staan alleen in de iWlz-codelijst") == 1
+    assert "professioneel oordeel" in bijlage
     voorbeeld, brief = _besluit(pagina, client_url, "01-06-2016", tmp_path, "2016")
     assert "Afgewezen" in voorbeeld
     assert "Wet langdurige zorg (versie 2015-01-01)" in brief and "art. 3.2.1" in brief

@@ -112,7 +112,9 @@ class ZzpAlternatief(Uitkomst):
 
 class OvergangsrechtUit(Uitkomst):
     zzp: list[str]
-    mogelijk: bool
+    mogelijk: bool | None = Field(
+        description="true: mogelijk; false: niet mogelijk; null: niet vastgesteld (een feit ontbreekt)"
+    )
     reden: str
     bron: str
 
