@@ -105,8 +105,7 @@ from zorgzwaarte.iwlz import uitwisseling as iwlz
 from zorgzwaarte.iwlz.uitwisseling import ExportIo31, Mutatie
 from zorgzwaarte.opslag.database import maak_engine, sessiefabriek
 from zorgzwaarte.rapporten.brieven import besluitbrief_pdf
-from zorgzwaarte.web import STATIC, installeer_web
-from zorgzwaarte.web.afhankelijkheden import html_foutpagina, wil_html
+from zorgzwaarte.web import STATIC, html_foutpagina, installeer_web, wil_html
 
 log = logging.getLogger("zorgzwaarte.api")
 PREFIX = "/api/v1"
