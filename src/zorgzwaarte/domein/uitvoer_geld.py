@@ -123,6 +123,9 @@ class DeclaratieRegel(Uitkomst):
 
     client: str
     prestatie: str
+    logeeropvang: bool | None = Field(
+        default=None, description="true: een regel logeeropvang (Blz art. 3.1.3); ontbreekt bij andere regels"
+    )
     dagen: int
     tarief: Bedrag
     bedrag: Bedrag
