@@ -11,25 +11,21 @@ from typing import Any
 import pytest
 
 from tests.api.conftest import Api
-from tests.conftest import TESTS, als_json, laad_gevallen
+from tests.conftest import als_json
+from tests.regels.test_indicatie_gevallen import GEVALLEN as INDICATIE
 from tests.regels.test_overgangsrecht import BASIS
+from tests.regels.test_overgangsrecht import GEVALLEN as OVERGANGSRECHT
+from tests.regels.test_profielkeuze import VIGNETTEN, VIGNETTEN_WLZ
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.domein.uitvoer_regels import IndicatieUitkomst
 from zorgzwaarte.fouten import InvoerFout
 
-CASES = TESTS / "regels" / "cases"
-
 
 def _invoeren() -> list[tuple[str, dict[str, Any]]]:
-    uit: list[tuple[str, dict[str, Any]]] = []
-    for bestand in ("indicatie_awbz_2014.yaml", "indicatie_wlz_2015.yaml", "indicatie_wlz_versies.yaml"):
-        uit += [(g["naam"], als_json(g["invoer"])) for g in laad_gevallen(CASES / bestand)]
-    uit += [
-        (g["naam"], {**BASIS[g["basis"]], **als_json(g["invoer"])})
-        for g in laad_gevallen(CASES / "wijzigingsregeling_rza_2012_art_II_III.yaml")
-    ]
-    for bestand in ("vignetten_awbz_2014.yaml", "vignetten_wlz_2016.yaml"):
-        uit += [(f"vignet {v['zzp']} ({bestand})", als_json(v["invoer"])) for v in laad_gevallen(CASES / bestand)]
+    uit = [(g["naam"], als_json(g["invoer"])) for g in INDICATIE]
+    uit += [(g["naam"], {**BASIS[g["basis"]], **als_json(g["invoer"])}) for g in OVERGANGSRECHT]
+    uit += [(f"vignet AWBZ {v['zzp']}", als_json(v["invoer"])) for v in VIGNETTEN]
+    uit += [(f"vignet Wlz {v['zzp']}", als_json(v["invoer"])) for v in VIGNETTEN_WLZ]
     return uit
 
 
