@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -372,3 +373,12 @@ class ZzpAanvulling(Basis):
     inhoud: Mapped[str] = mapped_column(Text)
     geladen_op: Mapped[datetime] = mapped_column(TIJD)
     lading: Mapped[str | None] = mapped_column(String(36))
+
+
+class Gegevensversie(Basis):
+    """One row: a counter that database triggers raise on every write to any table except the audit log (see
+    opslag/gegevensversie.py). Equal counters mean equal data, so a read can be answered from the read cache."""
+
+    __tablename__ = "gegevensversie"
+    id: Mapped[int] = mapped_column(primary_key=True)  # always 1
+    versie: Mapped[int] = mapped_column(BigInteger, default=0)

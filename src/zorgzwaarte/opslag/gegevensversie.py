@@ -1,0 +1,122 @@
+"""The data version (`gegevensversie`): one counter in the database that triggers raise on every INSERT, UPDATE and
+DELETE of every table except those in `VRIJGESTELD`. Equal counters mean equal data, so a read that already ran at
+this version can be answered from the read cache (diensten/leescache.py).
+
+Triggers, not Python events: a write by raw SQL, by another worker process or by another host on the same
+PostgreSQL raises the counter too, in the same transaction as the write. A write that is rolled back leaves the
+counter as it was; a committed one makes the new counter and the new data visible at the same moment.
+
+- SQLite has only row triggers: three per table (`gv_<tabel>_ins/_upd/_del`), each adds one.
+- PostgreSQL: one function `gegevensversie_ophogen()` and per table one statement trigger `gv_<tabel>` that fires
+  BEFORE the statement, so a writing transaction takes the counter's row lock before any row lock of its own
+  statement: writers queue on the counter in one order and cannot deadlock on it.
+
+`zorg_voor_triggers` (run by every migration, see migraties/env.py) gives every table that lacks them its triggers:
+a table added by a later migration, or rebuilt by an SQLite batch migration (which drops the table's triggers).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, inspect, select, text
+from sqlalchemy.orm import Session
+
+from zorgzwaarte.opslag.modellen import Gegevensversie
+
+TABEL = "gegevensversie"
+
+# Tables whose writes do not raise the counter, each with the reason. Nothing cached may depend on them.
+VRIJGESTELD: dict[str, str] = {
+    "auditregel": "elke lezing schrijft een auditregel; de auditlog zelf wordt nooit uit de leescache gelezen",
+    "alembic_version": "alleen migraties schrijven hier; een migratie wijzigt ook de tabellen die wel tellen",
+    TABEL: "de teller zelf (een trigger op de teller zou zichzelf ophogen)",
+}
+
+_FUNCTIE_PG = f"""CREATE OR REPLACE FUNCTION gegevensversie_ophogen() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE {TABEL} SET versie = versie + 1 WHERE id = 1;
+    RETURN NULL;
+END $$"""
+
+
+def _sqlite_triggers(tabel: str) -> dict[str, str]:
+    return {
+        f"gv_{tabel}_{kort}": f'CREATE TRIGGER "gv_{tabel}_{kort}" AFTER {soort} ON "{tabel}" '
+        f"BEGIN UPDATE {TABEL} SET versie = versie + 1 WHERE id = 1; END"
+        for kort, soort in (("ins", "INSERT"), ("upd", "UPDATE"), ("del", "DELETE"))
+    }
+
+
+def _bestaande_triggers(conn: Connection) -> set[str]:
+    if conn.dialect.name == "postgresql":
+        sql = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+    else:
+        sql = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+    return {r[0] for r in conn.execute(text(sql))}
+
+
+def _getelde_tabellen(conn: Connection) -> list[str]:
+    return sorted(t for t in inspect(conn).get_table_names() if t not in VRIJGESTELD)
+
+
+def tabellen_zonder_trigger(conn: Connection) -> list[str]:
+    """Tables (not exempt) whose writes would not raise the counter."""
+    bestaand = _bestaande_triggers(conn)
+    if conn.dialect.name == "postgresql":
+        return [t for t in _getelde_tabellen(conn) if f"gv_{t}" not in bestaand]
+    return [t for t in _getelde_tabellen(conn) if not set(_sqlite_triggers(t)) <= bestaand]
+
+
+def zorg_voor_triggers(conn: Connection) -> None:
+    """Give every counted table its triggers (idempotent). Does nothing before the counter's migration."""
+    if TABEL not in inspect(conn).get_table_names():
+        return
+    bestaand = _bestaande_triggers(conn)
+    if conn.dialect.name == "postgresql":
+        conn.execute(text(_FUNCTIE_PG))
+        for t in _getelde_tabellen(conn):
+            if f"gv_{t}" not in bestaand:
+                conn.execute(
+                    text(
+                        f'CREATE TRIGGER "gv_{t}" BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{t}" '
+                        "FOR EACH STATEMENT EXECUTE FUNCTION gegevensversie_ophogen()"
+                    )
+                )
+        return
+    for t in _getelde_tabellen(conn):
+        for naam, sql in _sqlite_triggers(t).items():
+            if naam not in bestaand:
+                conn.execute(text(sql))
+
+
+def verwijder_triggers(conn: Connection) -> None:
+    """Every counter trigger (and PostgreSQL's function): the downgrade of migration 0010."""
+    for naam in sorted(_bestaande_triggers(conn)):
+        if not naam.startswith("gv_"):
+            continue
+        if conn.dialect.name == "postgresql":
+            tabel = conn.execute(
+                text("SELECT tgrelid::regclass::text FROM pg_trigger WHERE tgname = :n"), {"n": naam}
+            ).scalar_one()
+            conn.execute(text(f'DROP TRIGGER "{naam}" ON {tabel}'))
+        else:
+            conn.execute(text(f'DROP TRIGGER "{naam}"'))
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("DROP FUNCTION IF EXISTS gegevensversie_ophogen()"))
+
+
+_SLEUTEL = "zorgzwaarte.gegevensversie"  # Session.info: the counter as this session first read it
+
+
+def gegevensversie(sessie: Session) -> int:
+    """The data version as this session first read it (one SELECT per session, then remembered in `sessie.info`).
+
+    Read it FIRST in a unit of work, before the data it keys. Each statement may see a newer snapshot than the one
+    before it (PostgreSQL READ COMMITTED gives every statement its own snapshot; SQLite without an explicit BEGIN
+    the same), so data read after the counter is at least as new as the counter says, never older: a result
+    cached under this version is never older than its key. Read the other way round, a write committed between
+    the two reads would put old data under the new version, and every later reader would get it."""
+    versie = sessie.info.get(_SLEUTEL)
+    if versie is None:
+        versie = sessie.execute(select(Gegevensversie.versie).where(Gegevensversie.id == 1)).scalar_one()
+        sessie.info[_SLEUTEL] = versie
+    return int(versie)
