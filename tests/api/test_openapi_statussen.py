@@ -81,3 +81,24 @@ def test_aanmelden_geeft_429_na_herhaalde_mislukkingen(api: Api) -> None:
         statussen.append(r.status_code)
     assert statussen[0] == 401 and 429 in statussen, statussen
     assert int(r.headers["Retry-After"]) >= 1
+
+
+def test_openbaar_schema_geeft_wat_het_documenteert(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Indicatieregister's public GraphQL schema reads no database: while the database cannot be reached it still
+    answers 200, so it documents no 503 (which the other operations give, tests/veiligheid); the 422 it documents
+    it gives for a NUL in the address."""
+    from sqlalchemy.exc import OperationalError
+
+    pad = f"{A}/iwlz/indicatieregister/schema.graphql"
+    assert _gedocumenteerd(api, "GET", pad) == {422}
+    beoordelaar = api.als("beoordelaar")  # signed in before the database goes away
+
+    def kapot(*_a: object, **_k: object) -> None:
+        raise OperationalError("SELECT 1", {}, Exception("connection refused"))
+
+    monkeypatch.setattr(api.engine.pool, "connect", kapot)
+    r = api.anoniem.get(pad)
+    assert r.status_code == 200 and "type Query" in r.text, r.text[:300]
+    assert beoordelaar.get(f"{A}/clienten").status_code == 503  # the database is really away
+    r = api.anoniem.get(pad, params={"q": "a\x00b"})
+    assert r.status_code == 422 and r.json()["fouten"][0]["veld"], r.text

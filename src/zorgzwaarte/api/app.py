@@ -36,7 +36,7 @@ from zorgzwaarte.api.openapi import (
     ruwe_invoer,
     vul_aan,
 )
-from zorgzwaarte.api.register import maak_register_router
+from zorgzwaarte.api.register import maak_register_router, maak_schema_router
 from zorgzwaarte.diensten import bekostiging as b
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.aanmeldbeveiliging import blokkades, ontgrendel_gebruiker
@@ -322,6 +322,7 @@ def maak_app(engine: Engine | None = None, nu: Callable[[], datetime] = nu_utc) 
         )
 
     app.include_router(maak_router(fabriek, nu), prefix=PREFIX)
+    app.include_router(maak_schema_router(), prefix=PREFIX)  # no database: no 503 (openapi.ZONDER_DATABASE)
     installeer_web(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session, sessionmaker
 
-from zorgzwaarte.api.openapi import fouten
+from zorgzwaarte.api.openapi import ZONDER_DATABASE, fouten
 from zorgzwaarte.diensten import register as reg
 from zorgzwaarte.diensten.auth import actor_voor_token
 from zorgzwaarte.diensten.toegang import Actor
@@ -100,6 +100,19 @@ async def json_body(request: Request) -> Any:
         return json.loads(await request.body())
     except ValueError:
         return None
+
+
+def maak_schema_router() -> APIRouter:
+    """The Indicatieregister's public schema: text from the code, without login or database. Of the statuses every
+    operation can give (`ALTIJD`) it documents only those it can: 422 (a NUL in the address), never 503."""
+    router = APIRouter(responses=fouten(*ZONDER_DATABASE), generate_unique_id_function=lambda route: route.name)
+
+    @router.get("/iwlz/indicatieregister/schema.graphql", tags=["iWlz-netwerkmodel"], response_class=PlainTextResponse)
+    def indicatieregister_schema() -> PlainTextResponse:
+        """Het GraphQL-schema (SDL) van het Indicatieregister van dit systeem."""
+        return PlainTextResponse(sdl(), media_type="text/plain; charset=utf-8")
+
+    return router
 
 
 def maak_register_router(
@@ -195,11 +208,6 @@ def maak_register_router(
             return {**invoer, "notificatieID": rij.notificatie_id}
 
         return antwoord(bedienen.ontvang(body, request.headers.get("accept"), ontvanger))
-
-    @router.get("/iwlz/indicatieregister/schema.graphql", tags=["iWlz-netwerkmodel"], response_class=PlainTextResponse)
-    def indicatieregister_schema() -> PlainTextResponse:
-        """Het GraphQL-schema (SDL) van het Indicatieregister van dit systeem."""
-        return PlainTextResponse(sdl(), media_type="text/plain; charset=utf-8")
 
     @router.post("/indicatiebesluiten/{besluit_id}/vervallen", tags=["indicatiebesluiten"], responses=fouten(409))
     def besluit_vervallen(wie: Wie, besluit_id: Id, data: Annotated[Vervallen, Body()]) -> BesluitUit:
