@@ -22,21 +22,22 @@ def test_geval(geval: dict[str, Any]) -> None:
             bereken_aanspraak(geval["regel"], invoer)
         assert geval["fout"] in {f.veld for f in fout.value.fouten}, (geval["artikel"], fout.value.fouten)
         return
-    uit = bereken_aanspraak(geval["regel"], invoer)
+    uitkomst = bereken_aanspraak(geval["regel"], invoer)
+    uit = uitkomst.als_json()  # compared with the case file as the API gives it
     for veld, waarde in als_json(geval["verwacht"]).items():
         assert uit[veld] == waarde, f"{veld}: {uit[veld]!r} ≠ {waarde!r} ({geval['artikel']})"
     for veld, items in als_json(geval.get("bevat", {})).items():
         assert set(items) <= set(uit[veld]), f"{veld}: {items!r} niet in {uit[veld]!r} ({geval['artikel']})"
     for veld, items in als_json(geval.get("bevat_niet", {})).items():
         assert not set(items) & set(uit[veld]), f"{veld}: {items!r} in {uit[veld]!r} ({geval['artikel']})"
-    versie = uit["versie"]
-    assert uit["bron"].startswith(f"Regeling zorgaanspraken AWBZ (versie {versie})")
-    assert uit["versie_gebruikt"]["adres"] == f"https://wetten.overheid.nl/BWBR0014855/{versie}"
-    for stap in uit["toelichting"]:
-        assert stap["regel"] and stap["uitkomst"] and stap["bron"]
-        if stap["bron"].startswith("Regeling zorgaanspraken AWBZ"):  # every step cites the version used, linked
-            assert f"(versie {versie})" in stap["bron"], stap
-            assert stap["bron_adres"] == f"https://wetten.overheid.nl/BWBR0014855/{versie}", stap
+    versie = uitkomst.versie
+    assert uitkomst.bron.startswith(f"Regeling zorgaanspraken AWBZ (versie {versie})")
+    assert uitkomst.versie_gebruikt.adres == f"https://wetten.overheid.nl/BWBR0014855/{versie}"
+    for stap in uitkomst.toelichting:
+        assert stap.regel and stap.uitkomst and stap.bron
+        if stap.bron.startswith("Regeling zorgaanspraken AWBZ"):  # every step cites the version used, linked
+            assert f"(versie {versie})" in stap.bron, stap
+            assert stap.bron_adres == f"https://wetten.overheid.nl/BWBR0014855/{versie}", stap
 
 
 def test_elke_regel_heeft_gevallen() -> None:
@@ -44,12 +45,12 @@ def test_elke_regel_heeft_gevallen() -> None:
 
 
 def test_lijst_noemt_velden_en_perioden() -> None:
-    lijst = {r["naam"]: r for r in lijst_regels()}
-    assert lijst["buitenland"]["in_werking"] == {"van": "2011-01-01", "tot": "2012-12-31"}
-    assert lijst["buitenland"]["versies"] == ["2011-01-01", "2011-05-01", "2011-08-01", "2012-01-01"]
-    assert lijst["meerzorg"]["in_werking"] == {"van": "2012-01-01", "tot": "2014-12-31"}
-    assert lijst["doventolk"]["in_werking"] == {"van": "2011-01-01", "tot": "2014-12-31"}
-    assert lijst["vaccinaties"]["versies"] == [
+    lijst = {r.naam: r for r in lijst_regels()}
+    assert lijst["buitenland"].in_werking.model_dump() == {"van": "2011-01-01", "tot": "2012-12-31"}
+    assert lijst["buitenland"].versies == ["2011-01-01", "2011-05-01", "2011-08-01", "2012-01-01"]
+    assert lijst["meerzorg"].in_werking.model_dump() == {"van": "2012-01-01", "tot": "2014-12-31"}
+    assert lijst["doventolk"].in_werking.model_dump() == {"van": "2011-01-01", "tot": "2014-12-31"}
+    assert lijst["vaccinaties"].versies == [
         "2011-01-01",
         "2011-05-01",
         "2011-08-01",
@@ -59,13 +60,13 @@ def test_lijst_noemt_velden_en_perioden() -> None:
         "2014-02-06",
         "2014-11-24",
     ]
-    velden = {v["veld"]: v for v in lijst["rolstoel_overname"]["invoer"]}
-    assert velden["aanschafprijs"]["verplicht"] and not velden["wijzigingen"]["verplicht"]
+    velden = {v.veld: v for v in lijst["rolstoel_overname"].invoer}
+    assert velden["aanschafprijs"].verplicht and not velden["wijzigingen"].verplicht
 
 
 def test_tekstgebreken_worden_gemeld() -> None:
     """Art. 7 lid 3 (niet-bestaand vierde lid) and art. 16 (twee leden 2) are reported, never silently applied."""
     doventolk = bereken_aanspraak("doventolk", {"peildatum": "2014-05-01", "sessie_minuten": 60})
-    assert any("vierde lid" in o for o in doventolk["opmerkingen"])
+    assert any("vierde lid" in o for o in doventolk.opmerkingen)
     vacc = bereken_aanspraak("vaccinaties", {"peildatum": "2014-05-01", "geboortedatum": "2014-01-01"})
-    assert any("twee leden met nummer 2" in o for o in vacc["opmerkingen"])
+    assert any("twee leden met nummer 2" in o for o in vacc.opmerkingen)

@@ -34,7 +34,8 @@ def test_later_einde_nooit_hogere_overnameprijs(prijs: Decimal, dagen: int, extr
                 "einde_verblijf": einde.isoformat(),
             },
         )
-        return Decimal(uit["overnameprijs"])
+        assert uit.overnameprijs is not None
+        return Decimal(uit.overnameprijs)
 
     vroeg, laat = prijs_bij(start + timedelta(days=dagen)), prijs_bij(start + timedelta(days=dagen + extra))
     assert Decimal(0) <= laat <= vroeg <= prijs
@@ -50,7 +51,7 @@ def test_hogere_kosten_nooit_minder_toestemming(kosten: Decimal, meer: Decimal, 
             "rolstoel_toestemming",
             {"peildatum": "2014-06-01", "soort": soort, "kosten": str(k), "elektrisch": elektrisch},
         )
-        return bool(uit["toestemming_nodig"])
+        return bool(uit.toestemming_nodig)
 
     assert nodig(kosten + meer) >= nodig(kosten)
 
@@ -82,8 +83,8 @@ def test_de_peildatum_kiest_de_versie_die_toen_gold(dag: date) -> None:
     """The version used is the newest version on or before the peildatum; every step cites that version."""
     uit = bereken_aanspraak("meldtermijn", {"peildatum": dag.isoformat(), "aanvang_zorg": dag.isoformat()})
     verwacht = max(r.versie for r in RZA_VERSIES if r.geldig_van <= dag)
-    assert uit["versie"] == verwacht == uit["ruleset"]["versie"]
-    assert all(f"(versie {verwacht})" in s["bron"] for s in uit["toelichting"])
+    assert uit.versie == verwacht == uit.ruleset.versie
+    assert all(f"(versie {verwacht})" in s.bron for s in uit.toelichting)
 
 
 @settings(deadline=None)  # the first example reads the parameter files (cold cache on a busy machine)

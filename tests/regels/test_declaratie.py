@@ -32,21 +32,21 @@ def test_geval(geval: dict[str, Any]) -> None:
         assert [f.veld for f in e.value.fouten] == [geval["fout"]], geval["artikel"]
         assert "1 januari 2014" in e.value.fouten[0].melding or "01-01-2014" in e.value.fouten[0].melding
         return
-    uit = declareer(data)
-    regel = uit["regels"][0]
+    eerste = declareer(data).regels[0]
+    regel = eerste.als_json()  # compared with the case file as the API gives it
     for veld, waarde in als_json(geval["verwacht"]).items():
         assert regel[veld] == waarde, f"{veld}: {regel[veld]} ≠ {waarde} ({geval['artikel']})"
-    assert Decimal(regel["bedrag"]) == Decimal(regel["dagen"]) * 100
-    assert all(s["regel"] and s["uitkomst"] and s["bron"] for s in regel["toelichting"])
+    assert Decimal(eerste.bedrag) == Decimal(eerste.dagen) * 100
+    assert all(s.regel and s.uitkomst and s.bron for s in eerste.toelichting)
 
 
 def test_een_zzp_per_client_per_dag() -> None:
     data = invoer({"van": "2016-03-01", "tot": "2016-03-31"}, {"opname": "2015-01-01", "ontslag": "2016-03-16"})
     data["clienten"].append({"id": "c1", "prestatie": "ZZP", "opname": "2016-03-10"})
     uit = declareer(data)
-    assert [r["dagen"] for r in uit["regels"]] == [15, 16]  # the overlap 10-15 March is billed once
-    assert any("Eén ZZP" in s["regel"] for s in uit["regels"][1]["toelichting"])
-    assert uit["totaal"] == "3100.00"
+    assert [r.dagen for r in uit.regels] == [15, 16]  # the overlap 10-15 March is billed once
+    assert any("Eén ZZP" in s.regel for s in uit.regels[1].toelichting)
+    assert uit.totaal == "3100.00"
 
 
 def test_meerzorg_per_dag_met_nza_afronding() -> None:
@@ -65,8 +65,8 @@ def test_meerzorg_per_dag_met_nza_afronding() -> None:
             "afwezigheid": [{"van": "2016-03-01", "tot": "2016-03-02", "reden": "ziekenhuis"}],
         },
     )
-    regels = declareer(data)["regels"]
-    assert regels[1]["prestatie"] == "ZZP-meerzorg" and regels[1]["tarief"] == "50.00" and regels[1]["dagen"] == 29
+    regels = declareer(data).regels
+    assert regels[1].prestatie == "ZZP-meerzorg" and regels[1].tarief == "50.00" and regels[1].dagen == 29
 
 
 @pytest.mark.parametrize(
