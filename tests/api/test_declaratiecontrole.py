@@ -45,10 +45,10 @@ def test_regels_vergeleken_met_indicatie_en_overeenkomst(api: Api) -> None:
     n = api.audit_aantal()
     with Werkeenheid(api.fabriek, actor, api.klok) as w:
         uit = declaratie_controleren(w, declaratie(regels, van.isoformat(), tot.isoformat()))
-    assert uit["controle"]["goed"] == []
-    assert uit["controle"]["ander"] == [f"ander zorgzwaartepakket: gedeclareerd 10VV, geïndiceerd {zzp}"]
-    assert uit["controle"]["zonder"] == ["geen BSN op deze regel: niet te vergelijken met een indicatie"]
-    assert uit["controle"]["onbekend"] in (
+    assert uit.controle["goed"] == []
+    assert uit.controle["ander"] == [f"ander zorgzwaartepakket: gedeclareerd 10VV, geïndiceerd {zzp}"]
+    assert uit.controle["zonder"] == ["geen BSN op deze regel: niet te vergelijken met een indicatie"]
+    assert uit.controle["onbekend"] in (
         ["geen cliënt met dit BSN in uw regio"],
         ["het BSN op deze regel is niet geldig"],
     )
@@ -64,6 +64,6 @@ def test_regels_vergeleken_met_indicatie_en_overeenkomst(api: Api) -> None:
     # the first weeks of 2014, partly before the indication (6 January 2014): days outside its validity
     with Werkeenheid(api.fabriek, actor, api.klok) as w:
         uit = declaratie_controleren(w, declaratie([{**regels[0], "opname": "2014-01-01"}], "2014-01-01", "2014-01-28"))
-    assert any(b.startswith("dagen buiten de geldigheid van de indicatie") for b in uit["controle"]["goed"])
+    assert any(b.startswith("dagen buiten de geldigheid van de indicatie") for b in uit.controle["goed"])
     with api.fabriek() as s:
         assert s.scalars(select(Auditregel).where(Auditregel.actie == "declaratie.controleren")).first() is not None

@@ -128,7 +128,7 @@ def test_zorgplan_en_declaratie_volgen_de_leveringsvorm(api: Api) -> None:
     assert r.json()["gepland"][1]["etmalen_per_jaar"] == 100
 
     _, actor = aanmelden(api.fabriek, "zorgkantoor", WACHTWOORD["zorgkantoor"], api.klok)
-    declaratie = {
+    declaratie: dict[str, Any] = {
         "periode": {"van": "2022-06-01", "tot": "2022-06-30"},
         "tarieven": [{"prestatie": "Z405", "bedrag_per_dag": "100.00", "fictief": True}],
         "clienten": [
@@ -137,13 +137,13 @@ def test_zorgplan_en_declaratie_volgen_de_leveringsvorm(api: Api) -> None:
     }
     with Werkeenheid(api.fabriek, actor, api.klok) as w:
         uit = declaratie_controleren(w, declaratie)
-    pgb = [b for b in uit["controle"]["pgb"] if "zorgzwaartepakket per dag" in b]
-    assert len(pgb) == 1 and "persoonsgebonden budget" in pgb[0] and "art. 3.3.3 lid 1" in pgb[0], uit["controle"]
+    pgb = [b for b in uit.controle["pgb"] if "zorgzwaartepakket per dag" in b]
+    assert len(pgb) == 1 and "persoonsgebonden budget" in pgb[0] and "art. 3.3.3 lid 1" in pgb[0], uit.controle
     # logeeropvang on the same pgb days is no zorgzwaartepakket per day (Wlz art. 3.1.1 lid 1 onder g)
     declaratie["clienten"][0] |= {"id": "logeren", "logeeropvang": True, "logeeropvang_eerder_dit_jaar": 0}
     with Werkeenheid(api.fabriek, actor, api.klok) as w:
         uit = declaratie_controleren(w, declaratie)
-    assert uit["controle"]["logeren"] == [], uit["controle"]
+    assert uit.controle["logeren"] == [], uit.controle
 
 
 def test_pgb_kleinschalig_wooninitiatief_uit_de_feiten(api: Api) -> None:
@@ -181,8 +181,8 @@ def _logeer_controle(
     }
     with Werkeenheid(api.fabriek, actor, api.klok) as w:
         uit = declaratie_controleren(w, declaratie)
-    assert uit["regels"][0]["logeeropvang"] is True
-    return [b for b in uit["controle"]["l"] if "logeeropvang" in b]
+    assert uit.regels[0].logeeropvang is True
+    return [b for b in uit.controle["l"] if "logeeropvang" in b]
 
 
 def test_declaratie_logeeropvang_heel_jaar_156(api: Api) -> None:

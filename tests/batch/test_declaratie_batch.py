@@ -58,10 +58,10 @@ def test_batch_gelijk_aan_enkele_declaratie(van: date, tot: date) -> None:
     )
     pop, afw = tabellen(clienten)
     batch = declareer_tabel(pop, afw, pl.DataFrame(TARIEVEN), van, tot)
-    assert batch["dagen"].to_list() == [r["dagen"] for r in enkel["regels"]]
-    assert batch["bedrag"].to_list() == [r["bedrag"] for r in enkel["regels"]]
+    assert batch["dagen"].to_list() == [r.dagen for r in enkel.regels]
+    assert batch["bedrag"].to_list() == [r.bedrag for r in enkel.regels]
     totaal = int(batch["bedrag_centen"].sum())
-    assert f"{totaal // 100}.{totaal % 100:02d}" == enkel["totaal"]
+    assert f"{totaal // 100}.{totaal % 100:02d}" == enkel.totaal
 
 
 def test_batch_cli(tmp_path: Path) -> None:
