@@ -1,13 +1,16 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from typing import Any
 
 
-def zorgzwaarte(*args: str, invoer: str | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the real CLI in a subprocess, as a user or another program would."""
+def zorgzwaarte(
+    *args: str, invoer: str | None = None, omgeving: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the real CLI in a subprocess, as a user or another program would (`omgeving`: extra variables)."""
     return subprocess.run(
         [sys.executable, "-m", "zorgzwaarte", *args],
         input=invoer,
@@ -15,6 +18,7 @@ def zorgzwaarte(*args: str, invoer: str | None = None) -> subprocess.CompletedPr
         text=True,
         timeout=60,
         check=False,
+        env={**os.environ, **omgeving} if omgeving else None,
     )
 
 

@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from zorgzwaarte.cli.invoer import lees_json, lees_tekst, print_json, stop_met_fout
+from zorgzwaarte.cli.nederlands import NederlandseTyper
 from zorgzwaarte.cli.uitleg import toon_besluit
 from zorgzwaarte.diensten.aanspraken import aanspraak_invoermodel, bereken_aanspraak, lijst_regels, versies
 from zorgzwaarte.diensten.beheer import aanvulling_standaarddatabase, laad_aanvulling, valideer_aanvulling
@@ -30,62 +31,17 @@ if TYPE_CHECKING:
     import polars as pl
 
 
-class _Typer(typer.Typer):
-    """The command line with Dutch errors for a wrongly typed command too (a missing argument, an unknown option):
-    exit 2 and the project's `{"fouten": [...]}` on stderr, as for a bad file, never Click's English."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        from typer._click.exceptions import NoArgsIsHelpError, UsageError  # Typer carries its own Click
-
-        kwargs.setdefault("prog_name", "zorgzwaarte")  # also under `python -m zorgzwaarte`
-        try:
-            uitkomst = super().__call__(*args, **{**kwargs, "standalone_mode": False})
-        except NoArgsIsHelpError as exc:  # no command given: the help, as before
-            from typer import rich_utils
-
-            rich_utils.rich_format_error(exc)
-            raise SystemExit(2) from None
-        except UsageError as exc:
-            stop_met_fout(opdrachtfout(exc))
-        except typer.Abort:
-            sys.stderr.write("Afgebroken.\n")
-            raise SystemExit(1) from None
-        raise SystemExit(uitkomst if isinstance(uitkomst, int) else 0)
-
-
-def opdrachtfout(exc: Any) -> InvoerFout:
-    """Click's usage error as the argument or option the user typed, with a Dutch message."""
-    from typer._click.exceptions import BadParameter, MissingParameter, NoSuchOption
-
-    hulp = f"zie '{exc.ctx.command_path} --help'" if exc.ctx is not None else "zie 'zorgzwaarte --help'"
-    param = getattr(exc, "param", None)
-    optie = getattr(param, "param_type_name", "") == "option"
-    naam = (param.opts[0] if optie else str(param.name)) if param is not None else "(commando)"
-    if isinstance(exc, MissingParameter):
-        soort = "deze optie" if optie else "dit argument"
-        return InvoerFout.een(naam, f"ontbreekt: {soort} is verplicht; {hulp}")
-    if isinstance(exc, NoSuchOption):
-        return InvoerFout.een(exc.option_name, f"is geen optie van dit commando; {hulp}")
-    if isinstance(exc, BadParameter):
-        return InvoerFout.een(naam, f"heeft een ongeldige waarde; {hulp}")
-    if exc.message.startswith("No such command"):
-        return InvoerFout.een("(commando)", f"dit commando bestaat niet; {hulp}")
-    if "extra argument" in exc.message:
-        return InvoerFout.een("(commando)", f"er staat meer op de regel dan dit commando verwacht; {hulp}")
-    return InvoerFout.een("(commando)", f"de opdracht is niet goed opgebouwd; {hulp}")
-
-
-app = _Typer(
+app = NederlandseTyper(
     help="zorgzwaarte: van beoordeling tot indicatiebesluit (AWBZ 2014, Wlz).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-codes_app = typer.Typer(help="Codelijsten en tabellen uit de regelgeving.", no_args_is_help=True)
+codes_app = NederlandseTyper(help="Codelijsten en tabellen uit de regelgeving.", no_args_is_help=True)
 app.add_typer(codes_app, name="codes")
-beheer_app = typer.Typer(help="Beheer: aanvullingen op de parameters.", no_args_is_help=True)
+beheer_app = NederlandseTyper(help="Beheer: aanvullingen op de parameters.", no_args_is_help=True)
 app.add_typer(beheer_app, name="beheer")
-regelset_app = typer.Typer(help="Regelsets: de parameters per peildatum, met bron.", no_args_is_help=True)
+regelset_app = NederlandseTyper(help="Regelsets: de parameters per peildatum, met bron.", no_args_is_help=True)
 app.add_typer(regelset_app, name="regelset")
 
 
@@ -226,16 +182,20 @@ def aanspraak_cmd(
             console.print(f"   {x.versie}: {x.geldig_van} t/m {x.geldig_tot}  {x.adres}", soft_wrap=True)
         return
     if naam is None or bestand is None:
-        stop_met_fout(InvoerFout.een("naam" if naam is None else "bestand", "geef NAAM en FILE, of gebruik --lijst"))
+        stop_met_fout(
+            InvoerFout.een(
+                "naam" if naam is None else "bestand", "geef de naam van de regel en het bestand, of gebruik --lijst"
+            )
+        )
     try:
         print_json(bereken_aanspraak(naam, ontvang(aanspraak_invoermodel(naam), lees_json(bestand))))
     except InvoerFout as fout:
         stop_met_fout(fout)
 
 
-db_app = typer.Typer(help="Database: migraties.", no_args_is_help=True)
+db_app = NederlandseTyper(help="Database: migraties.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
-gebruiker_app = typer.Typer(help="Gebruikers beheren.", no_args_is_help=True)
+gebruiker_app = NederlandseTyper(help="Gebruikers beheren.", no_args_is_help=True)
 app.add_typer(gebruiker_app, name="gebruiker")
 
 
@@ -365,13 +325,13 @@ def serveer(
     )
 
 
-iwlz_app = typer.Typer(help="iWlz-berichten (2.2): IO31 uit en in, retourberichten lezen.", no_args_is_help=True)
+iwlz_app = NederlandseTyper(help="iWlz-berichten (2.2): IO31 uit en in, retourberichten lezen.", no_args_is_help=True)
 app.add_typer(iwlz_app, name="iwlz")
-iwlz_export_app = typer.Typer(help="Berichten maken.", no_args_is_help=True)
+iwlz_export_app = NederlandseTyper(help="Berichten maken.", no_args_is_help=True)
 iwlz_app.add_typer(iwlz_export_app, name="export")
 
 
-register_app = typer.Typer(
+register_app = NederlandseTyper(
     help="iWlz-netwerkmodel: indicaties uit het Indicatieregister halen, notificaties bezorgen.", no_args_is_help=True
 )
 iwlz_app.add_typer(register_app, name="register")
@@ -654,7 +614,7 @@ def pgb_cmd(
         stop_met_fout(fout)
 
 
-tarieven_app = typer.Typer(
+tarieven_app = NederlandseTyper(
     help="Tarieftabellen (CSV) en contracten: controleren en dagtarieven uitleggen.", no_args_is_help=True
 )
 app.add_typer(tarieven_app, name="tarieven")
@@ -707,7 +667,9 @@ def tarieven_realisatie(
         stop_met_fout(fout)
 
 
-batch_app = typer.Typer(help="Populaties: indiceren en declareren in één keer (CSV of Parquet).", no_args_is_help=True)
+batch_app = NederlandseTyper(
+    help="Populaties: indiceren en declareren in één keer (CSV of Parquet).", no_args_is_help=True
+)
 app.add_typer(batch_app, name="batch")
 
 
