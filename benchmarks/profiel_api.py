@@ -1,9 +1,9 @@
 """Where a request spends its time (run on demand: `.venv/bin/python benchmarks/profiel_api.py [herhalingen]`).
 
 Profiles each request kind of the `mix` workload of bench_api.py with pyinstrument, in one process: the app on a
-temporary SQLite database with demo data, called through httpx's ASGI transport. FastAPI normally runs a sync
-endpoint in a worker thread, which a single-thread profiler would not see; here it runs in the calling thread
-(the same code, without the thread hop). Prints per kind: the processor time per request measured without the
+temporary SQLite database with demo data, called through httpx's ASGI transport. The API runs a route's work in a
+worker thread (api/eendraad.py; FastAPI's own hops too), which a single-thread profiler would not see; here it
+runs in the calling thread (the same code, without the thread hop). Prints per kind: the processor time per request measured without the
 profiler (a request waiting for a core on a shared machine is not charged; httpx's side of the call is included,
 see `controle`), the statements per request, the share of the named steps (token check, the service, the audit
 lines and their commit, the ZZP supplement, the rules core, serialisation) and the functions with the most time
@@ -49,8 +49,11 @@ def _zonder_draadwissel() -> None:
     import fastapi.dependencies.utils
     import fastapi.routing
 
+    import zorgzwaarte.api.eendraad
+
     fastapi.routing.run_in_threadpool = _in_deze_draad  # type: ignore[assignment]
     fastapi.dependencies.utils.run_in_threadpool = _in_deze_draad  # type: ignore[assignment]
+    zorgzwaarte.api.eendraad.run_in_threadpool = _in_deze_draad  # type: ignore[assignment]
 
 
 def _stap(frame: Any) -> str | None:

@@ -25,6 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from zorgzwaarte.api.beveiliging import Beveiliging, TeGroot, beveiligingskoppen
 from zorgzwaarte.api.documentatie import documentatie_routes
+from zorgzwaarte.api.eendraad import Aanmelding, EenDraadRoute
 from zorgzwaarte.api.openapi import (
     ALTIJD,
     JsonInvoer,
@@ -41,7 +42,7 @@ from zorgzwaarte.diensten import bekostiging as b
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.aanmeldbeveiliging import blokkades, ontgrendel_gebruiker
 from zorgzwaarte.diensten.aanspraken import aanspraak_invoermodel, bereken_aanspraak, lijst_regels
-from zorgzwaarte.diensten.auth import aanmelden, actor_voor_token, afmelden
+from zorgzwaarte.diensten.auth import aanmelden, afmelden
 from zorgzwaarte.diensten.beheer import aanvulling_uit_database
 from zorgzwaarte.diensten.bekostiging import ContractNieuw
 from zorgzwaarte.diensten.brieven import besluitbrief
@@ -259,9 +260,12 @@ def maak_app(engine: Engine | None = None, nu: Callable[[], datetime] = nu_utc) 
         for f in fouten_uit_lijst(exc.errors()):
             veld = f.veld.removeprefix("body.").removeprefix("body").removeprefix("query.").removeprefix("path.")
             fouten.append(Fout(veld or "(invoer)", f.melding))
-        wie = getattr(request.state, "actor", None)
-        if isinstance(wie, Actor):  # a logged-in user's refused request is audited like any other attempt
-            await run_in_threadpool(_audit_ongeldig, fabriek, wie, nu, request, fouten)
+        aanmelding = Aanmelding.van(request)
+        if aanmelding is not None:  # a logged-in user's refused request is audited like any other attempt
+            try:  # an unknown or expired token is 401 first, also when the request is invalid as well
+                await run_in_threadpool(_audit_ongeldig, fabriek, aanmelding, nu, request, fouten)
+            except NietAangemeld as exc:
+                return await _401(request, exc)
         if wil_html(request):  # a page address with a bad number or choice in it, as the browser sees it
             return await _antwoord(request, 422, [Fout("(adres)", ADRES_ONGELDIG)])
         return _fouten(422, fouten)
@@ -347,20 +351,21 @@ def maak_app_voor_werkproces() -> FastAPI:
 
 
 def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> APIRouter:
-    router = APIRouter(responses=fouten(*ALTIJD), generate_unique_id_function=lambda route: route.name)
+    router = APIRouter(
+        responses=fouten(*ALTIJD), generate_unique_id_function=lambda route: route.name, route_class=EenDraadRoute
+    )
 
-    def actor(request: Request, token: Annotated[str | None, Depends(oauth2)]) -> Actor:
+    async def actor(request: Request, token: Annotated[str | None, Depends(oauth2)]) -> Aanmelding:
+        """The login of a route: no token is 401 at once; the token itself is checked in the route's own worker
+        thread, where the endpoint receives the `Actor` (api/eendraad.py: one thread hop per request)."""
         if not token:
             raise NietAangemeld("niet aangemeld; vraag een token aan via /api/v1/auth/token")
-        with fabriek() as s:
-            a = actor_voor_token(s, token, nu)
-        request.state.actor = a
-        return a
+        return Aanmelding(request, token, fabriek, nu)
 
     Wie = Annotated[Actor, Depends(actor)]
     indicaties: Uitkomstgeheugen[IndicatieUitkomst] = Uitkomstgeheugen()  # POST /indiceer: pure, per input
 
-    def iedere_rol(wie: Wie) -> Actor:
+    async def iedere_rol(wie: Annotated[Aanmelding, Depends(actor)]) -> Aanmelding:
         """Any signed-in role may call the operation (it checks no role), so its OpenAPI names no 403."""
         return wie
 
@@ -869,10 +874,16 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
 
 
 def _audit_ongeldig(
-    fabriek: sessionmaker[Session], wie: Actor, nu: Callable[[], datetime], request: Request, fouten: list[Fout]
+    fabriek: sessionmaker[Session],
+    aanmelding: Aanmelding,
+    nu: Callable[[], datetime],
+    request: Request,
+    fouten: list[Fout],
 ) -> None:
     """One audit line for a request refused before it reached a service (e.g. an id beyond the database's range).
-    The raw path goes into the details (cut short): such an id cannot be stored as a number."""
+    The raw path goes into the details (cut short): such an id cannot be stored as a number. NietAangemeld (no
+    line) when the token is not valid."""
+    wie = aanmelding.actor()
     client_id = request.path_params.get("client_id")
     tekst = str(client_id or "")
     cid = int(tekst) if tekst.isdigit() and len(tekst) < 11 and 1 <= int(tekst) <= MAX_ID else None

@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session, sessionmaker
 
+from zorgzwaarte.api.eendraad import EenDraadRoute
 from zorgzwaarte.api.openapi import ZONDER_DATABASE, fouten
 from zorgzwaarte.diensten import register as reg
 from zorgzwaarte.diensten.auth import actor_voor_token
@@ -116,9 +117,10 @@ def maak_schema_router() -> APIRouter:
 
 
 def maak_register_router(
-    fabriek: sessionmaker[Session], nu: Callable[[], datetime], actor: Callable[..., Actor], token: Any
+    fabriek: sessionmaker[Session], nu: Callable[[], datetime], actor: Callable[..., Any], token: Any
 ) -> APIRouter:
-    router = APIRouter()
+    """`actor` is the API's login dependency; the routes check its token in their own worker thread (EenDraadRoute)."""
+    router = APIRouter(route_class=EenDraadRoute)
     Wie = Annotated[Actor, Depends(actor)]
 
     def doe(wie: Actor | None, functie: Callable[..., Any], *args: Any) -> Any:
