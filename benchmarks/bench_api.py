@@ -11,7 +11,13 @@ previous one is answered, for `--duur S` seconds per workload. Two workloads in 
 
 `--json` prints one line `{"controle": {...}, "mix": {...}}` with req_per_s, p50_ms, p95_ms, p99_ms and fouten
 (answers other than 2xx, and connection errors); the mix also has `per_soort`: the same figures per request kind
-(where the tail comes from). Without `--json` the figures go into docs/benchmarks.md (its own
+(where the tail comes from). Each workload also reports what the whole machine did meanwhile (Linux, from
+/proc): `cpu_bezet_pct` (share of the cores' time not idle and not waiting for the disk), `schijf_kb_per_verzoek`
+(kilobytes written to the block devices per request of the workload) and `schijf_mb_per_s`. The machine is
+shared, so these include whatever else ran. Less disturbed by others: `server_cpu_ms_per_verzoek`, the processor
+time of the server's processes (not a PostgreSQL server) per request, `server_schrijft_kb_per_verzoek` (what those
+processes wrote to storage, /proc/PID/io; the file system's journal not included) and
+`generator_cpu_ms_per_verzoek`. Without `--json` the figures go into docs/benchmarks.md (its own
 section, with machine and date). Only talks to 127.0.0.1; stops the server itself. Never asserts a time.
 """
 
@@ -84,7 +90,7 @@ def database(postgres: bool) -> Iterator[dict[str, str]]:
 
 
 @contextlib.contextmanager
-def server(env: dict[str, str], workers: int) -> Iterator[str]:
+def server(env: dict[str, str], workers: int) -> Iterator[tuple[str, int]]:
     poort = _vrije_poort()
     cmd = [sys.executable, "-m", "zorgzwaarte", "serveer", "--demo", "--host", HOST, "--poort", str(poort)]
     proces = subprocess.Popen(
@@ -101,7 +107,7 @@ def server(env: dict[str, str], workers: int) -> Iterator[str]:
             time.sleep(0.1)
         else:
             raise SystemExit("de server startte niet binnen 120 seconden")
-        yield basis
+        yield basis, proces.pid
     finally:
         proces.terminate()
         try:
@@ -157,6 +163,60 @@ def verzoek(soort: str, d: Doelen, rng: random.Random) -> tuple[str, str, Any]:
             return "POST", f"/api/v1/beoordelingen/{rng.choice(d.beoordelingen)}/voorbeeld", None
 
 
+def _machine() -> tuple[int, int, int]:
+    """(jiffies busy, jiffies total, sectors of 512 bytes written to whole block devices) since boot; 0s off Linux."""
+    try:
+        velden = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+        schijven = {p.name for p in Path("/sys/block").iterdir() if not p.name.startswith(("loop", "ram", "zram"))}
+        sectoren = sum(
+            int(r.split()[9]) for r in Path("/proc/diskstats").read_text().splitlines() if r.split()[2] in schijven
+        )
+    except (OSError, IndexError, ValueError):
+        return 0, 0, 0
+    rust = velden[3] + velden[4]  # idle + iowait
+    return sum(velden[:8]) - rust, sum(velden[:8]), sectoren
+
+
+def processen_boom(pid: int) -> tuple[float, int]:
+    """(processor seconds, user + system; bytes the processes had written to storage) so far, of process `pid` and
+    its descendants (Linux /proc; 0 elsewhere)."""
+    ouders: dict[int, int] = {}
+    tijden: dict[int, float] = {}
+    geschreven: dict[int, int] = {}
+    tik = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    for d in Path("/proc").iterdir() if Path("/proc/self/stat").exists() else ():
+        if not d.name.isdigit():
+            continue
+        try:
+            velden = (d / "stat").read_text().rsplit(")", 1)[1].split()
+            io = dict(r.split(": ") for r in (d / "io").read_text().splitlines())
+        except (OSError, ValueError):
+            continue
+        ouders[int(d.name)] = int(velden[1])
+        tijden[int(d.name)] = (int(velden[11]) + int(velden[12])) / tik
+        geschreven[int(d.name)] = int(io.get("write_bytes", 0))
+    boom, rand = {pid}, [pid]
+    while rand:
+        ouder = rand.pop()
+        for kind, o in ouders.items():
+            if o == ouder and kind not in boom:
+                boom.add(kind)
+                rand.append(kind)
+    return sum(tijden.get(p, 0.0) for p in boom), sum(geschreven.get(p, 0) for p in boom)
+
+
+def machinecijfers(
+    voor: tuple[int, int, int], na: tuple[int, int, int], verzoeken: int, verstreken: float
+) -> dict[str, float]:
+    bezet, totaal, sectoren = (b - a for a, b in zip(voor, na, strict=True))
+    kb = sectoren * 512 / 1024
+    return {
+        "cpu_bezet_pct": round(100 * bezet / totaal, 1) if totaal else 0.0,
+        "schijf_kb_per_verzoek": round(kb / verzoeken, 2) if verzoeken else 0.0,
+        "schijf_mb_per_s": round(kb / 1024 / verstreken, 2) if verstreken else 0.0,
+    }
+
+
 def cijfers(tijden: list[float], fouten: int, verstreken: float) -> dict[str, float | int]:
     ms = np.array(tijden) * 1000 if tijden else np.array([0.0])
     return {
@@ -168,7 +228,9 @@ def cijfers(tijden: list[float], fouten: int, verstreken: float) -> dict[str, fl
     }
 
 
-async def belasting(basis: str, d: Doelen, werklast: str, gebruikers: int, duur: float) -> dict[str, Any]:
+async def belasting(
+    basis: str, d: Doelen, werklast: str, gebruikers: int, duur: float, server_pid: int = 0
+) -> dict[str, Any]:
     """Closed loop: every user waits for its answer before it sends the next request, until the time is up.
 
     The load generator shares the processor cores with the server, so it uses aiohttp's client: about a tenth of
@@ -197,22 +259,30 @@ async def belasting(basis: str, d: Doelen, werklast: str, gebruikers: int, duur:
                 tijden[soort].append(time.perf_counter() - start)
                 fouten[soort] += not goed
 
-        begin = time.perf_counter()
+        begin, machine_voor = time.perf_counter(), _machine()
+        server_voor, generator_voor = processen_boom(server_pid), time.process_time()
         await asyncio.gather(*(gebruiker(i) for i in range(gebruikers)))
-        verstreken = time.perf_counter() - begin
-    uit: dict[str, Any] = cijfers([t for ts in tijden.values() for t in ts], sum(fouten.values()), verstreken)
+        verstreken, machine_na = time.perf_counter() - begin, _machine()
+        server_na, generator_na = processen_boom(server_pid), time.process_time()
+    alle = [t for ts in tijden.values() for t in ts]
+    uit: dict[str, Any] = cijfers(alle, sum(fouten.values()), verstreken)
+    uit.update(machinecijfers(machine_voor, machine_na, len(alle), verstreken))
+    if alle:  # processor time per request of the server processes (not the database server) and of this generator
+        uit["server_cpu_ms_per_verzoek"] = round((server_na[0] - server_voor[0]) * 1000 / len(alle), 3)
+        uit["server_schrijft_kb_per_verzoek"] = round((server_na[1] - server_voor[1]) / 1024 / len(alle), 2)
+        uit["generator_cpu_ms_per_verzoek"] = round((generator_na - generator_voor) * 1000 / len(alle), 3)
     if len(tijden) > 1:
         uit["per_soort"] = {s: cijfers(ts, fouten[s], verstreken) for s, ts in tijden.items()}
     return uit
 
 
 def meet(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
-    with database(args.postgres) as env, server(env, args.workers) as basis:
+    with database(args.postgres) as env, server(env, args.workers) as (basis, pid):
         doelen = voorbereiden(basis)
         uit = {}
         for werklast in ("controle", "mix"):
             asyncio.run(belasting(basis, doelen, werklast, args.gebruikers, min(2.0, args.duur)))  # warm up
-            uit[werklast] = asyncio.run(belasting(basis, doelen, werklast, args.gebruikers, args.duur))
+            uit[werklast] = asyncio.run(belasting(basis, doelen, werklast, args.gebruikers, args.duur, pid))
     return uit
 
 
@@ -232,14 +302,17 @@ def sectie(args: argparse.Namespace, uit: dict[str, dict[str, Any]], belast: tup
         regels += ["", f"**{args.opmerking}**"]
     regels += [
         "",
-        "| werklast | verzoeken/s | p50 ms | p95 ms | p99 ms | fouten |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| werklast | verzoeken/s | p50 ms | p95 ms | p99 ms | fouten | processor bezet | kB naar schijf per verzoek |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for naam, m in uit.items():
-        regels.append(f"| {naam} | {m['req_per_s']} | {m['p50_ms']} | {m['p95_ms']} | {m['p99_ms']} | {m['fouten']} |")
+        regels.append(
+            f"| {naam} | {m['req_per_s']} | {m['p50_ms']} | {m['p95_ms']} | {m['p99_ms']} | {m['fouten']} "
+            f"| {m['cpu_bezet_pct']}% | {m['schijf_kb_per_verzoek']} |"
+        )
         for soort, ms in m.get("per_soort", {}).items():
             regels.append(
-                f"| — {soort} | {ms['req_per_s']} | {ms['p50_ms']} | {ms['p95_ms']} | {ms['p99_ms']} | {ms['fouten']} |"
+                f"| — {soort} | {ms['req_per_s']} | {ms['p50_ms']} | {ms['p95_ms']} | {ms['p99_ms']} | {ms['fouten']} | | |"
             )
     verhouding = uit["mix"]["req_per_s"] / uit["controle"]["req_per_s"] if uit["controle"]["req_per_s"] else 0
     regels += ["", f"Mix tegenover controle: **{verhouding:.2f}×** (doel: ≥ 0,4×)."]

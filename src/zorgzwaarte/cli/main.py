@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 from datetime import date
@@ -14,6 +15,7 @@ from rich.console import Console
 from zorgzwaarte.cli.invoer import lees_json, lees_tekst, print_json, stop_met_fout
 from zorgzwaarte.cli.nederlands import NederlandseTyper
 from zorgzwaarte.cli.uitleg import toon_besluit
+from zorgzwaarte.cli.werkprocessen import werkproces_socket
 from zorgzwaarte.diensten.aanspraken import aanspraak_invoermodel, bereken_aanspraak, lijst_regels, versies
 from zorgzwaarte.diensten.beheer import aanvulling_standaarddatabase, laad_aanvulling, valideer_aanvulling
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
@@ -298,6 +300,11 @@ def serveer(
 
     if workers < 1:
         stop_met_fout(InvoerFout.een("--workers", "het aantal werkprocessen moet 1 of meer zijn"))
+    try:  # before migrating: a port in use is an error at once
+        sock = werkproces_socket(host, poort) if workers > 1 else None
+    except OSError as fout:
+        reden = "is al in gebruik" if fout.errno == errno.EADDRINUSE else "is op deze machine niet te gebruiken"
+        stop_met_fout(InvoerFout.een("--poort", f"poort {poort} op adres {host} {reden}"))
     engine = maak_engine()
     migreer(engine)
     console = Console(highlight=False)
@@ -314,15 +321,21 @@ def serveer(
         for gnaam, _naam, rol, _org, ww in DEMO_GEBRUIKERS:
             console.print(f"  {rol:14} gebruikersnaam [bold]{gnaam}[/bold]  wachtwoord [bold]{ww}[/bold]")
     engine.dispose()  # the workers open their own connections
-    uvicorn.run(  # no access log: it would only be filtered away at this level (the audit log records the use)
-        "zorgzwaarte.api.app:maak_app_voor_werkproces",
-        factory=True,
-        host=host,
-        port=poort,
-        workers=workers,
-        log_level="warning",
-        access_log=False,
-    )
+    instellingen: dict[str, Any] = {  # no access log: it would only be filtered away (the audit log records the use)
+        "factory": True,
+        "host": host,
+        "port": poort,
+        "workers": workers,
+        "log_level": "warning",
+        "access_log": False,
+    }
+    if sock is None:
+        uvicorn.run("zorgzwaarte.api.app:maak_app_voor_werkproces", **instellingen)
+        return
+    from uvicorn.supervisors import Multiprocess
+
+    # as uvicorn.run does for workers > 1, with a listening socket per worker (cli/werkprocessen.py)
+    Multiprocess(uvicorn.Config("zorgzwaarte.api.app:maak_app_voor_werkproces", **instellingen), sockets=[sock]).run()
 
 
 iwlz_app = NederlandseTyper(help="iWlz-berichten (2.2): IO31 uit en in, retourberichten lezen.", no_args_is_help=True)

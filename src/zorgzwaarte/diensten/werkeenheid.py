@@ -14,6 +14,7 @@ lock) for several requests instead of one each: the waits for the write lock wer
 
 from __future__ import annotations
 
+import logging
 import threading
 import weakref
 from collections.abc import Callable
@@ -40,6 +41,8 @@ from zorgzwaarte.opslag.modellen import (
     Zorgleveringsovereenkomst,
     Zorgplan,
 )
+
+LOG = logging.getLogger(__name__)
 
 
 def nu_utc() -> datetime:
@@ -129,6 +132,10 @@ class Groepscommit:
             if not opdracht.klaar:
                 with self._wachtrij_slot:
                     groep, self._wachtrij = self._wachtrij, []
+                if LOG.isEnabledFor(logging.DEBUG):
+                    LOG.debug(
+                        "groepscommit: %d eenheden, %d auditregels", len(groep), sum(len(o.regels) for o in groep)
+                    )
                 try:
                     sessie.execute(AUDITTABEL.insert(), [r for o in groep for r in o.regels])
                     sessie.commit()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +15,123 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIES = Path(__file__).parent / "migraties"
+BUSY_TIMEOUT_S = 5.0  # SQLite's own wait for its write lock, the fallback when the write turn below is not taken
+SCHRIJFBEURT_ACHTERVOEGSEL = ".schrijfbeurt"  # the lock file next to the database file (in the data folder)
+_SCHRIJVEND = ("INSERT", "UPDATE", "DELETE", "REPLACE")  # where Python's sqlite3 begins a transaction itself
+
+
+class Schrijfbeurt:
+    """The turn at SQLite's single write lock, shared by all connections of all processes on one database file.
+
+    SQLite lets a writer that finds the lock taken sleep in its busy handler (1, 2, 5, 10 … 100 ms) and try again,
+    so a lock freed after 2 ms keeps the next writer asleep for longer: under load the processors were idle while
+    requests waited (docs/benchmarks.md). Here a write transaction first takes this turn: within the process a
+    threading lock, across processes `fcntl.flock` on a file next to the database; a waiting thread sleeps in the
+    kernel and is woken the moment the turn is free. The transaction then begins with `BEGIN IMMEDIATE`, so it
+    holds SQLite's lock from its first statement, and the turn is given back when it commits or rolls back.
+
+    SQLite's busy timeout stays the fallback: for a writer outside this program, and for a thread that already holds
+    the turn through another connection (it must not wait for itself) or did not get it within the busy timeout.
+    The lock file holds no data; the kernel frees a turn of a process that dies."""
+
+    def __init__(self, pad: Path) -> None:
+        self.pad = pad
+        self._draad = threading.Lock()
+        self._eigenaar: int | None = None
+        self._fd: int | None = None
+        self._pid = 0
+
+    def _bestand(self) -> int:
+        if self._fd is None or self._pid != os.getpid():  # a forked child opens its own (a shared one does not lock)
+            self._fd = os.open(self.pad, os.O_RDWR | os.O_CREAT, 0o600)
+            self._pid = os.getpid()
+        return self._fd
+
+    def neem(self) -> bool:
+        """Take the turn; False (go on without it, SQLite's busy handler decides) when this thread already has it or
+        it did not come within the busy timeout."""
+        if self._eigenaar == threading.get_ident() or not self._draad.acquire(timeout=BUSY_TIMEOUT_S):
+            return False
+        try:
+            fcntl.flock(self._bestand(), fcntl.LOCK_EX)
+        except BaseException:
+            self._draad.release()
+            raise
+        self._eigenaar = threading.get_ident()
+        return True
+
+    def geef_terug(self) -> None:
+        self._eigenaar = None
+        try:
+            if self._fd is not None and self._pid == os.getpid():
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+        finally:
+            self._draad.release()
+
+    def _na_fork(self) -> None:
+        """In a forked child: a turn of its own (the parent's lock file and thread lock are not the child's)."""
+        self._draad = threading.Lock()
+        self._eigenaar = None
+        if self._fd is not None:
+            os.close(self._fd)  # closing the child's copy leaves the parent's flock alone; unlocking it would not
+        self._fd = None
+
+
+_BEURTEN: dict[Path, Schrijfbeurt] = {}
+_BEURTEN_SLOT = threading.Lock()
+
+
+def _na_fork() -> None:
+    global _BEURTEN_SLOT
+    _BEURTEN_SLOT = threading.Lock()
+    for beurt in _BEURTEN.values():
+        beurt._na_fork()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_na_fork)
+
+
+def schrijfbeurt(database: Path) -> Schrijfbeurt:
+    """The write turn of a database file (one per file and process, shared by all its engines)."""
+    pad = database.resolve().with_name(database.name + SCHRIJFBEURT_ACHTERVOEGSEL)
+    with _BEURTEN_SLOT:
+        return _BEURTEN.setdefault(pad, Schrijfbeurt(pad))
+
+
+class _SqliteVerbinding(sqlite3.Connection):
+    """A sqlite3 connection that gives its write turn back as soon as its transaction ends."""
+
+    beurt: Schrijfbeurt | None = None
+    heeft_beurt = False
+
+    def neem_beurt(self) -> None:
+        if self.beurt is not None and not self.heeft_beurt:
+            self.heeft_beurt = self.beurt.neem()
+
+    def _geef_terug(self) -> None:
+        if self.heeft_beurt:
+            self.heeft_beurt = False
+            assert self.beurt is not None
+            self.beurt.geef_terug()
+
+    def commit(self) -> None:
+        try:
+            super().commit()
+        finally:
+            self._geef_terug()
+
+    def rollback(self) -> None:
+        try:
+            super().rollback()
+        finally:
+            self._geef_terug()
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._geef_terug()
 
 
 def database_url(maken: bool = True) -> str:
@@ -33,9 +153,18 @@ def maak_engine(url: str | None = None) -> Engine:
     # after a restart does not fail.
     kwargs: dict[str, Any] = {"future": True, "pool_pre_ping": True}
     if url.startswith("sqlite"):
-        kwargs["connect_args"] = {"check_same_thread": False}
+        # IMMEDIATE: the transaction that Python's sqlite3 begins before a write takes SQLite's write lock at once
+        # (a deferred one could find its snapshot outdated when it upgrades); the connection class gives the write
+        # turn back at commit and rollback (Schrijfbeurt).
+        kwargs["connect_args"] = {
+            "check_same_thread": False,
+            "isolation_level": "IMMEDIATE",
+            "factory": _SqliteVerbinding,
+        }
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
+        bestand = engine.url.database
+        beurt = schrijfbeurt(Path(bestand)) if bestand and bestand != ":memory:" and "mode=memory" not in url else None
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _: Any) -> None:
@@ -45,8 +174,20 @@ def maak_engine(url: str | None = None) -> Engine:
             # FULL in WAL mode: every commit is synced to disk before it is acknowledged, so a power loss
             # loses no acknowledged write (NORMAL could lose the last commits). See docs/api.md.
             cur.execute("PRAGMA synchronous=FULL")
-            cur.execute("PRAGMA busy_timeout=5000")
+            cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
             cur.close()
+            if isinstance(dbapi_connection, _SqliteVerbinding):
+                dbapi_connection.beurt = beurt
+
+        @event.listens_for(engine, "before_cursor_execute")
+        def _schrijfbeurt(_c: Any, cursor: Any, statement: str, *_: Any) -> None:
+            verbinding = cursor.connection
+            if (
+                isinstance(verbinding, _SqliteVerbinding)
+                and not verbinding.in_transaction
+                and statement.lstrip()[:7].upper().startswith(_SCHRIJVEND)
+            ):
+                verbinding.neem_beurt()
 
     return engine
 
