@@ -30,7 +30,7 @@ def test_eerdere_besluitdatum_met_reden() -> None:
     [
         (date(2026, 11, 20), None, "besluitdatum_reden", "geef de reden voor een besluitdatum vóór vandaag"),
         (date(2026, 12, 1), "x", "besluitdatum", "mag niet na vandaag liggen"),
-        (date(2014, 3, 9), "x", "besluitdatum", "mag niet vóór de peildatum (10-03-2014) liggen"),
+        (date(2014, 3, 9), "x", "besluitdatum", "mag niet vóór de peildatum (10 maart 2014) liggen"),
     ],
 )
 def test_besluitdatum_geweigerd(gekozen: date, reden: str | None, veld: str, melding: str) -> None:
@@ -49,5 +49,5 @@ def test_geen_besluit_over_een_peildatum_in_de_toekomst() -> None:
     with pytest.raises(InvoerFout) as fout:
         besluitdatum_kiezen(VANDAAG, date(2026, 12, 1), None, None)
     assert [(f.veld, f.melding) for f in fout.value.fouten] == [
-        ("peildatum", "ligt in de toekomst (01-12-2026); een besluit gaat over een onderzoek dat al is gedaan")
+        ("peildatum", "ligt in de toekomst (1 december 2026); een besluit gaat over een onderzoek dat al is gedaan")
     ]

@@ -25,10 +25,10 @@ def fouten(*args: Any) -> list[tuple[str, str]]:
 
 def test_ingangsdatum_binnen_de_geldigheid_van_het_besluit() -> None:
     assert fouten("mpt", date(2014, 3, 9), None, besluit()) == [
-        ("ingangsdatum", "ligt vóór het begin van het indicatiebesluit (10-03-2014)")
+        ("ingangsdatum", "ligt vóór het begin van het indicatiebesluit (10 maart 2014)")
     ]
     assert fouten("mpt", date(2029, 3, 10), None, besluit()) == [
-        ("ingangsdatum", "ligt na het einde van het indicatiebesluit (09-03-2029)")
+        ("ingangsdatum", "ligt na het einde van het indicatiebesluit (9 maart 2029)")
     ]
     controleer_overeenkomst_op_indicatie("mpt", date(2014, 3, 10), None, besluit())
 
@@ -50,6 +50,6 @@ def test_evaluatie_niet_voor_het_zorgplan() -> None:
     with pytest.raises(InvoerFout) as f:
         controleer_evaluatiedata(date(2014, 6, 1), [date(2014, 9, 1), date(2014, 5, 31)])
     assert [(x.veld, x.melding) for x in f.value.fouten] == [
-        ("evaluatiedata.1", "ligt vóór de datum van het zorgplan (01-06-2014)")
+        ("evaluatiedata.1", "ligt vóór de datum van het zorgplan (1 juni 2014)")
     ]
     controleer_evaluatiedata(date(2014, 6, 1), [date(2014, 6, 1)])

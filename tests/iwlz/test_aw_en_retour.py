@@ -98,7 +98,7 @@ def test_io31_import_met_peildatum_na_vandaag_geweigerd(api: Api) -> None:
         assert r.status_code == status, r.text
         if status == 422:
             assert [f["veld"] for f in r.json()["fouten"]] == ["peildatum"]
-            assert "ligt in de toekomst (02-12-2014)" in r.json()["fouten"][0]["melding"]
+            assert "ligt in de toekomst (2 december 2014)" in r.json()["fouten"][0]["melding"]
             assert len(b.get(f"/api/v1/clienten/{ov['client_id']}/indicatiebesluiten").json()) == voor
 
 

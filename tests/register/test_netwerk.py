@@ -406,7 +406,7 @@ def test_afgiftedatum_na_vandaag_geweigerd_op_elke_weg(netwerk: Netwerk) -> None
     verwacht = [
         (
             "wlzIndicatie.0.afgiftedatum",
-            "het antwoord van het Indicatieregister is ongeldig: ligt in de toekomst (03-01-2017); "
+            "het antwoord van het Indicatieregister is ongeldig: ligt in de toekomst (3 januari 2017); "
             "een besluit gaat over een onderzoek dat al is gedaan",
         )
     ]
@@ -434,7 +434,7 @@ def test_afgiftedatum_na_vandaag_geweigerd_op_elke_weg(netwerk: Netwerk) -> None
     uit = CliRunner().invoke(app, ["iwlz", "register", "haal", "--id", wlz_id, "--gebruiker", "zorgkantoor"], env=env)
     assert uit.exit_code == 2 and not uit.stdout
     (f,) = json.loads(uit.stderr)["fouten"]
-    assert f["veld"] == "wlzIndicatie.0.afgiftedatum" and "ligt in de toekomst (01-01-2999)" in f["melding"]
+    assert f["veld"] == "wlzIndicatie.0.afgiftedatum" and "ligt in de toekomst (1 januari 2999)" in f["melding"]
     assert netwerk.tellingen() == tellingen
 
     body["data"]["wlzIndicatie"][0]["afgiftedatum"] = vandaag.isoformat()

@@ -11,6 +11,7 @@ from tests.web.conftest import axe_overtredingen, schermafdruk
 from tests.web.test_web import aanmelden
 from zorgzwaarte.opslag import modellen as m
 from zorgzwaarte.opslag.database import sessiefabriek
+from zorgzwaarte.rapporten.opmaak import datum
 
 
 def _tweede_beoordeling(web_engine: Any) -> tuple[int, int, str]:
@@ -40,13 +41,12 @@ def test_tijdlijn_en_formulier_noemen_stelsel_en_peildatum(pagina: Any, web_engi
     aanmelden(pagina, "beoordelaar")
     pagina.goto(f"/clienten/{client_id}")
     tijdlijn = pagina.locator("ol.zz-tijdlijn").inner_text()
-    assert "Beoordeling Wlz, peildatum 07-03-2016 (versie 1, concept)" in tijdlijn, tijdlijn
-    j, mnd, d = eerste_peildatum.split("-")
-    assert f"peildatum {d}-{mnd}-{j} (versie" in tijdlijn
+    assert "Beoordeling Wlz, peildatum 7 maart 2016 (versie 1, concept)" in tijdlijn, tijdlijn
+    assert f"peildatum {datum(eerste_peildatum)} (versie" in tijdlijn
     assert "Beoordeling versie 1" not in tijdlijn
     pagina.goto(f"/beoordelingen/{tweede}")
     kop = pagina.get_by_role("heading", level=1).inner_text()
-    assert kop == "Beoordeling Wlz, peildatum 07-03-2016 (versie 1, concept)"
-    assert pagina.title().startswith("Beoordeling Wlz, peildatum 07-03-2016")
+    assert kop == "Beoordeling Wlz, peildatum 7 maart 2016 (versie 1, concept)"
+    assert pagina.title().startswith("Beoordeling Wlz, peildatum 7 maart 2016")
     assert axe_overtredingen(pagina) == []
     schermafdruk(pagina, "beoordeling-kop")

@@ -31,7 +31,7 @@ def populatie(map_: Path) -> tuple[Path, Path, Path]:
 def test_beheerder_rekent_een_eigen_populatie_door(pagina: Any, tmp_path: Path) -> None:
     beoordelingen, momenten, tarieven = populatie(tmp_path)
     aanmelden(pagina, "beheerder")
-    pagina.get_by_role("link", name="Wat als").click()
+    pagina.locator("main").get_by_role("link", name="Wat als").click()  # the start page names and links it
     assert axe_overtredingen(pagina) == []
     # the example in the text field is the one the list shows as chosen
     gekozen = pagina.get_by_label("Voorbeeld").evaluate("s => s.options[s.selectedIndex].value")
@@ -41,8 +41,8 @@ def test_beheerder_rekent_een_eigen_populatie_door(pagina: Any, tmp_path: Path) 
     assert "Beoordelingen" in pagina.get_by_role("alert").inner_text()
     pagina.get_by_label("Voorbeeld").select_option(label="wat_als_pv_klasse3.yaml")
     pagina.get_by_label("Beoordelingen (CSV of Parquet)").set_input_files(str(beoordelingen))
-    pagina.get_by_label("Zorgmomenten (CSV of Parquet, optioneel)").set_input_files(str(momenten))
-    pagina.get_by_label("Tarieven (optioneel", exact=False).set_input_files(str(tarieven))
+    pagina.get_by_label("Zorgmomenten (CSV of Parquet, niet verplicht)").set_input_files(str(momenten))
+    pagina.get_by_label("Tarieven (niet verplicht)").set_input_files(str(tarieven))
     # the page answers at once with the run's progress, then asks the server until the result is there; the first
     # question is held here so the progress can be looked at
     vastgehouden: list[Any] = []

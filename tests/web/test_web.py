@@ -153,7 +153,7 @@ def test_beoordeling_invullen_voorbeeld_definitief_en_besluit(pagina: Any) -> No
     assert pagina.get_by_label("Andere besluitdatum (niet verplicht)").input_value() == ""
     pagina.get_by_label("Andere besluitdatum (niet verplicht)").fill("01-01-2014")  # before the peildatum
     pagina.get_by_role("button", name="Besluit vastleggen").click()
-    assert "mag niet vóór de peildatum (10-03-2014) liggen" in pagina.locator("#besluitdatum-fout").inner_text()
+    assert "mag niet vóór de peildatum (10 maart 2014) liggen" in pagina.locator("#besluitdatum-fout").inner_text()
     pagina.get_by_label("Andere besluitdatum (niet verplicht)").fill("")
     pagina.get_by_role("button", name="Besluit vastleggen").click()
     pagina.wait_for_url("**/clienten/*?besluit=*")

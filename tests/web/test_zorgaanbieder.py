@@ -64,7 +64,8 @@ def test_evaluatie_voor_het_zorgplan_geweigerd(pagina: Any) -> None:
     pagina.get_by_label("Eerste evaluatie").fill("01-05-2014")
     pagina.get_by_role("button", name="Zorgplan opslaan").click()
     assert (
-        "Eerste evaluatie: ligt vóór de datum van het zorgplan (01-06-2014)" in pagina.get_by_role("alert").inner_text()
+        "Eerste evaluatie: ligt vóór de datum van het zorgplan (1 juni 2014)"
+        in pagina.get_by_role("alert").inner_text()
     )
     assert pagina.locator("#evaluatie1-fout").is_visible()
     assert pagina.get_by_label("Eerste evaluatie").input_value() == "01-05-2014"

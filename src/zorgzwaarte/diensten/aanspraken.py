@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from zorgzwaarte.diensten.invoer import Json, Ontvangen, aanvaard
-from zorgzwaarte.domein.aanspraken import AanspraakInvoer
+from zorgzwaarte.domein.aanspraken import KEUZETEKSTEN, REGELTITELS, UITVOERTITELS, AanspraakInvoer
 from zorgzwaarte.domein.uitvoer_regels import AanspraakRegel, AanspraakUitkomst, RegelingVersie
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.aanspraken.regeling import REGELS, Regel, Rza, artikel_perioden
@@ -126,6 +126,7 @@ def lijst_regels() -> list[AanspraakRegel]:
                     "type": _type(s),
                     "soort": soort,
                     "keuzes": keuzes,
+                    "keuze_teksten": {k: KEUZETEKSTEN.get(veld, {}).get(k, k.replace("_", " ")) for k in keuzes},
                     "verplicht": veld in verplicht,
                     "omschrijving": s.get("description"),
                 }
@@ -140,9 +141,13 @@ def lijst_regels() -> list[AanspraakRegel]:
             AanspraakRegel.model_validate(
                 {
                     "naam": regel.naam,
+                    "titel": REGELTITELS.get(regel.naam, regel.naam.replace("_", " ").capitalize()),
                     "artikel": regel.artikel,
                     "invoer": velden,
                     "uitvoer": list(regel.uitvoer),
+                    "uitvoer_titels": {
+                        k: UITVOERTITELS.get(k, k.replace("_", " ").capitalize()) for k in regel.uitvoer
+                    },
                     "in_werking": {"van": van.isoformat(), "tot": tot.isoformat()},
                     "perioden": perioden,
                     "profielen": genoemde_profielen(regel),

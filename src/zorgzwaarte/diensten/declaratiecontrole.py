@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from zorgzwaarte.diensten.datums import voluit
 from zorgzwaarte.diensten.declaratie import ClientRegel, DeclaratieInvoer, declareer
 from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
 from zorgzwaarte.diensten.toegang import eis, zichtbare_clienten
@@ -23,7 +24,7 @@ BRON = "Wlz art. 3.3.3 (zorg op grond van een indicatiebesluit); NZa Regeling de
 
 
 def _nl(d: date) -> str:
-    return d.strftime("%d-%m-%Y")
+    return voluit(d)
 
 
 def _overlapt(van: date, tot: date | None, begin: date, einde: date) -> bool:

@@ -55,7 +55,83 @@ VELDTITELS = {
     "indicatiedatum": "Datum van het indicatiebesluit",
     "tekort_plaatsingsmogelijkheden": "Tekort aan plaatsingsmogelijkheden",
     "toestemming_vooraf": "Vooraf toestemming gegeven",
-    "loopfunctie": "Loopfunctie",
+    "loopfunctie": "Hoe goed kunt u lopen?",
+}
+
+# The options of a choice as the form shows them, in words a client understands (field -> code -> text); an option
+# not named here is shown as its code with spaces.
+KEUZETEKSTEN: dict[str, dict[str, str]] = {
+    "soort": {
+        "nieuw": "een (nieuwe) rolstoel",
+        "aanpassing": "aanpassing van de rolstoel",
+        "herstel": "herstel van de rolstoel",
+        "extramuraal": "zorg zonder opname (extramurale zorg)",
+        "intramuraal": "zorg met opname of verblijf van ten minste één nacht in een instelling (intramurale zorg)",
+    },
+    "loopfunctie": {
+        "ontbreekt": "ik kan niet lopen",
+        "blijvend_gestoord": "ik kan blijvend slecht lopen",
+        "langdurig_gestoord": "ik kan langdurig slecht lopen",
+        "tijdelijk_gestoord": "ik kan tijdelijk slecht lopen",
+        "normaal": "ik kan gewoon lopen",
+    },
+    "huidig_verblijf": {
+        "psychiatrisch_art9": "in een instelling wegens een psychiatrische aandoening (art. 9 Bza)",
+        "voortgezet_verblijf_art13": "voortgezet verblijf (art. 13 Bza)",
+        "anders": "ergens anders",
+    },
+    "indicatie_verblijf": {
+        "somatisch": "verblijf wegens een lichamelijke (somatische) aandoening",
+        "psychogeriatrisch": "verblijf wegens een psychogeriatrische aandoening",
+        "anders": "iets anders",
+    },
+}
+
+# The name of each rule as the list and the form show it: what it answers, in a client's words.
+REGELTITELS = {
+    "meerzorg": "Meer zorg dan in het zorgzwaartepakket (meerzorg)",
+    "tandheelkunde": "Tandarts en kunstgebit na het verblijf in een instelling",
+    "tandheelkunde_toestemming": "Toestemming voor tandheelkundige zorg",
+    "rolstoel_aanspraak": "Heb ik recht op een rolstoel?",
+    "rolstoel_overname": "De rolstoel overnemen als het verblijf eindigt",
+    "rolstoel_toestemming": "Toestemming vooraf voor een rolstoel, aanpassing of herstel",
+    "doventolk": "Doventolk: hoeveel uren?",
+    "hielprik": "Hielprik bij een baby",
+    "vaccinaties": "Vaccinaties van een kind",
+    "buitenland": "Zorg in het buitenland",
+    "meldtermijn": "Op tijd gemeld dat de zorg is begonnen?",
+    "voortgezet_verblijf": "Blijven wonen in de instelling (voortgezet verblijf)",
+}
+
+# The name of each outcome as the form shows it; an outcome not named here is shown as its code with spaces.
+UITVOERTITELS = {
+    "aanspraak": "Recht op deze zorg (aanspraak)",
+    "toestemming_nodig": "Toestemming vooraf nodig",
+    "zzp": "Zorgzwaartepakket",
+    "drempel_uren_per_week": "Grens in uren zorg per week",
+    "tandheelkundige_zorg_tot": "Tandheelkundige zorg tot en met",
+    "prothese_tot": "Kunstgebit (prothetische hulp) tot en met",
+    "prothese_uiterlijk_verlengd_tot": "Kunstgebit met verlenging uiterlijk tot en met",
+    "tandheelkundige_zorg_op_peildatum": "Tandheelkundige zorg op de peildatum",
+    "overnameprijs": "Overnameprijs",
+    "afschrijvingstermijn_jaren": "Afschrijvingstermijn in jaren",
+    "specificatie": "Berekening per onderdeel",
+    "methode": "Rekenwijze",
+    "grens": "Grens (kosten vanaf dit bedrag: toestemming vooraf nodig)",
+    "max_uren_per_jaar": "Hoogste aantal uren per jaar",
+    "resterende_uren": "Uren die dit jaar nog over zijn",
+    "resterende_uren_na_sessie": "Uren over na deze sessie",
+    "sessie_telt": "Deze sessie telt mee voor de uren",
+    "verklaring_arts_nodig": "Verklaring van de huisarts of KNO-arts nodig",
+    "aanbevolen_van": "Aanbevolen vanaf",
+    "aanbevolen_tot": "Aanbevolen tot en met",
+    "aandoeningen": "Aandoeningen waarop wordt getest",
+    "leeftijd_maanden": "Leeftijd in maanden",
+    "lidstaat": "Het land is een lidstaat (EU, EER of Zwitserland)",
+    "vergoeding": "Vergoeding",
+    "uiterste_meldingsdatum": "Uiterlijk melden op",
+    "op_tijd": "Op tijd gemeld",
+    "verblijf_tot": "Blijven wonen tot en met",
 }
 
 
@@ -65,7 +141,9 @@ def _veldtitel(naam: str, _: object) -> str:
 
 class AanspraakInvoer(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, field_title_generator=_veldtitel)
-    peildatum: date = Field(description="datum waarop de regeling wordt toegepast; kiest de versie")
+    peildatum: date = Field(
+        description="de dag waarover u het wilt weten: de regeling zoals die op die dag gold, wordt gebruikt"
+    )
 
 
 class MeerzorgInvoer(AanspraakInvoer):
@@ -103,7 +181,10 @@ class RolstoelOvernameInvoer(AanspraakInvoer):
 
 
 class RolstoelToestemmingInvoer(AanspraakInvoer):
-    soort: Literal["aanpassing", "herstel", "nieuw"]
+    soort: Literal["aanpassing", "herstel", "nieuw"] = Field(
+        title="Waarvoor vraagt u toestemming?",
+        description="een rolstoel, of aanpassing of herstel van de rolstoel die u al gebruikt (art. 10)",
+    )
     kosten: Bedrag = Field(ge=0, max_digits=12, decimal_places=2)
     elektrisch: bool
 
@@ -137,7 +218,11 @@ class VaccinatieInvoer(AanspraakInvoer):
 
 class BuitenlandInvoer(AanspraakInvoer):
     land: str = Field(min_length=2)
-    soort: Literal["extramuraal", "intramuraal"]
+    soort: Literal["extramuraal", "intramuraal"] = Field(
+        title="Met of zonder opname in een instelling?",
+        description="met opname: u wordt opgenomen of verblijft ten minste één nacht in een instelling (intramurale "
+        "zorg); zonder opname: alle andere zorg (extramurale zorg)",
+    )
     gecontracteerd: bool
     kosten: Bedrag = Field(ge=0, max_digits=12, decimal_places=2)
     kosten_nederland: Bedrag = Field(ge=0, max_digits=12, decimal_places=2)

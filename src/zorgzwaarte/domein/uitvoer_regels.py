@@ -205,6 +205,7 @@ class AanspraakVeld(Uitkomst):
     type: str = Field(description="het type in woorden: tekst, datum, ja/nee, …")
     soort: str = Field(description="datum, ja_nee, getal, geheel_getal, tekst, keuze of meerkeuze")
     keuzes: list[str]
+    keuze_teksten: dict[str, str] = Field(description="per keuze de tekst die het formulier toont")
     verplicht: bool
     omschrijving: str | None
 
@@ -213,9 +214,11 @@ class AanspraakRegel(Uitkomst):
     """A rule of the Regeling zorgaanspraken that can be computed: article, input and output fields, periods."""
 
     naam: str
+    titel: str = Field(description="de naam van de regel in gewone woorden, zoals de lijst en het formulier hem tonen")
     artikel: str
     invoer: list[AanspraakVeld]
     uitvoer: list[str]
+    uitvoer_titels: dict[str, str] = Field(description="per uitkomst de naam die het scherm toont")
     in_werking: Periode
     perioden: list[ArtikelPeriode]
     profielen: list[str] = Field(description="de zorgzwaartepakketten die de regel zelf noemt")

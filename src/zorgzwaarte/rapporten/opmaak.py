@@ -10,9 +10,9 @@ from decimal import Decimal
 from html import escape
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
+from zorgzwaarte.diensten.datums import voluit
 from zorgzwaarte.regels.codes import FUNCTIE_NAMEN, grondslag_naam
 
 LOCALE = "nl_NL"
@@ -36,21 +36,21 @@ def procent(x: Decimal | str | None) -> str:
     return format_decimal(Decimal(str(x)), format="#,##0.00", locale=LOCALE) + "%"
 
 
-def datum(d: date | str | None, vorm: str = "long") -> str:
-    """'1 maart 2016' (vorm='long') or '01-03-2016' (vorm='short' -> dd-MM-y)."""
+def datum(d: date | str | None) -> str:
+    """'1 maart 2016': the one date style of screens and letters (diensten.datums.voluit; None -> '—')."""
     if d is None:
         return "—"
     if isinstance(d, str):
-        d = date.fromisoformat(d)
-    return format_date(d, format=vorm if vorm != "short" else "dd-MM-y", locale=LOCALE)
+        d = date.fromisoformat(d[:10])
+    return voluit(d)
 
 
 NL_ZONE = ZoneInfo("Europe/Amsterdam")
 
 
 def tijdstip(moment: datetime | str | None) -> str:
-    """A moment as a Dutch reader expects it: '29-11-2026 21:15:03 CET' (Europe/Amsterdam, zone shown; a moment
-    without a zone is read as UTC, as the audit log stores it)."""
+    """A moment as a Dutch reader expects it: '29 november 2026 21:15:03 CET' (the one date style, Europe/Amsterdam,
+    zone shown; a moment without a zone is read as UTC, as the audit log stores it)."""
     if moment is None or moment == "":
         return "—"
     if isinstance(moment, str):
@@ -58,7 +58,7 @@ def tijdstip(moment: datetime | str | None) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     lokaal = moment.astimezone(NL_ZONE)
-    return lokaal.strftime("%d-%m-%Y %H:%M:%S ") + (lokaal.tzname() or "")
+    return f"{voluit(lokaal.date())} {lokaal.strftime('%H:%M:%S')} {lokaal.tzname() or ''}".strip()
 
 
 def functienaam(code: str) -> str:

@@ -34,7 +34,8 @@ from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.grenzen import MAX_ID, RecordId
 from zorgzwaarte.fouten import DienstFout, InvoerFout, NietAangemeld, NietGevonden, Verboden
 from zorgzwaarte.rapporten.opmaak import datum, euro, functienaam, getal, postcode, tijdstip
-from zorgzwaarte.web.invoer import invoerdatum, naar_iso, schermmelding
+from zorgzwaarte.web.invoer import foutenlijst, invoerdatum, naar_iso, per_veld, schermmelding
+from zorgzwaarte.web.zorglevering import LEVERINGSVORMEN
 
 # Record numbers in web addresses are bounded like the API's (a number beyond the database's integer range is
 # refused with 422 before any query runs, never a 500).
@@ -90,12 +91,16 @@ def _omgeving() -> Environment:
         euro=euro,
         invoerdatum=invoerdatum,
         schermmelding=schermmelding,
+        foutenlijst=foutenlijst,
+        per_veld=per_veld,
         tijdstip=tijdstip,
         getal=getal,
         postcode=postcode,
         functienaam=functienaam,
     )
-    env.globals.update(ROLNAMEN=ROLNAMEN, MENU=MENU, beoordeling_omschrijving=beoordeling_omschrijving)
+    env.globals.update(
+        ROLNAMEN=ROLNAMEN, MENU=MENU, LEVERINGSVORMEN=LEVERINGSVORMEN, beoordeling_omschrijving=beoordeling_omschrijving
+    )
     return env
 
 

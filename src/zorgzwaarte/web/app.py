@@ -20,13 +20,27 @@ from zorgzwaarte.web.routes import (
     besluiten,
     clienten,
     declaraties,
+    regelsets,
     sessie,
     wat_als,
     zorg,
     zzp,
 )
 
-ROUTERS = (sessie, clienten, beoordelingen, besluiten, zorg, declaraties, audit, beheer, aanspraken, zzp, wat_als)
+ROUTERS = (
+    sessie,
+    clienten,
+    beoordelingen,
+    besluiten,
+    zorg,
+    declaraties,
+    audit,
+    beheer,
+    aanspraken,
+    zzp,
+    wat_als,
+    regelsets,
+)
 
 __all__ = ["STATIC", "installeer_web", "maak_web_router"]
 

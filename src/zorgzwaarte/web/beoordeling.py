@@ -571,7 +571,8 @@ def formulier_context() -> dict[str, Any]:
         "keuzes_stoornis": _scorekeuzes("stoornis"),
         "keuzes_beperking": _scorekeuzes("beperking"),
         "grondslagen": codelijst("LDT_Grondslag"),
-        "prognoses": codelijst("LDT_Prognose"),
+        "grondslag_keuzes": tuple((c, n[:1].upper() + n[1:]) for c, n in codelijst("LDT_Grondslag").items()),
+        "prognose_keuzes": tuple(codelijst("LDT_Prognose").items()),
         "handelingen": _handelingen(),
         "handeling_naam": dict(_handelingen()),
         "leefklimaat": LEEFKLIMAAT,
@@ -971,34 +972,38 @@ def veldnaam(pad: str) -> str:
     return VASTE_NAMEN.get(kop, kop.replace("_", " ").capitalize())
 
 
-def fouten_per_veld(fouten: list[Any]) -> dict[str, str]:
-    """Map the rules' field paths to the form's field ids, so each message stands next to its field.
+def veld_id(pad: str) -> str:
+    """A rules' field path as the form's field id, so a message stands next to its field and the summary links
+    there: `grondslagen` -> grondslag_dominant, `stoornisscores.0101` -> s_0101, `zorgmomenten.0.per_week` -> zm0,
+    `leefklimaat.x` -> x, a declared input -> its form name; other paths by their first segment."""
+    delen = str(pad).removeprefix("invoer.").split(".")
+    kop = delen[0]
+    if kop == "grondslagen":
+        return "grondslag_dominant"
+    if kop in ("stoornisscores", "beperkingscores") and len(delen) > 1:
+        return ("s_" if kop == "stoornisscores" else "b_") + delen[1]
+    if kop == "zorgmomenten" and len(delen) > 1:
+        return f"zm{delen[1]}"
+    if kop == "leefklimaat" and len(delen) > 1:
+        return delen[1]
+    if kop == "eerdere_indicaties" and len(delen) > 2 and delen[1].isdigit():
+        return f"ei{delen[1]}_" + {"geldig_van": "van", "geldig_tot": "tot"}.get(delen[2], "zzp")
+    if kop == "eerdere_indicaties":
+        return "ei_bekend"
+    return next((v.naam for v in ALLE_VELDEN if tuple(delen[: len(v.pad)]) == v.pad), kop)
 
-    `grondslagen` -> grondslag_dominant, `stoornisscores.0101` -> s_0101, `zorgmomenten.0.per_week` -> zm0,
-    `leefklimaat.x` -> x, a declared input -> its form name; other paths by their first segment.
-    """
+
+def fouten_per_veld(fouten: list[Any]) -> dict[str, str]:
+    """Each message by the id of its field (`veld_id`), the first per field."""
     uit: dict[str, str] = {}
     for f in fouten:
-        delen = str(f.veld).removeprefix("invoer.").split(".")
-        kop = delen[0]
-        if kop == "grondslagen":
-            sleutel = "grondslag_dominant"
-        elif kop in ("stoornisscores", "beperkingscores") and len(delen) > 1:
-            sleutel = ("s_" if kop == "stoornisscores" else "b_") + delen[1]
-        elif kop == "zorgmomenten" and len(delen) > 1:
-            sleutel = f"zm{delen[1]}"
-        elif kop == "leefklimaat" and len(delen) > 1:
-            sleutel = delen[1]
-        elif kop == "eerdere_indicaties" and len(delen) > 2 and delen[1].isdigit():
-            sleutel = f"ei{delen[1]}_" + {"geldig_van": "van", "geldig_tot": "tot"}.get(delen[2], "zzp")
-        elif kop == "eerdere_indicaties":
-            sleutel = "ei_bekend"
-        else:
-            sleutel = next((v.naam for v in ALLE_VELDEN if tuple(delen[: len(v.pad)]) == v.pad), kop)
-        uit.setdefault(sleutel, f.melding)
+        uit.setdefault(veld_id(f.veld), f.melding)
     return uit
 
 
 def fouten_op_scherm(fouten: list[Any]) -> list[dict[str, str]]:
-    """The messages for the summary at the top: each field named as the screen names it."""
-    return [{"veld": veldnaam(f.veld), "melding": f.melding} for f in fouten]
+    """The messages for the summary at the top: each field named as the screen names it, linked to its field."""
+    return [
+        {"veld": veldnaam(f.veld), "melding": f.melding, "id": "" if f.veld == "formulier" else veld_id(f.veld)}
+        for f in fouten
+    ]

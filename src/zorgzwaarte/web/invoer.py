@@ -52,3 +52,50 @@ def paginanummer(tekst: str) -> tuple[int, str | None]:
     if tekst.isdigit() and int(tekst) >= 1:
         return int(tekst), None
     return 1, f"'{tekst[:20]}' is geen paginanummer; u ziet pagina 1"
+
+
+def foutenlijst(
+    fouten: Any, namen: dict[str, str] | None = None, ids: dict[str, str] | None = None, voorvoegsel: str = ""
+) -> tuple[str | None, list[dict[str, str]]]:
+    """The error summary at the top of a form: (the message about the form as a whole, the field messages).
+
+    `fouten` is a dict form name -> message (`formulier` is the form as a whole) or a list of {veld, melding, id}
+    (veld as the screen names it, id the field's id); `namen` gives a dict's screen names, `ids`/`voorvoegsel`
+    the ids of its fields. Each field message links to its field (`#id`), where the same message stands.
+    """
+    namen, ids = namen or {}, ids or {}
+    algemeen: str | None = None
+    lijst: list[dict[str, str]] = []
+    if isinstance(fouten, dict):
+        items = [
+            (k, namen.get(k, k.replace("_", " ").capitalize()), v, ids.get(k, voorvoegsel + k))
+            for k, v in fouten.items()
+        ]
+    else:
+        items = []
+        for f in fouten or []:
+            veld, melding, id_ = (
+                (f.get("veld"), f.get("melding"), f.get("id"))
+                if isinstance(f, dict)
+                else (getattr(f, "veld", None), getattr(f, "melding", str(f)), None)
+            )
+            items.append((str(veld or ""), str(veld or ""), melding, id_ or ids.get(str(veld or ""), "")))
+    for sleutel, naam, melding, id_ in items:
+        if not melding:
+            continue
+        if sleutel in ("formulier", "") or naam == "formulier":
+            algemeen = schermmelding(melding) if algemeen is None else f"{algemeen} {schermmelding(melding)}"
+        else:
+            lijst.append({"veld": naam, "melding": schermmelding(melding), "id": id_})
+    return algemeen, lijst
+
+
+def per_veld(fouten: Any, ids: dict[str, str] | None = None) -> dict[str, str]:
+    """A summary's list as field id -> message (the first per field), for the fields: each {veld, melding, id}
+    by its id, or an error whose veld (as the screen names it) `ids` gives the field of."""
+    _, lijst = foutenlijst(fouten if isinstance(fouten, list) else [], ids=ids)
+    uit: dict[str, str] = {}
+    for f in lijst:
+        if f["id"]:
+            uit.setdefault(f["id"], f["melding"])
+    return uit

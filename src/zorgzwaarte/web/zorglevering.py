@@ -17,6 +17,13 @@ DOMEINEN = tuple(LEVENSDOMEINEN.items())
 LIJSTEN = ("doelen", "wensen", "hulpbronnen")
 FUNCTIES = ("ZZP", "PV", "VP", "BG-IND", "BG-GRP", "BH-IND", "BH-GRP", "KVB")
 PLAN_RIJEN = 4
+# The leveringsvormen as a form offers them (toewijzing, overeenkomst): code, words a client understands.
+LEVERINGSVORMEN = (
+    ("verblijf", "verblijf in een instelling"),
+    ("vpt", "volledig pakket thuis"),
+    ("mpt", "modulair pakket thuis"),
+    ("pgb", "persoonsgebonden budget"),
+)
 
 
 def _regels(tekst: str) -> list[str]:
@@ -25,6 +32,17 @@ def _regels(tekst: str) -> list[str]:
 
 # Wlz art. 8.1.1 and 8.1.3: the bespreking, the copy to the client, the caregivers, the persoonlijk plan.
 WLZ_AFSPRAKEN = ("besproken_op", "afschrift_op", "zorgverleners", "persoonlijk_plan")
+
+
+# The KVB facts of a planned row (Blz 2026 art. 3.1.3 lid 2): the service's field -> the form's suffix; ja/nee.
+KVB_VELDEN = {"eigen_zorglocatie": "eigen", "zeer_complexe_zorgbehoefte": "complex"}
+JA_NEE: dict[str, Any] = {"ja": True, "nee": False}
+
+
+def plan_rijen(f: dict[str, list[str]]) -> list[int]:
+    """The rows of the planned-care table that were filled in: `gepland.N` of the service is row plan_rijen[N]."""
+    delen = ("functie", "uren", "etmalen", *KVB_VELDEN.values())
+    return [i for i in range(PLAN_RIJEN) if any((f.get(f"plan{i}_{d}") or [""])[0].strip() for d in delen)]
 
 
 def zorgplan_uit_formulier(f: dict[str, list[str]]) -> dict[str, Any]:
@@ -39,14 +57,15 @@ def zorgplan_uit_formulier(f: dict[str, list[str]]) -> dict[str, Any]:
             "beperkingen": een(f"{d}_beperkingen").strip(),
         }
     gepland = []
-    for i in range(PLAN_RIJEN):
+    for i in plan_rijen(f):
         functie, uren = een(f"plan{i}_functie"), een(f"plan{i}_uren").strip().replace(",", ".")
         etmalen = een(f"plan{i}_etmalen").strip()
-        if functie or uren or etmalen:
-            rij: dict[str, Any] = {"functie": functie, "uren_per_week": uren or None}
-            if etmalen:
-                rij["etmalen_per_jaar"] = etmalen
-            gepland.append(rij)
+        kvb = {k: JA_NEE.get(een(f"plan{i}_{kort}"), een(f"plan{i}_{kort}")) for k, kort in KVB_VELDEN.items()}
+        rij: dict[str, Any] = {"functie": functie, "uren_per_week": uren or None}
+        if etmalen:
+            rij["etmalen_per_jaar"] = etmalen
+        rij.update({k: v for k, v in kvb.items() if v != ""})
+        gepland.append(rij)
     data: dict[str, Any] = {
         "domeinen": domeinen,
         "gepland": gepland,
@@ -71,6 +90,8 @@ def zorgplan_naar_formulier(z: dict[str, Any]) -> dict[str, list[str]]:
         f[f"plan{i}_functie"] = [g["functie"]]
         f[f"plan{i}_uren"] = [str(g["uren_per_week"]).replace(".", ",")]
         f[f"plan{i}_etmalen"] = [str(g["etmalen_per_jaar"]) if g.get("etmalen_per_jaar") is not None else ""]
+        for k, kort in KVB_VELDEN.items():
+            f[f"plan{i}_{kort}"] = [{True: "ja", False: "nee"}.get(g.get(k), "")]
     for i, d in enumerate((z.get("evaluatiedata") or [])[:2]):
         f[f"evaluatie{i + 1}"] = [d]
     for k in WLZ_AFSPRAKEN:
@@ -178,7 +199,7 @@ def uren_grafieken(weken: list[dict[str, Any]], geindiceerd: dict[str, float | N
         for w in weken[-12:]:
             uren = sum(float(u["uren"]) for u in w["uren"] if u["functie"] == functie)
             tekst = _nl_getal(uren) + " uur" + (f" ({round(100 * uren / norm)}%)" if norm else "")
-            staven.append(Staaf(f"week van {datum(w['week'], 'short')}", uren, tekst))
+            staven.append(Staaf(f"week van {datum(w['week'])}", uren, tekst))
         naam = f"{FUNCTIE_NAMEN.get(functie, functie)} ({functie})"
         titel = f"{naam}: geleverde uren per week" + (
             f" tegenover {_nl_getal(norm)} geïndiceerde uren" if norm else " (geïndiceerde uren onbekend)"
@@ -203,23 +224,35 @@ PLAN_KOLOMMEN = {
     "functie": ("functie", "Functie"),
     "uren_per_week": ("uren", "Uren per week"),
     "etmalen_per_jaar": ("etmalen", "Etmalen logeeropvang per jaar"),
+    "eigen_zorglocatie": ("eigen", "Zorglocatie voor het logeren"),
+    "zeer_complexe_zorgbehoefte": ("complex", "Zeer complexe zorgbehoefte"),
 }
 
 
-def plan_fouten_per_veld(fouten: list[Any]) -> dict[str, str]:
-    """The zorgplan's field paths to form ids: gepland.0.uren_per_week -> plan0_uren, evaluatiedata.1 -> evaluatie2."""
+def _rij(nummer: str, rijen: list[int] | None) -> int:
+    """The form row of the service's `gepland.N` (empty rows are not sent, see `plan_rijen`)."""
+    n = int(nummer) if nummer.isdigit() else 0
+    return rijen[n] if rijen is not None and n < len(rijen) else n
+
+
+def plan_veld_id(pad: str, rijen: list[int] | None = None) -> str:
+    """A zorgplan field path as the form's id: gepland.0.uren_per_week -> plan0_uren (the first filled row),
+    evaluatiedata.1 -> evaluatie2."""
+    d = str(pad).split(".")
+    if d[0] == "gepland" and len(d) > 2:
+        return f"plan{_rij(d[1], rijen)}_{PLAN_KOLOMMEN.get(d[2], (d[2], ''))[0]}"
+    if d[0] == "evaluatiedata" and len(d) > 1 and d[1].isdigit():
+        return f"evaluatie{int(d[1]) + 1}"
+    if d[0] == "domeinen" and len(d) > 2:
+        return f"{d[1]}_{d[2]}"
+    return d[0]
+
+
+def plan_fouten_per_veld(fouten: list[Any], rijen: list[int] | None = None) -> dict[str, str]:
+    """Each zorgplan message by the id of its field (`plan_veld_id`), the first per field."""
     uit: dict[str, str] = {}
     for f in fouten:
-        d = str(f.veld).split(".")
-        if d[0] == "gepland" and len(d) > 2:
-            sleutel = f"plan{d[1]}_{PLAN_KOLOMMEN.get(d[2], (d[2], ''))[0]}"
-        elif d[0] == "evaluatiedata" and len(d) > 1 and d[1].isdigit():
-            sleutel = f"evaluatie{int(d[1]) + 1}"
-        elif d[0] == "domeinen" and len(d) > 2:
-            sleutel = f"{d[1]}_{d[2]}"
-        else:
-            sleutel = d[0]
-        uit.setdefault(sleutel, f.melding)
+        uit.setdefault(plan_veld_id(f.veld, rijen), f.melding)
     return uit
 
 
@@ -247,21 +280,23 @@ def zorg_fouten_op_scherm(fouten: list[Any], waarden: dict[str, list[str]]) -> l
     for f in fouten:
         d = str(f.veld).split(".")
         if d[0] == "uren" and len(d) > 1 and d[1].isdigit() and int(d[1]) < len(geleverd):
-            naam = f"Uren {geleverd[int(d[1])]}"
+            naam, id_ = f"Uren {geleverd[int(d[1])]}", f"uren_{geleverd[int(d[1])]}"
+        elif d[0] == "afwezigheid":
+            naam, id_ = ZORG_VELDEN["afwezigheid"], "afwezig_van"
         else:
-            naam = ZORG_VELDEN.get(d[0], d[0].replace("_", " ").capitalize())
-        uit.append({"veld": naam, "melding": f.melding})
+            naam, id_ = ZORG_VELDEN.get(d[0], d[0].replace("_", " ").capitalize()), d[0]
+        uit.append({"veld": naam, "melding": f.melding, "id": "" if id_ == "formulier" else id_})
     return uit
 
 
 def overeenkomst_keuzes(overeenkomsten: list[dict[str, Any]]) -> list[tuple[str, str]]:
     return [
-        (str(o["id"]), f"Overeenkomst {o['id']}: {o['leveringsvorm']} vanaf {datum(o['ingangsdatum'], 'short')}")
+        (str(o["id"]), f"Overeenkomst {o['id']}: {o['leveringsvorm']} vanaf {datum(o['ingangsdatum'])}")
         for o in overeenkomsten
     ]
 
 
-def plan_fouten_op_scherm(fouten: list[Any]) -> list[dict[str, str]]:
+def plan_fouten_op_scherm(fouten: list[Any], rijen: list[int] | None = None) -> list[dict[str, str]]:
     """The zorgplan's messages with each field named as on screen ('Eerste evaluatie', 'Uren per week 2')."""
     namen = dict(DOMEINEN)
     uit = []
@@ -270,10 +305,12 @@ def plan_fouten_op_scherm(fouten: list[Any]) -> list[dict[str, str]]:
         if d[0] == "evaluatiedata" and len(d) > 1 and d[1].isdigit():
             naam = ("Eerste", "Tweede")[min(int(d[1]), 1)] + " evaluatie"
         elif d[0] == "gepland" and len(d) > 2 and d[1].isdigit():
-            naam = f"{PLAN_KOLOMMEN.get(d[2], ('', 'Functie'))[1]} {int(d[1]) + 1}"
+            naam = f"{PLAN_KOLOMMEN.get(d[2], ('', 'Functie'))[1]} {_rij(d[1], rijen) + 1}"
         elif d[0] == "domeinen" and len(d) > 2:
             naam = f"{namen.get(d[1], d[1])}: {d[2]}"
         else:
             naam = {"vastgesteld_op": "Vastgesteld op", "versie": "Versie"}.get(d[0], d[0])
-        uit.append({"veld": naam, "melding": f.melding})
+        uit.append(
+            {"veld": naam, "melding": f.melding, "id": "" if naam == "formulier" else plan_veld_id(f.veld, rijen)}
+        )
     return uit

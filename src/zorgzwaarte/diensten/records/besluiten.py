@@ -87,7 +87,7 @@ def besluitdatum_kiezen(
     if gekozen > vandaag:
         raise InvoerFout.een("besluitdatum", "mag niet na vandaag liggen")
     if gekozen < peildatum:
-        raise InvoerFout.een("besluitdatum", f"mag niet vóór de peildatum ({peildatum.strftime('%d-%m-%Y')}) liggen")
+        raise InvoerFout.een("besluitdatum", f"mag niet vóór de peildatum ({_nl(peildatum)}) liggen")
     if reden is None:
         raise InvoerFout.een("besluitdatum_reden", "geef de reden voor een besluitdatum vóór vandaag")
     return gekozen, reden

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from zorgzwaarte.diensten.datums import voluit
 from zorgzwaarte.diensten.toegang import Actor, eis, zichtbare_client
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.grenzen import MAX_PAGINA, MAX_PER_PAGINA
@@ -58,11 +59,12 @@ def controleer_versie(gelezen: int, huidig: int) -> None:
 
 
 def _nl(d: date) -> str:
-    return d.strftime("%d-%m-%Y")
+    """A date in a text the screen or letter shows: '1 december 2014' (diensten.datums, one style everywhere)."""
+    return voluit(d)
 
 
 def beoordeling_omschrijving(invoer: dict[str, Any], volgnummer: int, status: str) -> str:
-    """'Beoordeling Wlz, peildatum 06-01-2015 (versie 1, concept)': the kind (AWBZ or Wlz, from the regelset of the
+    """'Beoordeling Wlz, peildatum 6 januari 2015 (versie 1, concept)': the kind (AWBZ or Wlz, from the regelset of the
     peildatum) and the peildatum tell two assessments of one client apart; the version says which correction."""
     stelsel, peildatum = "", invoer.get("peildatum")
     try:

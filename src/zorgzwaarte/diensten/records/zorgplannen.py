@@ -162,7 +162,8 @@ def _eigen_zorglocatie(i: int, g: GeplandeZorg, leveringsvorm: str, dag: date) -
         return [
             Fout(
                 f"gepland.{i}.eigen_zorglocatie",
-                f"logeeropvang op een zorglocatie die de cliënt zelf regelt kan hier niet: {stap.uitkomst} ({stap.bron})",
+                "logeeropvang op een zorglocatie die de cliënt zelf regelt kan hier niet: "
+                f"{stap.uitkomst.removeprefix('Niet: ')} ({stap.bron})",
             )
         ]
     return []

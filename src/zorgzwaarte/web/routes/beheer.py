@@ -45,6 +45,7 @@ def toon_gebruikers(
         organisatie_keuzes=keuzes,
         w=w or {},
         fouten=fouten or {},
+        namen={**NAMEN, **{f"wachtwoord-{g.id}": f"Nieuw wachtwoord voor {g.gebruikersnaam}" for g in data.gebruikers}},
         melding=melding,
     )
 

@@ -76,7 +76,8 @@ def client_nieuw_post(scherm: Ingelogd, form: Form) -> Response:
         fouten["formulier"] = fout.fout.melding
     except DienstFout as fout:
         fouten["formulier"] = fout.melding
-    return scherm.toon("clienten/nieuw.html", status=422, velden=CLIENT_VELDEN, w=waarden, fouten=fouten)
+    namen = {naam: label for naam, label, _ in CLIENT_VELDEN} | {"geslacht": "Geslacht"}
+    return scherm.toon("clienten/nieuw.html", status=422, velden=CLIENT_VELDEN, w=waarden, fouten=fouten, namen=namen)
 
 
 @router.get("/clienten/{client_id}")

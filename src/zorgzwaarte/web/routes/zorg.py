@@ -20,6 +20,7 @@ from zorgzwaarte.domein.records import (
 )
 from zorgzwaarte.fouten import Fout, InvoerFout
 from zorgzwaarte.rapporten.brieven import zorgplanbrief_pdf
+from zorgzwaarte.rapporten.opmaak import functienaam
 from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, Scherm, WebFout, WebId, WebNummer
 from zorgzwaarte.web.zorglevering import (
     DOMEINEN,
@@ -30,6 +31,7 @@ from zorgzwaarte.web.zorglevering import (
     overeenkomst_keuzes,
     plan_fouten_op_scherm,
     plan_fouten_per_veld,
+    plan_rijen,
     uren_grafieken,
     voorinvulling,
     zorg_fouten_op_scherm,
@@ -66,7 +68,7 @@ def toon_zorg(
         w=waarden,
         melding=melding,
         functies=FUNCTIES,
-        redenen=AFWEZIGHEID_REDENEN,
+        reden_keuzes=[(rd, rd.replace("_", " ")) for rd in AFWEZIGHEID_REDENEN],
     )
 
 
@@ -159,6 +161,7 @@ def toon_plan(
     melding: str | None = None,
 ) -> Response:
     fouten = fouten or []
+    rijen = plan_rijen(waarden)
     return scherm.toon(
         "zorg/zorgplan.html",
         status=status,
@@ -166,12 +169,12 @@ def toon_plan(
         o=data["o"],
         z=data["z"],
         w=waarden,
-        fouten=plan_fouten_op_scherm(fouten),
+        fouten=plan_fouten_op_scherm(fouten, rijen),
         domeinen=DOMEINEN,
-        functies=FUNCTIES,
+        functie_keuzes=[(f, f"{functienaam(f)} ({f})") for f in FUNCTIES],
         rijen=PLAN_RIJEN,
         melding=melding,
-        fv=plan_fouten_per_veld(fouten),
+        fv=plan_fouten_per_veld(fouten, rijen),
     )
 
 
