@@ -20,7 +20,7 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 from urllib.parse import parse_qsl
 
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import Headers
 
 from zorgzwaarte.diensten.omgeving import positief_getal, veilige_cookies
 from zorgzwaarte.domein.validatie import ONGELDIG_TEKEN, OnleesbareJson, lees_json, onleesbaar
@@ -80,6 +80,10 @@ def beveiligingskoppen(pad: str, hsts: bool) -> dict[str, str]:
     return koppen
 
 
+def _gecodeerd(koppen: dict[str, str]) -> list[tuple[bytes, bytes]]:
+    return [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in koppen.items()]
+
+
 def _json_antwoord(
     status: int, veld: str, melding: str, koppen: dict[str, str] | None = None
 ) -> tuple[int, bytes, dict[str, str]]:
@@ -95,19 +99,22 @@ class Beveiliging:
         self.max_json = max_json or positief_getal("ZORGZWAARTE_MAX_JSON_BYTES", MAX_JSON)
         self.max_bestand = max_bestand or positief_getal("ZORGZWAARTE_MAX_BESTAND_BYTES", MAX_BESTAND)
         self.hsts = veilige_cookies()  # HSTS only behind HTTPS
+        # encoded once: these headers go on every response (ASGI header names are lower case bytes)
+        self._koppen = _gecodeerd(beveiligingskoppen("", self.hsts))
+        self._documentatie = _gecodeerd(beveiligingskoppen(DOCUMENTATIE_PADEN[0], self.hsts))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        koppen = beveiligingskoppen(scope.get("path", ""), self.hsts)
+        koppen = self._documentatie if scope.get("path", "") in DOCUMENTATIE_PADEN else self._koppen
 
         async def send_met_koppen(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                h = MutableHeaders(scope=message)
-                for k, v in koppen.items():
-                    if k not in h:
-                        h[k] = v
+            if message["type"] == "http.response.start":  # each header unless the route set it itself
+                h = list(message.get("headers") or [])
+                gezet = {k.lower() for k, _ in h}
+                h.extend(kop for kop in koppen if kop[0] not in gezet)
+                message["headers"] = h
             await send(message)
 
         weigering = self._controleer_adres(scope)
