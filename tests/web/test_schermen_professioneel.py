@@ -158,7 +158,7 @@ def test_regelsets_pagina_vanuit_wat_als(pagina: Any) -> None:
     assert axe_overtredingen(pagina) == []
     schermafdruk(pagina, "regelsets")
     eerste = regelsets("indicatie")[0]
-    pagina.get_by_role("link", name=eerste.naam, exact=True).click()
+    pagina.get_by_role("link", name=f"{eerste.naam} (versie {eerste.versie})", exact=True).click()
     totaal = len(eerste.parameterlijst())
     assert f"{totaal} van de {totaal} parameters" in pagina.locator("#parameters").inner_text()
     pagina.get_by_label("Zoeken").fill("klassen.PV")
