@@ -98,6 +98,8 @@ def test_tokencontrole_en_dienst_in_dezelfde_draad(api: Api, monkeypatch: pytest
         ("GET", "/clienten?per_pagina=100000", None),  # a bad query
         ("POST", "/clienten", {"naam": 3}),  # a bad body
         ("GET", "/organisaties?x=1", None),  # a valid request (any role)
+        ("POST", "/iwlz/retour", None),  # an empty message (its body is read before the token is checked)
+        ("POST", "/tarieven?naam=t", None),
     ],
 )
 def test_onbekend_token_eerst_401_ook_bij_ongeldige_invoer(api: Api, methode: str, pad: str, body: Any) -> None:
@@ -136,3 +138,14 @@ def test_geldig_token_ongeldige_invoer_422_met_auditregel_daarna_403(api: Api) -
     r = c.post(f"{A}/clienten/{cid}/beoordelingen", json={})
     assert r.status_code == 403, r.text
     assert [a.uitkomst for a in api.audit_sinds(voor)] == ["geweigerd"]
+
+
+def test_ruwe_inhoud_in_de_werkdraad_gecontroleerd(api: Api, sprongen: Counter[str]) -> None:
+    """Routes with a raw body (XML, CSV) read it in the event loop and do the rest in the one worker thread: an
+    empty message is 422 with its Dutch message, in one hop."""
+    c = api.als("zorgkantoor")
+    sprongen.clear()
+    r = c.post(f"{A}/iwlz/retour", content=b"  ", headers={"content-type": "application/xml"})
+    assert r.status_code == 422, r.text
+    assert r.json()["fouten"] == [{"veld": "bestand", "melding": "het bericht is leeg"}]
+    assert sprongen["zorgzwaarte.api.eendraad"] == 1 and sprongen.total() == 1, sprongen

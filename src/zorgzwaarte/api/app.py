@@ -659,8 +659,14 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
             headers={"Content-Disposition": f'attachment; filename="{naam}.xml"'},
         )
 
-    async def xml_body(request: Request) -> bytes:
-        inhoud = await request.body()
+    async def ruwe_body(request: Request) -> bytes:
+        """The raw body (XML, CSV), read in the event loop so that the route itself, token check included, runs in
+        one worker thread (api/eendraad.py) and never blocks the loop with database work or parsing."""
+        return await request.body()
+
+    RuweBody = Annotated[bytes, Depends(ruwe_body)]
+
+    def xml_body(inhoud: bytes) -> bytes:
         if not inhoud.strip():
             raise InvoerFout.een("bestand", "het bericht is leeg")
         if len(inhoud) > MAX_XML:
@@ -675,9 +681,9 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     @router.post(
         "/iwlz/io31", tags=["iWlz"], status_code=201, openapi_extra=ruwe_invoer(XML, "een IO31-bericht (iWlz 2.2)")
     )
-    async def io31_upload(wie: Wie, request: Request) -> Io31Inlezing:
+    def io31_upload(wie: Wie, inhoud: RuweBody) -> Io31Inlezing:
         """Lees een IO31-bericht (XML in de body) in: cliënt, scores en een extern indicatiebesluit; niets bij een fout."""
-        return Io31Inlezing.model_validate(doe(wie, iwlz.importeer_io31, await xml_body(request)))
+        return Io31Inlezing.model_validate(doe(wie, iwlz.importeer_io31, xml_body(inhoud)))
 
     @router.post(
         "/iwlz/io31/export",
@@ -737,9 +743,9 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         openapi_extra=ruwe_invoer(XML, "een retourbericht: AW34, AW36 of AW310"),
         response_model_exclude_unset=True,
     )
-    async def retour(wie: Wie, request: Request) -> RetourUitkomst:
+    def retour(wie: Wie, inhoud: RuweBody) -> RetourUitkomst:
         """Lees een retourbericht (AW34, AW36, AW310) en toon de retourcodes in het Nederlands."""
-        return doe(wie, iwlz.lees_retour, await xml_body(request))
+        return doe(wie, iwlz.lees_retour, xml_body(inhoud))
 
     # --- bekostiging: tarieven, contracten, declareren ----------------------------------------------------------
     @router.post(
@@ -749,9 +755,8 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         openapi_extra=ruwe_invoer(CSV, "de tarieftabel als CSV (docs/bekostiging.md)"),
         response_model_exclude_unset=True,
     )
-    async def tarieven_laden(wie: Wie, request: Request, naam: str) -> TarieftabelUit:
+    def tarieven_laden(wie: Wie, inhoud: RuweBody, naam: str) -> TarieftabelUit:
         """Laad een tarieftabel (CSV in de body, docs/bekostiging.md); de laatst geladen tabel geldt. Alles of niets."""
-        inhoud = await request.body()
         if len(inhoud) > MAX_XML:
             raise InvoerFout.een("bestand", f"de tabel is groter dan {MAX_XML // 1_000_000} MB")
         try:
