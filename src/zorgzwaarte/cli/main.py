@@ -215,12 +215,14 @@ def db_migreer() -> None:
 def demo_cmd(aantal: Annotated[int, typer.Option(help="Aantal fictieve cliënten")] = 50) -> None:
     """Vul een lege database met fictieve demogegevens (zorgkantoor, twee aanbieders, beoordelaar, cliënten)."""
     from zorgzwaarte.demo.gegevens import laad_demo_aanvulling, vul_demo
+    from zorgzwaarte.diensten.werkeenheid import nu_utc, vandaag_nl
     from zorgzwaarte.opslag.database import maak_engine, migreer, sessiefabriek
 
     engine = maak_engine()
     migreer(engine)
-    uit = vul_demo(sessiefabriek(engine), aantal)
-    if laad_demo_aanvulling(sessiefabriek(engine)):
+    geladen = laad_demo_aanvulling(sessiefabriek(engine))  # first: the demo's decisions then know those hours
+    uit = vul_demo(sessiefabriek(engine), aantal, vandaag=vandaag_nl(nu_utc()))
+    if geladen:
         Console().print("Gemiddelde uren van VV 5-10 en LG 6-7 geladen als aanvulling (indicatief, met bron).")
     Console().print("Demogegevens aangemaakt." if uit["aangemaakt"] else "De database bevat al gegevens; niets gedaan.")
 
@@ -296,6 +298,7 @@ def serveer(
     import uvicorn
 
     from zorgzwaarte.demo.gegevens import DEMO_GEBRUIKERS, laad_demo_aanvulling, vul_demo
+    from zorgzwaarte.diensten.werkeenheid import nu_utc, vandaag_nl
     from zorgzwaarte.opslag.database import maak_engine, migreer, sessiefabriek
 
     if workers < 1:
@@ -308,9 +311,9 @@ def serveer(
     engine = maak_engine()
     migreer(engine)
     console = Console(highlight=False)
-    if demo:
-        vul_demo(sessiefabriek(engine))
+    if demo:  # the supplement first: the demo's decisions then know those hours; the story runs to today
         laad_demo_aanvulling(sessiefabriek(engine))
+        vul_demo(sessiefabriek(engine), vandaag=vandaag_nl(nu_utc()))
     url = f"http://{host}:{poort}"
     console.print(f"[bold]zorgzwaarte[/bold] draait op {url}  (webtoepassing; API-documentatie: {url}/docs)")
     console.print(f"Database: {engine.url.render_as_string(hide_password=True)}")
