@@ -16,6 +16,7 @@ from tests.conftest import _leeg_postgres
 from zorgzwaarte.demo.gegevens import vul_demo
 from zorgzwaarte.opslag.database import huidige_revisie, maak_engine, migreer, sessiefabriek
 from zorgzwaarte.opslag.modellen import Auditregel, Beoordeling, Client, Indicatiebesluit, Organisatie
+from zorgzwaarte.regels.profielen.catalogus import GEEN_AANVULLING
 
 VOOR = "0007"  # the revision before 0005 in the chain
 
@@ -43,7 +44,7 @@ def test_migratie_0005_met_gegevens(ongemigreerd: Engine) -> None:
     be registered once per organisation (a second registration by the same organisation is refused)."""
     migreer(ongemigreerd, VOOR)
     fabriek = sessiefabriek(ongemigreerd)
-    vul_demo(fabriek, aantal_clienten=5)
+    vul_demo(fabriek, aantal_clienten=5, aanvulling=GEEN_AANVULLING)  # that revision stores no supplement this way
     voor = _tellingen(ongemigreerd)
     assert voor["client"] == 5 and voor["indicatiebesluit"] > 0
     migreer(ongemigreerd)

@@ -492,7 +492,7 @@ def _na_de_awbz(
     vandaag = demo.vandaag
     code = ib.zzp_code or ""
     if not code:  # care at home in functions and classes: no ZZP, so not in Wlz art. 11.1.1
-        o.einddatum = date(2014, 12, 31)
+        o.einddatum = ib.vervaldatum = date(2014, 12, 31)
         demo.rapportage(
             c,
             aanbieder,
@@ -524,6 +524,8 @@ def _na_de_awbz(
             demo.rapportage(c, aanbieder, einde, "Cliënt is overleden; de zorg is beëindigd (fictief).")
     if einde is not None and einde < vandaag:
         o.einddatum = einde
+        if ib.geldig_tot is None or einde < ib.geldig_tot:  # the decision ends with the care (death, art. 11.1.3)
+            ib.vervaldatum = einde
         if einde != date(2014, 12, 31) and _sector(code) == "LVG":
             demo.rapportage(
                 c,

@@ -243,6 +243,8 @@ def _zorgplan_plichten(
 
 
 def _zorgkantoor(uow: Werkeenheid, actor: Actor, vandaag: date) -> dict[str, Any]:
+    """Current decisions in the region (not ended: geldig_tot and the registered vervaldatum, e.g. death) and the
+    contracts."""
     s = uow.sessie
     besluiten = []
     q = zichtbare_clienten(actor, select(Client))
@@ -254,6 +256,7 @@ def _zorgkantoor(uow: Werkeenheid, actor: Actor, vandaag: date) -> dict[str, Any
                 Indicatiebesluit.client_id.in_(list(clienten)),
                 Indicatiebesluit.status == "geldig",
                 or_(Indicatiebesluit.geldig_tot.is_(None), Indicatiebesluit.geldig_tot >= vandaag),
+                or_(Indicatiebesluit.vervaldatum.is_(None), Indicatiebesluit.vervaldatum >= vandaag),
             )
             .order_by(Indicatiebesluit.besluitdatum.desc())
             .limit(25)
