@@ -23,7 +23,7 @@ class Api:
         self.engine = engine
         self.klok = klok
         self.fabriek = sessiefabriek(engine)
-        vul_demo(self.fabriek, aantal_clienten=10)
+        vul_demo(self.fabriek, aantal_clienten=10, vandaag=klok.moment.date())  # the demo as on the clock's day
         self.app = maak_app(engine, klok)
         self.anoniem = TestClient(self.app)
         self._clients: dict[str, TestClient] = {}

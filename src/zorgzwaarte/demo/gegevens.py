@@ -314,7 +314,7 @@ class _Demo:
                 week=maandag,
                 vastgelegd_op=_moment(min(maandag + timedelta(days=7), self.vandaag)),
                 uren=[
-                    {"functie": g["functie"], "uren": round(g["uren_per_week"] * rnd.uniform(0.8, 1.2), 1)}
+                    {"functie": g["functie"], "uren": round(g["uren_per_week"] * rnd.uniform(0.85, 1.0), 1)}
                     for g in gepland
                 ],
                 afwezigheid=[],
@@ -540,8 +540,10 @@ def _na_de_awbz(
 
 # Days before today a Wlz client's assessment was (one per Wlz client, in order): recent ones for the worklists,
 # older ones back to the first years of the Wlz.
-WLZ_DAGEN_GELEDEN = [12, 45, 30, 150, 290, 420, 610, 800, 1000, 1300, 1650, 2000, 2400, 2900, 3500]
+WLZ_DAGEN_GELEDEN = [150, 45, 0, 12, 290, 0, 420, 610, 800, 1000, 1300, 1650, 2000, 2400, 2900, 3500]
 WLZ_CONCEPT = {2: 9, 5: 24}  # client k: an assessment still in progress, requested this many days ago
+WLZ_ZORGPLAN_NODIG = 1  # client k started recently and has no zorgplan yet
+WLZ_INTAKE = 3  # client k has a decision naming the provider, no agreement yet
 
 
 def _wlz_client(
@@ -554,9 +556,10 @@ def _wlz_client(
     postcode: str,
     lot: random.Random,
 ) -> None:
-    """A client assessed under the Wlz version in force on the peildatum. Client 0 has a decision naming the
-    provider but no agreement yet (the intake), client 1 started recently and has no zorgplan yet, clients 2 and 5
-    have an assessment in progress (the assessor's werkvoorraad); the others are in care with a current plan."""
+    """A client assessed under the Wlz version in force on the peildatum. Client WLZ_INTAKE has a decision naming
+    the provider but no agreement yet (the intake), client WLZ_ZORGPLAN_NODIG started recently and has no zorgplan
+    yet, the WLZ_CONCEPT clients have an assessment in progress (the assessor's werkvoorraad); the others are in
+    care with a current plan."""
     vandaag = demo.vandaag
     zzp = zoek_zzp(WLZ_ZZP[k % len(WLZ_ZZP)])
     assert zzp is not None
@@ -577,10 +580,10 @@ def _wlz_client(
     invoer, _ = vignet(zzp, peildatum.isoformat(), geboren.isoformat())
     b = demo.beoordeling(c, invoer, aanvraag, definitief=True)
     ib, uit = demo.besluit(c, b)
-    aanbieder = "linde" if i % 2 == 0 or k < 2 else "anker"
+    aanbieder = "linde" if i % 2 == 0 or k in (WLZ_ZORGPLAN_NODIG, WLZ_INTAKE) else "anker"
     if ib.besluit != "toegekend":
         return
-    if k == 0:  # the client chose the provider; the agreement is still to be made
+    if k == WLZ_INTAKE:  # the client chose the provider; the agreement is still to be made
         ib.zorgaanbieder_id = demo.orgs[aanbieder].id
         return
     ingang = ib.geldig_van + timedelta(days=14)
@@ -592,7 +595,7 @@ def _wlz_client(
         ingang + timedelta(days=3),
         "Cliënt is goed gestart; kennismaking met het team en de eerste afspraken gemaakt (fictief).",
     )
-    if k == 1:  # started within the six weeks the zorgplan may take (Wlz art. 8.1.1)
+    if k == WLZ_ZORGPLAN_NODIG:  # started within the six weeks the zorgplan may take (Wlz art. 8.1.1)
         for w in range(1, 4):
             maandag = _maandag(ingang) + timedelta(weeks=w)
             if maandag + timedelta(days=7) <= vandaag:

@@ -39,6 +39,12 @@ def geindiceerde_uren(functie: dict[str, Any]) -> tuple[Decimal | None, Decimal 
     return None, None, "geen omvang in uren"
 
 
+def _bereik(bereik: dict[str, Any]) -> str:
+    """A package's hours in Dutch: '22' when min and max are equal, else '21–25,5'."""
+    laag, hoog = fmt(d(bereik["min"])), fmt(d(bereik["max"]))
+    return laag if laag == hoog else f"{laag}–{hoog}"
+
+
 def vergelijk_met_indicatie(besluit: dict[str, Any], gepland: list[dict[str, Any]]) -> list[dict[str, str]]:
     """Signals for planned (or delivered) hours per function against the indicatiebesluit."""
     p = _signalen()
@@ -65,7 +71,7 @@ def vergelijk_met_indicatie(besluit: dict[str, Any], gepland: list[dict[str, Any
                     {
                         "functie": "ZZP",
                         "soort": "boven",
-                        "melding": f"{fmt(uren)} uur is meer dan het pakket ({bereik['min']}–{bereik['max']} uur)",
+                        "melding": f"{fmt(uren)} uur is meer dan het pakket ({_bereik(bereik)} uur)",
                         "bron": str(bereik.get("bron")),
                     }
                 )
