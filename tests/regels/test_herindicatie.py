@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from zorgzwaarte.regels.zorgplan import herindicatie_signaal
+import pytest
+
+from zorgzwaarte.regels.zorgplan import herindicatie_signaal, vergelijk_met_indicatie
 
 BOVEN = [{"soort": "boven", "melding": "x", "bron": "y"}]
 
@@ -25,3 +27,19 @@ def test_alleen_de_laatste_acht_weken_tellen() -> None:
 def test_zorg_na_het_einde_van_de_indicatie() -> None:
     s = herindicatie_signaal([[]], "2014-05-31", "2014-06-02")
     assert s is not None and "na het einde van de indicatie" in s["melding"]
+
+
+@pytest.mark.parametrize(
+    ("bereik", "geleverd", "melding"),
+    [
+        ({"min": 22.0, "max": 22.0}, 24.3, "24,3 uur is meer dan het pakket (22 uur)"),
+        ({"min": 21.0, "max": 25.5}, 26, "26 uur is meer dan het pakket (21–25,5 uur)"),
+    ],
+)
+def test_zzp_boven_het_pakket_in_woorden(bereik: dict[str, float], geleverd: float, melding: str) -> None:
+    """Delivered hours above a package's hours (the supplement's figures, with their bron) say the package's hours
+    as a Dutch number: one figure when min and max are equal, never '22.0–22.0'."""
+    besluit = {"functies": [], "zzp": {"uren_per_week": {**bereik, "bron": "aanvulling"}}}
+    signalen = vergelijk_met_indicatie(besluit, [{"functie": "ZZP", "uren": geleverd}])
+    assert [s["melding"] for s in signalen] == [melding]
+    assert vergelijk_met_indicatie(besluit, [{"functie": "ZZP", "uren": bereik["min"]}]) == []

@@ -408,6 +408,8 @@ def vul_demo(
                 o.ingangsdatum + timedelta(days=3),
                 "Cliënt is goed gestart; afspraken uit het zorgplan besproken (fictief).",
             )
+            if _kort_verblijf(demo, c, ib, o, aanbieder, lot):
+                continue
             if vandaag >= WLZ_START:
                 _na_de_awbz(demo, i, c, ib, o, gepland, aanbieder, lot)
         _bekostiging(demo)
@@ -445,6 +447,27 @@ def _client(
     demo.s.add(c)
     demo.s.flush()
     return c
+
+
+def _kort_verblijf(
+    demo: _Demo, c: Client, ib: Indicatiebesluit, o: Zorgleveringsovereenkomst, aanbieder: str, lot: random.Random
+) -> bool:
+    """A package for a short stay ends: 10 VV (palliatief-terminale zorg, for a life expectancy of about three
+    months or less) with death, 9b VV (herstelgerichte behandeling) with the return home. True when it ended
+    before today."""
+    if o.zzp_code == "10VV":
+        einde, tekst = o.ingangsdatum + timedelta(days=lot.randint(40, 90)), "Cliënt is overleden; de zorg is beëindigd"
+    elif o.zzp_code == "9bVV":
+        einde, tekst = o.ingangsdatum + timedelta(days=lot.randint(60, 150)), "Cliënt is hersteld en weer naar huis"
+    else:
+        return False
+    if einde >= demo.vandaag:
+        return False
+    o.einddatum = einde
+    if o.zzp_code == "10VV":
+        ib.vervaldatum = einde
+    demo.rapportage(c, aanbieder, einde, f"{tekst} (fictief).")
+    return True
 
 
 def _huidig_zorgplan(
@@ -595,6 +618,11 @@ def _wlz_client(
         ingang + timedelta(days=3),
         "Cliënt is goed gestart; kennismaking met het team en de eerste afspraken gemaakt (fictief).",
     )
+    if _kort_verblijf(demo, c, ib, o, aanbieder, lot):
+        besproken = ingang + timedelta(days=14)
+        if besproken + timedelta(days=7) < o.einddatum:  # type: ignore[operator]
+            demo.zorgplan(o, gepland, besproken + timedelta(days=7), [plus_maanden(besproken, 6)], besproken)
+        return
     if k == WLZ_ZORGPLAN_NODIG:  # started within the six weeks the zorgplan may take (Wlz art. 8.1.1)
         for w in range(1, 4):
             maandag = _maandag(ingang) + timedelta(weeks=w)
