@@ -39,6 +39,7 @@ from zorgzwaarte.opslag.modellen import (
 )
 from zorgzwaarte.regels.datums import plus_maanden
 from zorgzwaarte.regels.profielen.catalogus import Aanvulling, zoek_zzp
+from zorgzwaarte.regels.regelset import tabel_op
 
 REGIO = "Midden (fictief)"
 DEMO_GEBRUIKERS = [
@@ -162,7 +163,6 @@ WLZ_START = date(2015, 1, 1)
 WLZ_DEMO_VANAF = date(2015, 3, 1)
 # Wlz art. 11.1.3 lid 1: the indication of a GGZ-B client in an instelling runs three years from 1 January 2015.
 GGZ_B_TOT = date(2017, 12, 31)
-EVALUATIE_MAANDEN = 6  # Wlz art. 8.1.3 lid 1 (zorgplan_wlz.yaml evaluatie_maanden): at least twice a year
 
 
 def _sector(code: str) -> str:
@@ -217,6 +217,9 @@ class _Demo:
 
     def __init__(self, s: Session, vandaag: date, aanvulling: Aanvulling) -> None:
         self.s, self.vandaag, self.aanvulling = s, vandaag, aanvulling
+        # Wlz art. 8.1.3 lid 1: the zorgplan is evaluated at least twice a year (zorgplan_wlz.yaml)
+        wlz = tabel_op("zorgplan_wlz.yaml", max(vandaag, WLZ_START))
+        self.evaluatie_maanden = int(wlz["evaluatie_maanden"]["waarde"])
         self.orgs = {k: Organisatie(**v, fictief=True) for k, v in ORGANISATIES.items()}
         s.add_all(self.orgs.values())
         s.flush()
@@ -481,12 +484,12 @@ def _huidig_zorgplan(
     """The plan in force today: discussed at the last half-yearly evaluation, the next one ahead (spread over the
     coming half year, so a few fall within the month the home page shows), recent weeks of care delivered."""
     volgende = demo.vandaag + timedelta(days=8 + (i * 37) % 160)
-    besproken = max(plus_maanden(volgende, -EVALUATIE_MAANDEN), begin)
+    besproken = max(plus_maanden(volgende, -demo.evaluatie_maanden), begin)
     demo.zorgplan(
         o,
         gepland,
         besproken + timedelta(days=7),
-        [plus_maanden(besproken, EVALUATIE_MAANDEN), plus_maanden(besproken, 2 * EVALUATIE_MAANDEN)],
+        [plus_maanden(besproken, demo.evaluatie_maanden), plus_maanden(besproken, 2 * demo.evaluatie_maanden)],
         besproken=besproken,
     )
     c = demo.s.get(Client, o.client_id)
@@ -621,7 +624,9 @@ def _wlz_client(
     if _kort_verblijf(demo, c, ib, o, aanbieder, lot):
         besproken = ingang + timedelta(days=14)
         if besproken + timedelta(days=7) < o.einddatum:  # type: ignore[operator]
-            demo.zorgplan(o, gepland, besproken + timedelta(days=7), [plus_maanden(besproken, 6)], besproken)
+            demo.zorgplan(
+                o, gepland, besproken + timedelta(days=7), [plus_maanden(besproken, demo.evaluatie_maanden)], besproken
+            )
         return
     if k == WLZ_ZORGPLAN_NODIG:  # started within the six weeks the zorgplan may take (Wlz art. 8.1.1)
         for w in range(1, 4):
@@ -629,13 +634,13 @@ def _wlz_client(
             if maandag + timedelta(days=7) <= vandaag:
                 demo.week(o, gepland, maandag, lot)
         return
-    if plus_maanden(ingang, EVALUATIE_MAANDEN) > vandaag:  # the first plan is still the current one
+    if plus_maanden(ingang, demo.evaluatie_maanden) > vandaag:  # the first plan is still the current one
         besproken = ingang + timedelta(days=14)
         demo.zorgplan(
             o,
             gepland,
             besproken + timedelta(days=7),
-            [plus_maanden(besproken, EVALUATIE_MAANDEN), plus_maanden(besproken, 2 * EVALUATIE_MAANDEN)],
+            [plus_maanden(besproken, demo.evaluatie_maanden), plus_maanden(besproken, 2 * demo.evaluatie_maanden)],
             besproken=besproken,
         )
         lot2 = random.Random(i)
@@ -645,7 +650,9 @@ def _wlz_client(
                 demo.week(o, gepland, maandag, lot2)
         return
     besproken = ingang + timedelta(days=14)
-    demo.zorgplan(o, gepland, besproken + timedelta(days=7), [plus_maanden(besproken, EVALUATIE_MAANDEN)], besproken)
+    demo.zorgplan(
+        o, gepland, besproken + timedelta(days=7), [plus_maanden(besproken, demo.evaluatie_maanden)], besproken
+    )
     _huidig_zorgplan(demo, i, o, gepland, aanbieder, besproken + timedelta(days=30))
 
 
