@@ -139,4 +139,3 @@ def test_sqlite_wal_en_synchronous_full(api: Api) -> None:
     with api.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
-    assert api.engine.pool._pre_ping  # type: ignore[attr-defined]

@@ -6,12 +6,13 @@ import fcntl
 import os
 import sqlite3
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIES = Path(__file__).parent / "migraties"
@@ -145,13 +146,48 @@ def database_url(maken: bool = True) -> str:
     return f"sqlite:///{(data / 'zorgzwaarte.sqlite').resolve()}"
 
 
+PING_NA_S = 1.0  # a pooled connection unused for this long is checked before it is used again
+
+
+def _controleer_na_rust(engine: Engine) -> None:
+    """A connection that died (the database server restarted) is replaced before use, so the first request after a
+    restart does not fail, without a round trip for every checkout.
+
+    SQLAlchemy's `pool_pre_ping` sends `SELECT 1` at every checkout: under load a round trip to the server (and
+    work for it) for every request, on connections that were in use a moment ago. Here only a connection that lay
+    unused in the pool for at least PING_NA_S is pinged; a restart takes longer than that, so every connection
+    from before it is pinged, found dead and replaced (the pool tries again with a new connection). If a statement
+    still meets a dead connection, SQLAlchemy invalidates every connection of the pool from before that moment."""
+
+    @event.listens_for(engine, "checkin")
+    def _terug(dbapi_connection: Any, record: Any) -> None:
+        if dbapi_connection is not None:
+            record.info[_TERUG] = (id(dbapi_connection), time.monotonic())
+
+    @event.listens_for(engine, "checkout")
+    def _controleer(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        terug = record.info.get(_TERUG)
+        if terug is None or terug[0] != id(dbapi_connection) or time.monotonic() - terug[1] < PING_NA_S:
+            return  # new (just connected) or in use a moment ago
+        try:
+            cursor = dbapi_connection.cursor()
+            try:
+                cursor.execute("SELECT 1")
+            finally:
+                cursor.close()
+            dbapi_connection.rollback()
+        except Exception as fout:
+            raise exc.DisconnectionError("verbinding met de database verbroken") from fout
+
+
+_TERUG = "zorgzwaarte.terug_in_pool"
+
+
 def maak_engine(url: str | None = None) -> Engine:
     url = url or database_url()
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    # pool_pre_ping: a connection that died (database restarted) is replaced before use, so the first request
-    # after a restart does not fail.
-    kwargs: dict[str, Any] = {"future": True, "pool_pre_ping": True}
+    kwargs: dict[str, Any] = {"future": True}
     if url.startswith("sqlite"):
         # IMMEDIATE: the transaction that Python's sqlite3 begins before a write takes SQLite's write lock at once
         # (a deferred one could find its snapshot outdated when it upgrades); the connection class gives the write
@@ -162,6 +198,8 @@ def maak_engine(url: str | None = None) -> Engine:
             "factory": _SqliteVerbinding,
         }
     engine = create_engine(url, **kwargs)
+    if engine.dialect.name != "sqlite":
+        _controleer_na_rust(engine)
     if engine.dialect.name == "sqlite":
         bestand = engine.url.database
         beurt = schrijfbeurt(Path(bestand)) if bestand and bestand != ":memory:" and "mode=memory" not in url else None
