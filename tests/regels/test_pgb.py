@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from typing import Any
 
 import pytest
@@ -90,3 +91,13 @@ def test_langere_periode_nooit_minder_en_nooit_meer_dan_het_jaarbedrag(
 
     assert kort.maximum_periode is not None and lang.maximum_per_jaar is not None
     assert Decimal(kort.maximum_periode) <= Decimal(lang.maximum_periode) <= Decimal(lang.maximum_per_jaar)
+
+
+def test_een_uitkomst_is_geen_mapping() -> None:
+    """The answer models are read by their attributes (docs/architectuur.md, Uitvoermodellen); the JSON as the API
+    gives it is `als_json()`. The old dict shim (`uitkomst["veld"]`, `.get`) is gone."""
+    uit = bereken_pgb({"zzp": "4VV", "van": "2015-01-01", "tot": "2015-12-31"})
+    with pytest.raises(TypeError):
+        operator.getitem(uit, "mogelijk")
+    assert not hasattr(uit, "get")
+    assert uit.als_json()["mogelijk"] is uit.mogelijk

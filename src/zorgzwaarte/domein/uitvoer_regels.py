@@ -5,8 +5,8 @@ Every model is closed (`extra="forbid"`): /openapi.json names each field. Fields
 (a unit's `dagdelen_per_week`, the `zzp` of a decision with stay) are optional; a service builds the model from the
 rules' result, so a field that was not given stays unset and the API leaves it out (`response_model_exclude_unset`).
 
-A result can still be read by its JSON field names (`uitkomst["totaal"]`, the plain JSON value) for callers that
-compare it with a case file; code in this project reads attributes.
+Code reads attributes; a caller that compares a result with a case file, or a template that needs a mapping, takes
+its JSON as the API gives it (`uitkomst.als_json()`).
 """
 
 from __future__ import annotations
@@ -19,20 +19,11 @@ from zorgzwaarte.domein.uitvoer import Datum, Uitvoer
 
 
 class Uitkomst(Uitvoer):
-    """A computed result. Besides its attributes it reads as its JSON (`uitkomst["veld"]`, `"veld" in uitkomst`)."""
+    """A computed result, read by its attributes; `als_json` gives it as the API and the CLI do."""
 
     def als_json(self) -> dict[str, Any]:
         """The JSON of the result as the API and the CLI give it: fields the rules did not give are left out."""
         return self.model_dump(mode="json", exclude_unset=True)
-
-    def __getitem__(self, veld: str) -> Any:
-        return self.als_json()[veld]
-
-    def __contains__(self, veld: object) -> bool:
-        return veld in self.als_json()
-
-    def get(self, veld: str, standaard: Any = None) -> Any:
-        return self.als_json().get(veld, standaard)
 
 
 class Stap(Uitkomst):
