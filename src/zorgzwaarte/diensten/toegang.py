@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, bindparam, exists, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from zorgzwaarte.fouten import NietGevonden, Verboden
 from zorgzwaarte.opslag.modellen import Client, Gebruiker, Indicatiebesluit, Toewijzing, Zorgleveringsovereenkomst
+
+R = TypeVar("R", bound=tuple[Any, ...])
 
 ROLLEN = ("beoordelaar", "zorgaanbieder", "zorgkantoor", "beheerder")
 ROLNAMEN = {
@@ -113,8 +115,8 @@ def _zichtbaar(rol: str, organisatie_id: Any, regio: Any) -> ColumnElement[bool]
     return false()
 
 
-def zichtbare_clienten(actor: Actor, query: Select[tuple[Client]]) -> Select[tuple[Client]]:
-    """Restrict a query on clients to the ones this actor may see."""
+def zichtbare_clienten(actor: Actor, query: Select[R]) -> Select[R]:
+    """Restrict a query on clients (the whole record or some of its columns) to the ones this actor may see."""
     return query.where(_zichtbaar(actor.rol, actor.organisatie_id, actor.regio))
 
 

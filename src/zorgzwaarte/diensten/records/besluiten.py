@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from zorgzwaarte.diensten.beheer import huidige_aanvulling
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
 from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
+from zorgzwaarte.diensten.leescache import leescache, regelsets_kenmerk
 from zorgzwaarte.diensten.records.beoordelingen import _beoordeling, _beoordeling_in_status, _volledige_invoer
 from zorgzwaarte.diensten.records.gemeenschappelijk import _nl, lijst_van_client, uit_record
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client
@@ -50,6 +51,7 @@ def wlzindicatie_velden(b: Indicatiebesluit) -> dict[str, Any]:
     }
 
 
+@leescache("beoordeling_voorbeeld", extra=regelsets_kenmerk)
 def beoordeling_voorbeeld(uow: Werkeenheid, beoordeling_id: int) -> IndicatieUitkomst:
     """Compute the decision from the current (draft) assessment without storing it."""
     poging = uow.log("beoordeling.voorbeeld", "beoordeling", beoordeling_id)
@@ -187,6 +189,7 @@ def besluit_record(
     )
 
 
+@leescache("besluiten_van_client")
 def besluiten_van_client(uow: Werkeenheid, client_id: int) -> list[BesluitUit]:
     lijst_van_client(uow, client_id, "besluit.lijst", "indicatiebesluit", "besluit.lezen")
     rijen = uow.sessie.scalars(

@@ -8,6 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from zorgzwaarte.diensten.invoer import Ontvangen, aanvaard
+from zorgzwaarte.diensten.leescache import leescache
 from zorgzwaarte.diensten.records.gemeenschappelijk import (
     _nl,
     beoordeling_omschrijving,
@@ -15,7 +16,6 @@ from zorgzwaarte.diensten.records.gemeenschappelijk import (
     pagina_grenzen,
     uit_record,
 )
-from zorgzwaarte.diensten.records.overeenkomsten import _overeenkomsten_query
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client, zichtbare_clienten
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import (
@@ -40,17 +40,33 @@ def client_uit(c: Client) -> ClientUit:
     return uit_record(ClientUit, c, naam=weergavenaam(c))
 
 
-def weergavenaam(c: Client) -> str:
+def weergavenaam(c: Client | Any) -> str:
+    """The name as written (voorletters, voorvoegsel, geslachtsnaam) of a client record or row."""
     delen = [c.voorletters or "", c.voorvoegsel or "", c.geslachtsnaam]
     return " ".join(x for x in delen if x) + (" (fictief)" if c.fictief else "")
 
 
+# the columns of a client as the answer shows it (ClientUit), read as plain rows: a list only reads
+_CLIENT_KOLOMMEN = tuple(getattr(Client, naam) for naam in ClientUit.model_fields if hasattr(Client, naam))
+
+
+def _client_uit_rij(rij: Any) -> ClientUit:
+    velden = rij._asdict()
+    velden.pop("totaal", None)
+    velden["geboortedatum"] = iso(velden["geboortedatum"])
+    velden["vastgelegd_op"] = iso(velden["vastgelegd_op"])
+    return ClientUit(**velden, naam=weergavenaam(rij))
+
+
+@leescache("clienten_lijst")
 def clienten_lijst(uow: Werkeenheid, zoek: str | None, pagina: int, per_pagina: int) -> Pagina[ClientUit]:
+    """One page of the clients the actor may see, with the number on all pages in the same statement (a window
+    count); only a page past the end asks for the number apart."""
     actor = uow.ingelogd()
     poging = uow.log("client.lijst", "client", details=f"zoek {zoek!r}" if zoek else None)
     eis(actor, "client.lezen")
     start, aantal = pagina_grenzen(pagina, per_pagina)
-    q = zichtbare_clienten(actor, select(Client))
+    q = zichtbare_clienten(actor, select(*_CLIENT_KOLOMMEN, func.count().over().label("totaal")))
     if zoek:
         patroon = f"%{zoek.lower()}%"
         # "de Boer" and "W. de Boer" find W. de Boer: the name as written, with voorvoegsel and initials
@@ -70,14 +86,16 @@ def clienten_lijst(uow: Werkeenheid, zoek: str | None, pagina: int, per_pagina: 
                 func.lower(volledig).like(patroon),
             )
         )
-    totaal = uow.sessie.scalar(select(func.count()).select_from(q.subquery())) or 0
-    rijen = list(uow.sessie.scalars(q.order_by(Client.geslachtsnaam, Client.id).offset(start).limit(aantal)))
+    rijen = uow.sessie.execute(q.order_by(Client.geslachtsnaam, Client.id).offset(start).limit(aantal)).all()
+    totaal = rijen[0].totaal if rijen else uow.sessie.scalar(select(func.count()).select_from(q.subquery()))
     uow.pogingen.remove(poging)  # replaced by one line per client shown
     for c in rijen:
         uow.log("client.lijst", "client", c.id, c.id)
     if not rijen:
         uow.log("client.lijst", details="geen resultaten")
-    return Pagina[ClientUit](items=[client_uit(c) for c in rijen], totaal=totaal, pagina=pagina, per_pagina=per_pagina)
+    return Pagina[ClientUit](
+        items=[_client_uit_rij(c) for c in rijen], totaal=totaal or 0, pagina=pagina, per_pagina=per_pagina
+    )
 
 
 def client_aanmaken(uow: Werkeenheid, invoer: Ontvangen[ClientNieuw]) -> ClientUit:
@@ -134,6 +152,7 @@ def client_met_bsn(uow: Werkeenheid, bsn: str) -> Client | None:
     return None
 
 
+@leescache("client_lezen")
 def client_lezen(uow: Werkeenheid, client_id: int) -> ClientUit:
     actor = uow.ingelogd()
     uow.log("client.lezen", "client", client_id, client_id)
@@ -171,65 +190,73 @@ def client_wijzigen(uow: Werkeenheid, client_id: int, invoer: Ontvangen[ClientWi
     return client_uit(c)
 
 
+@leescache("client_tijdlijn")
 def client_tijdlijn(uow: Werkeenheid, client_id: int) -> list[TijdlijnItem]:
-    """Everything about the client this role may see, newest first."""
+    """Everything about the client this role may see, newest first (plain rows of the columns it shows)."""
     actor = uow.ingelogd()
     uow.log("client.tijdlijn", "client", client_id, client_id)
     eis(actor, "client.lezen")
     zichtbare_client(uow.sessie, actor, client_id)
-    items: list[dict[str, Any]] = []
+    items: list[TijdlijnItem] = []
     s = uow.sessie
     if actor.rol == "beoordelaar":
-        for b in s.scalars(select(Beoordeling).where(Beoordeling.client_id == client_id)):
-            items.append(
-                {
-                    "soort": "beoordeling",
-                    "id": b.id,
-                    "datum": iso(b.vastgelegd_op),
-                    "omschrijving": beoordeling_omschrijving(b.invoer, b.volgnummer, b.status),
-                }
+        B = Beoordeling
+        peildatum = B.invoer["peildatum"].as_string()  # only the peildatum, not the whole assessment
+        for b in s.execute(
+            select(B.id, B.vastgelegd_op, peildatum.label("peildatum"), B.volgnummer, B.status).where(
+                B.client_id == client_id
             )
-    for ib in s.scalars(select(Indicatiebesluit).where(Indicatiebesluit.client_id == client_id)):
+        ):
+            omschrijving = beoordeling_omschrijving({"peildatum": b.peildatum}, b.volgnummer, b.status)
+            items.append(
+                TijdlijnItem(soort="beoordeling", id=b.id, datum=iso(b.vastgelegd_op), omschrijving=omschrijving)
+            )
+    IB = Indicatiebesluit
+    for ib in s.execute(
+        select(IB.id, IB.vastgelegd_op, IB.besluit, IB.zzp_code, IB.status).where(IB.client_id == client_id)
+    ):
         items.append(
-            {
-                "soort": "indicatiebesluit",
-                "id": ib.id,
-                "datum": iso(ib.vastgelegd_op),
-                "omschrijving": f"Indicatiebesluit {ib.besluit}"
+            TijdlijnItem(
+                soort="indicatiebesluit",
+                id=ib.id,
+                datum=iso(ib.vastgelegd_op),
+                omschrijving=f"Indicatiebesluit {ib.besluit}"
                 + (f", {ib.zzp_code}" if ib.zzp_code else "")
                 + f" ({ib.status})",
-                "zzp_code": ib.zzp_code,
-            }
+                zzp_code=ib.zzp_code,
+            )
         )
-    for o in _overeenkomsten_query(uow, client_id):
+    Z = Zorgleveringsovereenkomst
+    overeenkomsten = select(Z.id, Z.vastgelegd_op, Z.leveringsvorm, Z.ingangsdatum).where(Z.client_id == client_id)
+    if actor.rol == "zorgaanbieder":
+        overeenkomsten = overeenkomsten.where(Z.zorgaanbieder_id == actor.organisatie_id)
+    for o in s.execute(overeenkomsten.order_by(Z.id.desc())):
         items.append(
-            {
-                "soort": "overeenkomst",
-                "id": o.id,
-                "datum": iso(o.vastgelegd_op),
-                "omschrijving": f"Zorgleveringsovereenkomst ({o.leveringsvorm}) vanaf {_nl(o.ingangsdatum)}",
-            }
+            TijdlijnItem(
+                soort="overeenkomst",
+                id=o.id,
+                datum=iso(o.vastgelegd_op),
+                omschrijving=f"Zorgleveringsovereenkomst ({o.leveringsvorm}) vanaf {_nl(o.ingangsdatum)}",
+            )
         )
     if actor.rol == "zorgaanbieder":
-        for z in s.scalars(
-            select(Zorgplan)
-            .join(Zorgleveringsovereenkomst, Zorgplan.overeenkomst_id == Zorgleveringsovereenkomst.id)
-            .where(Zorgplan.client_id == client_id, Zorgleveringsovereenkomst.zorgaanbieder_id == actor.organisatie_id)
+        for z in s.execute(
+            select(Zorgplan.id, Zorgplan.vastgelegd_op, Zorgplan.vastgesteld_op)
+            .join(Z, Zorgplan.overeenkomst_id == Z.id)
+            .where(Zorgplan.client_id == client_id, Z.zorgaanbieder_id == actor.organisatie_id)
         ):
             items.append(
-                {
-                    "soort": "zorgplan",
-                    "id": z.id,
-                    "datum": iso(z.vastgelegd_op),
-                    "omschrijving": f"Zorgplan vastgesteld {_nl(z.vastgesteld_op)}",
-                }
+                TijdlijnItem(
+                    soort="zorgplan",
+                    id=z.id,
+                    datum=iso(z.vastgelegd_op),
+                    omschrijving=f"Zorgplan vastgesteld {_nl(z.vastgesteld_op)}",
+                )
             )
-        for r in s.scalars(
-            select(Rapportage).where(
+        for r in s.execute(
+            select(Rapportage.id, Rapportage.vastgelegd_op, func.substr(Rapportage.tekst, 1, 80).label("tekst")).where(
                 Rapportage.client_id == client_id, Rapportage.organisatie_id == actor.organisatie_id
             )
         ):
-            items.append(
-                {"soort": "rapportage", "id": r.id, "datum": iso(r.vastgelegd_op), "omschrijving": r.tekst[:80]}
-            )
-    return sorted((TijdlijnItem(**i) for i in items), key=lambda i: i.datum or "", reverse=True)
+            items.append(TijdlijnItem(soort="rapportage", id=r.id, datum=iso(r.vastgelegd_op), omschrijving=r.tekst))
+    return sorted(items, key=lambda i: i.datum or "", reverse=True)
