@@ -34,6 +34,7 @@ from datetime import date
 from functools import cache, wraps
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from zorgzwaarte.diensten.omgeving import positief_getal
@@ -94,20 +95,26 @@ class Leescache:
             while len(self._antwoorden) > self.grootte:
                 self._antwoorden.popitem(last=False)
 
+    def leeg(self) -> None:
+        """Forget every answer (the next read of each runs the service again)."""
+        with self._slot:
+            self._antwoorden.clear()
+
     def __len__(self) -> int:
         return len(self._antwoorden)
 
 
-_CACHES: weakref.WeakKeyDictionary[sessionmaker[Session], Leescache] = weakref.WeakKeyDictionary()
+_CACHES: weakref.WeakKeyDictionary[Engine, Leescache] = weakref.WeakKeyDictionary()
 _CACHES_SLOT = threading.Lock()
 
 
-def leescache_van(fabriek: sessionmaker[Session]) -> Leescache:
-    """The read cache of the database behind `fabriek` (one per session factory, so per app and process)."""
-    c = _CACHES.get(fabriek)
+def leescache_van(bron: Engine | sessionmaker[Session]) -> Leescache:
+    """The read cache of a database (its engine, or a session factory bound to it) in this process."""
+    engine = bron if isinstance(bron, Engine) else bron.kw["bind"]
+    c = _CACHES.get(engine)
     if c is None:
         with _CACHES_SLOT:
-            c = _CACHES.setdefault(fabriek, Leescache(grootte()))
+            c = _CACHES.setdefault(engine, Leescache(grootte()))
     return c
 
 
