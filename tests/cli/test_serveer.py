@@ -88,6 +88,11 @@ def test_serveer_zonder_werkprocessen_is_een_fout() -> None:
     assert "1 of meer" in meldingen["--workers"]
 
 
+def test_serveer_zonder_draden_is_een_fout() -> None:
+    meldingen = fouten(zorgzwaarte("serveer", "--draden", "0"))
+    assert "1 of meer" in meldingen["--draden"]
+
+
 def test_serveer_op_een_bezette_poort_is_een_fout(tmp_path: Path) -> None:
     """A port another program listens on: a Dutch error naming --poort (exit 2), before anything is migrated,
     instead of two servers sharing the port's connections."""

@@ -7,10 +7,12 @@ inside a Werkeenheid, so every read and write is audited. The BSN never appears 
 import contextlib
 import gc
 import logging
+import os
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Annotated, Any, TypeVar
 
+import anyio.to_thread
 from fastapi import APIRouter, Body, Depends, FastAPI, Form, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
@@ -345,9 +347,30 @@ def maak_app_voor_werkproces() -> FastAPI:
     with `gc.freeze()`. They live as long as the process; without this every full collection walks them all, a
     pause of tens of milliseconds (more on a busy machine) for every request in the worker at that moment."""
     app = maak_app()
+    draden = draden_per_werkproces()
+
+    async def _begrens_draden() -> None:  # anyio's limiter belongs to the event loop: set it once that runs
+        anyio.to_thread.current_default_thread_limiter().total_tokens = draden
+
+    app.router.on_startup.append(_begrens_draden)
     gc.collect()
     gc.freeze()
     return app
+
+
+DRADEN_STANDAARD = 8
+
+
+def draden_per_werkproces() -> int:
+    """How many requests one worker handles at the same time: $ZORGZWAARTE_DRADEN (`serveer --draden`), else 8.
+
+    A request runs in one worker thread (api/eendraad.py). anyio's default of 40 threads per process is more than
+    the database pool has connections (5 + 10 overflow), so under load threads waited for a connection, and
+    Python's pool queue does not wake them in order: with 100 users on PostgreSQL the slowest 1% waited 400 ms
+    while the median was 134 ms. With fewer threads the rest of the requests wait in anyio's limiter, which serves
+    them first come first served (docs/benchmarks.md, docs/productie.md)."""
+    waarde = os.environ.get("ZORGZWAARTE_DRADEN", "")
+    return int(waarde) if waarde.isdigit() and int(waarde) > 0 else DRADEN_STANDAARD
 
 
 def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> APIRouter:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import sys
 from datetime import date
 from decimal import Decimal
@@ -289,6 +290,14 @@ def serveer(
         int,
         typer.Option("--workers", help="Aantal werkprocessen; elk bedient verzoeken met een eigen databaseverbinding"),
     ] = 1,
+    draden: Annotated[
+        int,
+        typer.Option(
+            "--draden",
+            help="Aantal verzoeken dat één werkproces tegelijk verwerkt (standaard 8; meer dan de 15 "
+            "databaseverbindingen per werkproces helpt niet)",
+        ),
+    ] = 8,
 ) -> None:
     """Start de toepassing (API en web): migreert de database, vult eventueel demogegevens en toont de URL.
 
@@ -303,6 +312,11 @@ def serveer(
 
     if workers < 1:
         stop_met_fout(InvoerFout.een("--workers", "het aantal werkprocessen moet 1 of meer zijn"))
+    if draden < 1:
+        stop_met_fout(
+            InvoerFout.een("--draden", "het aantal gelijktijdige verzoeken per werkproces moet 1 of meer zijn")
+        )
+    os.environ["ZORGZWAARTE_DRADEN"] = str(draden)  # read by every worker (api.app.draden_per_werkproces)
     try:  # before migrating: a port in use is an error at once
         sock = werkproces_socket(host, poort) if workers > 1 else None
     except OSError as fout:
