@@ -102,3 +102,52 @@ def test_downgrade_en_weer_upgrade(engine: Engine) -> None:
     voor = _versie(engine)
     _schrijf(engine, "5VV")
     assert _versie(engine) == voor + 1
+
+
+def _met_token(engine: Engine) -> None:
+    """Demo data and one signed-in assessor: a row in `token`."""
+    from zorgzwaarte.demo.gegevens import vul_demo
+    from zorgzwaarte.diensten.auth import aanmelden
+
+    vul_demo(sessiefabriek(engine))
+    aanmelden(sessiefabriek(engine), "beoordelaar", "demo-beoordelaar", lambda: NU)
+
+
+def test_laatst_gebruikt_op_van_een_token_verhoogt_niet_intrekken_wel(engine: Engine) -> None:
+    """The idle-timeout moment of a token is written every minute per active session; counting it would empty the
+    read cache for everyone whenever anyone works. Revoking a token, or any other column, still counts."""
+    _met_token(engine)
+    voor = _versie(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE token SET laatst_gebruikt_op = :t"), {"t": NU})
+    assert _versie(engine) == voor
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE token SET ingetrokken = :j"), {"j": True})
+    assert _versie(engine) == voor + 1
+    with engine.begin() as conn:  # both in one statement: counts
+        conn.execute(text("UPDATE token SET laatst_gebruikt_op = :t, verloopt_op = :t"), {"t": NU})
+    assert _versie(engine) == voor + 2
+
+
+def test_een_kolom_die_later_bij_token_komt_telt_na_de_migratie(engine: Engine) -> None:
+    """The update trigger lists the columns it watches; a column added later makes it outdated: seen by the guard,
+    replaced at the next migration run, and then its updates count."""
+    _met_token(engine)
+    with engine.begin() as conn:
+        conn.execute(text("ALTER TABLE token ADD COLUMN apparaat VARCHAR(40)"))
+    with engine.connect() as conn:
+        assert tabellen_zonder_trigger(conn) == ["token"]
+    migreer(engine)
+    with engine.connect() as conn:
+        assert tabellen_zonder_trigger(conn) == []
+    voor = _versie(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE token SET apparaat = 'x'"))
+    assert _versie(engine) == voor + 1
+    with engine.connect() as conn:
+        sql = (
+            "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'gv\\_token%'"
+            if engine.dialect.name == "postgresql"
+            else "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'gv\\_token\\_%' ESCAPE '\\'"
+        )
+        assert conn.execute(text(sql)).scalar_one() == (1 if engine.dialect.name == "postgresql" else 3)

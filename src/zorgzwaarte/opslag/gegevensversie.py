@@ -17,6 +17,8 @@ a table added by a later migration, or rebuilt by an SQLite batch migration (whi
 
 from __future__ import annotations
 
+import hashlib
+
 from sqlalchemy import Connection, inspect, select, text
 from sqlalchemy.orm import Session
 
@@ -31,6 +33,17 @@ VRIJGESTELD: dict[str, str] = {
     TABEL: "de teller zelf (een trigger op de teller zou zichzelf ophogen)",
 }
 
+# Columns whose updates alone do not raise the counter, per table, each with the reason. Nothing cached may read them.
+# An UPDATE that sets another column of the table still raises it (the trigger lists the other columns: SQLite
+# `UPDATE OF`, PostgreSQL `UPDATE OF`, both fire when a listed column is in the statement's SET).
+VRIJE_KOLOMMEN: dict[str, dict[str, str]] = {
+    "token": {
+        "laatst_gebruikt_op": "het moment van laatste gebruik (voor het afmelden na stilte) wordt elke minuut per "
+        "actieve sessie bijgewerkt; zou dat tellen, dan leegde elke actieve gebruiker de leescache van iedereen. "
+        "Intrekken, verlopen en aanmaken van een token tellen wel",
+    },
+}
+
 _FUNCTIE_PG = f"""CREATE OR REPLACE FUNCTION gegevensversie_ophogen() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     UPDATE {TABEL} SET versie = versie + 1 WHERE id = 1;
@@ -38,12 +51,47 @@ BEGIN
 END $$"""
 
 
-def _sqlite_triggers(tabel: str) -> dict[str, str]:
+def _update_kolommen(conn: Connection, tabel: str) -> list[str] | None:
+    """The columns whose update raises the counter, or None for all (a table without free columns)."""
+    vrij = VRIJE_KOLOMMEN.get(tabel)
+    if not vrij:
+        return None
+    return [k["name"] for k in inspect(conn).get_columns(tabel) if k["name"] not in vrij]
+
+
+def _achtervoegsel(kolommen: list[str] | None) -> str:
+    """Part of a trigger's name that says which columns it watches: a column added later gives a new name, so the
+    old trigger counts as missing and is replaced at the next migration run."""
+    if kolommen is None:
+        return ""
+    return "_" + hashlib.sha256(",".join(kolommen).encode()).hexdigest()[:8]
+
+
+def _sqlite_triggers(tabel: str, kolommen: list[str] | None = None) -> dict[str, str]:
+    bijwerken = "UPDATE" if kolommen is None else "UPDATE OF " + ", ".join(f'"{k}"' for k in kolommen)
+    soorten = (("ins", "INSERT"), ("upd" + _achtervoegsel(kolommen), bijwerken), ("del", "DELETE"))
     return {
         f"gv_{tabel}_{kort}": f'CREATE TRIGGER "gv_{tabel}_{kort}" AFTER {soort} ON "{tabel}" '
         f"BEGIN UPDATE {TABEL} SET versie = versie + 1 WHERE id = 1; END"
-        for kort, soort in (("ins", "INSERT"), ("upd", "UPDATE"), ("del", "DELETE"))
+        for kort, soort in soorten
     }
+
+
+def _pg_trigger(tabel: str, kolommen: list[str] | None = None) -> tuple[str, str]:
+    naam = f"gv_{tabel}{_achtervoegsel(kolommen)}"
+    bijwerken = "UPDATE" if kolommen is None else "UPDATE OF " + ", ".join(f'"{k}"' for k in kolommen)
+    return naam, (
+        f'CREATE TRIGGER "{naam}" BEFORE INSERT OR {bijwerken} OR DELETE OR TRUNCATE ON "{tabel}" '
+        "FOR EACH STATEMENT EXECUTE FUNCTION gegevensversie_ophogen()"
+    )
+
+
+def _verwachte_triggers(conn: Connection, tabel: str) -> dict[str, str]:
+    kolommen = _update_kolommen(conn, tabel)
+    if conn.dialect.name == "postgresql":
+        naam, sql = _pg_trigger(tabel, kolommen)
+        return {naam: sql}
+    return _sqlite_triggers(tabel, kolommen)
 
 
 def _bestaande_triggers(conn: Connection) -> set[str]:
@@ -59,33 +107,37 @@ def _getelde_tabellen(conn: Connection) -> list[str]:
 
 
 def tabellen_zonder_trigger(conn: Connection) -> list[str]:
-    """Tables (not exempt) whose writes would not raise the counter."""
+    """Tables (not exempt) whose writes would not raise the counter, or whose update trigger misses a column."""
     bestaand = _bestaande_triggers(conn)
-    if conn.dialect.name == "postgresql":
-        return [t for t in _getelde_tabellen(conn) if f"gv_{t}" not in bestaand]
-    return [t for t in _getelde_tabellen(conn) if not set(_sqlite_triggers(t)) <= bestaand]
+    return [t for t in _getelde_tabellen(conn) if not set(_verwachte_triggers(conn, t)) <= bestaand]
 
 
 def zorg_voor_triggers(conn: Connection) -> None:
-    """Give every counted table its triggers (idempotent). Does nothing before the counter's migration."""
+    """Give every counted table its triggers (idempotent); a trigger of a table that watches an outdated list of
+    columns is replaced. Does nothing before the counter's migration."""
     if TABEL not in inspect(conn).get_table_names():
         return
     bestaand = _bestaande_triggers(conn)
     if conn.dialect.name == "postgresql":
         conn.execute(text(_FUNCTIE_PG))
-        for t in _getelde_tabellen(conn):
-            if f"gv_{t}" not in bestaand:
-                conn.execute(
-                    text(
-                        f'CREATE TRIGGER "gv_{t}" BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{t}" '
-                        "FOR EACH STATEMENT EXECUTE FUNCTION gegevensversie_ophogen()"
-                    )
-                )
-        return
     for t in _getelde_tabellen(conn):
-        for naam, sql in _sqlite_triggers(t).items():
+        verwacht = _verwachte_triggers(conn, t)
+        for naam in sorted(bestaand - set(verwacht)):
+            if _van_tabel(naam, t, conn.dialect.name):
+                conn.execute(
+                    text(f'DROP TRIGGER "{naam}"' + (f' ON "{t}"' if conn.dialect.name == "postgresql" else ""))
+                )
+        for naam, sql in verwacht.items():
             if naam not in bestaand:
                 conn.execute(text(sql))
+
+
+def _van_tabel(naam: str, tabel: str, dialect: str) -> bool:
+    """Is `naam` a counter trigger of `tabel` (and not of a table whose name starts the same)?"""
+    if dialect == "postgresql":
+        return naam == f"gv_{tabel}" or (naam.startswith(f"gv_{tabel}_") and len(naam) == len(f"gv_{tabel}_") + 8)
+    rest = naam.removeprefix(f"gv_{tabel}_")
+    return rest != naam and (rest in ("ins", "del", "upd") or (rest.startswith("upd_") and len(rest) == 12))
 
 
 def verwijder_triggers(conn: Connection) -> None:
