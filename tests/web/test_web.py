@@ -203,12 +203,26 @@ def test_beoordeling_fout_bewaart_invoer(pagina: Any) -> None:
     assert pagina.locator("#s_0101-2").is_checked()
 
 
+def _naar_zorg_van_eerste_zzp_client(pagina: Any) -> None:
+    """The care page of the provider's first client in its list whose care is a zorgzwaartepakket (the demo also has
+    clients with functies en klassen at home, whose page registers hours per function)."""
+    aanmelden(pagina, "linde")
+    links = [a.get_attribute("href") for a in pagina.locator("main table a").all()]
+    for href in links:
+        pagina.goto(href)
+        pagina.get_by_role("link", name="Zorgplan, rapportage en geleverde zorg").click()
+        if pagina.get_by_label("Uren zorgzwaartepakket (ZZP)").count():
+            return
+    raise AssertionError("geen cliënt met een zorgzwaartepakket in de lijst van de zorgaanbieder")
+
+
 def test_zorgplan_rapportage_en_geleverde_zorg(pagina: Any) -> None:
     """Provider: edit the zorgplan per life domain, register a week of care (chart), write a rapportage."""
-    aanmelden(pagina, "linde")
-    pagina.locator("main table a").first.click()
-    pagina.get_by_role("link", name="Zorgplan, rapportage en geleverde zorg").click()
-    assert pagina.locator("svg[role=img]").count() == 1  # delivered vs indicated hours
+    _naar_zorg_van_eerste_zzp_client(pagina)
+    grafieken = pagina.locator("svg[role=img]")  # delivered vs indicated hours, one per function of the indication
+    assert grafieken.count() >= 1
+    for i in range(grafieken.count()):
+        assert "geleverde uren per week tegenover" in (grafieken.nth(i).get_attribute("aria-label") or "")
     pagina.get_by_role("link", name="bekijken of bijwerken").first.click()
     pagina.get_by_label("Uren per week 1").fill("veel")
     pagina.get_by_role("button", name="Zorgplan opslaan").click()
@@ -229,7 +243,7 @@ def test_zorgplan_rapportage_en_geleverde_zorg(pagina: Any) -> None:
         pagina.get_by_role("alert").is_visible()
         and pagina.get_by_label("Uren zorgzwaartepakket (ZZP)").input_value() == "12,5"
     )
-    pagina.get_by_label("Een dag in de week").fill("2014-09-03")
+    pagina.get_by_label("Een dag in de week").fill("2014-12-01")  # the demo registered every earlier week
     pagina.get_by_role("button", name="Week registreren").click()
     assert pagina.get_by_role("status").inner_text() == "Week geregistreerd."
     assert "Zorgzwaartepakket 12,5" in pagina.locator("table").first.inner_text()
@@ -269,6 +283,12 @@ def test_aanbieder_legt_overeenkomst_vast(pagina: Any) -> None:
     assert "Ingangsdatum: ligt vóór het begin van het indicatiebesluit" in pagina.get_by_role("alert").inner_text()
     pagina.get_by_text("Overeenkomst vastleggen (op het geldende indicatiebesluit)").click()
     pagina.get_by_label("Ingangsdatum").fill("2014-10-01")
+    pagina.get_by_label("Leveringsvorm").select_option("verblijf")  # the first demo client has care at home
+    pagina.get_by_role("button", name="Overeenkomst vastleggen").click()
+    assert "verblijf vraagt een indicatie met verblijf" in pagina.get_by_role("alert").inner_text()
+    pagina.get_by_text("Overeenkomst vastleggen (op het geldende indicatiebesluit)").click()
+    pagina.get_by_label("Ingangsdatum").fill("2014-10-01")
+    pagina.get_by_label("Leveringsvorm").select_option("mpt")  # functies en klassen at home: a modulair pakket
     pagina.get_by_role("button", name="Overeenkomst vastleggen").click()
     status = pagina.get_by_role("status").inner_text()
     assert status.startswith("Overeenkomst vastgelegd.")
