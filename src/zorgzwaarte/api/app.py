@@ -106,7 +106,7 @@ from zorgzwaarte.domein.validatie import fouten_uit_lijst
 from zorgzwaarte.fouten import Conflict, Fout, InvoerFout, NietAangemeld, NietGevonden, TeVaak, Verboden
 from zorgzwaarte.iwlz import uitwisseling as iwlz
 from zorgzwaarte.iwlz.uitwisseling import ExportIo31, Mutatie
-from zorgzwaarte.opslag.database import maak_engine, sessiefabriek
+from zorgzwaarte.opslag.database import DRADEN_STANDAARD, maak_engine, sessiefabriek
 from zorgzwaarte.rapporten.brieven import besluitbrief_pdf
 from zorgzwaarte.web import STATIC, html_foutpagina, installeer_web, wil_html
 
@@ -356,9 +356,6 @@ def maak_app_voor_werkproces() -> FastAPI:
     gc.collect()
     gc.freeze()
     return app
-
-
-DRADEN_STANDAARD = 8
 
 
 def draden_per_werkproces() -> int:

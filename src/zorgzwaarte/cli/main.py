@@ -26,6 +26,7 @@ from zorgzwaarte.diensten.varianten import variant_uit_tekst
 from zorgzwaarte.domein.aanvulling import AanvullingBestand
 from zorgzwaarte.domein.beoordeling import Beoordeling
 from zorgzwaarte.fouten import InvoerFout, leesfout
+from zorgzwaarte.opslag.database import DRADEN_STANDAARD
 from zorgzwaarte.regels.datums import nl
 from zorgzwaarte.regels.indicatie.normtijden import laatste_normtijden
 from zorgzwaarte.regels.profielen.catalogus import catalogus
@@ -294,10 +295,10 @@ def serveer(
         int,
         typer.Option(
             "--draden",
-            help="Aantal verzoeken dat één werkproces tegelijk verwerkt (standaard 8; meer dan de 15 "
-            "databaseverbindingen per werkproces helpt niet)",
+            help=f"Aantal verzoeken dat één werkproces tegelijk verwerkt (standaard {DRADEN_STANDAARD}; meer dan "
+            "de 15 databaseverbindingen per werkproces helpt niet)",
         ),
-    ] = 8,
+    ] = DRADEN_STANDAARD,
 ) -> None:
     """Start de toepassing (API en web): migreert de database, vult eventueel demogegevens en toont de URL.
 

@@ -16,6 +16,10 @@ from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIES = Path(__file__).parent / "migraties"
+
+# Requests one worker handles at once (`serveer --draden`): at most the pool's connections (SQLAlchemy's 5 + 10
+# overflow per engine), so no request thread waits for a connection (docs/productie.md).
+DRADEN_STANDAARD = 8
 BUSY_TIMEOUT_S = 5.0  # SQLite's own wait for its write lock, the fallback when the write turn below is not taken
 SCHRIJFBEURT_ACHTERVOEGSEL = ".schrijfbeurt"  # the lock file next to the database file (in the data folder)
 _SCHRIJVEND = ("INSERT", "UPDATE", "DELETE", "REPLACE")  # where Python's sqlite3 begins a transaction itself
