@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from zorgzwaarte.diensten.invoer import Json, Ontvangen, aanvaard
-from zorgzwaarte.domein.aanspraken import KEUZETEKSTEN, REGELTITELS, UITVOERTITELS, AanspraakInvoer
+from zorgzwaarte.domein.aanspraken import KEUZETEKSTEN, REGELTITELS, RIJTITELS, UITVOERTITELS, AanspraakInvoer
 from zorgzwaarte.domein.uitvoer_regels import AanspraakRegel, AanspraakUitkomst, RegelingVersie
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.aanspraken.regeling import REGELS, Regel, Rza, artikel_perioden
@@ -56,6 +56,7 @@ def bereken_aanspraak(naam: str, data: Ontvangen[AanspraakInvoer] | Json) -> Aan
             **uitkomst.velden,
             "bron": uitkomst.bron,
             "opmerkingen": uitkomst.opmerkingen,
+            "leeg_betekent": uitkomst.leeg_betekent,
             "toelichting": uitkomst.uitleg.als_lijst(),
             "ruleset": regelset.ontvangstbewijs.als_dict(),
         }
@@ -105,6 +106,11 @@ def genoemde_profielen(regel: Regel) -> list[str]:
     return codes
 
 
+def _omschrijving(veld: str, tekst: str | None, artikel: str) -> str | None:
+    """A field's help text; the peildatum (shared by every rule) names the article of the rule it chooses."""
+    return f"{tekst} ({artikel})" if veld == "peildatum" and tekst else tekst
+
+
 def lijst_regels() -> list[AanspraakRegel]:
     """Every rule with its article, input and output fields, the periods it is in force and the versions."""
     alle = regelsets("aanspraken")
@@ -115,10 +121,24 @@ def lijst_regels() -> list[AanspraakRegel]:
         velden = []
         for veld, s in schema["properties"].items():
             titel = s.get("title") or veld
-            if "$ref" in s or ("items" in s and "$ref" in s["items"]):
-                ref = s.get("$ref") or s["items"]["$ref"]
-                s = {**s, **schema["$defs"][ref.split("/")[-1]]}
-            soort, keuzes = _soort(s)
+            kolommen: list[dict[str, Any]] = []
+            ref = s.get("$ref") or s.get("items", {}).get("$ref")
+            definitie = schema["$defs"][ref.split("/")[-1]] if ref else {}
+            if s.get("type") == "array" and "properties" in definitie:  # a list of rows (rolstoel: wijzigingen)
+                rij = definitie
+                kolommen = [
+                    {
+                        "veld": k,
+                        "titel": ks.get("title") or k,
+                        "soort": _soort(ks)[0],
+                        "verplicht": k in rij.get("required", []),
+                        "omschrijving": ks.get("description"),
+                    }
+                    for k, ks in rij["properties"].items()
+                ]
+            elif ref:
+                s = {**s, **definitie}
+            soort, keuzes = ("rijen", []) if kolommen else _soort(s)
             velden.append(
                 {
                     "veld": veld,
@@ -128,7 +148,9 @@ def lijst_regels() -> list[AanspraakRegel]:
                     "keuzes": keuzes,
                     "keuze_teksten": {k: KEUZETEKSTEN.get(veld, {}).get(k, k.replace("_", " ")) for k in keuzes},
                     "verplicht": veld in verplicht,
-                    "omschrijving": s.get("description"),
+                    "omschrijving": _omschrijving(veld, s.get("description"), regel.artikel),
+                    "kolommen": kolommen,
+                    "rij_titel": RIJTITELS.get(veld) if kolommen else None,
                 }
             )
         perioden = []

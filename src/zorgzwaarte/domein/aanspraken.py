@@ -58,6 +58,9 @@ VELDTITELS = {
     "loopfunctie": "Hoe goed kunt u lopen?",
 }
 
+# The name of one row of a list input, as the form numbers them ("Wijziging 2").
+RIJTITELS = {"wijzigingen": "Wijziging"}
+
 # The options of a choice as the form shows them, in words a client understands (field -> code -> text); an option
 # not named here is shown as its code with spaces.
 KEUZETEKSTEN: dict[str, dict[str, str]] = {
@@ -147,113 +150,229 @@ class AanspraakInvoer(BaseModel):
 
 
 class MeerzorgInvoer(AanspraakInvoer):
-    zzp: str = Field(description="zorgzwaartepakket, bv. '5VG' of '5 VG'")
-    zzp_uren_per_week: float | None = Field(default=None, ge=0, le=168, description="zorg in het ZZP (uren per week)")
-    zorgbehoefte_uren_per_week: float | None = Field(
-        default=None, ge=0, le=168, description="zorgbehoefte (uren per week)"
+    zzp: str = Field(
+        description="het zorgzwaartepakket uit uw indicatiebesluit, bijvoorbeeld 5 VG; art. 1a lid 2 onder a noemt de "
+        "pakketten waarbij meer zorg kan"
     )
-    bijzondere_zorg: list[BijzondereZorg] = Field(default_factory=list, description="art. 1a lid 2 onder b")
+    zzp_uren_per_week: float | None = Field(
+        default=None,
+        ge=0,
+        le=168,
+        description="hoeveel uur zorg per week in uw zorgzwaartepakket zit (art. 1a lid 2 onder a)",
+    )
+    zorgbehoefte_uren_per_week: float | None = Field(
+        default=None,
+        ge=0,
+        le=168,
+        description="hoeveel uur zorg per week u werkelijk nodig hebt; dat wordt vergeleken met de uren van uw "
+        "pakket (art. 1a lid 2 onder a)",
+    )
+    bijzondere_zorg: list[BijzondereZorg] = Field(
+        default_factory=list,
+        description="zorg die u daarnaast nodig hebt, zoals epilepsiezorg of beademing; ook dan kan meer zorg "
+        "(art. 1a lid 2 onder b)",
+    )
 
 
 class TandheelkundeInvoer(AanspraakInvoer):
-    einde_verblijf: date = Field(description="laatste dag van het verblijf in de instelling")
+    einde_verblijf: date = Field(description="de laatste dag dat u in de instelling woonde (art. 2)")
     einde_wegens_zvw_verblijf: bool | None = Field(
         default=None,
-        description="verblijf eindigt wegens verblijf als bedoeld in art. 2.10 Besluit zorgverzekering (lid 1)",
+        description="eindigt uw verblijf omdat u wordt opgenomen met zorg uit de Zorgverzekeringswet (art. 2.10 "
+        "Besluit zorgverzekering)? Dan houdt u nog even recht op tandheelkundige zorg (art. 2 lid 1)",
     )
     behandeling_voor_einde_aangevangen: bool | None = Field(
-        default=None, description="de prothetische hulp was vóór het einde van het verblijf aangevangen (lid 2)"
+        default=None,
+        description="was de behandeling voor een kunstgebit, kroon of brug al begonnen voordat uw verblijf "
+        "eindigde? (art. 2 lid 2)",
     )
 
 
 class Wijziging(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, field_title_generator=_veldtitel)
-    prijs: Bedrag = Field(ge=0, max_digits=12, decimal_places=2)
-    datum: date
+    prijs: Bedrag = Field(
+        ge=0, max_digits=12, decimal_places=2, description="wat de wijziging kostte, in euro (art. 3 lid 3)"
+    )
+    datum: date = Field(description="de dag van de wijziging; vanaf die dag wordt zij afgeschreven (art. 3 lid 4)")
 
 
 class RolstoelOvernameInvoer(AanspraakInvoer):
-    aanschafprijs: Bedrag = Field(ge=0, max_digits=12, decimal_places=2)
-    wijzigingen: list[Wijziging] = Field(default_factory=list)
-    elektrisch: bool
-    ingebruikname: date
-    einde_verblijf: date
+    aanschafprijs: Bedrag = Field(
+        ge=0,
+        max_digits=12,
+        decimal_places=2,
+        description="wat de rolstoel kostte toen hij werd gekocht, in euro (art. 3 lid 3)",
+    )
+    wijzigingen: list[Wijziging] = Field(
+        default_factory=list,
+        description="aanpassingen die later aan de rolstoel zijn gedaan, elk met prijs en datum; ook die betaalt u "
+        "bij overname, min de afschrijving (art. 3 lid 3)",
+    )
+    elektrisch: bool = Field(
+        description="een elektrische rolstoel wordt sneller afgeschreven dan een andere rolstoel (art. 3 lid 4)"
+    )
+    ingebruikname: date = Field(
+        description="de dag dat u de rolstoel kreeg; vanaf die dag telt de afschrijving (art. 3 lid 4)"
+    )
+    einde_verblijf: date = Field(
+        description="de dag dat uw verblijf in de instelling eindigt; dan kunt u de rolstoel overnemen (art. 3 lid 3)"
+    )
 
 
 class RolstoelToestemmingInvoer(AanspraakInvoer):
     soort: Literal["aanpassing", "herstel", "nieuw"] = Field(
         title="Waarvoor vraagt u toestemming?",
-        description="een rolstoel, of aanpassing of herstel van de rolstoel die u al gebruikt (art. 10)",
+        description="een (nieuwe) rolstoel, of aanpassing of herstel van de rolstoel die u al gebruikt (art. 10)",
     )
-    kosten: Bedrag = Field(ge=0, max_digits=12, decimal_places=2)
-    elektrisch: bool
+    kosten: Bedrag = Field(
+        ge=0,
+        max_digits=12,
+        decimal_places=2,
+        description="wat de rolstoel, de aanpassing of het herstel kost, in euro; voor goedkope aanpassing of "
+        "herstel is geen toestemming nodig (art. 10 lid 2)",
+    )
+    elektrisch: bool = Field(
+        description="voor aanpassing of herstel van een elektrische rolstoel geldt een hogere grens dan voor een "
+        "andere rolstoel (art. 10 lid 2)"
+    )
 
 
 class DoventolkInvoer(AanspraakInvoer):
-    doofblind: bool = False
-    onbillijkheid: bool = Field(
-        default=False, description="meer uren wegens onbillijkheid van overwegende aard (lid 2)"
+    doofblind: bool = Field(
+        default=False,
+        description="bent u doof en blind? Dan hebt u recht op meer uren tolkhulp per jaar (art. 4 lid 1)",
     )
-    uren_gebruikt_dit_jaar: float = Field(default=0, ge=0, le=8784)
-    sessie_minuten: float = Field(ge=0, le=1440)
-    verklaring_arts: bool | None = Field(default=None, description="verklaring huisarts of KNO-arts (art. 7 lid 2)")
-    dovenonderwijs: bool = False
-    reintegratie_vergoeding: bool = False
-    ziekenfonds_art_1p: bool = False
+    onbillijkheid: bool = Field(
+        default=False,
+        description="zou het voor u heel onredelijk zijn als u niet meer uren krijgt (onbillijkheid van overwegende "
+        "aard)? Dan kunnen het meer uren zijn (art. 4 lid 2)",
+    )
+    uren_gebruikt_dit_jaar: float = Field(
+        default=0, ge=0, le=8784, description="hoeveel uur tolkhulp u dit kalenderjaar al hebt gehad (art. 4 lid 1)"
+    )
+    sessie_minuten: float = Field(
+        ge=0, le=1440, description="hoe lang de tolk deze keer werkt, in minuten; heel kort telt niet (art. 4 lid 3)"
+    )
+    verklaring_arts: bool | None = Field(
+        default=None,
+        description="hebt u een verklaring van de huisarts of de KNO-arts dat u een doventolk nodig hebt? (art. 7 lid 2)",
+    )
+    dovenonderwijs: bool = Field(
+        default=False,
+        description="volgt u dovenonderwijs of hebt u dat gevolgd? Dan is geen verklaring nodig (art. 7 lid 3 onder a)",
+    )
+    reintegratie_vergoeding: bool = Field(
+        default=False,
+        description="krijgt u een vergoeding voor een doventolk op uw werk of school (Wet op de (re)integratie "
+        "arbeidsgehandicapten)? (art. 7 lid 3 onder b)",
+    )
+    ziekenfonds_art_1p: bool = Field(
+        default=False,
+        description="hebt u een doventolk gehad via het ziekenfonds (art. 1p Ziekenfondswet, zoals dat tot 2006 "
+        "gold)? (art. 7 lid 3 onder c)",
+    )
 
 
 class HielprikInvoer(AanspraakInvoer):
-    geboortedatum: date
-    zeer_bijzonder_geval: bool = False
+    geboortedatum: date = Field(
+        description="de geboortedatum van de baby; de hielprik is voor een baby van minder dan twee maanden oud "
+        "(art. 5 lid 2)"
+    )
+    zeer_bijzonder_geval: bool = Field(
+        default=False, description="in zeer bijzondere gevallen krijgt een oudere baby de hielprik nog (art. 5 lid 2)"
+    )
 
 
 class VaccinatieInvoer(AanspraakInvoer):
-    geboortedatum: date
-    moeder_hbsag_positief: bool = False
-    herkomstlanden_ouders: list[str] = Field(
-        default_factory=list, description="Nederlandse landnamen zoals in bijlage 1"
+    geboortedatum: date = Field(
+        description="de geboortedatum van het kind; de leeftijd bepaalt welke vaccinaties er zijn (art. 6 lid 1)"
     )
-    downsyndroom: bool = False
+    moeder_hbsag_positief: bool = Field(
+        default=False,
+        description="heeft de moeder hepatitis B (HBsAg-positief)? Dan krijgt het kind het hepatitis B-vaccin "
+        "(art. 6 en 16)",
+    )
+    herkomstlanden_ouders: list[str] = Field(
+        default_factory=list,
+        description="de landen waar de ouders vandaan komen, met hun Nederlandse naam; komt een ouder uit een land "
+        "dat niet in bijlage 1 staat, dan krijgt het kind het hepatitis B-vaccin (art. 16 lid 2)",
+    )
+    downsyndroom: bool = Field(
+        default=False,
+        description="heeft het kind het syndroom van Down? Dan krijgt het ook het hepatitis B-vaccin (art. 16 lid 2)",
+    )
 
 
 class BuitenlandInvoer(AanspraakInvoer):
-    land: str = Field(min_length=2)
+    land: str = Field(
+        min_length=2, description="het land waar u de zorg krijgt, met zijn Nederlandse naam (art. 6a en 6b)"
+    )
     soort: Literal["extramuraal", "intramuraal"] = Field(
         title="Met of zonder opname in een instelling?",
         description="met opname: u wordt opgenomen of verblijft ten minste één nacht in een instelling (intramurale "
-        "zorg); zonder opname: alle andere zorg (extramurale zorg)",
+        "zorg); zonder opname: alle andere zorg (extramurale zorg) (art. 6a en 6b)",
     )
-    gecontracteerd: bool
-    kosten: Bedrag = Field(ge=0, max_digits=12, decimal_places=2)
-    kosten_nederland: Bedrag = Field(ge=0, max_digits=12, decimal_places=2)
+    gecontracteerd: bool = Field(
+        description="heeft de zorgverzekeraar (het zorgkantoor) afspraken met deze zorgaanbieder? Zo niet, dan is "
+        "soms vooraf toestemming nodig (art. 6b)"
+    )
+    kosten: Bedrag = Field(
+        ge=0, max_digits=12, decimal_places=2, description="wat de zorg kostte, in euro (art. 6a lid 2 en 6b lid 3)"
+    )
+    kosten_nederland: Bedrag = Field(
+        ge=0,
+        max_digits=12,
+        decimal_places=2,
+        description="wat dezelfde zorg in Nederland zou kosten, in euro; meer dan dat wordt niet vergoed (art. 6a "
+        "lid 2 en 6b lid 3)",
+    )
     reizen_of_tijdelijk_verblijf: bool = Field(
-        default=False, description="art. 7a: tijdens reizen of tijdelijk verblijf buiten Nederland"
+        default=False,
+        description="krijgt u de zorg terwijl u reist of tijdelijk in het buitenland bent? Dan is er geen recht op "
+        "zorg van een instelling (art. 7a)",
     )
 
 
 class MeldtermijnInvoer(AanspraakInvoer):
-    aanvang_zorg: date
-    meldingsdatum: date | None = None
+    aanvang_zorg: date = Field(description="de dag dat de zorg begon (art. 7 lid 1)")
+    meldingsdatum: date | None = Field(
+        default=None,
+        description="de dag dat u of iemand namens u aan het zorgkantoor meldde wanneer de zorg begon, welke zorg "
+        "het is en wie die levert (art. 7 lid 1)",
+    )
 
 
 class VoortgezetVerblijfInvoer(AanspraakInvoer):
     """Rza art. 15: both conditions of the article are facts the user gives; none is assumed."""
 
     huidig_verblijf: Literal["psychiatrisch_art9", "voortgezet_verblijf_art13", "anders"] = Field(
-        description="waar de verzekerde nu verblijft: instelling art. 9 Bza wegens een psychiatrische aandoening, "
-        "voortgezet verblijf art. 13 Bza, of anders"
+        description="waar u nu woont: in een instelling wegens een psychiatrische aandoening (art. 9 Bza), in "
+        "voortgezet verblijf (art. 13 Bza) of ergens anders (art. 15)"
     )
     indicatie_verblijf: Literal["somatisch", "psychogeriatrisch", "anders"] = Field(
-        description="het nieuwe indicatiebesluit is voor verblijf (art. 9 Bza) wegens een somatische of "
-        "psychogeriatrische aandoening, of anders"
+        description="waarvoor het nieuwe indicatiebesluit verblijf geeft (art. 9 Bza): een lichamelijke (somatische) "
+        "of psychogeriatrische aandoening, of iets anders (art. 15)"
     )
-    indicatiedatum: date
-    tekort_plaatsingsmogelijkheden: bool
+    indicatiedatum: date = Field(
+        description="de dag dat het nieuwe indicatiebesluit is vastgesteld; vanaf die dag telt de termijn (art. 15)"
+    )
+    tekort_plaatsingsmogelijkheden: bool = Field(
+        description="blijft u alleen omdat er geen plaats is in een instelling die bij uw nieuwe indicatie past? "
+        "(art. 15)"
+    )
 
 
 class TandheelkundigeToestemmingInvoer(AanspraakInvoer):
-    toestemming_vooraf: bool
+    toestemming_vooraf: bool = Field(
+        description="heeft de zorgverzekeraar (het zorgkantoor) vooraf toestemming gegeven voor deze tandheelkundige "
+        "zorg? (art. 9)"
+    )
 
 
 class RolstoelAanspraakInvoer(AanspraakInvoer):
-    loopfunctie: Literal["ontbreekt", "blijvend_gestoord", "langdurig_gestoord", "tijdelijk_gestoord", "normaal"]
+    loopfunctie: Literal["ontbreekt", "blijvend_gestoord", "langdurig_gestoord", "tijdelijk_gestoord", "normaal"] = (
+        Field(
+            description="een rolstoel krijgt u als u niet kunt lopen, of als u blijvend of langdurig slecht loopt "
+            "(art. 3 lid 2)"
+        )
+    )

@@ -188,17 +188,31 @@ class ArtikelPeriode(Uitkomst):
     tot: Datum
 
 
+class AanspraakKolom(Uitkomst):
+    """A field of one row of a list input (a rolstoel's later wijzigingen: prijs and datum)."""
+
+    veld: str
+    titel: str = Field(description="de naam van het veld zoals het formulier hem toont")
+    soort: str = Field(description="datum, ja_nee, getal, geheel_getal of tekst")
+    verplicht: bool
+    omschrijving: str | None
+
+
 class AanspraakVeld(Uitkomst):
     """An input field of a rule, with the form control that asks for it."""
 
     veld: str
     titel: str = Field(description="de naam van het veld zoals het formulier hem toont")
     type: str = Field(description="het type in woorden: tekst, datum, ja/nee, …")
-    soort: str = Field(description="datum, ja_nee, getal, geheel_getal, tekst, keuze of meerkeuze")
+    soort: str = Field(description="datum, ja_nee, getal, geheel_getal, tekst, keuze, meerkeuze of rijen")
     keuzes: list[str]
     keuze_teksten: dict[str, str] = Field(description="per keuze de tekst die het formulier toont")
     verplicht: bool
     omschrijving: str | None
+    kolommen: list[AanspraakKolom] = Field(
+        default_factory=list, description="bij soort rijen: de velden van één rij (het formulier kan rijen toevoegen)"
+    )
+    rij_titel: str | None = Field(default=None, description="bij soort rijen: de naam van één rij ('Wijziging')")
 
 
 class AanspraakRegel(Uitkomst):
@@ -272,6 +286,11 @@ class AanspraakUitkomst(Uitkomst):
     uiterste_meldingsdatum: Datum | None = None
     op_tijd: bool | None = None
     verblijf_tot: Datum | None = None
+    leeg_betekent: dict[str, str] = Field(
+        default_factory=dict,
+        description="per uitkomst die null is omdat het artikel daar geen getal of datum vastlegt (niet omdat een "
+        "gegeven ontbreekt): wat dat betekent, in woorden",
+    )
     bron: str
     opmerkingen: list[str]
     toelichting: list[Stap]

@@ -95,6 +95,9 @@ class Uitkomst:
     bron: str
     uitleg: Toelichting = field(default_factory=Toelichting)
     opmerkingen: list[str] = field(default_factory=list)
+    # an outcome field that is null because the article sets no figure there (not because a fact is unknown):
+    # field -> what that means, in words (the form shows it instead of "onbekend")
+    leeg_betekent: dict[str, str] = field(default_factory=dict)
 
 
 def artikel_perioden(artikel: str) -> tuple[date, date]:
@@ -357,6 +360,10 @@ def rolstoel_toestemming(inv: RolstoelToestemmingInvoer, r: Rza) -> Uitkomst:
         nodig = True
         u.uitleg.stap("Art. 10 lid 1", "Een (nieuwe) rolstoel vraagt voorafgaande toestemming", r.art("art. 10 lid 1"))
         grens = None
+        u.leeg_betekent["grens"] = (
+            "geen grens: voor een (nieuwe) rolstoel is altijd vooraf toestemming nodig, wat hij ook kost (art. 10 "
+            "lid 1); de bedragen van lid 2 gelden alleen voor aanpassing of herstel"
+        )
     else:
         naam = (
             "rolstoel_toestemming_grens_elektrisch" if inv.elektrisch else "rolstoel_toestemming_grens_niet_elektrisch"
@@ -386,6 +393,10 @@ def doventolk(inv: DoventolkInvoer, r: Rza) -> Uitkomst:
             "Art. 4 lid 2",
             "Onbillijkheid van overwegende aard: aanspraak op meer uren, geen vast maximum",
             r.art("art. 4 lid 2"),
+        )
+        geen_maximum = "geen vast maximum: bij onbillijkheid van overwegende aard zijn er meer uren (art. 4 lid 2)"
+        u.leeg_betekent.update(
+            max_uren_per_jaar=geen_maximum, resterende_uren=geen_maximum, resterende_uren_na_sessie=geen_maximum
         )
     else:
         naam = "doventolk_max_uren_doofblind" if inv.doofblind else "doventolk_max_uren"

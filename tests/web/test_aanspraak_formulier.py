@@ -1,0 +1,140 @@
+"""The "Wat is mijn aanspraak?" form as a client uses it: every field explains itself and names its article, the
+rolstoel's later wijzigingen (Rza art. 3 lid 3) can be entered row by row, and an outcome the article leaves empty
+on purpose says so in words instead of "onbekend"."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tests.web.conftest import axe_overtredingen, schermafdruk
+from zorgzwaarte.diensten.aanspraken import lijst_regels
+from zorgzwaarte.web.routes.aanspraken import aanspraak_uit_formulier, rij_actie
+
+ARTIKEL = re.compile(r"\bart\. \d+[a-z]?\b")
+
+
+def test_elk_veld_heeft_een_hulptekst_met_artikel() -> None:
+    """Every input field of every rule (and every field of a row) has a short help text naming its article."""
+    for regel in lijst_regels():
+        for v in regel.invoer:
+            assert v.omschrijving and ARTIKEL.search(v.omschrijving), (regel.naam, v.veld, v.omschrijving)
+            assert "_" not in v.omschrijving, (regel.naam, v.veld)
+            for k in v.kolommen:
+                assert k.omschrijving and ARTIKEL.search(k.omschrijving), (regel.naam, v.veld, k.veld)
+
+
+def test_peildatum_noemt_het_artikel_van_de_regel() -> None:
+    for regel in lijst_regels():
+        peildatum = next(v for v in regel.invoer if v.veld == "peildatum")
+        assert peildatum.omschrijving and peildatum.omschrijving.endswith(f"({regel.artikel})")
+
+
+def test_hulpteksten_op_het_scherm(pagina: Any) -> None:
+    pagina.goto("/aanspraken/doventolk")
+    uitleg = pagina.locator("#veld-dovenonderwijs-uitleg").inner_text()
+    assert "art. 7 lid 3 onder a" in uitleg
+    assert "veld-dovenonderwijs-uitleg" in (
+        pagina.locator("#veld-dovenonderwijs").get_attribute("aria-describedby") or ""
+    )
+    assert axe_overtredingen(pagina) == []
+
+
+def _overname(velden: dict[str, list[str]]) -> dict[str, Any]:
+    regel = next(r for r in lijst_regels() if r.naam == "rolstoel_overname")
+    return aanspraak_uit_formulier(regel.invoer, velden)
+
+
+def test_wijzigingen_uit_het_formulier_lege_rijen_tellen_niet() -> None:
+    data = _overname(
+        {
+            "wijzigingen-rijen": ["3"],
+            "wijzigingen-1-prijs": ["1.234,50"],
+            "wijzigingen-1-datum": ["01-02-2012"],
+            "wijzigingen-3-prijs": ["80"],
+            "wijzigingen-3-datum": [""],
+        }
+    )
+    assert data["wijzigingen"] == [{"prijs": "1234.50", "datum": "01-02-2012"}, {"prijs": "80"}]
+
+
+def test_rij_verwijderen_schuift_de_latere_rijen_op() -> None:
+    regel = next(r for r in lijst_regels() if r.naam == "rolstoel_overname")
+    waarden = {
+        "wijzigingen-rijen": ["3"],
+        **{f"wijzigingen-{i}-prijs": [str(i * 100)] for i in (1, 2, 3)},
+    }
+    nieuw, melding, _ = rij_actie(regel.invoer, waarden, "verwijderen:wijzigingen:2")
+    assert nieuw["wijzigingen-rijen"] == ["2"] and melding == "Wijziging 2 is verwijderd."
+    assert [nieuw[f"wijzigingen-{i}-prijs"] for i in (1, 2)] == [["100"], ["300"]]
+    assert "wijzigingen-3-prijs" not in nieuw
+    nieuw, _, focus = rij_actie(regel.invoer, nieuw, "toevoegen:wijzigingen")
+    assert nieuw["wijzigingen-rijen"] == ["3"] and focus == "veld-wijzigingen-3-prijs"
+
+
+def _vul_overname(pagina: Any) -> None:
+    pagina.goto("/aanspraken/rolstoel_overname")
+    pagina.get_by_label("Peildatum").fill("01-06-2013")
+    pagina.get_by_label("Aanschafprijs van de rolstoel").fill("3000")
+    pagina.get_by_label("Elektrische rolstoel").select_option("nee")
+    pagina.get_by_label("Datum van ingebruikname").fill("01-06-2011")
+    pagina.get_by_label("Laatste dag van het verblijf").fill("31-05-2013")
+
+
+def test_wijzigingen_invoeren_toevoegen_en_verwijderen(pagina: Any) -> None:
+    """Rza art. 3 lid 3: the price includes later wijzigingen; on the web they are rows the user adds or removes."""
+    _vul_overname(pagina)
+    pagina.get_by_label("Prijs van wijziging 1").fill("500")
+    pagina.get_by_label("Datum van wijziging 1").fill("01-06-2012")
+    pagina.get_by_role("button", name="Nog een wijziging toevoegen").click()
+    assert pagina.evaluate("document.activeElement.id") == "veld-wijzigingen-2-prijs"  # the new row has the focus
+    assert pagina.get_by_label("Prijs van wijziging 1").input_value() == "500"  # nothing typed is lost
+    pagina.get_by_label("Prijs van wijziging 2").fill("twee")
+    pagina.get_by_label("Datum van wijziging 2").fill("01-01-2013")
+    pagina.get_by_role("button", name="Nog een wijziging toevoegen").click()
+    pagina.get_by_label("Prijs van wijziging 3").fill("70")
+    pagina.get_by_label("Datum van wijziging 3").fill("01-02-2013")
+    assert axe_overtredingen(pagina) == []
+    pagina.get_by_role("button", name="Bereken", exact=True).last.click()
+    # the same validation as the API, the message at the row's field and in the summary
+    overzicht = pagina.locator("#foutoverzicht")
+    assert "Prijs van wijziging 2" in overzicht.inner_text()
+    assert overzicht.locator("a[href='#veld-wijzigingen-2-prijs']").count() == 1
+    assert pagina.locator("#veld-wijzigingen-2-prijs").get_attribute("aria-invalid") == "true"
+    assert axe_overtredingen(pagina) == []
+    pagina.get_by_role("button", name="Wijziging 2 verwijderen").click()
+    assert "Wijziging 2 is verwijderd." in pagina.locator("[role=status]").inner_text()
+    assert pagina.get_by_label("Prijs van wijziging 2").input_value() == "70"  # row 3 moved up
+    assert pagina.get_by_label("Prijs van wijziging 3").count() == 0
+    pagina.get_by_role("button", name="Bereken", exact=True).last.click()
+    uitkomst = pagina.locator("#uitkomst-kop + dl").inner_text()
+    specificatie = pagina.locator("#uitkomst-kop + dl").locator("li").all_inner_texts()
+    assert len(specificatie) == 3, specificatie  # the wheelchair and both wijzigingen, each depreciated
+    assert "Overnameprijs" in uitkomst
+    assert axe_overtredingen(pagina) == []
+    schermafdruk(pagina, "aanspraak-rolstoel-overname", hele_pagina=True)
+
+
+def test_enter_in_een_veld_berekent(pagina: Any) -> None:
+    """With row buttons on the form, Enter in a field still computes (it does not remove a row)."""
+    _vul_overname(pagina)
+    pagina.get_by_label("Prijs van wijziging 1").fill("500")
+    pagina.get_by_label("Datum van wijziging 1").fill("01-06-2012")
+    pagina.get_by_label("Laatste dag van het verblijf").press("Enter")
+    pagina.wait_for_selector("#uitkomst-kop")
+    assert pagina.get_by_label("Prijs van wijziging 1").input_value() == "500"
+
+
+def test_nieuwe_rolstoel_zegt_dat_er_geen_grens_is(pagina: Any) -> None:
+    """Rza art. 10 lid 1: a new wheelchair always needs consent; lid 2's amounts are only for aanpassing and herstel.
+    The empty grens is 'no limit' in words, never "onbekend" (that is for a figure the source has only as an image)."""
+    pagina.goto("/aanspraken/rolstoel_toestemming")
+    pagina.get_by_label("Peildatum").fill("01-06-2012")
+    pagina.get_by_label("Waarvoor vraagt u toestemming?").select_option("nieuw")
+    pagina.get_by_label("Kosten").fill("4000")
+    pagina.get_by_label("Elektrische rolstoel").select_option("ja")
+    pagina.get_by_role("button", name="Bereken").click()
+    uitkomst = pagina.locator("#uitkomst-kop + dl").inner_text()
+    assert "onbekend" not in uitkomst
+    assert "geen grens" in uitkomst and "art. 10 lid 1" in uitkomst
+    assert axe_overtredingen(pagina) == []
