@@ -35,9 +35,9 @@ def test_geval(geval: dict[str, Any]) -> None:
     assert uitkomst.versie_gebruikt.adres == f"https://wetten.overheid.nl/BWBR0014855/{versie}"
     for stap in uitkomst.toelichting:
         assert stap.regel and stap.uitkomst and stap.bron
-        if stap.bron.startswith("Regeling zorgaanspraken AWBZ"):  # every step cites the version used, linked
-            assert f"(versie {versie})" in stap.bron, stap
-            assert stap.bron_adres == f"https://wetten.overheid.nl/BWBR0014855/{versie}", stap
+        if stap.bron.startswith("Regeling zorgaanspraken AWBZ"):  # every step cites the version used, and links
+            assert f"(versie {versie})" in stap.bron, stap  # the text in force on the peildatum ('geldig op')
+            assert stap.bron_adres == f"https://wetten.overheid.nl/BWBR0014855/{uitkomst.peildatum}", stap
 
 
 def test_elke_regel_heeft_gevallen() -> None:

@@ -57,7 +57,7 @@ def bereken_aanspraak(naam: str, data: Ontvangen[AanspraakInvoer] | Json) -> Aan
             "bron": uitkomst.bron,
             "opmerkingen": uitkomst.opmerkingen,
             "leeg_betekent": uitkomst.leeg_betekent,
-            "toelichting": uitkomst.uitleg.als_lijst(),
+            "toelichting": uitkomst.uitleg.als_lijst(invoer.peildatum),
             "ruleset": regelset.ontvangstbewijs.als_dict(),
         }
     )

@@ -88,18 +88,18 @@ def let_op_voor_client(waarschuwingen: list[str], afzender: str) -> list[str]:
 _PROFIELTEKSTEN = re.compile(r"profielteksten: (.*)$")
 
 
-def bron_van_het_stelsel(stap: dict[str, Any], wlz: bool) -> dict[str, Any]:
+def bron_van_het_stelsel(stap: dict[str, Any], wlz: bool, peildatum: date | None = None) -> dict[str, Any]:
     """A trail step whose bron cites the sources of the decision's own regime. Decisions stored before the rules
     core cited them so (an AWBZ decision citing the Regeling langdurige zorg as its profile texts, a meerzorg step
-    citing both regulations) get the same bron the rules core now gives; the step's outcome is unchanged."""
+    citing both regulations) get the same bron the rules core now gives; the step's outcome is unchanged. The link
+    goes to the version of the law in force on the assessment's peildatum (a stored decision may carry the link
+    of an older rules core)."""
     bron = str(stap.get("bron") or "")
     if stap.get("regel") == "Best passend cliëntprofiel":
         bron = _PROFIELTEKSTEN.sub(lambda m: profielbron(m.group(1), wlz), bron)
     elif stap.get("regel") == "Meerzorg":
         bron = meerzorgbron(bron, wlz)
-    if bron == stap.get("bron"):
-        return stap
-    return {**stap, "bron": bron, "bron_adres": bron_adres(bron)}
+    return {**stap, "bron": bron, "bron_adres": bron_adres(bron, peildatum)}
 
 
 def uitleg_adres(zzp_code: str | None, basis_url: str = "") -> str | None:
@@ -150,7 +150,9 @@ def besluitbrief(uow: Werkeenheid, besluit_id: int, basis_url: str = "") -> dict
         "zzp_uitleg": uitleg_adres(besluit.get("zzp_code"), basis_url) if besluit["besluit"] == "toegekend" else None,
         "peildatum": peildatum,
         "bijlage": [
-            bron_van_het_stelsel(s, besluit["stelsel"] == "Wlz")
+            bron_van_het_stelsel(
+                s, besluit["stelsel"] == "Wlz", date.fromisoformat(str(peildatum)) if peildatum else None
+            )
             for s in res.get("toelichting") or []
             if s.get("regel") not in INTERN
         ],

@@ -108,23 +108,45 @@ def verwijzing(ruw: dict[str, Any], waar: str = "") -> dict[str, Any]:
     }
 
 
-@cache
-def adres_in_tekst(tekst: str) -> str | None:
-    """The address of the regeling named earliest in a bron text (the longest name at that place), or None.
+def versie_op(regeling: dict[str, Any], peildatum: date) -> str:
+    """The date to link a regeling on for a peildatum: the peildatum itself (wetten.overheid.nl shows the version
+    'geldig op' the date in its address), held within the days the regeling was in force where ``bronnen.yaml``
+    gives them (``in_werking``, ``vervallen_op``): an AWBZ regeling cited for a later day links its last day."""
+    dag = peildatum
+    if regeling.get("vervallen_op"):
+        dag = min(dag, _datum(regeling["vervallen_op"], str(regeling["naam"])) - timedelta(days=1))
+    if regeling.get("in_werking"):
+        dag = max(dag, _datum(regeling["in_werking"], str(regeling["naam"])))
+    return dag.isoformat()
 
-    A version in words right after the name ("Regeling zorgaanspraken AWBZ (versie 2011-01-01) art. 6", as
-    ``verwijzing`` writes it) links that version; otherwise the version of ``bronnen.yaml``."""
-    beste: tuple[int, int, str] | None = None
-    for reg in regelingen().values():
+
+@cache
+def _genoemd_in_tekst(tekst: str) -> tuple[str, str] | None:
+    """(key in bronnen.yaml, version named in words or None) of the regeling named earliest in a bron text."""
+    beste: tuple[int, int, str, str] | None = None
+    for sleutel, reg in regelingen().items():
         if not reg.get("bwb"):
             continue
         for naam in (str(reg["naam"]), str(reg["bwb"])):
             i = tekst.find(naam)
             if i >= 0 and (beste is None or (i, -len(naam)) < (beste[0], beste[1])):
                 genoemd = re.match(r" \(versie (\d{4}-\d{2}-\d{2})\)", tekst[i + len(naam) :])
-                versie = genoemd.group(1) if genoemd else str(reg["versie"])
-                beste = (i, -len(naam), wetten_adres(str(reg["bwb"]), versie))
-    return beste[2] if beste else None
+                beste = (i, -len(naam), sleutel, genoemd.group(1) if genoemd else "")
+    return (beste[2], beste[3]) if beste else None
+
+
+def adres_in_tekst(tekst: str, peildatum: date | None = None) -> str | None:
+    """The wetten.overheid.nl address of the regeling named earliest in a bron text (the longest name at that place),
+    or None. The one place that picks the version of a link: with a peildatum the version in force on that day
+    (``versie_op``); without one (a text that belongs to no day, such as a public profile page) the version named in
+    words right after the name ("Regeling zorgaanspraken AWBZ (versie 2011-01-01) art. 6", as ``verwijzing``
+    writes it), otherwise the version of ``bronnen.yaml``."""
+    genoemd = _genoemd_in_tekst(tekst)
+    if genoemd is None:
+        return None
+    reg = regelingen()[genoemd[0]]
+    versie = versie_op(reg, peildatum) if peildatum else genoemd[1] or str(reg["versie"])
+    return wetten_adres(str(reg["bwb"]), versie)
 
 
 def bron_tekst(verwijzingen: list[dict[str, Any]]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -18,15 +19,22 @@ class Stap:
         """The wetten.overheid.nl address of the version of the regeling the bron names (None when not law)."""
         return bron_adres(self.bron)
 
-    def als_dict(self) -> dict[str, str | None]:
-        return {"regel": self.regel, "uitkomst": self.uitkomst, "bron": self.bron, "bron_adres": self.adres}
+    def als_dict(self, peildatum: date | None = None) -> dict[str, str | None]:
+        """The step as the answers give it; its link goes to the version in force on the peildatum."""
+        return {
+            "regel": self.regel,
+            "uitkomst": self.uitkomst,
+            "bron": self.bron,
+            "bron_adres": bron_adres(self.bron, peildatum),
+        }
 
 
-def bron_adres(bron: str) -> str | None:
-    """Link a bron text to the version of the regeling it names first (bronnen.yaml through the regelset)."""
+def bron_adres(bron: str, peildatum: date | None = None) -> str | None:
+    """Link a bron text to the regeling it names first, in the version in force on the peildatum (without one: the
+    version the text names, or that of bronnen.yaml). ``regelset.adres_in_tekst`` picks the version."""
     from zorgzwaarte.regels.regelset import adres_in_tekst
 
-    return adres_in_tekst(bron)
+    return adres_in_tekst(bron, peildatum)
 
 
 @dataclass
@@ -38,8 +46,8 @@ class Toelichting:
     def stap(self, regel: str, uitkomst: str, bron: str) -> None:
         self.stappen.append(Stap(regel, uitkomst, bron))
 
-    def als_lijst(self) -> list[dict[str, str | None]]:
-        return [s.als_dict() for s in self.stappen]
+    def als_lijst(self, peildatum: date | None = None) -> list[dict[str, str | None]]:
+        return [s.als_dict(peildatum) for s in self.stappen]
 
 
 @dataclass(frozen=True)

@@ -137,7 +137,7 @@ class Dagtarief:
             "prestatie": tekst(self.prestatie),
             "dagtarief": tekst(self.totaal),
             "fictief": self.fictief,
-            "toelichting": self.toelichting.als_lijst(),
+            "toelichting": self.toelichting.als_lijst(self.dag),
         }
 
 

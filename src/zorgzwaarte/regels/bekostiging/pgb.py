@@ -61,6 +61,7 @@ class PgbUitkomst:
     signalen: list[str] = field(default_factory=list)
     kleinschalig_wooninitiatief: bool | None = None  # the rule's outcome (None: unknown or not asked)
     wooninitiatief_gevraagd: bool = False
+    peildatum: date | None = None  # the first day of the period: the steps link the law in force that day
 
     def als_dict(self) -> dict[str, Any]:
         uit: dict[str, Any] = {}
@@ -76,7 +77,7 @@ class PgbUitkomst:
             "maximum_periode": None if self.bedrag is None else str(self.bedrag),
             "dagen": self.dagen,
             "signalen": self.signalen,
-            "toelichting": self.toelichting.als_lijst(),
+            "toelichting": self.toelichting.als_lijst(self.peildatum),
             "regelset": self.ontvangstbewijs.als_dict(),
         }
 
@@ -183,7 +184,7 @@ def pgb_bij_verblijf(v: PgbVraag) -> PgbUitkomst:
     regeling = next(r for r in rs.tabel("pgb.yaml")["regelingen"]["waarde"] if r["naam"] == rs.naam)
     t = Toelichting()
     dagen = (v.tot - v.van).days + 1
-    uit = PgbUitkomst(False, {}, {}, None, None, dagen, rs.ontvangstbewijs, t)
+    uit = PgbUitkomst(False, {}, {}, None, None, dagen, rs.ontvangstbewijs, t, peildatum=v.van)
     zzp = zoek_zzp(v.zzp)
     if zzp is None:
         raise InvoerFout.een("zzp", f"onbekend zorgzwaartepakket '{v.zzp}' (zie 'zorgzwaarte codes zzp')")

@@ -90,6 +90,8 @@ class Indicatiebesluit:
     # Zorgindicatiebesluit art. 14 lid 1: with a validity shorter than a year, whether the need lasts a year
     behoefte_minstens_een_jaar: bool | None = None
     behoefte_minstens_een_jaar_reden: str | None = None
+    # the assessment's peildatum: the links of the steps go to the version of the law in force that day
+    peildatum: date | None = None
 
     def als_dict(self) -> dict[str, Any]:
         uit: dict[str, Any] = {
@@ -112,7 +114,7 @@ class Indicatiebesluit:
             "behoefte_minstens_een_jaar": self.behoefte_minstens_een_jaar,
             "behoefte_minstens_een_jaar_reden": self.behoefte_minstens_een_jaar_reden,
             "ruleset": self.ruleset.als_dict(),
-            "toelichting": [s.als_dict() for s in self.toelichting],
+            "toelichting": [s.als_dict(self.peildatum) for s in self.toelichting],
         }
         if self.verblijf:
             uit["zzp"] = self.zzp

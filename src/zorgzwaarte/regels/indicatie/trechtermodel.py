@@ -140,6 +140,7 @@ def indiceer(
         afwijzingsgronden=afwijzing,
         behoefte_minstens_een_jaar=minstens_jaar,
         behoefte_minstens_een_jaar_reden=minstens_jaar_reden,
+        peildatum=b.peildatum,
     )
 
 

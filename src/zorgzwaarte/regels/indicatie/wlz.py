@@ -420,4 +420,5 @@ def indiceer_wlz(b: Beoordeling, regelset: Regelset, profielkeuze: ProfielKeuze 
         afwijzingsgronden=redenen,
         stelsel="Wlz",
         waarschuwingen=[*waarschuwingen, *regelset.waarschuwingen(b.peildatum)],
+        peildatum=b.peildatum,
     )
