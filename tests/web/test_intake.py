@@ -130,17 +130,21 @@ def test_toewijzing_van_het_zorgkantoor_in_de_intake(pagina: Any) -> None:
     aanmelden(pagina, "zorgkantoor")
     pagina.goto(client_url)
     formulier = pagina.locator("form[action$='/toewijzingen']")
-    formulier.get_by_label("Leveringsvorm").select_option("verblijf")
     formulier.get_by_label("Ingangsdatum").fill(vandaag_nl())
     formulier.get_by_role("button", name="Toewijzen").click()
     assert "Zorgaanbieder: is verplicht" in pagina.get_by_role("alert").inner_text()
     formulier = pagina.locator("form[action$='/toewijzingen']")
     formulier.get_by_label("Zorgaanbieder", exact=True).select_option(label=aanbieder)
-    formulier.get_by_role("button", name="Toewijzen").click()  # the form kept verblijf and the date
+    # the decision has no verblijf: the form does not propose it and says why; a tampered form is still refused
+    keuze = formulier.get_by_label("Leveringsvorm")
+    assert keuze.locator("option").evaluate_all("os => os.map(o => o.value)") == ["mpt", "pgb"]
+    assert "verblijf vraagt een indicatie met verblijf" in formulier.locator("#leveringsvorm-uitleg").inner_text()
+    keuze.locator("option").first.evaluate("e => e.value = 'verblijf'")
+    keuze.select_option("verblijf")
+    formulier.get_by_role("button", name="Toewijzen").click()  # the form kept the date
     assert "Leveringsvorm: verblijf vraagt een indicatie met verblijf" in pagina.get_by_role("alert").inner_text()
     formulier = pagina.locator("form[action$='/toewijzingen']")
     formulier.get_by_label("Leveringsvorm").select_option("mpt")
-    formulier.get_by_label("Ingangsdatum").fill(vandaag_nl())
     formulier.get_by_role("button", name="Toewijzen").click()
     assert pagina.get_by_role("status").inner_text().startswith(f"Toegewezen aan {aanbieder}.")
     assert axe_overtredingen(pagina) == []

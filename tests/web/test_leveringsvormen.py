@@ -14,9 +14,9 @@ from tests.web.test_intake import bsn
 from tests.web.test_web import aanmelden
 
 
-def _client_met_vpt_elders(web_engine: Any) -> int:
-    """A client of linde's organisation with a Wlz decision from 2022 and a volledig pakket thuis from another
-    provider (a copy of a demo decision, dated into the 2021 text)."""
+def _client_met_vpt_elders(web_engine: Any, nummer: int = 71) -> int:
+    """A client of linde's organisation (BSN `bsn(nummer)`) with a Wlz decision from 2022 and a volledig pakket thuis
+    from another provider (a copy of a demo decision with verblijf, dated into the 2021 text)."""
     from zorgzwaarte.opslag.database import sessiefabriek
     from zorgzwaarte.opslag.modellen import Client, Gebruiker, Indicatiebesluit, Organisatie, Zorgleveringsovereenkomst
 
@@ -31,7 +31,7 @@ def _client_met_vpt_elders(web_engine: Any) -> int:
         ).first()
         assert ander is not None and voorbeeld is not None
         c = Client(
-            bsn=bsn(71),
+            bsn=bsn(nummer),
             geslachtsnaam="Vos",
             voorletters="P.",
             geboortedatum=date(1950, 3, 3),

@@ -283,7 +283,14 @@ def test_aanbieder_legt_overeenkomst_vast(pagina: Any) -> None:
     assert "Ingangsdatum: ligt vóór het begin van het indicatiebesluit" in pagina.get_by_role("alert").inner_text()
     pagina.get_by_text("Overeenkomst vastleggen (op het geldende indicatiebesluit)").click()
     pagina.get_by_label("Ingangsdatum").fill("2014-10-01")
-    pagina.get_by_label("Leveringsvorm").select_option("verblijf")  # the first demo client has care at home
+    # the first demo client has care at home (functies en klassen): the form proposes only what that allows, and
+    # says why; a tampered form that still sends 'verblijf' is refused by the service
+    keuzeveld = pagina.get_by_label("Leveringsvorm")
+    assert keuzeveld.locator("option").all_inner_texts() == ["modulair pakket thuis", "persoonsgebonden budget"]
+    uitleg = pagina.locator("#leveringsvorm-uitleg").inner_text()
+    assert "verblijf in een instelling, want verblijf vraagt een indicatie met verblijf" in uitleg
+    keuzeveld.locator("option").first.evaluate("e => e.value = 'verblijf'")
+    keuzeveld.select_option("verblijf")
     pagina.get_by_role("button", name="Overeenkomst vastleggen").click()
     assert "verblijf vraagt een indicatie met verblijf" in pagina.get_by_role("alert").inner_text()
     pagina.get_by_text("Overeenkomst vastleggen (op het geldende indicatiebesluit)").click()

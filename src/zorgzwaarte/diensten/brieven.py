@@ -16,7 +16,7 @@ from babel.dates import format_date
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import LEVENSDOMEINEN
-from zorgzwaarte.opslag.modellen import Beoordeling, Organisatie
+from zorgzwaarte.opslag.modellen import Beoordeling, Indicatiebesluit, Organisatie
 from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
 from zorgzwaarte.regels.profielen.keuze import meerzorgbron, profielbron
 from zorgzwaarte.regels.uitleg import bron_adres
@@ -225,4 +225,26 @@ def zorgplanbrief(uow: Werkeenheid, zorgplan_id: int) -> dict[str, Any]:
             {**p, "melding": plicht_voor_u(p, plan)}
             for p in zorgplan_plichten(date.fromisoformat(o["ingangsdatum"]), plan, uow.nu().date())
         ],
+        "uren_onbekend": None if plan["gepland"] else waarom_geen_uren(uow, o),
     }
+
+
+def waarom_geen_uren(uow: Werkeenheid, o: dict[str, Any]) -> str:
+    """Why a zorgplan without planned rows has no hours per week, in the client's words (the letter says "onbekend"
+    and this, never a blank or a 0): nothing was planned, and for a zorgzwaartepakket whether its hours are known
+    (the indication's hours per week; Regeling zorgaanspraken AWBZ bijlage 2 has most of them only as an image)."""
+    tekst = "in dit zorgplan zijn nog geen uren zorg per week afgesproken"
+    ib = uow.sessie.get(Indicatiebesluit, o["indicatiebesluit_id"]) if o.get("indicatiebesluit_id") else None
+    if ib is None or not ib.zzp_code:
+        return f"{tekst}. Dat bespreken wij met u."
+    z = zoek_zzp(ib.zzp_code)
+    pakket = f"uw zorgzwaartepakket ({z.code_lang if z else ib.zzp_code})"
+    bereik = ((ib.resultaat or {}).get("zzp") or {}).get("uren_per_week") or {}
+    if bereik.get("min") is None or bereik.get("max") is None:
+        return (
+            f"{tekst}, en de uren van {pakket} zijn niet bekend: de regeling geeft ze alleen als afbeelding. "
+            "Wij spreken de uren met u af."
+        )
+    laag, hoog = (str(bereik[k]).replace(".", ",") for k in ("min", "max"))
+    van_tot = laag if laag == hoog else f"{laag} tot {hoog}"
+    return f"{tekst}; {pakket} geeft {van_tot} uur per week. Wij spreken de uren met u af."

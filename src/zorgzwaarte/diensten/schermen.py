@@ -41,6 +41,7 @@ def client_scherm(uow: Werkeenheid, client_id: int, besluit_id: int | None = Non
             {**t.model_dump(), "aanbieder": namen.get(t.zorgaanbieder_id, "")}
             for t in r.toewijzingen_van_client(uow, client_id)
         ]
+        uit["leveringsvormen"] = r.leveringsvormen_bij_besluit(r.geldend_besluit(uow, client_id))
     return uit
 
 
@@ -125,6 +126,8 @@ def zorg_scherm(uow: Werkeenheid, client_id: int, overeenkomst_id: int | None = 
         "geindiceerd": geindiceerd,
         "herindicatie": herindicatie,
         "vandaag": vandaag.isoformat(),
+        # the new overeenkomst is on the valid indicatiebesluit: which leveringsvormen it allows, and why not the others
+        "leveringsvormen": r.leveringsvormen_bij_besluit(r.geldend_besluit(uow, client_id)),
     }
 
 

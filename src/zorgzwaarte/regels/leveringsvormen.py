@@ -33,6 +33,23 @@ NAMEN = {
 }
 
 
+def niet_bij_indicatie(leveringsvorm: str, verblijf: bool, zzp_code: str | None) -> str | None:
+    """Why the indicatiebesluit does not allow this leveringsvorm, in words (None: it does). The leveringsvorm is how
+    the right the indicatiebesluit gives is delivered (Wlz art. 3.3.1 lid 1): verblijf in an instelling needs an
+    indication with verblijf; a volledig pakket thuis is the integral package delivered at home (art. 3.3.2 lid 1 onder
+    a), so it needs an indication with a zorgzwaartepakket (functies en klassen do not make one). A modulair pakket
+    thuis (losse vormen van zorg, onder b) and a pgb fit every granted indication. The form proposes only what this
+    allows and the service refuses the rest with the same words."""
+    if leveringsvorm == "verblijf" and not verblijf:
+        return "verblijf vraagt een indicatie met verblijf"
+    if leveringsvorm == "vpt" and not zzp_code:
+        return (
+            "een volledig pakket thuis vraagt een indicatie met een zorgzwaartepakket; deze indicatie geeft functies "
+            "en klassen"
+        )
+    return None
+
+
 @dataclass(frozen=True)
 class Levering:
     """One zorgleveringsovereenkomst as the rules see it."""

@@ -35,7 +35,7 @@ from zorgzwaarte.domein.grenzen import MAX_ID, RecordId
 from zorgzwaarte.fouten import DienstFout, InvoerFout, NietAangemeld, NietGevonden, Verboden
 from zorgzwaarte.rapporten.opmaak import datum, euro, functienaam, getal, postcode, tijdstip
 from zorgzwaarte.web.invoer import foutenlijst, invoerdatum, naar_iso, per_veld, schermmelding
-from zorgzwaarte.web.zorglevering import LEVERINGSVORMEN
+from zorgzwaarte.web.zorglevering import leveringsvorm_keuzes, leveringsvorm_naam
 
 # Record numbers in web addresses are bounded like the API's (a number beyond the database's integer range is
 # refused with 422 before any query runs, never a 500).
@@ -97,9 +97,13 @@ def _omgeving() -> Environment:
         getal=getal,
         postcode=postcode,
         functienaam=functienaam,
+        leveringsvorm=leveringsvorm_naam,
     )
     env.globals.update(
-        ROLNAMEN=ROLNAMEN, MENU=MENU, LEVERINGSVORMEN=LEVERINGSVORMEN, beoordeling_omschrijving=beoordeling_omschrijving
+        ROLNAMEN=ROLNAMEN,
+        MENU=MENU,
+        leveringsvorm_keuzes=leveringsvorm_keuzes,
+        beoordeling_omschrijving=beoordeling_omschrijving,
     )
     return env
 

@@ -26,6 +26,28 @@ LEVERINGSVORMEN = (
 )
 
 
+def leveringsvorm_naam(code: str | None) -> str:
+    """A leveringsvorm in words ('mpt' -> 'modulair pakket thuis'); an unknown code stays itself, none is '—'."""
+    return dict(LEVERINGSVORMEN).get(code, code) if code else "—"
+
+
+def leveringsvorm_keuzes(redenen: dict[str, str | None] | None) -> tuple[list[tuple[str, str]], str | None]:
+    """The leveringsvormen the overeenkomst form proposes: those the valid indicatiebesluit allows (`redenen`: per
+    leveringsvorm why not, None: allowed; from the service), and the help text that says why the others are not
+    there. Without a granted indicatiebesluit all four (the service says why it refuses)."""
+    if redenen is None:
+        return list(LEVERINGSVORMEN), None
+    keuzes = [(c, t) for c, t in LEVERINGSVORMEN if not redenen.get(c)]
+    niet = [f"{t}, want {redenen[c]}" for c, t in LEVERINGSVORMEN if redenen.get(c)]
+    if not niet:
+        return keuzes, None
+    wel = " of ".join(t for _, t in keuzes)
+    return keuzes, (
+        f"U kiest hoe de zorg uit het geldende indicatiebesluit wordt geleverd: {wel}. Niet mogelijk bij dit "
+        f"indicatiebesluit: {'; '.join(niet)}."
+    )
+
+
 def _regels(tekst: str) -> list[str]:
     return [r.strip() for r in tekst.splitlines() if r.strip()]
 
@@ -291,7 +313,10 @@ def zorg_fouten_op_scherm(fouten: list[Any], waarden: dict[str, list[str]]) -> l
 
 def overeenkomst_keuzes(overeenkomsten: list[dict[str, Any]]) -> list[tuple[str, str]]:
     return [
-        (str(o["id"]), f"Overeenkomst {o['id']}: {o['leveringsvorm']} vanaf {datum(o['ingangsdatum'])}")
+        (
+            str(o["id"]),
+            f"Overeenkomst {o['id']}: {leveringsvorm_naam(o['leveringsvorm'])} vanaf {datum(o['ingangsdatum'])}",
+        )
         for o in overeenkomsten
     ]
 

@@ -18,6 +18,7 @@ from zorgzwaarte.diensten.records.gemeenschappelijk import (
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.records import (
+    LEVERINGSVORMEN,
     OvereenkomstNieuw,
     OvereenkomstWijziging,
 )
@@ -29,7 +30,7 @@ from zorgzwaarte.opslag.modellen import (
     Toewijzing,
     Zorgleveringsovereenkomst,
 )
-from zorgzwaarte.regels.leveringsvormen import Levering, combinatie_fouten
+from zorgzwaarte.regels.leveringsvormen import Levering, combinatie_fouten, niet_bij_indicatie
 
 
 def overeenkomst_uit(o: Zorgleveringsovereenkomst) -> OvereenkomstUit:
@@ -138,18 +139,19 @@ def controleer_overeenkomst_op_indicatie(
         fouten.append(Fout("ingangsdatum", f"ligt na het einde van het indicatiebesluit ({_nl(ib.geldig_tot)})"))
     if einddatum and einddatum < ingangsdatum:
         fouten.append(Fout("einddatum", "ligt vóór de ingangsdatum"))
-    if leveringsvorm == "verblijf" and not ib.verblijf:
-        fouten.append(Fout("leveringsvorm", "verblijf vraagt een indicatie met verblijf"))
-    if leveringsvorm == "vpt" and not ib.zzp_code:
-        fouten.append(
-            Fout(
-                "leveringsvorm",
-                "een volledig pakket thuis vraagt een indicatie met een zorgzwaartepakket; "
-                "deze indicatie geeft functies en klassen",
-            )
-        )
+    reden = niet_bij_indicatie(leveringsvorm, ib.verblijf, ib.zzp_code)
+    if reden:
+        fouten.append(Fout("leveringsvorm", reden))
     if fouten:
         raise InvoerFout(fouten)
+
+
+def leveringsvormen_bij_besluit(ib: Indicatiebesluit | None) -> dict[str, str | None] | None:
+    """Per leveringsvorm (domein.records.LEVERINGSVORMEN) why this indicatiebesluit does not allow it (None: it
+    does), for a form that proposes only what is allowed; None without a granted indicatiebesluit."""
+    if ib is None or ib.besluit != "toegekend":
+        return None
+    return {lv: niet_bij_indicatie(lv, ib.verblijf, ib.zzp_code) for lv in LEVERINGSVORMEN}
 
 
 def controleer_leveringsvormen(uow: Werkeenheid, client_id: int, nieuw: Levering, zonder_id: int | None = None) -> None:
