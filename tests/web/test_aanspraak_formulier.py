@@ -111,6 +111,12 @@ def test_wijzigingen_invoeren_toevoegen_en_verwijderen(pagina: Any) -> None:
     specificatie = pagina.locator("#uitkomst-kop + dl").locator("li").all_inner_texts()
     assert len(specificatie) == 3, specificatie  # the wheelchair and both wijzigingen, each depreciated
     assert "Overnameprijs" in uitkomst
+    # amounts and dates in the one Dutch style, in the outcome and in the explanation (not "3000.00", "2011-06-01")
+    toelichting = pagina.locator("#uitkomst-kop ~ ol").inner_text()
+    assert re.search(r"prijs: €\s3\.000,00; vanaf: 1 juni 2011", specificatie[0]), specificatie
+    assert re.search(r"€\s3\.000,00 vanaf 1 juni 2011", toelichting), toelichting
+    # (a version of the regeling keeps its name: "versie 2013-01-01")
+    assert not re.search(r"\d\.\d\d\b|\d{2}-\d{2}-\d{4}|(?<!versie )\d{4}-\d{2}-\d{2}", uitkomst + toelichting)
     assert axe_overtredingen(pagina) == []
     schermafdruk(pagina, "aanspraak-rolstoel-overname", hele_pagina=True)
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from html import escape
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.numbers import format_currency, format_decimal
@@ -114,10 +115,59 @@ _INTERN = re.compile(r"\s*\((?:COD163|afstand)[^)]*\)|\s*\(\d+(?:[.,]\d+)?\)(?=[
 _DECIMAAL = re.compile(r"(?<!versie )(?<!art\. )(?<!artikel )(?<![§\w.:-])(\d+)\.(\d+)(?![\w.-])")
 
 
+# The rules core writes figures in a trail text in one machine form (regels.getallen.euro: "€ 1234.50";
+# regels.datums.nl: "01-03-2014"; a decimal comma is read too); screens and letters show them in the one Dutch style.
+# An amount already in Dutch form ("€ 1.234,50") or with more than two decimals (a tariff) does not match and stays.
+_BEDRAG = re.compile(r"€ (-?\d+)(?:[.,](\d{2}))?(?![\d.,])")
+_DATUM = re.compile(r"(?<![\d-])(\d{2})-(\d{2})-(\d{4})(?![\d-])")
+
+
+def leesbaar(tekst: str | None) -> str:
+    """A text from the rules (a trail step, a signal) with its amounts and dates in the style of screens and
+    letters: "€ 1000.00" -> "€ 1.000,00" (Babel, ``euro``), "01-03-2014" -> "1 maart 2014" (``datum``)."""
+    if tekst is None:
+        return ""
+
+    def als_datum(m: re.Match[str]) -> str:
+        try:
+            return datum(date(int(m.group(3)), int(m.group(2)), int(m.group(1))))
+        except ValueError:
+            return m.group(0)
+
+    def als_bedrag(m: re.Match[str]) -> str:
+        return euro(f"{m.group(1)}.{m.group(2) or '00'}")
+
+    return _DATUM.sub(als_datum, _BEDRAG.sub(als_bedrag, str(tekst)))
+
+
+# Outcome fields that hold an amount in euros (the machine form "1234.50" of the JSON answer).
+BEDRAGVELDEN = frozenset({"prijs", "restwaarde", "grens", "vergoeding", "overnameprijs", "kosten", "bedrag"})
+_ISO_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def uitkomstwaarde(waarde: Any, naam: str = "") -> str:
+    """One value of an outcome as screens show it: an amount field in euros, an ISO date as '1 maart 2014', yes/no
+    in words, a list joined; anything else as it is."""
+    if waarde is None:
+        return "onbekend"
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if naam in BEDRAGVELDEN and isinstance(waarde, (str, int, float, Decimal)):
+        return euro(waarde)
+    if isinstance(waarde, str) and _ISO_DATUM.fullmatch(waarde):
+        return datum(waarde)
+    if isinstance(waarde, (list, tuple)):
+        return ", ".join(uitkomstwaarde(x, naam) for x in waarde)
+    if isinstance(waarde, float):
+        return getal(waarde)
+    return str(waarde)
+
+
 def voor_client(tekst: str) -> str:
-    """A trail step as a client reads it: no file paths, no code-list names or internal distances, Dutch decimals."""
+    """A trail step as a client reads it: no file paths, no code-list names or internal distances, Dutch decimals,
+    amounts and dates (``leesbaar``)."""
     tekst = _INTERN.sub("", _DOCS.sub("", str(tekst)))
-    return _DECIMAAL.sub(r"\1,\2", tekst)
+    return leesbaar(_DECIMAAL.sub(r"\1,\2", tekst))
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from zorgzwaarte.rapporten.opmaak import (
     euro,
     functienaam,
     getal,
+    leesbaar,
     postcode,
     procent,
     staafgrafiek,
@@ -33,6 +34,7 @@ def _omgeving() -> Environment:
         postcode=postcode,
         procent=procent,
         voor_client=voor_client,
+        leesbaar=leesbaar,
         functienaam=functienaam,
         codes_in_woorden=codes_in_woorden,
     )

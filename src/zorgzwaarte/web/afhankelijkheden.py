@@ -33,7 +33,7 @@ from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
 from zorgzwaarte.domein.grenzen import MAX_ID, RecordId
 from zorgzwaarte.fouten import DienstFout, InvoerFout, NietAangemeld, NietGevonden, Verboden
-from zorgzwaarte.rapporten.opmaak import datum, euro, functienaam, getal, postcode, tijdstip
+from zorgzwaarte.rapporten.opmaak import datum, euro, functienaam, getal, leesbaar, postcode, tijdstip, uitkomstwaarde
 from zorgzwaarte.web.invoer import foutenlijst, invoerdatum, naar_iso, per_veld, schermmelding
 from zorgzwaarte.web.zorglevering import leveringsvorm_keuzes, leveringsvorm_naam
 
@@ -98,6 +98,8 @@ def _omgeving() -> Environment:
         postcode=postcode,
         functienaam=functienaam,
         leveringsvorm=leveringsvorm_naam,
+        leesbaar=leesbaar,
+        uitkomstwaarde=uitkomstwaarde,
     )
     env.globals.update(
         ROLNAMEN=ROLNAMEN,
