@@ -52,6 +52,7 @@ from zorgzwaarte.diensten.declaratie import DeclaratieInvoer, declareer
 from zorgzwaarte.diensten.indicatie import Uitkomstgeheugen, bereken_indicatie
 from zorgzwaarte.diensten.invoer import ontvang
 from zorgzwaarte.diensten.omgeving import veilige_cookies
+from zorgzwaarte.diensten.opwarmen import opwarmen
 from zorgzwaarte.diensten.pgb import PgbInvoer, bereken_pgb
 from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc
@@ -342,11 +343,14 @@ def maak_app(engine: Engine | None = None, nu: Callable[[], datetime] = nu_utc) 
 
 
 def maak_app_voor_werkproces() -> FastAPI:
-    """The app of one `zorgzwaarte serveer` worker (uvicorn's factory): `maak_app`, then everything made at the
+    """The app of one `zorgzwaarte serveer` worker (uvicorn's factory): `maak_app`, the warm-up (rules, fingerprints,
+    statements: built before the worker accepts connections), then everything made at the
     start (modules, routes, models, rule tables: some 200,000 objects) taken out of the garbage collector's rounds
     with `gc.freeze()`. They live as long as the process; without this every full collection walks them all, a
     pause of tens of milliseconds (more on a busy machine) for every request in the worker at that moment."""
     app = maak_app()
+    duur = opwarmen(app.state.fabriek)  # before the worker serves: no user pays for it (diensten/opwarmen.py)
+    log.info("werkproces opgewarmd in %.2f s", duur)
     draden = draden_per_werkproces()
 
     async def _begrens_draden() -> None:  # anyio's limiter belongs to the event loop: set it once that runs

@@ -31,6 +31,7 @@ from starlette.requests import Request
 
 from zorgzwaarte.diensten.auth import actor_voor_token
 from zorgzwaarte.diensten.toegang import Actor
+from zorgzwaarte.diensten.werkeenheid import draag_over, sluit_overdracht
 
 
 class Aanmelding:
@@ -43,12 +44,22 @@ class Aanmelding:
         self._actor: Actor | None = None
         request.state.aanmelding = self
 
-    def actor(self) -> Actor:
+    def actor(self, overdragen: bool = False) -> Actor:
         """The signed-in user (NietAangemeld when the token is unknown, revoked or expired). Blocking: call it in a
-        worker thread."""
+        worker thread. With `overdragen` the session of the check (token and data version read in one statement)
+        is handed to the first unit of work of this thread (diensten/werkeenheid.py `draag_over`); the caller
+        closes it with `sluit_overdracht()` after the route's work."""
         if self._actor is None:
-            with self.fabriek() as s:
-                self._actor = actor_voor_token(s, self.token, self.nu)
+            sessie = self.fabriek()
+            try:
+                self._actor = actor_voor_token(sessie, self.token, self.nu)
+            except BaseException:
+                sessie.close()
+                raise
+            if overdragen:
+                draag_over(self.fabriek, sessie)
+            else:
+                sessie.close()
             self.request.state.actor = self._actor
         return self._actor
 
@@ -59,15 +70,20 @@ class Aanmelding:
         return gevonden if isinstance(gevonden, Aanmelding) else None
 
 
-def _met_actor(argumenten: dict[str, Any]) -> dict[str, Any]:
+def _met_actor(argumenten: dict[str, Any], overdragen: bool = False) -> dict[str, Any]:
     for naam, waarde in argumenten.items():
         if isinstance(waarde, Aanmelding):
-            argumenten[naam] = waarde.actor()
+            argumenten[naam] = waarde.actor(overdragen)
     return argumenten
 
 
 def _roep(functie: Callable[..., Any], argumenten: dict[str, Any]) -> Any:
-    return functie(**_met_actor(argumenten))
+    """A sync route in this worker thread: the token check's session is continued by the route's first unit of
+    work (one connection, one statement for token and data version), and closed here if none took it."""
+    try:
+        return functie(**_met_actor(argumenten, overdragen=True))
+    finally:
+        sluit_overdracht()
 
 
 def in_een_draad(functie: Callable[..., Any]) -> Callable[..., Any]:

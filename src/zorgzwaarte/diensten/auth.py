@@ -10,10 +10,11 @@ import hashlib
 import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Connection, Row, bindparam, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from zorgzwaarte.diensten.aanmeldbeveiliging import (
@@ -27,6 +28,7 @@ from zorgzwaarte.diensten.omgeving import positief_getal
 from zorgzwaarte.diensten.toegang import Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc
 from zorgzwaarte.fouten import NietAangemeld
+from zorgzwaarte.opslag.gegevensversie import VERSIE_KOLOM, onthoud
 from zorgzwaarte.opslag.modellen import Gebruiker, Organisatie, Token
 
 TOKEN_GELDIG = timedelta(hours=8)
@@ -122,6 +124,7 @@ _TOKEN_VRAAG = (
         _O.regio,
         _O.iwlz_code,
         _O.agb_code,
+        VERSIE_KOLOM,
     )
     .select_from(Token.__table__.join(Gebruiker.__table__, _G.id == _T.gebruiker_id))
     .join(Organisatie.__table__, _O.id == _G.organisatie_id)
@@ -129,11 +132,18 @@ _TOKEN_VRAAG = (
 )
 
 
+def lees_token_en_versie(verbinding: Connection, token: str) -> Row[Any] | None:
+    """The token's row with its user, organisation and the data version, in one statement on `verbinding` (Core:
+    no ORM objects, no ORM execution); None for an unknown token."""
+    return verbinding.execute(_TOKEN_VRAAG, {"token_hash": _token_hash(token[:200])}).first()
+
+
 def actor_voor_token(sessie: Session, token: str, nu: Callable[[], datetime] = nu_utc) -> Actor:
-    """The user of a valid session, in one query (token, user and organisation together); the session ends after
-    the idle timeout or its absolute lifetime. Its last use is written (committed on `sessie`) at most once a
-    minute."""
-    rij = sessie.execute(_TOKEN_VRAAG, {"token_hash": _token_hash(token[:200])}).first()
+    """The user of a valid session, in one query (token, user, organisation and the data version together); the
+    session ends after the idle timeout or its absolute lifetime. Its last use is written (committed on `sessie`)
+    at most once a minute. The data version is kept on `sessie` (opslag/gegevensversie.py `onthoud`): a unit of
+    work that continues this session (api/eendraad.py) reads it without a second query."""
+    rij = lees_token_en_versie(sessie.connection(), token)
     moment = nu()
     if rij is None or rij.ingetrokken or _aware(rij.verloopt_op) <= moment:
         raise NietAangemeld("niet aangemeld of de sessie is verlopen; meld u opnieuw aan")
@@ -154,10 +164,16 @@ def actor_voor_token(sessie: Session, token: str, nu: Callable[[], datetime] = n
         Organisatie.uzovi_van(rij.soort, rij.iwlz_code),
         rij.agb_code,
     )
+    onthoud(sessie, rij.gegevensversie)
     if moment - laatst >= BIJWERKEN_NA:
-        sessie.execute(update(Token).where(Token.id == rij.id).values(laatst_gebruikt_op=moment))
+        # on the connection, not through the session: the session stays "only read" for the unit of work that
+        # continues it (diensten/werkeenheid.py `alleen_gelezen`); committed here, before the request's work
+        sessie.connection().execute(_LAATST_GEBRUIKT, {"token_id": rij.id, "moment": moment})
         sessie.commit()
     return actor
+
+
+_LAATST_GEBRUIKT = update(Token).where(Token.id == bindparam("token_id")).values(laatst_gebruikt_op=bindparam("moment"))
 
 
 def afmelden(fabriek: sessionmaker[Session], token: str, actor: Actor, alle: bool = False) -> int:

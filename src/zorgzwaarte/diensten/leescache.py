@@ -118,11 +118,16 @@ def leescache_van(bron: Engine | sessionmaker[Session]) -> Leescache:
     return c
 
 
-@cache
 def regelsets_kenmerk(onderwerp: str = "indicatie") -> str:
     """Fingerprint of the content of the onderwerp's regelsets (those the indicatie reads, as its receipt says):
     each definition and every dated value (with its bron) of every parameter file they read. Fixed for the life of
-    the process (the files are read once, by the regelsets themselves)."""
+    the process (the files are read once, by the regelsets themselves); computed by the worker's warm-up
+    (diensten/opwarmen.py), before the first request."""
+    return _regelsets_kenmerk(onderwerp)
+
+
+@cache
+def _regelsets_kenmerk(onderwerp: str) -> str:  # one entry per onderwerp, with or without the default argument
     h = hashlib.sha256()
     gelezen: set[str] = set()
     for r in regelsets(onderwerp):

@@ -158,6 +158,11 @@ def verwijder_triggers(conn: Connection) -> None:
 
 _SLEUTEL = "zorgzwaarte.gegevensversie"  # Session.info: the counter as this session first read it
 
+# The counter as a column of another statement (built once): the token check reads it in the same statement as the
+# token (diensten/auth.py), so a request's reads before its work are one round trip; `onthoud` keeps it.
+VERSIE_KOLOM = select(Gegevensversie.versie).where(Gegevensversie.id == 1).scalar_subquery().label("gegevensversie")
+_VERSIE = select(Gegevensversie.versie).where(Gegevensversie.id == 1)
+
 
 def gegevensversie(sessie: Session) -> int:
     """The data version as this session first read it (one SELECT per session, then remembered in `sessie.info`).
@@ -169,6 +174,12 @@ def gegevensversie(sessie: Session) -> int:
     the two reads would put old data under the new version, and every later reader would get it."""
     versie = sessie.info.get(_SLEUTEL)
     if versie is None:
-        versie = sessie.execute(select(Gegevensversie.versie).where(Gegevensversie.id == 1)).scalar_one()
+        versie = sessie.connection().execute(_VERSIE).scalar_one()  # Core: no ORM execution for one number
         sessie.info[_SLEUTEL] = versie
     return int(versie)
+
+
+def onthoud(sessie: Session, versie: int) -> None:
+    """The counter as read by an earlier statement of this session (`VERSIE_KOLOM`), before any data of the unit
+    of work that continues the session: `gegevensversie(sessie)` then answers it without a query."""
+    sessie.info.setdefault(_SLEUTEL, int(versie))
