@@ -508,6 +508,7 @@ ZONDER_CLIENTGEGEVENS = {
     ("POST", f"{A}/pgb"),
     ("GET", f"{A}/organisaties"),
     ("GET", "/gezondheid"),
+    ("GET", "/gereed"),  # the readiness probe: no login, no client data (tests/api/test_gereed.py)
     ("POST", f"{A}/iwlz/io31/export"),  # computes from the body only; stores and reads no client record
     ("GET", f"{A}/iwlz/indicatieregister/schema.graphql"),  # the public schema
     # GraphQL answers in its own error format (RFC0040); roles, organisation codes and audit: tests/register

@@ -34,6 +34,7 @@ def _controleer(koppen: dict[str, str] | object) -> None:
         ("GET", "/docs", 200),
         ("GET", "/redoc", 200),
         ("GET", "/gezondheid", 200),
+        ("GET", "/gereed", 200),
         ("POST", "/api/v1/clienten", 422),
     ],
 )

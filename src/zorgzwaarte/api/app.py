@@ -28,8 +28,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from zorgzwaarte.api.beveiliging import Beveiliging, TeGroot, beveiligingskoppen
 from zorgzwaarte.api.documentatie import documentatie_routes
 from zorgzwaarte.api.eendraad import Aanmelding, EenDraadRoute
+from zorgzwaarte.api.gereedheid import gereedheid_route
 from zorgzwaarte.api.openapi import (
     ALTIJD,
+    ZONDER_DATABASE,
     JsonInvoer,
     fouten,
     installeer_openapi,
@@ -49,6 +51,7 @@ from zorgzwaarte.diensten.beheer import aanvulling_uit_database
 from zorgzwaarte.diensten.bekostiging import ContractNieuw
 from zorgzwaarte.diensten.brieven import besluitbrief
 from zorgzwaarte.diensten.declaratie import DeclaratieInvoer, declareer
+from zorgzwaarte.diensten.gereedheid import regelsets_laden
 from zorgzwaarte.diensten.indicatie import Uitkomstgeheugen, bereken_indicatie
 from zorgzwaarte.diensten.invoer import ontvang
 from zorgzwaarte.diensten.omgeving import veilige_cookies
@@ -333,9 +336,14 @@ def maak_app(engine: Engine | None = None, nu: Callable[[], datetime] = nu_utc) 
     installeer_web(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-    @app.get("/gezondheid", tags=["systeem"], responses=fouten(503))
+    @app.get("/gezondheid", tags=["systeem"], responses=fouten(*ZONDER_DATABASE))
     def gezondheid() -> Gezondheid:
+        """Leeft het proces (liveness): het werkproces antwoordt. Leest niets, ook de database niet, dus altijd 200
+        zolang het proces verzoeken aanneemt. Of het verzoeken kan bedienen (database, migraties, regelsets) zegt
+        `GET /gereed`."""
         return Gezondheid(status="ok")
+
+    gereedheid_route(app, engine)
 
     installeer_openapi(app)
 
@@ -351,6 +359,7 @@ def maak_app_voor_werkproces() -> FastAPI:
     app = maak_app()
     duur = opwarmen(app.state.fabriek)  # before the worker serves: no user pays for it (diensten/opwarmen.py)
     log.info("werkproces opgewarmd in %.2f s", duur)
+    regelsets_laden()  # /gereed's check of the regelsets (the files are read by now): it answers at once
     draden = draden_per_werkproces()
 
     async def _begrens_draden() -> None:  # anyio's limiter belongs to the event loop: set it once that runs

@@ -47,7 +47,7 @@ FOUTSTATUSSEN: dict[int, str] = {
     503: "De database is even niet bereikbaar; probeer het na `Retry-After` seconden opnieuw",
 }
 ALTIJD = (422, 503)  # any operation: invalid input (also a NUL in the address), the database away
-ZONDER_DATABASE = (422,)  # an operation that reads no database (the public GraphQL schema): no 503
+ZONDER_DATABASE = (422,)  # an operation that reads no database (the public GraphQL schema, /gezondheid): no 503
 WIJZIGT = (409,)  # an operation that writes a record with a version or a unique key
 
 

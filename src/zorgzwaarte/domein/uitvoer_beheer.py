@@ -1,5 +1,5 @@
 """Output shapes of the beheer and iWlz services (issue 13 §3): users and their sign-in status, sign-in locks, the
-notifications of the Indicatieregister and a retour message read."""
+notifications of the Indicatieregister, a retour message read, and the readiness of the process (GET /gereed)."""
 
 from __future__ import annotations
 
@@ -115,3 +115,12 @@ class RetourUitkomst(Uitkomst):
     retourcodes: list[Retourcode]
     goedgekeurd: bool
     samenvatting: str
+
+
+class Gereedheid(Uitkomst):
+    """GET /gereed: this process can serve requests (the database answers, it has the newest migration this program
+    carries, the regelsets load)."""
+
+    status: Literal["gereed"]
+    migratie: str = Field(description="de migratie waarop de database staat: de nieuwste die dit programma kent")
+    regelsets: int = Field(description="het aantal regelsets dat geladen is (alle onderwerpen)")

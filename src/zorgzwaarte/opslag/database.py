@@ -7,6 +7,8 @@ import os
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -170,6 +172,8 @@ def _controleer_na_rust(engine: Engine) -> None:
 
     @event.listens_for(engine, "checkout")
     def _controleer(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        if getattr(_ZONDER_CONTROLE, "aan", False):
+            return  # the caller's own statement finds a dead connection (zonder_rustcontrole)
         terug = record.info.get(_TERUG)
         if terug is None or terug[0] != id(dbapi_connection) or time.monotonic() - terug[1] < PING_NA_S:
             return  # new (just connected) or in use a moment ago
@@ -185,6 +189,18 @@ def _controleer_na_rust(engine: Engine) -> None:
 
 
 _TERUG = "zorgzwaarte.terug_in_pool"
+_ZONDER_CONTROLE = threading.local()
+
+
+@contextmanager
+def zonder_rustcontrole() -> Iterator[None]:
+    """Connections checked out in this thread meanwhile are not pinged after rest: for a caller whose one statement
+    is itself the check and who tries once more on a dead connection (the readiness check, one round trip)."""
+    _ZONDER_CONTROLE.aan = True
+    try:
+        yield
+    finally:
+        _ZONDER_CONTROLE.aan = False
 
 
 def maak_engine(url: str | None = None) -> Engine:
