@@ -14,7 +14,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import Connection, Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIES = Path(__file__).parent / "migraties"
@@ -139,6 +139,16 @@ class _SqliteVerbinding(sqlite3.Connection):
             super().close()
         finally:
             self._geef_terug()
+
+
+def neem_schrijfbeurt(verbinding: Connection) -> None:
+    """Take the write turn of this connection now, before its first write (SQLite; nothing on other databases).
+
+    The group commit takes it before it collects the queue, so the lines that arrive while another process
+    commits go into this commit. Given back when the transaction ends (commit, rollback or close)."""
+    dbapi = verbinding.connection.dbapi_connection
+    if isinstance(dbapi, _SqliteVerbinding) and not dbapi.in_transaction:
+        dbapi.neem_beurt()
 
 
 def database_url(maken: bool = True) -> str:

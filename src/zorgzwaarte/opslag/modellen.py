@@ -268,10 +268,12 @@ class GeleverdeZorg(Basis):
 
 
 class Auditregel(Basis):
-    """NEN 7513-style access log: append-only (database triggers refuse UPDATE and DELETE). Never holds a BSN."""
+    """NEN 7513-style access log: append-only (database triggers refuse UPDATE and DELETE). Never holds a BSN.
+
+    Every read writes a line, so every index costs pages per commit: only the two the audit queries use (client,
+    period; migration 0013, docs/api.md)."""
 
     __tablename__ = "auditregel"
-    __table_args__ = (Index("ix_auditregel_client_tijd", "client_id", "tijdstip"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     tijdstip: Mapped[datetime] = mapped_column(TIJD, index=True)
     gebruiker_id: Mapped[int | None] = mapped_column(Integer)
