@@ -30,8 +30,9 @@ def als_json(waarde: Any) -> Any:
 
 import os  # noqa: E402
 import tempfile  # noqa: E402
+import time  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
-from datetime import UTC, datetime  # noqa: E402
+from datetime import UTC, datetime, timedelta  # noqa: E402
 
 import pytest  # noqa: E402
 from sqlalchemy import Engine, text  # noqa: E402
@@ -87,6 +88,22 @@ class Klok:
 
     def __call__(self) -> datetime:
         return self.moment
+
+
+class LopendeKlok(Klok):
+    """A test clock that runs: it starts at `moment` (the tests' day, 1 December 2014, unless given) and moves on with
+    real time, for a server a browser uses for minutes (sessions, waits after failed logins and audit times move on
+    as they would). Setting `moment` sets the clock to that moment, from which it runs on."""
+
+    _vanaf: float
+
+    def __setattr__(self, naam: str, waarde: object) -> None:
+        if naam == "moment":
+            super().__setattr__("_vanaf", time.monotonic())
+        super().__setattr__(naam, waarde)
+
+    def __call__(self) -> datetime:
+        return self.moment + timedelta(seconds=time.monotonic() - self._vanaf)
 
 
 @pytest.fixture

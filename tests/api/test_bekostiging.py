@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -93,5 +95,8 @@ def test_declareer_json_en_pdf(api_beide: Api) -> None:
     assert (
         pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     )
+    if shutil.which("pdftotext"):  # made on the day of the server's clock (1 December 2014), not the machine's today
+        tekst = subprocess.run(["pdftotext", "-", "-"], input=pdf.content, capture_output=True, check=True).stdout
+        assert "Gemaakt op 1 december 2014" in " ".join(tekst.decode().split())
     fout = linde.post(f"{A}/declareer", json={**invoer, "periode": {"van": "2016-03-01", "tot": "2016-03-20"}})
     assert fout.status_code == 422 and fout.json()["fouten"][0]["veld"].startswith("periode")

@@ -9,10 +9,14 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.conftest import LopendeKlok
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
@@ -26,6 +30,29 @@ def _vrije_poort() -> int:
 
 
 _WEB: dict[str, Any] = {}
+# The one clock of the browser tests: the server under test runs on it and the demo is made on its day, so what a
+# page calls "vandaag" is the demo's today (1 December 2014, the tests' day, tests/conftest.py). It runs on with
+# real time from 09:00 UTC; a test that needs another day moves it with `klok_op` (and it comes back afterwards).
+KLOK = LopendeKlok()
+
+
+def vandaag() -> date:
+    """Today for the server under test: the Dutch calendar day of its clock."""
+    from zorgzwaarte.diensten.werkeenheid import vandaag_nl
+
+    return vandaag_nl(KLOK())
+
+
+@contextmanager
+def klok_op(moment: datetime) -> Iterator[LopendeKlok]:
+    """The server's clock at `moment` (running on from there) for the duration of the block; afterwards back where
+    it would have been."""
+    voor, vanaf = KLOK(), time.monotonic()
+    KLOK.moment = moment
+    try:
+        yield KLOK
+    finally:
+        KLOK.moment = voor + timedelta(seconds=time.monotonic() - vanaf)
 
 
 @pytest.fixture(scope="session")
@@ -39,11 +66,11 @@ def server() -> Iterator[str]:
     map_ = Path(tempfile.mkdtemp(prefix="zz-web-"))
     engine = maak_engine(f"sqlite:///{map_ / 'web.sqlite'}")
     migreer(engine)
-    vul_demo(sessiefabriek(engine), aantal_clienten=30)
+    vul_demo(sessiefabriek(engine), aantal_clienten=30, vandaag=vandaag())  # the demo as on the server's day
     laad_demo_aanvulling(sessiefabriek(engine))  # as `serveer --demo` does: the background page's hours, in the db
     _WEB["engine"] = engine
     poort = _vrije_poort()
-    config = uvicorn.Config(maak_app(engine), host="127.0.0.1", port=poort, log_level="warning")
+    config = uvicorn.Config(maak_app(engine, KLOK), host="127.0.0.1", port=poort, log_level="warning")
     srv = uvicorn.Server(config)
     draad = threading.Thread(target=srv.run, daemon=True)
     draad.start()

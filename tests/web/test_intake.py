@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tests.web.conftest import axe_overtredingen, schermafdruk
+from tests.web.conftest import axe_overtredingen, schermafdruk, vandaag
 from tests.web.test_web import aanmelden
 
 
@@ -20,11 +20,8 @@ def bsn(volgnummer: int) -> str:
 
 
 def vandaag_nl() -> str:
-    """Today in the Netherlands (the day a decision recorded now starts), as the date fields take it."""
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
-    return datetime.now(ZoneInfo("Europe/Amsterdam")).strftime("%d-%m-%Y")
+    """Today for the server under test (the day a decision recorded now starts), as the date fields take it."""
+    return vandaag().strftime("%d-%m-%Y")
 
 
 def besluit_met_voorkeur(pagina: Any, client_url: str, aanbieder: str | None) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from tests.web.conftest import axe_overtredingen, schermafdruk
+from tests.web.conftest import KLOK, axe_overtredingen, klok_op, schermafdruk
 from tests.web.test_intake import bsn
 from tests.web.test_web import aanmelden
 
@@ -20,7 +20,7 @@ def _client_met_vpt_elders(web_engine: Any, nummer: int = 71) -> int:
     from zorgzwaarte.opslag.database import sessiefabriek
     from zorgzwaarte.opslag.modellen import Client, Gebruiker, Indicatiebesluit, Organisatie, Zorgleveringsovereenkomst
 
-    nu = datetime.now(UTC)
+    nu = KLOK()
     with sessiefabriek(web_engine)() as s, s.begin():
         linde = s.scalars(select(Gebruiker).where(Gebruiker.gebruikersnaam == "linde")).one()
         ander = s.scalars(
@@ -79,18 +79,19 @@ def _vastleggen(pagina: Any, leveringsvorm: str, ingangsdatum: str) -> str:
 def test_overeenkomst_leveringsvorm_die_de_versie_niet_toestaat(pagina: Any, web_engine: Any) -> None:
     """Wlz (versie 2021-01-01) art. 3.3.2 lid 1 onder a: a second volledig pakket thuis by another provider is
     refused; art. 3.3.1 lid 1: a modulair pakket thuis beside a volledig pakket thuis is refused too."""
-    client_id = _client_met_vpt_elders(web_engine)
-    aanmelden(pagina, "linde")
-    pagina.goto(f"/clienten/{client_id}/zorg")
-    assert "Uw organisatie heeft nog geen overeenkomst" in pagina.locator("main").inner_text()
-    melding = _vastleggen(pagina, "volledig pakket thuis", "01-03-2022")
-    assert "Leveringsvorm:" in melding and "andere zorgaanbieder" in melding
-    assert "art. 3.3.2 lid 1 onder a" in melding and "versie 2021-01-01" in melding and "Wlz 2021" in melding
-    assert pagina.get_by_label("Leveringsvorm").input_value() == "vpt"  # the input stays
-    assert pagina.get_by_label("Ingangsdatum").input_value() == "01-03-2022"
-    assert axe_overtredingen(pagina) == []
-    schermafdruk(pagina, "overeenkomst-leveringsvorm-geweigerd")
-    melding = _vastleggen(pagina, "modulair pakket thuis", "01-03-2022")
-    assert "Leveringsvorm:" in melding and "modulair pakket thuis kan daar niet naast" in melding
-    assert "art. 3.3.1 lid 1" in melding
-    assert "Uw organisatie heeft nog geen overeenkomst" in pagina.locator("main").inner_text()  # nothing stored
+    with klok_op(datetime(2022, 2, 15, 9, 0, tzinfo=UTC)):  # the decision runs from 1 January 2022
+        client_id = _client_met_vpt_elders(web_engine)
+        aanmelden(pagina, "linde")
+        pagina.goto(f"/clienten/{client_id}/zorg")
+        assert "Uw organisatie heeft nog geen overeenkomst" in pagina.locator("main").inner_text()
+        melding = _vastleggen(pagina, "volledig pakket thuis", "01-03-2022")
+        assert "Leveringsvorm:" in melding and "andere zorgaanbieder" in melding
+        assert "art. 3.3.2 lid 1 onder a" in melding and "versie 2021-01-01" in melding and "Wlz 2021" in melding
+        assert pagina.get_by_label("Leveringsvorm").input_value() == "vpt"  # the input stays
+        assert pagina.get_by_label("Ingangsdatum").input_value() == "01-03-2022"
+        assert axe_overtredingen(pagina) == []
+        schermafdruk(pagina, "overeenkomst-leveringsvorm-geweigerd")
+        melding = _vastleggen(pagina, "modulair pakket thuis", "01-03-2022")
+        assert "Leveringsvorm:" in melding and "modulair pakket thuis kan daar niet naast" in melding
+        assert "art. 3.3.1 lid 1" in melding
+        assert "Uw organisatie heeft nog geen overeenkomst" in pagina.locator("main").inner_text()  # nothing stored

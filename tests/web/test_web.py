@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.web.conftest import axe_overtredingen, schermafdruk
+from tests.web.conftest import axe_overtredingen, schermafdruk, vandaag
 from zorgzwaarte.demo.gegevens import DEMO_GEBRUIKERS
-from zorgzwaarte.diensten.werkeenheid import vandaag_nl
 from zorgzwaarte.rapporten.opmaak import datum
 from zorgzwaarte.regels.regelset import regelsets
 
@@ -144,6 +142,11 @@ def test_beoordeling_invullen_voorbeeld_definitief_en_besluit(pagina: Any) -> No
         pagina.get_by_label("Handeling zoeken").press("Tab")
     pagina.wait_for_function("() => document.querySelector('#voorbeeld').innerText.includes('Persoonlijke verzorging')")
     assert "Toegekend" in pagina.locator("#voorbeeld").inner_text()
+    # The decision is dated on the day it is recorded: today on the server's clock, 1 December 2014. A decision of
+    # July to December 2014 with verzorging says whether Zir art. 1 lid 5 applies (else the final preview asks).
+    pagina.get_by_label(
+        "Besluit van juli tot en met december 2014: is het gericht op een van deze vormen van zorg?"
+    ).select_option("geen")
     pagina.get_by_role("button", name="Concept opslaan").click()
     assert pagina.get_by_role("status").inner_text() == "Concept opgeslagen."
     assert pagina.locator("#b_0301-3").is_checked()  # the draft opens as it was left
@@ -157,13 +160,14 @@ def test_beoordeling_invullen_voorbeeld_definitief_en_besluit(pagina: Any) -> No
     pagina.get_by_label("Andere besluitdatum (niet verplicht)").fill("")
     pagina.get_by_role("button", name="Besluit vastleggen").click()
     pagina.wait_for_url("**/clienten/*?besluit=*")
-    vandaag = datum(vandaag_nl(datetime.now(UTC)))  # Awb 3:40: dated on the day it is recorded, not the peildatum
-    assert f"Het indicatiebesluit is vastgelegd met datum {vandaag}" in pagina.get_by_role("status").inner_text()
+    dag = datum(vandaag())  # Awb 3:40: dated on the day it is recorded (the server's today), not the peildatum
+    assert dag == "1 december 2014"  # the demo's today
+    assert f"Het indicatiebesluit is vastgelegd met datum {dag}" in pagina.get_by_role("status").inner_text()
     assert pagina.get_by_role("link", name="besluitbrief (PDF)").count() >= 1
     with pagina.expect_download() as download:
         pagina.get_by_role("link", name="Besluitbrief downloaden (PDF)").click()
     tekst = pdf_tekst(Path(download.value.path()))
-    assert f"Datum {vandaag}" in tekst and "Datum van het onderzoek 10 maart 2014" in tekst
+    assert f"Datum {dag}" in tekst and "Datum van het onderzoek 10 maart 2014" in tekst
     assert "Bijlage: de berekening stap voor stap" in tekst and "docs/" not in tekst and "Beslistermijn" not in tekst
 
 

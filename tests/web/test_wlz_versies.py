@@ -5,10 +5,11 @@ warnings) and on a 2016 peildatum by the text of 2015 (no access). Both letters 
 from __future__ import annotations
 
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from tests.web.conftest import axe_overtredingen, schermafdruk
+from tests.web.conftest import axe_overtredingen, klok_op, schermafdruk
 from tests.web.test_intake import bsn
 from tests.web.test_web import aanmelden, pdf_tekst
 
@@ -56,21 +57,23 @@ def test_psychische_stoornis_2022_en_2016(pagina: Any, tmp_path: Path) -> None:
     """Wlz (versie 2021-01-01) art. 3.2.1 lid 1 on 15-03-2022: toegekend, verblijf, no computed profile: GGZ-W by
     professioneel oordeel, the letter says why and names the version; Wlz (versie 2015-01-01) art. 3.2.1 lid 1 on
     01-06-2016: afgewezen, the letter names that version."""
-    client_url = _client(pagina, 83)
-    voorbeeld, brief = _besluit(pagina, client_url, "15-03-2022", tmp_path, "2022")
-    assert "Toegekend" in voorbeeld
-    assert "Wet langdurige zorg (versie 2021-01-01)" in brief and "art. 3.2.1" in brief
-    assert "professioneel oordeel" in brief and "GGZ-W" in brief
-    assert "Regeling langdurige zorg" in brief  # the warning that the newest profile texts are from 2015
-    # the letter says it once, not again under 'Let op'; the assessor's technical remark is in the appendix
-    hoofdtekst, _, bijlage = brief.partition("Opmerkingen van de beoordelaar bij de berekening")
-    assert hoofdtekst.count("staan alleen in de iWlz-codelijst") == 1
-    assert "professioneel oordeel" in bijlage
-    voorbeeld, brief = _besluit(pagina, client_url, "01-06-2016", tmp_path, "2016")
-    assert "Afgewezen" in voorbeeld
-    assert "Wet langdurige zorg (versie 2015-01-01)" in brief and "art. 3.2.1" in brief
-    assert "GGZ-W" not in brief
-    # the reason is in the letter itself, not only in the appendix
-    assert (
-        "U heeft geen recht op de aangevraagde zorg, omdat: • een psychische stoornis geeft onder deze versie" in brief
-    )
+    with klok_op(datetime(2022, 4, 1, 9, 0, tzinfo=UTC)):  # both decisions recorded after both peildata
+        client_url = _client(pagina, 83)
+        voorbeeld, brief = _besluit(pagina, client_url, "15-03-2022", tmp_path, "2022")
+        assert "Toegekend" in voorbeeld
+        assert "Wet langdurige zorg (versie 2021-01-01)" in brief and "art. 3.2.1" in brief
+        assert "professioneel oordeel" in brief and "GGZ-W" in brief
+        assert "Regeling langdurige zorg" in brief  # the warning that the newest profile texts are from 2015
+        # the letter says it once, not again under 'Let op'; the assessor's technical remark is in the appendix
+        hoofdtekst, _, bijlage = brief.partition("Opmerkingen van de beoordelaar bij de berekening")
+        assert hoofdtekst.count("staan alleen in de iWlz-codelijst") == 1
+        assert "professioneel oordeel" in bijlage
+        voorbeeld, brief = _besluit(pagina, client_url, "01-06-2016", tmp_path, "2016")
+        assert "Afgewezen" in voorbeeld
+        assert "Wet langdurige zorg (versie 2015-01-01)" in brief and "art. 3.2.1" in brief
+        assert "GGZ-W" not in brief
+        # the reason is in the letter itself, not only in the appendix
+        assert (
+            "U heeft geen recht op de aangevraagde zorg, omdat: • een psychische stoornis geeft onder deze versie"
+            in brief
+        )

@@ -58,7 +58,7 @@ from zorgzwaarte.diensten.omgeving import veilige_cookies
 from zorgzwaarte.diensten.opwarmen import opwarmen
 from zorgzwaarte.diensten.pgb import PgbInvoer, bereken_pgb
 from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
-from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc, vandaag_nl
 from zorgzwaarte.domein.aanspraken import AanspraakInvoer
 from zorgzwaarte.domein.beoordeling import Beoordeling as BeoordelingFoto
 from zorgzwaarte.domein.grenzen import MAX_ID, MAX_PAGINA, MAX_PER_PAGINA, RecordId
@@ -856,7 +856,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
 
         uitkomst = declareer(invoer)
         return Response(
-            declaratie_pdf(uitkomst),
+            declaratie_pdf(uitkomst, gemaakt_op=vandaag_nl(nu())),  # the day on the server's clock
             media_type="application/pdf",
             headers={"content-disposition": f'attachment; filename="declaratie-{uitkomst.periode.van}.pdf"'},
         )

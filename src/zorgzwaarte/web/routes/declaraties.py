@@ -7,6 +7,7 @@ from starlette.datastructures import UploadFile
 from zorgzwaarte.diensten.declaratie import DeclaratieInvoer
 from zorgzwaarte.diensten.declaratiecontrole import declaratie_controleren
 from zorgzwaarte.diensten.invoer import ontvang
+from zorgzwaarte.diensten.werkeenheid import vandaag_nl
 from zorgzwaarte.domein.validatie import OnleesbareJson, lees_json
 from zorgzwaarte.fouten import Fout, InvoerFout
 from zorgzwaarte.rapporten.pdf import casemix, declaratie_pdf
@@ -37,7 +38,7 @@ async def declaratie_uploaden(scherm: Ingelogd, form: Form) -> Response:
         fouten = fout.fouten
     if uitkomst and form.een("pdf") == "1":
         return Response(
-            declaratie_pdf(uitkomst),
+            declaratie_pdf(uitkomst, gemaakt_op=vandaag_nl(scherm.nu())),  # the day on the server's clock
             media_type="application/pdf",
             headers={"content-disposition": 'attachment; filename="declaratie.pdf"'},
         )

@@ -13,6 +13,7 @@ from zorgzwaarte.batch.indicatie import als_tabel, lees_bytes
 from zorgzwaarte.batch.wat_als import lees_tarieven
 from zorgzwaarte.diensten.varianten import variant_samenvatting, variant_uit_tekst, voorbeeldvarianten
 from zorgzwaarte.diensten.wat_als import client_wat_als, regio_populatie, wat_als_toegang
+from zorgzwaarte.diensten.werkeenheid import vandaag_nl
 from zorgzwaarte.fouten import Fout, InvoerFout, NietGevonden, leesfout
 from zorgzwaarte.rapporten.wat_als import UITKOMST_NAMEN, grafieken, wat_als_pdf
 from zorgzwaarte.web import wat_als_runs
@@ -151,7 +152,7 @@ def wat_als_pdf_download(scherm: Ingelogd, run_id: str) -> Response:
     _run(scherm, run_id)
     uit, _ = wat_als_runs.uitkomst(run_id, scherm.wie.gebruiker_id)
     return Response(
-        wat_als_pdf(uit["s"], uit["v"], scherm.nu().date()),
+        wat_als_pdf(uit["s"], uit["v"], vandaag_nl(scherm.nu())),
         media_type="application/pdf",
         headers={"content-disposition": 'attachment; filename="wat_als.pdf"'},
     )
