@@ -156,3 +156,73 @@ def test_onbekend_token_laat_geen_verbinding_achter(api: Api) -> None:
     goed = api.als("beoordelaar")
     assert goed.get(f"{A}/mij").status_code == 200 and goed.get(f"{A}/clienten").status_code == 200
     assert api.engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+
+
+def _rondgangen(engine: Engine) -> tuple[Counter[str], Any]:
+    """Round trips to PostgreSQL as psycopg makes them: every statement, a BEGIN before a statement on a connection
+    outside a transaction and not in autocommit, a COMMIT or ROLLBACK of a transaction that is open (psycopg sends
+    nothing for one that is not: after reads in autocommit)."""
+    tel: Counter[str] = Counter()
+
+    def statement(_c: Any, cursor: Any, sql: str, *_: Any) -> None:
+        verbinding = cursor.connection
+        if verbinding.info.transaction_status == 0 and not verbinding.autocommit:
+            tel["BEGIN"] += 1
+        tel[sql.split(None, 1)[0].upper()] += 1
+
+    def einde(soort: str) -> Any:
+        def tel_einde(conn: Any) -> None:
+            if conn.connection.dbapi_connection.info.transaction_status != 0:
+                tel[soort] += 1
+
+        return tel_einde
+
+    def terug(dbapi: Any, *_: Any) -> None:
+        if dbapi.info.transaction_status != 0:
+            tel["ROLLBACK"] += 1  # the pool's reset when the connection comes back
+
+    luisteraars = [
+        (engine, "before_cursor_execute", statement),
+        (engine, "commit", einde("COMMIT")),
+        (engine, "rollback", einde("ROLLBACK")),
+        (engine.pool, "reset", terug),
+    ]
+    for doel, naam, functie in luisteraars:
+        event.listen(doel, naam, functie)
+
+    def weg() -> None:
+        for doel, naam, functie in luisteraars:
+            event.remove(doel, naam, functie)
+
+    return tel, weg
+
+
+def test_postgresql_een_lezing_begint_geen_transactie(api_beide: Api) -> None:
+    """PostgreSQL: a read outside a transaction is sent without BEGIN (opslag/database.py): the token check is one
+    round trip, an indication (token, ZZP supplement) two, a read from the cache its statement, then BEGIN, the
+    audit line and COMMIT. Before: a BEGIN and a ROLLBACK around every session that only read."""
+    if api_beide.engine.dialect.name != "postgresql":
+        pytest.skip("alleen PostgreSQL: Pythons sqlite3 begint al pas vóór het eerste schrijvende statement")
+    import json
+    from pathlib import Path
+
+    c = api_beide.als("beoordelaar")
+    cid = api_beide.eerste_client("beoordelaar")["id"]
+    invoer = json.loads((Path(__file__).resolve().parents[2] / "examples" / "thuis_pv_vp.json").read_text())
+    verzoeken = {
+        "mij": ("GET", f"{A}/mij", None),
+        "client": ("GET", f"{A}/clienten/{cid}", None),
+        "indiceer": ("POST", f"{A}/indiceer", invoer),
+    }
+    telling = {}
+    for soort, (methode, pad, body) in verzoeken.items():
+        assert c.request(methode, pad, json=body).status_code == 200  # warm: the read cache, the computation
+        tel, weg = _rondgangen(api_beide.engine)
+        try:
+            assert c.request(methode, pad, json=body).status_code == 200
+        finally:
+            weg()
+        telling[soort] = dict(tel)
+    assert telling["mij"] == {"SELECT": 1}, telling
+    assert telling["indiceer"] == {"SELECT": 2}, telling
+    assert telling["client"] == {"SELECT": 1, "BEGIN": 1, "INSERT": 1, "COMMIT": 1}, telling

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import sqlite3
 import threading
 import time
@@ -25,6 +26,7 @@ DRADEN_STANDAARD = 8
 BUSY_TIMEOUT_S = 5.0  # SQLite's own wait for its write lock, the fallback when the write turn below is not taken
 SCHRIJFBEURT_ACHTERVOEGSEL = ".schrijfbeurt"  # the lock file next to the database file (in the data folder)
 _SCHRIJVEND = ("INSERT", "UPDATE", "DELETE", "REPLACE")  # where Python's sqlite3 begins a transaction itself
+_PG_BUITEN_TRANSACTIE = 0  # psycopg.pq.TransactionStatus.IDLE
 
 
 class Schrijfbeurt:
@@ -213,6 +215,41 @@ def zonder_rustcontrole() -> Iterator[None]:
         _ZONDER_CONTROLE.aan = False
 
 
+# A statement that may write or lock: it runs in a transaction (BEGIN before it). Everything but a plain SELECT:
+# INSERT/UPDATE/DELETE, DDL, LOCK, SAVEPOINT, WITH (a CTE may write), SELECT ... FOR UPDATE/SHARE or INTO, and the
+# functions whose effect lasts for the transaction.
+_GEEN_GEWONE_LEZING = re.compile(
+    r"\bFOR\s+(UPDATE|SHARE|NO\s+KEY|KEY)\b|\bINTO\b|pg_advisory|set_config", re.IGNORECASE
+)
+
+
+def alleen_lezen(statement: str) -> bool:
+    """Is this SQL a plain SELECT (reads, takes no lock that lasts, changes nothing)?"""
+    return statement.lstrip()[:6].upper() == "SELECT" and _GEEN_GEWONE_LEZING.search(statement) is None
+
+
+def _begin_voor_schrijven(engine: Engine) -> None:
+    """PostgreSQL: a read outside a transaction is sent without BEGIN, as Python's sqlite3 does on SQLite.
+
+    psycopg (like every DB-API driver) begins a transaction before a connection's first statement, and it ends with
+    COMMIT or ROLLBACK: a request that only reads paid three round trips (BEGIN, SELECT, ROLLBACK) where one does,
+    each also costing the server processor time (under load on the same cores). Here a connection outside a
+    transaction is in psycopg's autocommit mode for a plain SELECT, and leaves it before any other statement (see
+    `alleen_lezen`), so that statement and everything after it up to the COMMIT or ROLLBACK is one transaction as
+    before. In READ COMMITTED (PostgreSQL's default, used everywhere here) a SELECT sees the same inside or outside
+    a transaction: what was committed when it starts. A server-side cursor (needs a transaction) also begins one.
+    Counted per request kind in `tests/api/test_lezen_voor_het_werk.py`."""
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _autocommit_alleen_voor_lezen(_c: Any, cursor: Any, statement: str, *_: Any) -> None:
+        verbinding = cursor.connection
+        if verbinding.info.transaction_status != _PG_BUITEN_TRANSACTIE:
+            return  # within a transaction: the statement stays in it
+        lezen = alleen_lezen(statement) and getattr(cursor, "name", None) is None
+        if verbinding.autocommit != lezen:
+            verbinding.autocommit = lezen  # no round trip: psycopg sends BEGIN itself before the next statement
+
+
 def maak_engine(url: str | None = None) -> Engine:
     url = url or database_url()
     if url.startswith("postgresql://"):
@@ -230,6 +267,8 @@ def maak_engine(url: str | None = None) -> Engine:
     engine = create_engine(url, **kwargs)
     if engine.dialect.name != "sqlite":
         _controleer_na_rust(engine)
+    if engine.dialect.driver == "psycopg":
+        _begin_voor_schrijven(engine)
     if engine.dialect.name == "sqlite":
         bestand = engine.url.database
         beurt = schrijfbeurt(Path(bestand)) if bestand and bestand != ":memory:" and "mode=memory" not in url else None
