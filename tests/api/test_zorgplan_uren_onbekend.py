@@ -57,3 +57,34 @@ def test_zorgplan_zonder_uren_zegt_onbekend_en_waarom(
     tekst = _zorgplan_pdf_tekst(api, r.json()["id"], tmp_path)
     assert "Geplande zorg per week Uren per week: onbekend. In dit zorgplan zijn nog geen uren zorg per week" in tekst
     assert waarom in tekst, tekst
+
+
+def test_zorgplanbrief_van_awbz_zorg_op_een_dag_in_2014(api: Api, tmp_path: Path) -> None:
+    """On the test clock (1 december 2014) an agreement that started under the AWBZ gets its zorgplan letter without
+    Wlz duties (art. 8.1.1 and 8.1.3 hold from 2015 on) instead of failing on the Wlz table."""
+    ov_id = _overeenkomst(api, {"min": 10, "max": 13.5, "bron": "b"})
+    r = api.als("linde").post(f"/api/v1/overeenkomsten/{ov_id}/zorgplannen", json=PLAN)
+    assert r.status_code == 201, r.text
+    tekst = _zorgplan_pdf_tekst(api, r.json()["id"], tmp_path)
+    assert "Uren per week: onbekend" in tekst
+    assert "nog niet opgeschreven op welke dag wij dit plan met u hebben besproken" not in tekst, tekst
+
+
+def test_zorgplanbrief_van_wlz_zorg_noemt_de_ontbrekende_bespreking(api: Api, tmp_path: Path) -> None:
+    """The counterpart: the same plan without a bespreking for care that started under the Wlz (2026) does name the
+    missing zorgplanbespreking (Wlz art. 8.1.1 lid 1), so the test above can fail."""
+    from datetime import UTC, date, datetime
+
+    api.klok.moment = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+    ov_id = _overeenkomst(api, {"min": 10, "max": 13.5, "bron": "b"})
+    with api.fabriek() as s:
+        ov = s.get(Zorgleveringsovereenkomst, ov_id)
+        assert ov is not None
+        ov.ingangsdatum = date(2026, 11, 1)
+        s.commit()
+    r = api.als("linde").post(
+        f"/api/v1/overeenkomsten/{ov_id}/zorgplannen", json={**PLAN, "vastgesteld_op": "2026-11-30"}
+    )
+    assert r.status_code == 201, r.text
+    tekst = _zorgplan_pdf_tekst(api, r.json()["id"], tmp_path)
+    assert "nog niet opgeschreven op welke dag wij dit plan met u hebben besproken" in tekst, tekst

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import TESTS, als_json, laad_gevallen
-from zorgzwaarte.regels.zorgplan import zorgplan_plichten
+from zorgzwaarte.regels.zorgplan import zorgplan_plichten, zorgplan_plichten_gelden
 
 GEVALLEN = laad_gevallen(TESTS / "regels" / "cases" / "zorgplan_wlz.yaml")
 
@@ -38,3 +38,19 @@ def test_zonder_plan_altijd_een_signaal(aanvang: date, dagen: int) -> None:
     vandaag = aanvang + timedelta(days=dagen)
     signalen = zorgplan_plichten(aanvang, None, vandaag)
     assert [s["soort"] for s in signalen] == ["zorgplan_nodig" if dagen <= 42 else "zorgplan_te_laat"]
+
+
+@given(st.dates(date(2009, 1, 1), date(2014, 12, 31)), st.integers(0, 800), st.booleans())
+def test_zorg_van_voor_de_wlz_heeft_geen_wlz_plichten(aanvang: date, dagen: int, met_plan: bool) -> None:
+    """Wlz art. 8.1.1 and 8.1.3 hold from the Wlz (2015-01-01) on: care that started under the AWBZ has none of these
+    signals, also when 'today' is still in 2014 (it used to fail: the Wlz table has no values before 2015)."""
+    plan = {"vastgesteld_op": aanvang.isoformat(), "besproken_op": None} if met_plan else None
+    assert zorgplan_plichten(aanvang, plan, aanvang + timedelta(days=dagen)) == []
+    assert not zorgplan_plichten_gelden(aanvang, "zin")
+
+
+def test_plichten_gelden_niet_bij_pgb() -> None:
+    """Art. 8.1.1 lid 1: the zorgplanbespreking is for care 'anders dan op grond van artikel 3.3.3' (the pgb)."""
+    assert zorgplan_plichten_gelden(date(2015, 1, 1), "zin")
+    assert zorgplan_plichten_gelden(date(2020, 5, 1), None)
+    assert not zorgplan_plichten_gelden(date(2020, 5, 1), "pgb")

@@ -20,7 +20,7 @@ from zorgzwaarte.opslag.modellen import Beoordeling, Indicatiebesluit, Organisat
 from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
 from zorgzwaarte.regels.profielen.keuze import meerzorgbron, profielbron
 from zorgzwaarte.regels.uitleg import bron_adres
-from zorgzwaarte.regels.zorgplan import zorgplan_onderwerpen, zorgplan_plichten
+from zorgzwaarte.regels.zorgplan import zorgplan_onderwerpen, zorgplan_plichten, zorgplan_plichten_gelden
 
 # Trail steps about the organisation's own deadlines: for the file, not for the client's letter.
 INTERN = ("Beslistermijn",)
@@ -214,6 +214,8 @@ def zorgplanbrief(uow: Werkeenheid, zorgplan_id: int) -> dict[str, Any]:
     client = r.client_lezen(uow, plan["client_id"]).model_dump()
     org = uow.sessie.get(Organisatie, o["zorgaanbieder_id"]) if o.get("zorgaanbieder_id") else None
     uow.log("zorgplan.brief", "zorgplan", zorgplan_id, plan["client_id"])
+    aanvang = date.fromisoformat(o["ingangsdatum"])
+    plichten_gelden = zorgplan_plichten_gelden(aanvang, o.get("leveringsvorm"))
     return {
         "z": plan,
         "o": o,
@@ -223,7 +225,7 @@ def zorgplanbrief(uow: Werkeenheid, zorgplan_id: int) -> dict[str, Any]:
         "onderwerpen": onderwerpen_voor_u(),
         "plichten": [
             {**p, "melding": plicht_voor_u(p, plan)}
-            for p in zorgplan_plichten(date.fromisoformat(o["ingangsdatum"]), plan, uow.nu().date())
+            for p in (zorgplan_plichten(aanvang, plan, uow.nu().date()) if plichten_gelden else [])
         ],
         "uren_onbekend": None if plan["gepland"] else waarom_geen_uren(uow, o),
     }

@@ -21,11 +21,10 @@ from zorgzwaarte.opslag.modellen import (
     Zorgplan,
 )
 from zorgzwaarte.regels.indicatie.trechtermodel import termijn_concept
-from zorgzwaarte.regels.zorgplan import zorgplan_plichten
+from zorgzwaarte.regels.zorgplan import zorgplan_plichten, zorgplan_plichten_gelden
 
 AFLOPEND_DAGEN = 90  # indications ending within this many days are shown to the provider
 EVALUATIE_DAGEN = 30
-WLZ_VANAF = date(2015, 1, 1)  # the zorgplan duties of Wlz art. 8.1.1 and 8.1.3 hold for care from the Wlz on
 
 
 def startpagina(uow: Werkeenheid) -> dict[str, Any]:
@@ -230,7 +229,7 @@ def _zorgplan_plichten(
 ) -> list[dict[str, Any]]:
     """Wlz art. 8.1.1 and 8.1.3 for care in natura under the Wlz (not pgb: art. 8.1.1 lid 1 'anders dan op grond
     van artikel 3.3.3'), on the newest zorgplan of the agreement."""
-    if o.leveringsvorm == "pgb" or o.ingangsdatum < WLZ_VANAF:
+    if not zorgplan_plichten_gelden(o.ingangsdatum, o.leveringsvorm):
         return []
     z = uow.sessie.scalars(
         select(Zorgplan).where(Zorgplan.overeenkomst_id == o.id).order_by(Zorgplan.id.desc()).limit(1)

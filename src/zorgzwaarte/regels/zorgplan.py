@@ -135,12 +135,24 @@ def herindicatie_signaal(
     return None
 
 
+WLZ_VANAF = date(2015, 1, 1)  # the zorgplan duties of Wlz art. 8.1.1 and 8.1.3 hold for care from the Wlz on
+
+
+def zorgplan_plichten_gelden(aanvang_zorg: date, leveringsvorm: str | None) -> bool:
+    """Whether Wlz art. 8.1.1 and 8.1.3 apply to an agreement: care in natura (art. 8.1.1 lid 1: 'anders dan op
+    grond van artikel 3.3.3', so not the pgb) that started under the Wlz (in force from 2015-01-01)."""
+    return leveringsvorm != "pgb" and aanvang_zorg >= WLZ_VANAF
+
+
 def zorgplan_plichten(aanvang_zorg: date, plan: dict[str, Any] | None, vandaag: date) -> list[dict[str, str]]:
     """Signals for the zorgplan duties of the Wlz (art. 8.1.1 and 8.1.3), each naming its article and version.
 
     `plan` is the stored zorgplan (dict with domeinen, evaluatiedata, vastgesteld_op, besproken_op, afschrift_op,
     zorgverleners, persoonlijk_plan) or None when there is none yet. Pure: `vandaag` comes in as an argument.
+    Care that started before the Wlz has none of these duties (empty list; see ``zorgplan_plichten_gelden``).
     """
+    if aanvang_zorg < WLZ_VANAF:
+        return []
     p = tabel_op("zorgplan_wlz.yaml", max(vandaag, aanvang_zorg))
     wet = p["wet_tekst"]["waarde"]
     weken = int(p["vastleggen_weken"]["waarde"])
