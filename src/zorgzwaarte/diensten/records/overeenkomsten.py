@@ -130,8 +130,9 @@ def aanbieder_en_besluit(
 def controleer_overeenkomst_op_indicatie(
     leveringsvorm: str, ingangsdatum: date, einddatum: date | None, ib: Indicatiebesluit
 ) -> None:
-    """An overeenkomst delivers what the indication allows, while it holds (Wlz art. 3.3.3: the care the
-    indicatiebesluit gives a right to; a leveringsvorm at home with a full package needs a zorgzwaartepakket)."""
+    """An overeenkomst delivers what the indication allows, while it holds (Wlz art. 3.3.1 lid 1 and 3.3.2 lid 1:
+    the leveringsvormen of the care the indicatiebesluit gives a right to; which ones an indication allows is
+    ``regels.leveringsvormen.niet_bij_indicatie``)."""
     fouten = []
     if ingangsdatum < ib.geldig_van:
         fouten.append(Fout("ingangsdatum", f"ligt vóór het begin van het indicatiebesluit ({_nl(ib.geldig_van)})"))
