@@ -1,3 +1,4 @@
-from zorgzwaarte.cli.main import main
+from zorgzwaarte.cli import start
 
-main()
+if __name__ == "__main__":
+    start()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.cli.helpers import fouten, zorgzwaarte
 
@@ -52,16 +54,7 @@ def test_serveer_met_twee_werkprocessen(tmp_path: Path) -> None:
     )
     try:
         basis = f"http://127.0.0.1:{poort}"
-        for _ in range(600):
-            try:
-                if httpx.get(f"{basis}/gezondheid", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert proces.poll() is None, proces.stderr.read() if proces.stderr else ""
-            time.sleep(0.1)
-        else:
-            raise AssertionError("de server startte niet binnen 60 seconden")
+        _wacht_tot_hij_antwoordt(proces, basis)
         assert len(_werkprocessen(proces.pid)) == 2
         # each worker listens on a socket of its own (SO_REUSEPORT): the kernel spreads connections over them
         for _ in range(600):
@@ -93,9 +86,11 @@ def test_serveer_zonder_draden_is_een_fout() -> None:
     assert "1 of meer" in meldingen["--draden"]
 
 
-def test_serveer_op_een_bezette_poort_is_een_fout(tmp_path: Path) -> None:
+@pytest.mark.parametrize("werkprocessen", [1, 2])
+def test_serveer_op_een_bezette_poort_is_een_fout(tmp_path: Path, werkprocessen: int) -> None:
     """A port another program listens on: a Dutch error naming --poort (exit 2), before anything is migrated,
-    instead of two servers sharing the port's connections."""
+    instead of two servers sharing the port's connections. With one worker (`make run`) this was uvicorn's English
+    error and exit 3, after migrating and after the URL was printed."""
     with socket.socket() as bezet:
         bezet.bind(("127.0.0.1", 0))
         bezet.listen()
@@ -103,12 +98,107 @@ def test_serveer_op_een_bezette_poort_is_een_fout(tmp_path: Path) -> None:
         env = {**os.environ, "ZORGZWAARTE_DATA": str(tmp_path / "data")}
         env.pop("ZORGZWAARTE_DATABASE_URL", None)
         uit = subprocess.run(
-            [sys.executable, "-m", "zorgzwaarte", "serveer", "--workers", "2", "--poort", str(poort)],
+            [sys.executable, "-m", "zorgzwaarte", "serveer", "--workers", str(werkprocessen), "--poort", str(poort)],
             env=env,
             capture_output=True,
             text=True,
             timeout=120,
         )
     assert uit.returncode == 2, uit.stderr
-    assert "al in gebruik" in fouten(uit)["--poort"]
+    assert fouten(uit)["--poort"] == f"poort {poort} op adres 127.0.0.1 is al in gebruik"
     assert not (tmp_path / "data" / "zorgzwaarte.sqlite").exists()
+
+
+ZORGZWAARTE = Path(sys.executable).with_name("zorgzwaarte")  # the installed command, as `make run` starts it
+
+
+def _start(tmp_path: Path, *args: str) -> tuple[subprocess.Popen[str], str]:
+    """`zorgzwaarte serveer --demo` in a process group of its own, as a terminal runs it (Ctrl-C reaches the group)."""
+    poort = _vrije_poort()
+    env = {**os.environ, "ZORGZWAARTE_DATA": str(tmp_path / "data")}
+    env.pop("ZORGZWAARTE_DATABASE_URL", None)
+    proces = subprocess.Popen(
+        [str(ZORGZWAARTE), "serveer", "--demo", "--poort", str(poort), *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    return proces, f"http://127.0.0.1:{poort}"
+
+
+def _wacht_tot_hij_antwoordt(proces: subprocess.Popen[str], basis: str) -> None:
+    for _ in range(1200):
+        try:
+            if httpx.get(f"{basis}/gereed", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        assert proces.poll() is None, proces.communicate()
+        time.sleep(0.1)
+    raise AssertionError("de server startte niet binnen 120 seconden")
+
+
+def _ctrl_c(proces: subprocess.Popen[str]) -> tuple[str, str]:
+    """Ctrl-C as the terminal gives it: SIGINT to every process of the foreground group."""
+    os.killpg(proces.pid, signal.SIGINT)
+    try:
+        return proces.communicate(timeout=60)
+    finally:
+        if proces.poll() is None:
+            os.killpg(proces.pid, signal.SIGKILL)
+
+
+@pytest.mark.parametrize("werkprocessen", [1, 2])
+def test_ctrl_c_stopt_alle_werkprocessen_zonder_traceback(tmp_path: Path, werkprocessen: int) -> None:
+    """As a new user sees it: the URL and the demo accounts in Dutch; Ctrl-C stops the server and every worker, with
+    exit 0 and nothing on stderr (with two workers each used to print a KeyboardInterrupt traceback)."""
+    proces, basis = _start(tmp_path, "--workers", str(werkprocessen))
+    try:
+        _wacht_tot_hij_antwoordt(proces, basis)
+        kinderen = _werkprocessen(proces.pid)
+        assert len(kinderen) == (werkprocessen if werkprocessen > 1 else 0)
+        pids = [int(p) for p in Path(f"/proc/{proces.pid}/task/{proces.pid}/children").read_text().split()]
+    finally:
+        uit, fout = _ctrl_c(proces)
+    assert proces.returncode == 0, (proces.returncode, fout)
+    assert fout.strip() == ""
+    assert f"zorgzwaarte draait op {basis}" in uit and "Demo-accounts (fictief):" in uit
+    assert "gebruikersnaam beoordelaar  wachtwoord demo-beoordelaar" in uit
+    assert _alle_weg(pids), [Path(f"/proc/{p}/cmdline").read_bytes() for p in pids if Path(f"/proc/{p}").exists()]
+
+
+def _alle_weg(pids: list[int]) -> bool:
+    """The workers are joined before the parent ends; multiprocessing's resource tracker ends a moment later."""
+    for _ in range(100):
+        if not any(Path(f"/proc/{p}").exists() for p in pids):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_ctrl_c_terwijl_de_werkprocessen_starten(tmp_path: Path) -> None:
+    """Ctrl-C while the workers are still loading the program: no traceback of any worker, all of them stop."""
+    proces, _ = _start(tmp_path, "--workers", "2")
+    try:
+        for _ in range(1200):  # the parent prints this just before it starts the workers
+            if len(_werkprocessen(proces.pid)) == 2:
+                break
+            assert proces.poll() is None, proces.communicate()
+            time.sleep(0.1)
+        time.sleep(0.2)
+    finally:
+        _, fout = _ctrl_c(proces)
+    assert "Traceback" not in fout and "KeyboardInterrupt" not in fout, fout
+    assert proces.returncode == 0, (proces.returncode, fout)
+
+
+def test_ctrl_c_terwijl_het_programma_laadt(tmp_path: Path) -> None:
+    """Ctrl-C while the command is still importing itself: 'Afgebroken.' and the shell's exit code 130, no
+    traceback (the import is inside `zorgzwaarte.cli.start`)."""
+    proces, _ = _start(tmp_path)
+    time.sleep(0.3)
+    _, fout = _ctrl_c(proces)
+    assert "Traceback" not in fout, fout
+    assert proces.returncode in (130, -signal.SIGINT), (proces.returncode, fout)

@@ -16,7 +16,6 @@ from rich.console import Console
 from zorgzwaarte.cli.invoer import lees_json, lees_tekst, print_json, stop_met_fout
 from zorgzwaarte.cli.nederlands import NederlandseTyper
 from zorgzwaarte.cli.uitleg import toon_besluit
-from zorgzwaarte.cli.werkprocessen import werkproces_socket
 from zorgzwaarte.diensten.aanspraken import aanspraak_invoermodel, bereken_aanspraak, lijst_regels, versies
 from zorgzwaarte.diensten.beheer import aanvulling_standaarddatabase, laad_aanvulling, valideer_aanvulling
 from zorgzwaarte.diensten.indicatie import bereken_indicatie
@@ -282,6 +281,9 @@ def gebruiker_nieuw(
     Console().print(f"Gebruiker {gebruikersnaam} aangemaakt.")
 
 
+HEALTHCHECK_S = 30  # how long a worker may take to answer uvicorn's health check (its default: 5 s)
+
+
 @app.command("serveer")
 def serveer(
     host: Annotated[str, typer.Option(help="Adres om op te luisteren")] = "127.0.0.1",
@@ -307,6 +309,7 @@ def serveer(
     """
     import uvicorn
 
+    from zorgzwaarte.cli.werkprocessen import Werkprocessen, controleer_poort, werkproces_socket
     from zorgzwaarte.demo.gegevens import DEMO_GEBRUIKERS, laad_demo_aanvulling, vul_demo
     from zorgzwaarte.diensten.werkeenheid import nu_utc, vandaag_nl
     from zorgzwaarte.opslag.database import maak_engine, migreer, sessiefabriek
@@ -318,8 +321,10 @@ def serveer(
             InvoerFout.een("--draden", "het aantal gelijktijdige verzoeken per werkproces moet 1 of meer zijn")
         )
     os.environ["ZORGZWAARTE_DRADEN"] = str(draden)  # read by every worker (api.app.draden_per_werkproces)
-    try:  # before migrating: a port in use is an error at once
+    try:  # before migrating: a port in use is an error at once (also for one worker, `make run`)
         sock = werkproces_socket(host, poort) if workers > 1 else None
+        if workers == 1:
+            controleer_poort(host, poort)
     except OSError as fout:
         reden = "is al in gebruik" if fout.errno == errno.EADDRINUSE else "is op deze machine niet te gebruiken"
         stop_met_fout(InvoerFout.een("--poort", f"poort {poort} op adres {host} {reden}"))
@@ -346,14 +351,16 @@ def serveer(
         "workers": workers,
         "log_level": "warning",
         "access_log": False,
+        # uvicorn kills a worker that does not answer its health check within 5 s, also while the worker still
+        # imports the program: on a busy machine every worker was killed and started again, and none ever served
+        "timeout_worker_healthcheck": HEALTHCHECK_S,
     }
     if sock is None:
         uvicorn.run("zorgzwaarte.api.app:maak_app_voor_werkproces", **instellingen)
         return
-    from uvicorn.supervisors import Multiprocess
-
-    # as uvicorn.run does for workers > 1, with a listening socket per worker (cli/werkprocessen.py)
-    Multiprocess(uvicorn.Config("zorgzwaarte.api.app:maak_app_voor_werkproces", **instellingen), sockets=[sock]).run()
+    # as uvicorn.run does for workers > 1, with a listening socket per worker (cli/werkprocessen.py, where a worker
+    # also leaves Ctrl-C to this process: no traceback of each worker)
+    Werkprocessen(uvicorn.Config("zorgzwaarte.api.app:maak_app_voor_werkproces", **instellingen), sockets=[sock]).run()
 
 
 iwlz_app = NederlandseTyper(help="iWlz-berichten (2.2): IO31 uit en in, retourberichten lezen.", no_args_is_help=True)
