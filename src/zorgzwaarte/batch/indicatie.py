@@ -742,7 +742,7 @@ def uitvoer(
         "zorgprofiel_wlz": kies([z.zorgprofiel_wlz for z in pt.zzp], zi, heeft & uit["wlz"]),
         "afstand": pl.Series(np.where(heeft, uit["afstand"], np.nan), nan_to_null=True),
         "professioneel_oordeel": waarde(uit["oordeel"], ok, pl.Boolean),
-        "meerzorg_mogelijk": waarde(uit["meerzorg"], heeft, pl.Boolean),
+        "meerzorg_mogelijk": waarde(uit["meerzorg"], heeft & uit["meerzorg_bekend"], pl.Boolean),
         "pv_minuten": pl.Series(np.where(ok, uit["pv_minuten"], np.nan), nan_to_null=True),
         "pv_klasse": waarde(uit["pv_klasse"], ok & (uit["pv_klasse"] >= 0), pl.Int64),
         "vp_minuten": pl.Series(np.where(ok, uit["vp_minuten"], np.nan), nan_to_null=True),

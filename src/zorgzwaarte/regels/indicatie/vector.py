@@ -25,6 +25,8 @@ from zorgzwaarte.regels.codes import codelijst
 from zorgzwaarte.regels.datums import plus_maanden, tot_en_met_na_maanden
 from zorgzwaarte.regels.indicatie.omvang import banden
 from zorgzwaarte.regels.profielen.catalogus import Zzp, catalogus
+from zorgzwaarte.regels.profielen.meerzorg import parameters as meerzorg_parameters
+from zorgzwaarte.regels.profielen.meerzorg import versiedata as meerzorg_versiedata
 from zorgzwaarte.regels.regelset import Wijziging, met_wijzigingen, regelset_met, regelsets
 
 F = npt.NDArray[np.float64]
@@ -220,6 +222,24 @@ class ProfielTabel:
     sector_vis: B
     sector_aud: B
     code_rang: Ints
+
+
+def meerzorg_wlz_vector(b: Beoordelingen, pt: ProfielTabel, zi: Ints) -> tuple[B, B]:
+    """Rlz art. 2.2 lid 1 onder a per row (the zorgprofiel of the row's ZZP in the list of the version of its
+    peildatum) and whether the client was born after the peildag of onder b; as ``regels.profielen.meerzorg``."""
+    onder_a = np.zeros(len(b.peildatum), dtype=np.bool_)
+    geboren_na = np.zeros(len(b.peildatum), dtype=np.bool_)
+    data = meerzorg_versiedata()
+    for i, van in enumerate(data):
+        rij = b.peildatum < data[i + 1].toordinal() if i + 1 < len(data) else np.ones(len(b.peildatum), np.bool_)
+        if i > 0:
+            rij &= b.peildatum >= van.toordinal()
+        p = meerzorg_parameters(van)
+        lijst = set(p["zorgprofielen_onderdeel_a"]["waarde"])
+        onder_a[rij] = np.array([z.zorgprofiel_wlz in lijst for z in pt.zzp])[zi][rij]
+        peildag = date.fromisoformat(str(p["zzp_onderdeel_b"]["waarde"]["peildag"])).toordinal()
+        geboren_na[rij] = b.geboortedatum[rij] > peildag
+    return onder_a, geboren_na
 
 
 @cache
@@ -565,8 +585,11 @@ def indiceer_vector(b: Beoordelingen, wijz: Wijzigingen = (), keuze: Keuze | Non
     heeft_zzp = zzp_idx >= 0
     zi = np.maximum(zzp_idx, 0)
     meerzorg_awbz = np.array([z.meerzorg_awbz for z in pt.zzp])[zi]
-    meerzorg_wlz = np.array([z.meerzorg_wlz for z in pt.zzp])[zi]
-    meerzorg = heeft_zzp & (np.where(wlz, meerzorg_wlz, meerzorg_awbz) | b.bijzondere_zorg)
+    onder_a, geboren_na_peildag = meerzorg_wlz_vector(b, pt, zi)
+    meerzorg = heeft_zzp & (np.where(wlz, onder_a, meerzorg_awbz) | b.bijzondere_zorg)
+    # Rlz art. 2.2 lid 1 onder b needs the earlier indicatiebesluiten (rows with them take the per-client path):
+    # without them onder b is unknown, unless the client was born after the peildag; no ground -> onbekend
+    meerzorg_bekend = ~(wlz & heeft_zzp & ~meerzorg & ~geboren_na_peildag)
 
     # validity
     van = b.peildatum
@@ -627,6 +650,7 @@ def indiceer_vector(b: Beoordelingen, wijz: Wijzigingen = (), keuze: Keuze | Non
         "afstand": np.where(heeft_zzp, keuze.afstand, np.nan),
         "oordeel": np.where(heeft_zzp, keuze.oordeel, False),
         "meerzorg": meerzorg,
+        "meerzorg_bekend": meerzorg_bekend,
         "pv_minuten": np.where(pv_ok, pv_netto, np.nan),
         "pv_klasse": np.where(pv_ok, pv_klasse, -1),
         "pv_extra": np.where(pv_ok, pv_extra, 0.0),

@@ -19,6 +19,7 @@ from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.codes import codelijst, grondslag_naam
 from zorgzwaarte.regels.datums import leeftijd, nl, tot_en_met_na_maanden
 from zorgzwaarte.regels.indicatie.besluit import Indicatiebesluit
+from zorgzwaarte.regels.profielen.meerzorg import meerzorg_wlz
 from zorgzwaarte.regels.regelset import Regelset, als_waarde_en_bron
 from zorgzwaarte.regels.uitleg import Toelichting
 
@@ -225,6 +226,8 @@ def profiel_zonder_tekst(b: Beoordeling, p: dict[str, Any], uitleg: Toelichting)
         ),
         pz["bron"],
     )
+    # Rlz art. 2.2: onder a is unknown without the profile's text; onder b and c still decide
+    meerzorg = meerzorg_wlz(None, b.eerdere_indicaties, b.bijzondere_zorg, b.peildatum, b.client.geboortedatum, uitleg)
     return {
         "code": gekozen["code"] if gekozen else None,
         "cod163": gekozen["cod163"] if gekozen else None,
@@ -233,8 +236,8 @@ def profiel_zonder_tekst(b: Beoordeling, p: dict[str, Any], uitleg: Toelichting)
         "zorgprofiel_wlz": f"GGZ Wonen: {gekozen['naam']}" if gekozen else None,
         "uren_per_week": None,
         "uren_per_week_status": ONBEKEND_PROFIELTEKST,
-        "meerzorg_mogelijk": None,
-        "meerzorg_grond": f"{ONBEKEND_PROFIELTEKST} (Regeling langdurige zorg na 2015-07-27)",
+        "meerzorg_mogelijk": meerzorg.mogelijk,
+        "meerzorg_grond": meerzorg.grond,
         "pgb_mogelijk": None,
         "berekend": None,
         "gekozen_door_beoordelaar": gekozen is not None,

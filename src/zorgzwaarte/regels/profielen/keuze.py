@@ -33,6 +33,7 @@ from zorgzwaarte.regels.profielen.catalogus import (
     catalogus,
     zoek_zzp,
 )
+from zorgzwaarte.regels.profielen.meerzorg import meerzorg_wlz
 from zorgzwaarte.regels.regelset import Regelset, alleen_waarden
 from zorgzwaarte.regels.uitleg import Toelichting
 
@@ -49,7 +50,6 @@ def getal_nl(x: float | None) -> str:
 
 
 BRON_MEERZORG_B = "Regeling zorgaanspraken AWBZ art. 1a lid 2 onder b"
-BRON_MEERZORG_B_WLZ = "Regeling langdurige zorg (BWBR0036014), versie 2015-07-27, art. 2.2 lid 1 onder c"
 # AWBZ: the cliëntprofielen are those of Rza art. 1 onder e and bijlage 2, where most stand only as an image; the
 # catalogue takes their levels per domain from the same text in the Regeling langdurige zorg 2015, bijlage A.
 BRON_CLIENTPROFIEL_AWBZ = "cliëntprofiel: Regeling zorgaanspraken AWBZ (BWBR0014855) art. 1 onder e en bijlage 2"
@@ -74,6 +74,25 @@ def meerzorgbron(bron: str, wlz: bool) -> str:
     delen = [d.strip() for d in bron.split(";")]
     eigen = [d for d in delen if d.startswith(RLZ) == wlz and d.startswith((RLZ, "Regeling zorgaanspraken AWBZ"))]
     return "; ".join(eigen) or bron
+
+
+def meerzorg_awbz(z: Zzp, b: Beoordeling, uitleg: Toelichting) -> tuple[bool, str]:
+    """Rza art. 1a lid 2: onder a (the ZZPs of the list, with at least 25% more need of care) or b (bijzondere zorg)."""
+    meerzorg = z.meerzorg_awbz or bool(b.bijzondere_zorg)
+    artikel, onder_b = "art. 1a lid 2 onder a", "onder b"
+    grond = (
+        f"{z.code} staat in {artikel} (meerzorg bij een zorgbehoefte van minimaal 25% boven het pakket)"
+        if z.meerzorg_awbz
+        else f"bijzondere zorg: {', '.join(b.bijzondere_zorg)}"
+        if b.bijzondere_zorg
+        else f"{z.code} staat niet in {artikel} en er is geen bijzondere zorg als bedoeld in {onder_b}"
+    )
+    uitleg.stap(
+        "Meerzorg",
+        f"Meerzorg {'mogelijk' if meerzorg else 'niet mogelijk'}: {grond}",
+        meerzorgbron(z.meerzorg_bron, False) if z.meerzorg_awbz or not b.bijzondere_zorg else BRON_MEERZORG_B,
+    )
+    return meerzorg, grond
 
 
 VOORWAARDE_TEKST = {
@@ -382,26 +401,14 @@ def kies_profiel(
                 f"{bron_keuze} (professioneel oordeel, gemotiveerd)",
             )
     z = gekozen.zzp
-    meerzorg_zzp = z.meerzorg_wlz if wlz else z.meerzorg_awbz
-    meerzorg = meerzorg_zzp or bool(b.bijzondere_zorg)
-    # the article of the decision's regime: Rza art. 1a lid 2 (AWBZ), Rlz art. 2.2 lid 1 (Wlz; c: bijzondere zorg)
-    artikel, onder_b = ("art. 2.2 lid 1 onder a-b", "onder c") if wlz else ("art. 1a lid 2 onder a", "onder b")
-    grond = (
-        f"{z.code} staat in {artikel} (meerzorg bij een zorgbehoefte van minimaal 25% boven het pakket)"
-        if meerzorg_zzp
-        else f"bijzondere zorg: {', '.join(b.bijzondere_zorg)}"
-        if b.bijzondere_zorg
-        else f"{z.code} staat niet in {artikel} en er is geen bijzondere zorg als bedoeld in {onder_b}"
-    )
-    uitleg.stap(
-        "Meerzorg",
-        f"Meerzorg {'mogelijk' if meerzorg else 'niet mogelijk'}: {grond}",
-        meerzorgbron(z.meerzorg_bron, wlz)
-        if meerzorg_zzp or not b.bijzondere_zorg
-        else BRON_MEERZORG_B_WLZ
-        if wlz
-        else BRON_MEERZORG_B,
-    )
+    meerzorg: bool | None
+    if wlz:  # Rlz art. 2.2 per version: onder a (zorgprofiel), b (ZZP on 31-12-2014), c (bijzondere zorg), lid 2
+        mz = meerzorg_wlz(
+            z.zorgprofiel_wlz, b.eerdere_indicaties, b.bijzondere_zorg, b.peildatum, b.client.geboortedatum, uitleg
+        )
+        meerzorg, grond = mz.mogelijk, mz.grond
+    else:
+        meerzorg, grond = meerzorg_awbz(z, b, uitleg)
     max_maanden = z.geldigheid_max_maanden_wlz if wlz else z.geldigheid_max_maanden
     max_bron = z.geldigheid_max_wlz_bron if wlz else z.geldigheid_max_bron
     if z.uren_min is not None:
