@@ -31,6 +31,17 @@ def test_geval(geval: dict[str, Any]) -> None:
     if "bron_kleinschalig" in geval:  # the rule's step names the article and version of the text used
         (stap,) = [s for s in uitkomst.toelichting if s.regel == "Kleinschalig wooninitiatief"]
         assert geval["bron_kleinschalig"] in stap.bron, stap
+    if "regelset_naam" in geval:
+        assert uitkomst.regelset.naam == geval["regelset_naam"]
+    if "onbekend_bevat" in geval:  # a year without figures: everything unknown, the reason in answer and trail
+        assert uit["bedragen_onbekend"].startswith(f"De pgb-bedragen voor {geval['vraag']['van'].year}")
+        assert geval["onbekend_bevat"] in uit["bedragen_onbekend"]
+        assert uit["bedragen_onbekend"] in uitkomst.signalen
+        assert uit["klassen"] == {} and uit["per_vorm"] == {}
+        (stap,) = uitkomst.toelichting
+        assert stap.bron_adres and stap.bron_adres.endswith(geval["vraag"]["van"].isoformat())
+    else:
+        assert "bedragen_onbekend" not in uit
     if "bron_pgb_mogelijk" in geval:  # the step that decides whether a pgb is possible cites the article
         (stap,) = [s for s in uitkomst.toelichting if s.regel == "Pgb mogelijk"]
         assert geval["bron_pgb_mogelijk"] in stap.bron, stap
@@ -39,7 +50,7 @@ def test_geval(geval: dict[str, Any]) -> None:
 @pytest.mark.parametrize(
     ("vraag", "veld"),
     [
-        ({"zzp": "4VV", "van": "2016-01-01", "tot": "2016-12-31"}, "van"),
+        ({"zzp": "4VV", "van": "2008-12-31", "tot": "2008-12-31"}, "van"),  # before the ZZPs: no regelset
         ({"zzp": "4VV", "van": "2014-06-01", "tot": "2015-05-31"}, "tot"),
         ({"zzp": "4VV", "van": "2014-06-01", "tot": "2014-05-31"}, "tot"),
         ({"zzp": "99XX", "van": "2014-01-01", "tot": "2014-12-31"}, "zzp"),

@@ -159,7 +159,14 @@ class PgbUitkomst(Uitkomst):
     kleinschalig_wooninitiatief: Literal["ja", "nee", "onbekend"] | None = Field(
         default=None, description="alleen als naar het wooninitiatief is gevraagd: voldoet het (Rlz art. 5.13)"
     )
-    mogelijk: bool
+    mogelijk: bool | None = Field(description="null: onbekend (de bronnen geven voor dit jaar geen bedragen)")
+    bedragen_onbekend: str | None = Field(
+        default=None,
+        description="alleen als de bronnen voor dit jaar geen bedragen geven: waarom (dan is alles onbekend)",
+    )
+    waarschuwingen: list[str] | None = Field(
+        default=None, description="alleen als de peildatum na de nieuwste gecontroleerde wettekst ligt"
+    )
     klassen: dict[str, int | None] = Field(description="per vorm de klasse (leeg: niet van toepassing)")
     per_vorm: dict[str, Bedrag] = Field(description="per vorm het bedrag per jaar")
     maximum_per_jaar: Bedrag | None

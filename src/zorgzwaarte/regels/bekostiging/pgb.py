@@ -50,7 +50,7 @@ class PgbVraag:
 
 @dataclass
 class PgbUitkomst:
-    mogelijk: bool
+    mogelijk: bool | None  # None: the year has no figures in the sources (bedragen_onbekend)
     klassen: dict[str, int | None]
     per_vorm: dict[str, Decimal]
     per_jaar: Decimal | None
@@ -62,12 +62,18 @@ class PgbUitkomst:
     kleinschalig_wooninitiatief: bool | None = None  # the rule's outcome (None: unknown or not asked)
     wooninitiatief_gevraagd: bool = False
     peildatum: date | None = None  # the first day of the period: the steps link the law in force that day
+    bedragen_onbekend: str | None = None  # why the sources give no amounts for this year (None: they do)
+    waarschuwingen: list[str] = field(default_factory=list)
 
     def als_dict(self) -> dict[str, Any]:
         uit: dict[str, Any] = {}
         if self.wooninitiatief_gevraagd:
             k = self.kleinschalig_wooninitiatief
             uit["kleinschalig_wooninitiatief"] = "onbekend" if k is None else ("ja" if k else "nee")
+        if self.bedragen_onbekend:
+            uit["bedragen_onbekend"] = self.bedragen_onbekend
+        if self.waarschuwingen:
+            uit["waarschuwingen"] = self.waarschuwingen
         return {
             **uit,
             "mogelijk": self.mogelijk,
@@ -174,6 +180,17 @@ def _kleinschalig(
     return som
 
 
+def _onbekend(uit: PgbUitkomst, rs: Regelset, onbekend: dict[str, Any], jaar: int) -> PgbUitkomst:
+    """A year without figures in the sources: whether a pgb is possible, the classes and the amounts are unknown
+    (None), never 0 and never the figures of another year; the reason is in the answer and in the trail."""
+    uit.mogelijk = None
+    uit.bedragen_onbekend = f"De pgb-bedragen voor {jaar} zijn onbekend: {onbekend['waarde']}."
+    uit.signalen.append(uit.bedragen_onbekend)
+    uit.waarschuwingen = rs.waarschuwingen(uit.peildatum or rs.leesdatum)
+    uit.toelichting.stap(f"Pgb-bedragen {jaar}", f"onbekend: {onbekend['waarde']}", onbekend["bron"])
+    return uit
+
+
 def pgb_bij_verblijf(v: PgbVraag) -> PgbUitkomst:
     """The maximum bruto pgb for a client with a ZZP (or, Wlz, a zorgprofiel) over one period in one calendar year."""
     if v.tot < v.van:
@@ -181,13 +198,16 @@ def pgb_bij_verblijf(v: PgbVraag) -> PgbUitkomst:
     if v.tot.year != v.van.year:
         raise InvoerFout.een("tot", "een subsidieperiode wordt per kalenderjaar berekend; splits de periode per jaar")
     rs = regelset_op("pgb", v.van, "van")
-    regeling = next(r for r in rs.tabel("pgb.yaml")["regelingen"]["waarde"] if r["naam"] == rs.naam)
     t = Toelichting()
     dagen = (v.tot - v.van).days + 1
     uit = PgbUitkomst(False, {}, {}, None, None, dagen, rs.ontvangstbewijs, t, peildatum=v.van)
     zzp = zoek_zzp(v.zzp)
     if zzp is None:
         raise InvoerFout.een("zzp", f"onbekend zorgzwaartepakket '{v.zzp}' (zie 'zorgzwaarte codes zzp')")
+    onbekend = rs.tabel("pgb.yaml")["bedragen_onbekend"]
+    if onbekend["waarde"]:
+        return _onbekend(uit, rs, onbekend, v.van.year)
+    regeling = next(r for r in rs.tabel("pgb.yaml")["regelingen"]["waarde"] if r["naam"] == rs.naam)
     if not pgb_mogelijk(v, zzp, rs, t):
         return uit
     varianten = regeling["omzetting"].get(zzp.code)
