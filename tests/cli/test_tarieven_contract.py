@@ -71,7 +71,12 @@ def test_pgb_commando() -> None:
     p = zorgzwaarte("pgb", "4VV", "--van", "2014-01-01", "--tot", "2014-12-31", "--in-instelling")
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout)["maximum_per_jaar"] == "31079.00"
-    assert "van" in fouten(zorgzwaarte("pgb", "4VV", "--van", "2016-01-01", "--tot", "2016-12-31"))
+    assert "van" in fouten(zorgzwaarte("pgb", "4VV", "--van", "2008-01-01", "--tot", "2008-12-31"))  # before the ZZPs
+    # 2016: no amounts in the sources (Rlz 2015-07-27 art. 5.13 lid 1 gives those of 2015): unknown with the reason
+    onbekend = zorgzwaarte("pgb", "4VV", "--van", "2016-01-01", "--tot", "2016-12-31")
+    assert onbekend.returncode == 0, onbekend.stderr
+    uit = json.loads(onbekend.stdout)
+    assert uit["maximum_per_jaar"] is None and "2016 zijn onbekend" in uit["bedragen_onbekend"]
 
 
 def test_pgb_kleinschalig_uit_de_feiten() -> None:
