@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
-from importlib import resources
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,17 +21,15 @@ from zorgzwaarte.diensten.leescache import regelsets_kenmerk
 from zorgzwaarte.diensten.toegang import ROLNAMEN, _zichtbare_client_vraag
 from zorgzwaarte.regels.profielen.catalogus import catalogus, meerzorg_onder_a
 from zorgzwaarte.regels.regelset import (
-    PAKKET,
     TEKSTBESTANDEN,
     onderwerpen,
+    parameterbestanden,
     regelingen,
     regelsets,
     tabel_op,
     tekstbestand,
     wijzigdata,
 )
-
-_GEEN_PARAMETERS = ("regelsets.yaml", "bronnen.yaml")  # read by `onderwerpen`/`regelsets` and `regelingen`
 
 
 def regels_inlezen() -> int:
@@ -53,12 +50,7 @@ def regels_inlezen() -> int:
                 for b in r.bestanden:
                     op_dag.tabel(b)
                     tabellen += 1
-    alle = sorted(
-        p.name
-        for p in resources.files(PAKKET).iterdir()
-        if p.name.endswith(".yaml") and p.name not in _GEEN_PARAMETERS + TEKSTBESTANDEN
-    )
-    for bestand in alle:  # also read outside a regelset (`tabel_op`): the newest values and each period
+    for bestand in parameterbestanden():  # also read outside a regelset (`tabel_op`): the newest values and each period
         for dag in (None, *wijzigdata(bestand)):
             tabel_op(bestand, dag)
             tabellen += 1

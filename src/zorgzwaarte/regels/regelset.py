@@ -304,6 +304,21 @@ def tekstbestand(bestand: str) -> dict[str, Any]:
     return _lees(bestand)
 
 
+_GEEN_PARAMETERS = ("regelsets.yaml", "bronnen.yaml")  # the index of the regelsets and of the regelingen
+
+
+def parameterbestanden() -> tuple[str, ...]:
+    """Every parameter file of the package (not the regelset and regeling indexes, not the text files), by name:
+    for code that reads each of them through ``tabel_op``, such as a worker's warm-up."""
+    return tuple(
+        sorted(
+            p.name
+            for p in resources.files(PAKKET).iterdir()
+            if p.name.endswith(".yaml") and p.name not in _GEEN_PARAMETERS + TEKSTBESTANDEN
+        )
+    )
+
+
 def tabel_op(bestand: str, peildatum: date | None = None) -> dict[str, Any]:
     """A parameter file that belongs to no regelset (iWlz code lists, the ZZP catalogue, the declaration rules),
     resolved for a peildatum (None = the newest values). Regelset files are read with ``Regelset.tabel``."""
