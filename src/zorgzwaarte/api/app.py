@@ -41,7 +41,8 @@ from zorgzwaarte.api.openapi import (
     ruwe_invoer,
     vul_aan,
 )
-from zorgzwaarte.api.register import maak_register_router, maak_schema_router
+from zorgzwaarte.api.register import maak_schema_router, voeg_register_routes_toe
+from zorgzwaarte.api.wegwijzer import Wegwijzer
 from zorgzwaarte.diensten import bekostiging as b
 from zorgzwaarte.diensten import records as r
 from zorgzwaarte.diensten.aanmeldbeveiliging import blokkades, ontgrendel_gebruiker
@@ -331,8 +332,9 @@ def maak_app(engine: Engine | None = None, nu: Callable[[], datetime] = nu_utc) 
             request, 500, [Fout("(server)", SERVERFOUT)], beveiligingskoppen(request.url.path, veilige_cookies())
         )
 
-    app.include_router(maak_router(fabriek, nu), prefix=PREFIX)
-    app.include_router(maak_schema_router(), prefix=PREFIX)  # no database: no 503 (openapi.ZONDER_DATABASE)
+    # the API's routes found by the shape of their address (api/wegwijzer.py), first in the list: an API request
+    # is not compared with the pages; the schema router reads no database: no 503 (openapi.ZONDER_DATABASE)
+    app.router.routes.insert(0, Wegwijzer(PREFIX, [maak_router(fabriek, nu), maak_schema_router(PREFIX)]))
     installeer_web(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -385,7 +387,10 @@ def draden_per_werkproces() -> int:
 
 def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> APIRouter:
     router = APIRouter(
-        responses=fouten(*ALTIJD), generate_unique_id_function=lambda route: route.name, route_class=EenDraadRoute
+        prefix=PREFIX,
+        responses=fouten(*ALTIJD),
+        generate_unique_id_function=lambda route: route.name,
+        route_class=EenDraadRoute,
     )
 
     async def actor(request: Request, token: Annotated[str | None, Depends(oauth2)]) -> Aanmelding:
@@ -880,7 +885,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         """Accounts en adressen met mislukte aanmeldpogingen, en tot wanneer ze geblokkeerd zijn (beheerder)."""
         return doe(wie, blokkades)
 
-    router.include_router(maak_register_router(fabriek, nu, actor, oauth2))
+    voeg_register_routes_toe(router, fabriek, nu, actor, oauth2)
 
     @router.get("/audit", tags=["beheer"])
     def audit(

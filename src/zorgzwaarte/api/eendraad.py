@@ -11,6 +11,11 @@ own work, so a request is one hop:
   replaced by the signed-in `Actor`, in one `run_in_threadpool`; FastAPI then sees an async endpoint and
   validates the answer in the event loop (no hop). An async endpoint gets its actor in one hop of its own.
 
+A kept answer of the read cache (diensten/leescache.py) goes out as the bytes kept with it: the route serialises
+it once, as FastAPI would (its response model, `by_alias`, `exclude_unset`, ...), in the worker thread; every hit
+after that is a `Response` with those bytes, which FastAPI sends as it is (no validation, no serialisation, and the
+shared answer object never leaves the thread).
+
 The order of refusals stays: no token 401 (in the dependency, before anything is validated), a token that is
 wrong or expired 401 also when the request is invalid as well (the API's 422 handler checks the token first,
 `Aanmelding.van`), then 422, then what the service says (403, 404, 409).
@@ -25,11 +30,15 @@ from inspect import iscoroutinefunction
 from typing import Any
 
 from fastapi.concurrency import run_in_threadpool
+from fastapi.datastructures import DefaultPlaceholder
+from fastapi.responses import Response
 from fastapi.routing import APIRoute
+from pydantic import TypeAdapter
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.requests import Request
 
 from zorgzwaarte.diensten.auth import actor_voor_token
+from zorgzwaarte.diensten.leescache import Spoor, volg
 from zorgzwaarte.diensten.toegang import Actor
 from zorgzwaarte.diensten.werkeenheid import draag_over, sluit_overdracht
 
@@ -77,18 +86,27 @@ def _met_actor(argumenten: dict[str, Any], overdragen: bool = False) -> dict[str
     return argumenten
 
 
-def _roep(functie: Callable[..., Any], argumenten: dict[str, Any]) -> Any:
+Vorm = Callable[[Any, Spoor], Any]  # (the endpoint's answer, what the read cache gave) -> what FastAPI gets
+
+
+def _roep(functie: Callable[..., Any], argumenten: dict[str, Any], vorm: Vorm | None) -> Any:
     """A sync route in this worker thread: the token check's session is continued by the route's first unit of
-    work (one connection, one statement for token and data version), and closed here if none took it."""
+    work (one connection, one statement for token and data version), and closed here if none took it. `vorm`
+    turns the route's answer into what FastAPI gets (a kept answer of the read cache: its bytes)."""
     try:
-        return functie(**_met_actor(argumenten, overdragen=True))
+        argumenten = _met_actor(argumenten, overdragen=True)
+        if vorm is None:
+            return functie(**argumenten)
+        with volg() as spoor:
+            uitkomst = functie(**argumenten)
+        return vorm(uitkomst, spoor)
     finally:
         sluit_overdracht()
 
 
-def in_een_draad(functie: Callable[..., Any]) -> Callable[..., Any]:
+def in_een_draad(functie: Callable[..., Any], vorm: Vorm | None = None) -> Callable[..., Any]:
     """`functie` as an async endpoint with the same signature (FastAPI reads the wrapped one) that does its work,
-    the token check included, in one worker thread."""
+    the token check included, in one worker thread; `vorm` turns its answer into what FastAPI gets."""
     if iscoroutinefunction(functie):
 
         @functools.wraps(functie)
@@ -101,7 +119,7 @@ def in_een_draad(functie: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(functie)
     async def synchroon(**argumenten: Any) -> Any:
-        return await run_in_threadpool(_roep, functie, argumenten)
+        return await run_in_threadpool(_roep, functie, argumenten, vorm)
 
     return synchroon
 
@@ -110,4 +128,32 @@ class EenDraadRoute(APIRoute):
     """An API route whose work, token check included, takes one hop to the thread pool (module docstring)."""
 
     def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
-        super().__init__(path, in_een_draad(endpoint), **kwargs)
+        self._json: TypeAdapter[Any] | None = None
+        self._vormsleutel = object()  # this route's bytes among a kept answer's forms (a route is not hashable)
+        super().__init__(path, in_een_draad(endpoint, self._als_bewaard), **kwargs)
+
+    def _als_bewaard(self, uitkomst: Any, spoor: Spoor) -> Any:
+        """A kept answer of the read cache as a ready JSON `Response` (its bytes made once); any other answer as it
+        is, for FastAPI to validate and serialise."""
+        if self.response_model is None or not isinstance(self.response_class, DefaultPlaceholder):
+            return uitkomst
+        inhoud = spoor.vorm(uitkomst, self._vormsleutel, self.json)
+        if inhoud is None:
+            return uitkomst
+        return Response(inhoud, status_code=self.status_code or 200, media_type="application/json")
+
+    def json(self, uitkomst: Any) -> bytes:
+        """The answer as FastAPI serialises it for this route: validated against the response model (from
+        attributes), then dumped to JSON with the route's include/exclude/alias settings."""
+        if self._json is None:
+            self._json = TypeAdapter(self.response_model)
+        waarde = self._json.validate_python(uitkomst, from_attributes=True)
+        return self._json.dump_json(
+            waarde,
+            include=self.response_model_include,
+            exclude=self.response_model_exclude,
+            by_alias=self.response_model_by_alias,
+            exclude_unset=self.response_model_exclude_unset,
+            exclude_defaults=self.response_model_exclude_defaults,
+            exclude_none=self.response_model_exclude_none,
+        )

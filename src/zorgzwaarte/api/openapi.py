@@ -16,6 +16,7 @@ from fastapi.routing import APIRoute
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic.json_schema import models_json_schema
 
+from zorgzwaarte.api.wegwijzer import openapi_routes
 from zorgzwaarte.diensten.invoer import Ontvangen, ontvang
 
 REF = "#/components/schemas/{model}"
@@ -153,7 +154,7 @@ def installeer_openapi(app: FastAPI) -> None:
             title=app.title,
             version=app.version,
             description=app.description,
-            routes=app.routes,
+            routes=openapi_routes(app.routes),
             separate_input_output_schemas=False,
         )
         if _MODELLEN:

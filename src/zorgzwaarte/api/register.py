@@ -15,7 +15,6 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session, sessionmaker
 
-from zorgzwaarte.api.eendraad import EenDraadRoute
 from zorgzwaarte.api.openapi import ZONDER_DATABASE, fouten
 from zorgzwaarte.diensten import register as reg
 from zorgzwaarte.diensten.auth import actor_voor_token
@@ -103,10 +102,12 @@ async def json_body(request: Request) -> Any:
         return None
 
 
-def maak_schema_router() -> APIRouter:
+def maak_schema_router(prefix: str) -> APIRouter:
     """The Indicatieregister's public schema: text from the code, without login or database. Of the statuses every
     operation can give (`ALTIJD`) it documents only those it can: 422 (a NUL in the address), never 503."""
-    router = APIRouter(responses=fouten(*ZONDER_DATABASE), generate_unique_id_function=lambda route: route.name)
+    router = APIRouter(
+        prefix=prefix, responses=fouten(*ZONDER_DATABASE), generate_unique_id_function=lambda route: route.name
+    )
 
     @router.get("/iwlz/indicatieregister/schema.graphql", tags=["iWlz-netwerkmodel"], response_class=PlainTextResponse)
     def indicatieregister_schema() -> PlainTextResponse:
@@ -116,11 +117,15 @@ def maak_schema_router() -> APIRouter:
     return router
 
 
-def maak_register_router(
-    fabriek: sessionmaker[Session], nu: Callable[[], datetime], actor: Callable[..., Any], token: Any
-) -> APIRouter:
-    """`actor` is the API's login dependency; the routes check its token in their own worker thread (EenDraadRoute)."""
-    router = APIRouter(route_class=EenDraadRoute)
+def voeg_register_routes_toe(
+    router: APIRouter,
+    fabriek: sessionmaker[Session],
+    nu: Callable[[], datetime],
+    actor: Callable[..., Any],
+    token: Any,
+) -> None:
+    """Add the routes to the API's `router` (its prefix, route class and statuses). `actor` is the API's login
+    dependency; the routes check its token in their own worker thread (EenDraadRoute)."""
     Wie = Annotated[Actor, Depends(actor)]
 
     def doe(wie: Actor | None, functie: Callable[..., Any], *args: Any) -> Any:
@@ -227,5 +232,3 @@ def maak_register_router(
     def notificatie_opnieuw(wie: Wie, notificatie_id: Id) -> NotificatieStatus:
         """Bied een mislukte notificatie opnieuw aan (beheerder)."""
         return doe(wie, reg.notificatie_opnieuw, notificatie_id)  # type: ignore[no-any-return]
-
-    return router

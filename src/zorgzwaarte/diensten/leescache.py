@@ -18,6 +18,10 @@ What stays the same on a hit:
 Not cached: a unit that wrote (or writes within the service): its own uncommitted changes would be kept under a
 version that a rollback gives back to another write. The cached answer is shared by the units that hit it: callers
 read it (serialise it, `model_dump`) and never change it.
+
+Its serialised forms are kept with it (`Leesantwoord.vormen`): a caller that follows the call (`volg`) learns which
+kept answer it got and makes its bytes once (`Spoor.vorm`, e.g. the API's JSON of a route); every later hit gets
+those bytes, not the object to serialise again. They live and go with the answer (same key, same version).
 """
 
 from __future__ import annotations
@@ -28,7 +32,9 @@ import os
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 from datetime import date
 from functools import cache, wraps
@@ -45,7 +51,50 @@ from zorgzwaarte.regels.regelset import parameters, regelsets
 P = ParamSpec("P")
 T = TypeVar("T")
 
-Antwoord = tuple[Any, tuple[Poging, ...]]
+
+class Leesantwoord:
+    """One kept answer: the service's answer, the audit attempts it logged, and its serialised forms by the key of
+    whoever made them (see `Spoor.vorm`)."""
+
+    __slots__ = ("antwoord", "pogingen", "vormen")
+
+    def __init__(self, antwoord: Any, pogingen: tuple[Poging, ...]) -> None:
+        self.antwoord, self.pogingen = antwoord, pogingen
+        self.vormen: dict[Hashable, bytes] = {}
+
+
+class Spoor:
+    """What the read cache gave during one call (`volg`): the last kept answer a service returned, hit or stored."""
+
+    __slots__ = ("laatste",)
+
+    def __init__(self) -> None:
+        self.laatste: Leesantwoord | None = None
+
+    def vorm(self, uitkomst: Any, sleutel: Hashable, maak: Callable[[Any], bytes]) -> bytes | None:
+        """The bytes `maak` makes of `uitkomst` when it is the kept answer itself (the same object), made once per
+        `sleutel` and kept with the answer; None for any other object (not kept, or built from it)."""
+        kept = self.laatste
+        if kept is None or kept.antwoord is not uitkomst:
+            return None
+        vorm = kept.vormen.get(sleutel)
+        if vorm is None:
+            vorm = kept.vormen[sleutel] = maak(uitkomst)
+        return vorm
+
+
+_SPOOR: ContextVar[Spoor | None] = ContextVar("leescache_spoor", default=None)
+
+
+@contextmanager
+def volg() -> Iterator[Spoor]:
+    """Follow the read cache during the block (in this thread): which kept answer the services returned."""
+    spoor = Spoor()
+    token = _SPOOR.set(spoor)
+    try:
+        yield spoor
+    finally:
+        _SPOOR.reset(token)
 
 
 def grootte() -> int:
@@ -61,7 +110,7 @@ class Leescache:
     def __init__(self, grootte: int) -> None:
         self.grootte = grootte
         self.versie: int | None = None
-        self._antwoorden: OrderedDict[Hashable, Antwoord] = OrderedDict()
+        self._antwoorden: OrderedDict[Hashable, Leesantwoord] = OrderedDict()
         self._slot = threading.Lock()
         self.treffers = self.missers = 0
 
@@ -75,7 +124,7 @@ class Leescache:
             return False
         return True
 
-    def geef(self, versie: int, sleutel: Hashable) -> Antwoord | None:
+    def geef(self, versie: int, sleutel: Hashable) -> Leesantwoord | None:
         with self._slot:
             if not self._bij(versie):
                 return None
@@ -87,7 +136,7 @@ class Leescache:
             self.treffers += 1
             return antwoord
 
-    def bewaar(self, versie: int, sleutel: Hashable, antwoord: Antwoord) -> None:
+    def bewaar(self, versie: int, sleutel: Hashable, antwoord: Leesantwoord) -> None:
         with self._slot:
             if not self._bij(versie):
                 return
@@ -160,15 +209,20 @@ def leescache(
             versie = gegevensversie(uow.sessie)  # first, before the data (opslag/gegevensversie.py)
             dag: date = vandaag_nl(uow.nu())
             sleutel = (naam, args, tuple(sorted(kwargs.items())), uow.actor, dag, extra())
+            spoor = _SPOOR.get()
             bekend = cache_.geef(versie, sleutel)
             if bekend is not None:
-                antwoord, pogingen = bekend
-                uow.pogingen.extend(replace(p) for p in pogingen)
-                return antwoord  # type: ignore[no-any-return]
+                uow.pogingen.extend(replace(p) for p in bekend.pogingen)
+                if spoor is not None:
+                    spoor.laatste = bekend
+                return bekend.antwoord  # type: ignore[no-any-return]
             eerder = len(uow.pogingen)
             antwoord = dienst(uow, *args, **kwargs)
             if alleen_gelezen(uow.sessie):
-                cache_.bewaar(versie, sleutel, (antwoord, tuple(replace(p) for p in uow.pogingen[eerder:])))
+                nieuw = Leesantwoord(antwoord, tuple(replace(p) for p in uow.pogingen[eerder:]))
+                cache_.bewaar(versie, sleutel, nieuw)
+                if spoor is not None:
+                    spoor.laatste = nieuw
             return antwoord
 
         return met_cache  # type: ignore[return-value]  # functools.wraps's type hides the parameters
