@@ -4,7 +4,10 @@ audit line, and the kept answer is serialised once (not at every hit)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -122,3 +125,32 @@ def test_alleen_het_bewaarde_antwoord_zelf_krijgt_zijn_bytes() -> None:
     assert spoor.vorm(bewaard.antwoord, "a", maak("a")) == b"[1, 2]"
     assert spoor.vorm(bewaard.antwoord, "b", maak("b")) == b"[1, 2]"
     assert gemaakt == ["a", "b"]
+
+
+VOORBEELD = json.loads((Path(__file__).resolve().parents[2] / "examples" / "thuis_pv_vp.json").read_text("utf-8"))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    peildatum=st.dates(min_value=date(2009, 1, 1), max_value=date(2024, 12, 31)),
+    score=st.integers(min_value=0, max_value=3),
+    per_week=st.integers(min_value=1, max_value=14),
+)
+def test_indiceer_uit_het_geheugen_byte_voor_byte_gelijk_aan_fastapi(
+    api: Api, monkeypatch: pytest.MonkeyPatch, peildatum: date, score: int, per_week: int
+) -> None:
+    """POST /indiceer keeps its outcome per input (Uitkomstgeheugen): the first answer and the one from memory are
+    the bytes FastAPI itself makes of the same outcome (the route's own serialisation switched off)."""
+    invoer = {**VOORBEELD, "peildatum": peildatum.isoformat(), "aanvraagdatum": peildatum.isoformat()}
+    invoer["beperkingscores"] = {**invoer["beperkingscores"], "0302": score}
+    invoer["zorgmomenten"] = [{**invoer["zorgmomenten"][0], "per_week": per_week}, *invoer["zorgmomenten"][1:]]
+    c = api.als("beoordelaar")
+    eerst, treffer = c.post("/api/v1/indiceer", json=invoer), c.post("/api/v1/indiceer", json=invoer)
+    with monkeypatch.context() as m:
+        m.setattr(Spoor, "vorm", lambda spoor, uitkomst, sleutel, maak: None)  # no kept bytes: FastAPI serialises
+        fastapi_zelf = c.post("/api/v1/indiceer", json=invoer)
+    assert eerst.status_code == treffer.status_code == fastapi_zelf.status_code
+    assert eerst.content == treffer.content == fastapi_zelf.content
+    assert {k: v for k, v in eerst.headers.items() if k != "date"} == {
+        k: v for k, v in fastapi_zelf.headers.items() if k != "date"
+    }

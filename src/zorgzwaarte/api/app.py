@@ -19,6 +19,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.security import OAuth2PasswordBearer
 from fastapi.staticfiles import StaticFiles
+from fastapi.telemetry import TelemetryConfig
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
@@ -118,7 +119,8 @@ from zorgzwaarte.web import STATIC, html_foutpagina, installeer_web, wil_html
 log = logging.getLogger("zorgzwaarte.api")
 PREFIX = "/api/v1"
 MAX_XML = 20_000_000
-oauth2 = OAuth2PasswordBearer(tokenUrl=f"{PREFIX}/auth/token", auto_error=False)
+TOKEN_URL = f"{PREFIX}/auth/token"
+oauth2 = OAuth2PasswordBearer(tokenUrl=TOKEN_URL, auto_error=False)
 Id = RecordId
 IdFilter = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 PaginaNr = Annotated[int, Query(ge=1, le=MAX_PAGINA)]
@@ -217,6 +219,10 @@ HTTP_MELDINGEN = {
 }
 
 
+# FastAPI's own OpenTelemetry (spans, metrics, logs per request) is off: nothing here exports it, and its check
+# ran on every request (docs/productie.md)
+TELEMETRIE_UIT: TelemetryConfig = {"tracing": False, "metrics": False, "logs": False, "operation_spans": False}
+
 SERVERFOUT = "er ging iets mis aan onze kant; de beheerder is op de hoogte"
 PAGINA_ONBEKEND = "deze pagina bestaat niet; misschien is het adres verkeerd overgenomen of is de pagina verplaatst"
 ADRES_ONGELDIG = "het adres van deze pagina klopt niet: er staat een nummer of keuze in die niet kan bestaan"
@@ -243,6 +249,7 @@ def maak_app(engine: Engine | None = None, nu: Callable[[], datetime] = nu_utc) 
         version="0.1.0",
         docs_url=None,
         redoc_url=None,
+        telemetry=TELEMETRIE_UIT,
     )
     app.add_middleware(Beveiliging)
     documentatie_routes(app)
@@ -385,6 +392,23 @@ def draden_per_werkproces() -> int:
     return int(waarde) if waarde.isdigit() and int(waarde) > 0 else DRADEN_STANDAARD
 
 
+class Aanmeldschema(OAuth2PasswordBearer):
+    """The login of an API route as one dependency (FastAPI solves one, not a chain of three): the bearer token of
+    the OAuth2 password flow, in the OpenAPI the same `OAuth2PasswordBearer` scheme as `oauth2`. No token is 401 at
+    once; the token itself is checked in the route's own worker thread, where the endpoint receives the `Actor`
+    (api/eendraad.py: one thread hop per request)."""
+
+    def __init__(self, fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> None:
+        super().__init__(tokenUrl=TOKEN_URL, auto_error=False, scheme_name=oauth2.scheme_name)
+        self.fabriek, self.nu = fabriek, nu
+
+    async def __call__(self, request: Request) -> Aanmelding:  # type: ignore[override]
+        token = await super().__call__(request)
+        if not token:
+            raise NietAangemeld("niet aangemeld; vraag een token aan via /api/v1/auth/token")
+        return Aanmelding(request, token, self.fabriek, self.nu)
+
+
 def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> APIRouter:
     router = APIRouter(
         prefix=PREFIX,
@@ -393,21 +417,11 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         route_class=EenDraadRoute,
     )
 
-    async def actor(request: Request, token: Annotated[str | None, Depends(oauth2)]) -> Aanmelding:
-        """The login of a route: no token is 401 at once; the token itself is checked in the route's own worker
-        thread, where the endpoint receives the `Actor` (api/eendraad.py: one thread hop per request)."""
-        if not token:
-            raise NietAangemeld("niet aangemeld; vraag een token aan via /api/v1/auth/token")
-        return Aanmelding(request, token, fabriek, nu)
-
+    actor = Aanmeldschema(fabriek, nu)  # the route's service checks the role (403)
+    iedere_rol = Aanmeldschema(fabriek, nu)  # any signed-in role may call the operation: its OpenAPI names no 403
     Wie = Annotated[Actor, Depends(actor)]
-    indicaties: Uitkomstgeheugen[IndicatieUitkomst] = Uitkomstgeheugen()  # POST /indiceer: pure, per input
-
-    async def iedere_rol(wie: Annotated[Aanmelding, Depends(actor)]) -> Aanmelding:
-        """Any signed-in role may call the operation (it checks no role), so its OpenAPI names no 403."""
-        return wie
-
     IedereRol = Annotated[Actor, Depends(iedere_rol)]
+    indicaties: Uitkomstgeheugen[IndicatieUitkomst] = Uitkomstgeheugen()  # POST /indiceer: pure, per input
 
     def uow(wie: Actor) -> Werkeenheid:
         return Werkeenheid(fabriek, wie, nu)
@@ -912,7 +926,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
             headers={"Content-Disposition": 'attachment; filename="auditlog.csv"'},
         )
 
-    vul_aan(router.routes, aanmelding=oauth2, iedere_rol=iedere_rol)
+    vul_aan(router.routes, aanmelding=(oauth2, actor, iedere_rol), iedere_rol=iedere_rol)
     return router
 
 

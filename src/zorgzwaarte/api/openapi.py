@@ -114,14 +114,14 @@ def _aanroepen(dependant: Dependant) -> Iterator[Any]:
         yield from _aanroepen(d)
 
 
-def statussen(route: APIRoute, aanmelding: Any, iedere_rol: Any) -> list[int]:
+def statussen(route: APIRoute, aanmelding: tuple[Any, ...], iedere_rol: Any) -> list[int]:
     """The error statuses a route's declaration implies (besides 422 and 503, which any operation can give):
-    401 when it depends on the login (`aanmelding`, the bearer scheme); 403 when it also checks the role, i.e. not
-    when it depends on `iedere_rol` (any signed-in role may call it); 404 for a record id in the path (`..._id`);
-    413 for a body. 409 (a version or unique key) and 429 (throttled sign-in) a route declares itself."""
+    401 when it depends on the login (one of `aanmelding`, the bearer schemes); 403 when it also checks the role,
+    i.e. not when it depends on `iedere_rol` (any signed-in role may call it); 404 for a record id in the path
+    (`..._id`); 413 for a body. 409 (a version or unique key) and 429 (throttled sign-in) a route declares itself."""
     aanroepen = set(_aanroepen(route.dependant))
     uit = []
-    if aanmelding in aanroepen:
+    if any(a in aanroepen for a in aanmelding):
         uit.append(401)
         if iedere_rol not in aanroepen:
             uit.append(403)
@@ -132,7 +132,7 @@ def statussen(route: APIRoute, aanmelding: Any, iedere_rol: Any) -> list[int]:
     return uit
 
 
-def vul_aan(routes: list[Any], aanmelding: Any, iedere_rol: Any) -> None:
+def vul_aan(routes: list[Any], aanmelding: tuple[Any, ...], iedere_rol: Any) -> None:
     """Per route, the statuses its declaration implies (`statussen`)."""
     for route in routes:
         onder = getattr(route, "original_router", None)  # an included router (FastAPI includes lazily)

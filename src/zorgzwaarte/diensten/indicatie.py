@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from zorgzwaarte.diensten.invoer import Json, Ontvangen, aanvaard
+from zorgzwaarte.diensten.leescache import Leesantwoord, geleverd
 from zorgzwaarte.domein.beoordeling import Beoordeling
 from zorgzwaarte.regels.indicatie.besluit import Indicatiebesluit
 from zorgzwaarte.regels.indicatie.trechtermodel import ProfielKeuze, indiceer
@@ -53,11 +54,12 @@ class Uitkomstgeheugen(Generic[T]):
     The rules core has no clock, database or other input, and the rule tables of a peildatum are fixed for the
     life of the process, so the same key gives the same outcome (and names the same regelset in its receipt).
     Only for input the caller sent itself: the outcome holds nothing of anyone else. Refused input (`Geweigerd`)
-    has no key and is not kept: it raises again, with its Dutch errors, every time."""
+    has no key and is not kept: it raises again, with its Dutch errors, every time. A kept outcome is reported to
+    whoever follows the call (`leescache.volg`), which keeps its serialised bytes with it (as the read cache does)."""
 
     def __init__(self, grootte: int = 256) -> None:
         self.grootte = grootte
-        self._uitkomsten: OrderedDict[tuple[str, str], T] = OrderedDict()
+        self._uitkomsten: OrderedDict[tuple[str, str], Leesantwoord] = OrderedDict()
         self._slot = threading.Lock()
 
     @staticmethod
@@ -78,10 +80,11 @@ class Uitkomstgeheugen(Generic[T]):
         with self._slot:
             if (bekend := self._uitkomsten.get(sleutel)) is not None:
                 self._uitkomsten.move_to_end(sleutel)
-                return bekend
-        uitkomst = bereken()
-        with self._slot:
-            self._uitkomsten[sleutel] = uitkomst
-            while len(self._uitkomsten) > self.grootte:
-                self._uitkomsten.popitem(last=False)
-        return uitkomst
+        if bekend is None:
+            bekend = Leesantwoord(bereken(), ())
+            with self._slot:
+                self._uitkomsten[sleutel] = bekend
+                while len(self._uitkomsten) > self.grootte:
+                    self._uitkomsten.popitem(last=False)
+        geleverd(bekend)
+        return bekend.antwoord  # type: ignore[no-any-return]

@@ -86,6 +86,13 @@ class Spoor:
 _SPOOR: ContextVar[Spoor | None] = ContextVar("leescache_spoor", default=None)
 
 
+def geleverd(antwoord: Leesantwoord) -> None:
+    """Tell whoever follows this call (`volg`) that a service returns this kept answer."""
+    spoor = _SPOOR.get()
+    if spoor is not None:
+        spoor.laatste = antwoord
+
+
 @contextmanager
 def volg() -> Iterator[Spoor]:
     """Follow the read cache during the block (in this thread): which kept answer the services returned."""
@@ -209,20 +216,17 @@ def leescache(
             versie = gegevensversie(uow.sessie)  # first, before the data (opslag/gegevensversie.py)
             dag: date = vandaag_nl(uow.nu())
             sleutel = (naam, args, tuple(sorted(kwargs.items())), uow.actor, dag, extra())
-            spoor = _SPOOR.get()
             bekend = cache_.geef(versie, sleutel)
             if bekend is not None:
                 uow.pogingen.extend(replace(p) for p in bekend.pogingen)
-                if spoor is not None:
-                    spoor.laatste = bekend
+                geleverd(bekend)
                 return bekend.antwoord  # type: ignore[no-any-return]
             eerder = len(uow.pogingen)
             antwoord = dienst(uow, *args, **kwargs)
             if alleen_gelezen(uow.sessie):
                 nieuw = Leesantwoord(antwoord, tuple(replace(p) for p in uow.pogingen[eerder:]))
                 cache_.bewaar(versie, sleutel, nieuw)
-                if spoor is not None:
-                    spoor.laatste = nieuw
+                geleverd(nieuw)
             return antwoord
 
         return met_cache  # type: ignore[return-value]  # functools.wraps's type hides the parameters
