@@ -29,7 +29,8 @@ def test_tarieftabel_laden_alles_of_niets(api_beide: Api) -> None:
         f"{A}/tarieven", params={"naam": "Fout"}, content=KOP + "4VV;x;0;dag;2014-01-01;;b\n4VV;x;3;dag;2014-13-01;;b\n"
     )
     assert fout.status_code == 422
-    assert {f["veld"] for f in fout.json()["fouten"]} == {"regel 1.tarief", "regel 2.ingangsdatum"}
+    # "regel N" is the line in the file as an editor shows it (the header is line 1)
+    assert {f["veld"] for f in fout.json()["fouten"]} == {"regel 2.tarief", "regel 3.ingangsdatum"}
     assert aantal(api_beide, Tarieftabel) == voor  # nothing half-stored
     goed = zk.post(
         f"{A}/tarieven", params={"naam": "Eigen"}, content=KOP + "4VV;ZZP 4VV;200,00;dag;2014-01-01;;contract 2014\n"

@@ -96,7 +96,7 @@ def test_csv_fouten_per_regel_en_niets_half_opgeslagen() -> None:
     with pytest.raises(InvoerFout) as e:
         lees_tarieftabel(tekst)
     velden = {f.veld for f in e.value.fouten}
-    assert {"regel 2.tarief", "regel 2.ingangsdatum", "regel 3.omschrijving", "regel 3.bron"} <= velden
+    assert {"regel 3.tarief", "regel 3.ingangsdatum", "regel 4.omschrijving", "regel 4.bron"} <= velden
 
 
 def test_csv_zonder_verplichte_kolom() -> None:
@@ -108,7 +108,7 @@ def test_csv_zonder_verplichte_kolom() -> None:
 def test_csv_drie_decimalen_geweigerd() -> None:
     with pytest.raises(InvoerFout) as e:
         lees_tarieftabel(KOP + "Z1;ZZP 1;140.125;dag;2016-01-01;;bron\n")
-    assert [f.veld for f in e.value.fouten] == ["regel 1.tarief"]
+    assert [f.veld for f in e.value.fouten] == ["regel 2.tarief"]
 
 
 def test_realisatie_tegen_productieafspraak() -> None:
@@ -118,3 +118,13 @@ def test_realisatie_tegen_productieafspraak() -> None:
         ("Z406", 0, 10),
     ]
     assert rijen[0].percentage == Decimal("99.00") and rijen[1].percentage is None
+
+
+def test_csv_regelnummer_is_de_regel_in_het_bestand() -> None:
+    """The error names the line an editor shows (header = line 1), also after an empty line and for a check over
+    the whole table (two tariffs for one prestatie on one day)."""
+    tekst = KOP + "Z1;ZZP 1;140,00;dag;2016-01-01;;bron\n\nZ1;ZZP 1;150,00;dag;2016-06-01;;bron\n"
+    with pytest.raises(InvoerFout) as e:
+        lees_tarieftabel(tekst)
+    assert [f.veld for f in e.value.fouten] == ["regel 4.ingangsdatum"]
+    assert "(regel 2)" in e.value.fouten[0].melding

@@ -69,7 +69,8 @@ class TariefRij(Invoer):
 
 
 def lees_tarieftabel(tekst: str) -> list[Tariefregel]:
-    """Parse and validate a tariff table; raises InvoerFout listing every problem ('regel N.kolom')."""
+    """Parse and validate a tariff table; raises InvoerFout listing every problem ('regel N.kolom', N the line in the
+    file as an editor numbers it: the header is line 1)."""
     tekst = tekst.lstrip("\ufeff")
     if not tekst.strip():
         raise InvoerFout.een("bestand", "de tarieftabel is leeg")
@@ -84,7 +85,9 @@ def lees_tarieftabel(tekst: str) -> list[Tariefregel]:
         raise InvoerFout([Fout(k, "verplichte kolom ontbreekt in de kopregel") for k in ontbreekt])
     fouten: list[Fout] = []
     regels: list[Tariefregel] = []
-    for nummer, rij in enumerate(lezer, start=1):
+    nummers: list[int] = []  # the line in the file of each row read (the header is line 1), as an editor shows it
+    for rij in lezer:
+        nummer = lezer.line_num
         schoon = {(k or "").strip().lower(): (v or "").strip() for k, v in rij.items() if k}
         extra = [k for k in schoon if k not in KOLOMMEN]
         if extra:
@@ -98,10 +101,11 @@ def lees_tarieftabel(tekst: str) -> list[Tariefregel]:
         regels.append(
             Tariefregel(r.prestatiecode, r.omschrijving, r.tarief, r.eenheid, r.ingangsdatum, r.einddatum, r.bron)
         )
+        nummers.append(nummer)
     if not regels and not fouten:
         fouten.append(Fout("bestand", "de tarieftabel bevat geen regels"))
     if not fouten:
-        fouten = controleer_tarieftabel(regels)
+        fouten = controleer_tarieftabel(regels, nummers=nummers)
     if fouten:
         raise InvoerFout(fouten)
     return regels

@@ -61,16 +61,21 @@ class Tariefregel:
         }
 
 
-def controleer_tarieftabel(regels: Sequence[Tariefregel], veld: str = "regel") -> list[Fout]:
-    """Content checks over the whole table: periods in order and no two tariffs for one prestatie on one day."""
+def controleer_tarieftabel(
+    regels: Sequence[Tariefregel], veld: str = "regel", nummers: Sequence[int] | None = None
+) -> list[Fout]:
+    """Content checks over the whole table: periods in order and no two tariffs for one prestatie on one day.
+    A problem names its row by `nummers` (e.g. the line in the file it was read from), else by its position (1, 2, …)."""
     fouten: list[Fout] = []
-    for i, r in enumerate(regels, start=1):
+    if nummers is None:
+        nummers = range(1, len(regels) + 1)
+    for i, r in zip(nummers, regels, strict=True):
         if r.einddatum is not None and r.einddatum < r.ingangsdatum:
             fouten.append(Fout(f"{veld} {i}.einddatum", "einddatum ligt voor de ingangsdatum"))
         if r.tarief.as_tuple().exponent < -2:  # type: ignore[operator]
             fouten.append(Fout(f"{veld} {i}.tarief", "een tarief heeft hoogstens twee decimalen (centen)"))
     per_code: dict[str, list[tuple[int, Tariefregel]]] = {}
-    for i, r in enumerate(regels, start=1):
+    for i, r in zip(nummers, regels, strict=True):
         per_code.setdefault(r.prestatiecode, []).append((i, r))
     for code, lijst in per_code.items():
         lijst.sort(key=lambda x: x[1].ingangsdatum)
