@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from playwright.sync_api import expect
+
 from tests.web.conftest import axe_overtredingen, schermafdruk
 from zorgzwaarte.diensten.aanspraken import lijst_regels
 from zorgzwaarte.web.routes.aanspraken import aanspraak_uit_formulier, rij_actie
@@ -87,7 +89,8 @@ def test_wijzigingen_invoeren_toevoegen_en_verwijderen(pagina: Any) -> None:
     pagina.get_by_label("Prijs van wijziging 1").fill("500")
     pagina.get_by_label("Datum van wijziging 1").fill("01-06-2012")
     pagina.get_by_role("button", name="Nog een wijziging toevoegen").click()
-    assert pagina.evaluate("document.activeElement.id") == "veld-wijzigingen-2-prijs"  # the new row has the focus
+    # the new row has the focus (autofocus is applied when the new page renders: wait for it, do not sample)
+    expect(pagina.locator("#veld-wijzigingen-2-prijs")).to_be_focused()
     assert pagina.get_by_label("Prijs van wijziging 1").input_value() == "500"  # nothing typed is lost
     pagina.get_by_label("Prijs van wijziging 2").fill("twee")
     pagina.get_by_label("Datum van wijziging 2").fill("01-01-2013")
