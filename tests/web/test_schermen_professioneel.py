@@ -182,7 +182,9 @@ def test_regelset_pad_kopieren(browser: Any, server: str) -> None:
         pagina.goto(f"/regelsets/indicatie/{eerste.versie}?zoek=klassen.PV.banden")
         pad = pagina.locator("#parameters code[id^=pad-]").first.inner_text()
         pagina.locator("#parameters").get_by_role("button", name="Kopiëren").first.click()
-        assert pagina.evaluate("navigator.clipboard.readText()") == pad == "indicatie_awbz_2014.yaml:klassen.PV.banden"
+        assert pad == "indicatie_awbz_2014.yaml:klassen.PV.banden"
+        # the copy is asynchronous (navigator.clipboard.writeText): wait for it instead of reading at once
+        pagina.wait_for_function("p => navigator.clipboard.readText().then(t => t === p)", arg=pad, timeout=5000)
     finally:
         context.close()
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from playwright.sync_api import expect
+
 from tests.web.conftest import axe_overtredingen, schermafdruk
 from tests.web.test_web import aanmelden
 
@@ -24,7 +26,7 @@ def test_week_registreren_en_corrigeren(pagina: Any) -> None:
     pagina.get_by_label("Een dag in de week").fill("06-10-2014")
     pagina.get_by_label("Uren zorgzwaartepakket (ZZP)").fill("10")
     pagina.get_by_role("button", name="Week registreren").click()
-    assert pagina.get_by_role("status").inner_text() == "Week geregistreerd."
+    expect(pagina.get_by_role("status")).to_have_text("Week geregistreerd.")
     # the same week again: not a dead end, the input stays and the way out is named
     pagina.get_by_label("Een dag in de week").fill("07-10-2014")
     pagina.get_by_label("Uren zorgzwaartepakket (ZZP)").fill("12,5")
@@ -34,13 +36,13 @@ def test_week_registreren_en_corrigeren(pagina: Any) -> None:
     assert pagina.get_by_label("Uren zorgzwaartepakket (ZZP)").input_value() == "12,5"
     pagina.get_by_label("Dit is een correctie: vervang de uren van een week die al is geregistreerd").check()
     pagina.get_by_role("button", name="Week registreren").click()
-    assert pagina.get_by_role("status").inner_text() == "Week gecorrigeerd."
+    expect(pagina.get_by_role("status")).to_have_text("Week gecorrigeerd.")
     rij = pagina.locator("table tbody tr", has_text="6 oktober 2014")
     assert "Zorgzwaartepakket 12,5" in rij.inner_text()
     # "Corrigeren" next to a week fills the form with that week
     rij.get_by_role("link", name="Corrigeren").click()
-    assert pagina.get_by_label("Uren zorgzwaartepakket (ZZP)").input_value() == "12,5"
-    assert pagina.get_by_label("Een dag in de week").input_value() == "06-10-2014"
+    expect(pagina.get_by_label("Uren zorgzwaartepakket (ZZP)")).to_have_value("12,5")
+    expect(pagina.get_by_label("Een dag in de week")).to_have_value("06-10-2014")
     assert axe_overtredingen(pagina) == []
     schermafdruk(pagina, "zorg-uren")
 
