@@ -547,11 +547,19 @@ def declareer_cmd(
                 lees_contract(ontvang(ContractInvoer, lees_json(contract), "contract.")), uitkomst
             )
         if pdf:
+            from zorgzwaarte.diensten.werkeenheid import nu_utc, vandaag_nl
             from zorgzwaarte.rapporten.pdf import declaratie_pdf
 
             aanbieder = realisatie.aanbieder if realisatie else None
             try:
-                Path(pdf).write_bytes(declaratie_pdf(uitkomst, aanbieder=aanbieder, realisatie=realisatie))
+                Path(pdf).write_bytes(
+                    declaratie_pdf(
+                        uitkomst,
+                        aanbieder=aanbieder,
+                        realisatie=realisatie,
+                        gemaakt_op=vandaag_nl(nu_utc()),  # the day on the clock of the services
+                    )
+                )
             except OSError as exc:
                 raise InvoerFout.een("pdf", f"kan '{pdf}' niet schrijven ({exc.__class__.__name__})") from None
         if csv:

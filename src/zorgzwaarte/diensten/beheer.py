@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import threading
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import delete, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from zorgzwaarte.diensten.invoer import Json, Ontvangen, aanvaard
+from zorgzwaarte.diensten.werkeenheid import nu_utc
 from zorgzwaarte.domein.aanvulling import AanvullingBestand
 from zorgzwaarte.fouten import Fout, InvoerFout
 from zorgzwaarte.opslag.database import database_url, maak_engine, sessiefabriek
@@ -56,7 +57,7 @@ def laad_aanvulling(
     """
     bestand = valideer_aanvulling(data)
     rijen = []
-    tijd = nu or datetime.now(UTC)
+    tijd = nu or nu_utc()
     lading = str(uuid.uuid4())  # a fresh mark per load: every worker's cache sees that this load is new
     for item in bestand.zzp:
         z = zoek_zzp(item.code)

@@ -108,8 +108,10 @@ class ClientGegevens(Invoer):
     @field_validator("geboortedatum")
     @classmethod
     def _geboortedatum(cls, v: date) -> date:
-        if v > date.today() or v.year < 1890:
-            raise ValueError("geboortedatum ligt in de toekomst of is niet aannemelijk")
+        # A birth date after today is refused by the service, on the unit's clock (records.clienten:
+        # geboortedatum_niet_na_vandaag); the model has no clock.
+        if v.year < 1890:
+            raise ValueError("geboortedatum is niet aannemelijk (vóór 1890)")
         return v
 
 

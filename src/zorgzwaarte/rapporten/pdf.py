@@ -65,7 +65,7 @@ def declaratie_pdf(
     *,
     aanbieder: str | None = None,
     realisatie: RealisatieUit | None = None,
-    gemaakt_op: date | None = None,
+    gemaakt_op: date,
 ) -> bytes:
     """A summary of one declaration period: totals, case-mix chart, lines with their explanation, realisation."""
     mix = casemix(uitkomst.regels)
@@ -80,5 +80,5 @@ def declaratie_pdf(
         grafiek=Markup(grafiek),
         aanbieder=aanbieder,
         realisatie=realisatie,
-        gemaakt_op=gemaakt_op or date.today(),
+        gemaakt_op=gemaakt_op,
     )

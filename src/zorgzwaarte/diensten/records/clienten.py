@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -17,7 +18,7 @@ from zorgzwaarte.diensten.records.gemeenschappelijk import (
     uit_record,
 )
 from zorgzwaarte.diensten.toegang import eis, zichtbare_client, zichtbare_clienten
-from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid, vandaag_nl
 from zorgzwaarte.domein.records import (
     BsnZoekvraag,
     ClientNieuw,
@@ -25,7 +26,7 @@ from zorgzwaarte.domein.records import (
     iso,
 )
 from zorgzwaarte.domein.uitvoer import ClientUit, Pagina, TijdlijnItem
-from zorgzwaarte.fouten import Conflict, NietGevonden
+from zorgzwaarte.fouten import Conflict, InvoerFout, NietGevonden
 from zorgzwaarte.opslag.modellen import (
     Beoordeling,
     Client,
@@ -98,11 +99,19 @@ def clienten_lijst(uow: Werkeenheid, zoek: str | None, pagina: int, per_pagina: 
     )
 
 
+def geboortedatum_niet_na_vandaag(geboortedatum: date, vandaag: date) -> None:
+    """A birth date is never after today: the Dutch calendar day on the unit's clock (which tests set), not the
+    machine's `date.today()`."""
+    if geboortedatum > vandaag:
+        raise InvoerFout.een("geboortedatum", f"ligt in de toekomst: vandaag is het {_nl(vandaag)}")
+
+
 def client_aanmaken(uow: Werkeenheid, invoer: Ontvangen[ClientNieuw]) -> ClientUit:
     actor = uow.ingelogd()
     poging = uow.log("client.aanmaken", "client")
     eis(actor, "client.aanmaken")
     nieuw = aanvaard(ClientNieuw, invoer)
+    geboortedatum_niet_na_vandaag(nieuw.geboortedatum, vandaag_nl(uow.nu()))
     if client_met_bsn(uow, nieuw.bsn) is not None:
         raise Conflict("er is al een cliënt met dit BSN; zoek de cliënt op BSN")
     regio = nieuw.regio or (actor.regio if actor.rol == "zorgaanbieder" else None)
