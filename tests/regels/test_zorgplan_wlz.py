@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import TESTS, als_json, laad_gevallen
-from zorgzwaarte.regels.zorgplan import zorgplan_plichten, zorgplan_plichten_gelden
+from zorgzwaarte.regels.zorgplan import zorgplan_plichten, zorgplan_plichten_gelden, zorgplan_regels
 
 GEVALLEN = laad_gevallen(TESTS / "regels" / "cases" / "zorgplan_wlz.yaml")
 
@@ -54,3 +54,17 @@ def test_plichten_gelden_niet_bij_pgb() -> None:
     assert zorgplan_plichten_gelden(date(2015, 1, 1), "zin")
     assert zorgplan_plichten_gelden(date(2020, 5, 1), None)
     assert not zorgplan_plichten_gelden(date(2020, 5, 1), "pgb")
+
+
+@given(st.dates(date(2009, 1, 1), date(2030, 12, 31)), st.sampled_from(["verblijf", "vpt", "mpt", "pgb", None]))
+def test_welke_regels_een_zorgplan_volgt(aanvang: date, leveringsvorm: str | None) -> None:
+    """The letter and the screen follow ``zorgplan_plichten_gelden``: Wlz art. 8.1.1/8.1.3 exactly when the duties
+    hold; before 2015 the AWBZ's Besluit zorgplanbespreking AWBZ-zorg, named without an article (its text is not in
+    the sources); a Wlz pgb is outside art. 8.1.1 lid 1."""
+    regels = zorgplan_regels(aanvang, leveringsvorm)
+    assert (regels["soort"] == "wlz") == zorgplan_plichten_gelden(aanvang, leveringsvorm)
+    if aanvang < date(2015, 1, 1):
+        assert regels["soort"] == "awbz" and "Besluit zorgplanbespreking AWBZ-zorg" in regels["bron"]
+        assert "Wet langdurige zorg" not in regels["bron"] and "art." not in regels["bron"]
+    elif leveringsvorm == "pgb":
+        assert regels["soort"] == "wlz_pgb" and "art. 8.1.1 lid 1" in regels["bron"]

@@ -71,3 +71,15 @@ def test_evaluatie_voor_het_zorgplan_geweigerd(pagina: Any) -> None:
     )
     assert pagina.locator("#evaluatie1-fout").is_visible()
     assert pagina.get_by_label("Eerste evaluatie").input_value() == "01-05-2014"
+
+
+def test_zorgplanscherm_van_awbz_zorg_noemt_de_regels_van_de_awbz(pagina: Any) -> None:
+    """The demo's care started before 2015 (the test clock says 1 December 2014): the zorgplan screen names the
+    AWBZ's Besluit zorgplanbespreking AWBZ-zorg for the agreements with the client, not Wlz art. 8.1.1 and 8.1.3
+    (regels.zorgplan.zorgplan_regels; the letter: tests/api/test_zorgplanbrief_stelsel.py)."""
+    naar_zorg(pagina)
+    pagina.get_by_role("link", name="bekijken of bijwerken").first.click()
+    legenda = pagina.locator("legend", has_text="Afspraken met de cliënt")
+    expect(legenda).to_have_text("Afspraken met de cliënt (AWBZ: Besluit zorgplanbespreking AWBZ-zorg)")
+    expect(pagina.locator("main")).not_to_contain_text("art. 8.1.1")
+    assert axe_overtredingen(pagina) == []

@@ -14,13 +14,18 @@ from typing import Any
 from babel.dates import format_date
 
 from zorgzwaarte.diensten import records as r
-from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid, vandaag_nl
 from zorgzwaarte.domein.records import LEVENSDOMEINEN
 from zorgzwaarte.opslag.modellen import Beoordeling, Indicatiebesluit, Organisatie
 from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
 from zorgzwaarte.regels.profielen.keuze import meerzorgbron, profielbron
 from zorgzwaarte.regels.uitleg import bron_adres
-from zorgzwaarte.regels.zorgplan import zorgplan_onderwerpen, zorgplan_plichten, zorgplan_plichten_gelden
+from zorgzwaarte.regels.zorgplan import (
+    zorgplan_onderwerpen,
+    zorgplan_plichten,
+    zorgplan_plichten_gelden,
+    zorgplan_regels,
+)
 
 # Trail steps about the organisation's own deadlines: for the file, not for the client's letter.
 INTERN = ("Beslistermijn",)
@@ -208,6 +213,8 @@ def plicht_voor_u(p: dict[str, str], plan: dict[str, Any]) -> str:
 def zorgplanbrief(uow: Werkeenheid, zorgplan_id: int) -> dict[str, Any]:
     """The content of the zorgplan for the client (Wlz art. 8.1.3 lid 1: a copy to the client): the agreements per
     subject of the zorgplanbespreking (art. 8.1.1 lid 1) and per life domain, and what the provider still owes.
+    Care that started before 2015 follows the AWBZ's rules and a Wlz pgb is outside art. 8.1.1 (``zorgplan_regels``):
+    then the letter names those rules and cites no Wlz article.
     Rights and audit as for reading the plan; the adapter renders it (``rapporten.brieven.zorgplanbrief_pdf``)."""
     plan = r.zorgplan_lezen(uow, zorgplan_id).model_dump()
     o = r.overeenkomst_lezen(uow, plan["overeenkomst_id"]).model_dump()
@@ -216,16 +223,20 @@ def zorgplanbrief(uow: Werkeenheid, zorgplan_id: int) -> dict[str, Any]:
     uow.log("zorgplan.brief", "zorgplan", zorgplan_id, plan["client_id"])
     aanvang = date.fromisoformat(o["ingangsdatum"])
     plichten_gelden = zorgplan_plichten_gelden(aanvang, o.get("leveringsvorm"))
+    regels = zorgplan_regels(aanvang, o.get("leveringsvorm"))
     return {
+        # which rules the plan follows (Wlz art. 8.1.1/8.1.3, none for a Wlz pgb, the AWBZ's besluit before 2015):
+        # the letter cites the Wlz's subjects and duties only where they apply
+        "regels": {**regels, "adres": bron_adres(regels["bron"], aanvang)},
         "z": plan,
         "o": o,
         "c": client,
         "afzender": org.naam if org else "Uw zorgaanbieder",
         "domeinen": tuple(LEVENSDOMEINEN.items()),
-        "onderwerpen": onderwerpen_voor_u(),
+        "onderwerpen": onderwerpen_voor_u() if plichten_gelden else [],
         "plichten": [
             {**p, "melding": plicht_voor_u(p, plan)}
-            for p in (zorgplan_plichten(aanvang, plan, uow.nu().date()) if plichten_gelden else [])
+            for p in (zorgplan_plichten(aanvang, plan, vandaag_nl(uow.nu())) if plichten_gelden else [])
         ],
         "uren_onbekend": None if plan["gepland"] else waarom_geen_uren(uow, o),
     }

@@ -144,6 +144,34 @@ def zorgplan_plichten_gelden(aanvang_zorg: date, leveringsvorm: str | None) -> b
     return leveringsvorm != "pgb" and aanvang_zorg >= WLZ_VANAF
 
 
+# The rule on the zorgplanbespreking in the AWBZ (bronnen.yaml: besluit_zorgplanbespreking_awbz). Its text is not
+# in the project's sources (../shared/regelgeving), so the product names it and never quotes or cites an article.
+AWBZ_BESLUIT = "Besluit zorgplanbespreking AWBZ-zorg"
+
+
+def zorgplan_regels(aanvang_zorg: date, leveringsvorm: str | None) -> dict[str, str]:
+    """Which rules a zorgplan follows, for the letter and the screen (``zorgplan_plichten_gelden`` decides):
+
+    - ``wlz``: care in natura that started under the Wlz: Wlz art. 8.1.1 and 8.1.3;
+    - ``wlz_pgb``: a pgb under the Wlz: art. 8.1.1 lid 1 ("anders dan op grond van artikel 3.3.3") leaves it out;
+    - ``awbz``: care that started before 2015: the AWBZ's Besluit zorgplanbespreking AWBZ-zorg, named only (its text
+      is not in the sources, so no article and no subject is cited from it).
+    """
+    if zorgplan_plichten_gelden(aanvang_zorg, leveringsvorm):
+        return {"soort": "wlz", "regels": "Wet langdurige zorg art. 8.1.1 en 8.1.3", "bron": "Wet langdurige zorg"}
+    if aanvang_zorg >= WLZ_VANAF:
+        return {
+            "soort": "wlz_pgb",
+            "regels": "Wet langdurige zorg art. 8.1.1 en 8.1.3 gelden niet bij een persoonsgebonden budget",
+            "bron": "Wet langdurige zorg art. 8.1.1 lid 1 (zorg anders dan op grond van artikel 3.3.3)",
+        }
+    return {
+        "soort": "awbz",
+        "regels": f"AWBZ: {AWBZ_BESLUIT}",
+        "bron": f"{AWBZ_BESLUIT} (de tekst staat niet in de bronnen van dit systeem)",
+    }
+
+
 def zorgplan_plichten(aanvang_zorg: date, plan: dict[str, Any] | None, vandaag: date) -> list[dict[str, str]]:
     """Signals for the zorgplan duties of the Wlz (art. 8.1.1 and 8.1.3), each naming its article and version.
 

@@ -1,5 +1,6 @@
 """Care delivery (provider): the overeenkomst, delivered hours per week, rapportage, and the zorgplan."""
 
+from datetime import date
 from typing import Any, get_args
 from urllib.parse import urlencode
 
@@ -21,6 +22,7 @@ from zorgzwaarte.domein.records import (
 from zorgzwaarte.fouten import Fout, InvoerFout
 from zorgzwaarte.rapporten.brieven import zorgplanbrief_pdf
 from zorgzwaarte.rapporten.opmaak import functienaam
+from zorgzwaarte.regels.zorgplan import zorgplan_regels
 from zorgzwaarte.web.afhankelijkheden import Form, Ingelogd, Scherm, WebFout, WebId, WebNummer
 from zorgzwaarte.web.zorglevering import (
     DOMEINEN,
@@ -175,6 +177,7 @@ def toon_plan(
         rijen=PLAN_RIJEN,
         melding=melding,
         fv=plan_fouten_per_veld(fouten, rijen),
+        plan_regels=zorgplan_regels(date.fromisoformat(str(data["o"]["ingangsdatum"])), data["o"]["leveringsvorm"]),
     )
 
 
