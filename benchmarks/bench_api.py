@@ -205,6 +205,45 @@ def processen_boom(pid: int) -> tuple[float, int]:
     return sum(tijden.get(p, 0.0) for p in boom), sum(geschreven.get(p, 0) for p in boom)
 
 
+def _kinderen(pid: int) -> list[int]:
+    """The worker processes of server `pid` (children started by multiprocessing's spawn; not its resource tracker),
+    in order of process id (Linux /proc)."""
+    kinderen = []
+    for d in Path("/proc").iterdir() if Path("/proc/self/stat").exists() else ():
+        if d.name.isdigit():
+            try:
+                ouder = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                if ouder == pid and b"spawn_main" in (d / "cmdline").read_bytes():
+                    kinderen.append(int(d.name))
+            except (OSError, IndexError, ValueError):
+                continue
+    return sorted(kinderen)
+
+
+def verdeling(server_pid: int, poort: int) -> list[int]:
+    """How many open connections to `poort` each worker of the server serves now, most first (Linux /proc: the
+    sockets among a worker's file descriptors matched with the established TCP connections on that local port);
+    [] elsewhere. With SO_REUSEPORT the kernel hashes each new connection to a worker, so 10 kept-open connections
+    split 5/5 in one run and 8/2 in another: the busier worker (one core, one GIL) then limits the run."""
+    verbonden: set[str] = set()  # socket inodes of established connections whose local port is the server's
+    for naam in ("tcp", "tcp6"):
+        with contextlib.suppress(OSError):
+            for regel in Path(f"/proc/net/{naam}").read_text().splitlines()[1:]:
+                velden = regel.split()
+                if velden[3] == "01" and int(velden[1].rsplit(":", 1)[1], 16) == poort:
+                    verbonden.add(velden[9])
+    tellingen = []
+    for kind in _kinderen(server_pid):
+        aantal = 0
+        with contextlib.suppress(OSError):
+            for fd in Path(f"/proc/{kind}/fd").iterdir():
+                with contextlib.suppress(OSError):
+                    doel = os.readlink(fd)
+                    aantal += doel.startswith("socket:[") and doel[8:-1] in verbonden
+        tellingen.append(aantal)
+    return sorted(tellingen, reverse=True) if any(tellingen) else []
+
+
 def machinecijfers(
     voor: tuple[int, int, int], na: tuple[int, int, int], verzoeken: int, verstreken: float
 ) -> dict[str, float]:
@@ -259,9 +298,14 @@ async def belasting(
                 tijden[soort].append(time.perf_counter() - start)
                 fouten[soort] += not goed
 
+        async def tel_verbindingen() -> list[int]:  # halfway: every user has its connection by then
+            await asyncio.sleep(duur / 2)
+            return verdeling(server_pid, poort) if server_pid else []
+
+        poort = int(basis.rsplit(":", 1)[1])
         begin, machine_voor = time.perf_counter(), _machine()
         server_voor, generator_voor = processen_boom(server_pid), time.process_time()
-        await asyncio.gather(*(gebruiker(i) for i in range(gebruikers)))
+        gesplitst, *_ = await asyncio.gather(tel_verbindingen(), *(gebruiker(i) for i in range(gebruikers)))
         verstreken, machine_na = time.perf_counter() - begin, _machine()
         server_na, generator_na = processen_boom(server_pid), time.process_time()
     alle = [t for ts in tijden.values() for t in ts]
@@ -271,6 +315,8 @@ async def belasting(
         uit["server_cpu_ms_per_verzoek"] = round((server_na[0] - server_voor[0]) * 1000 / len(alle), 3)
         uit["server_schrijft_kb_per_verzoek"] = round((server_na[1] - server_voor[1]) / 1024 / len(alle), 2)
         uit["generator_cpu_ms_per_verzoek"] = round((generator_na - generator_voor) * 1000 / len(alle), 3)
+    if gesplitst:
+        uit["verbindingen_per_werkproces"] = gesplitst
     if len(tijden) > 1:
         uit["per_soort"] = {s: cijfers(ts, fouten[s], verstreken) for s, ts in tijden.items()}
     return uit

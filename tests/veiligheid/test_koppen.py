@@ -70,3 +70,43 @@ def test_documentatie_zonder_cdn(api: Api, pad: str) -> None:
         assert bron.startswith("/"), f"{pad} laadt {bron} van buiten"
         assert api.anoniem.get(bron).status_code == 200, bron
     assert "<script>" not in html  # no inline script
+
+
+@pytest.mark.parametrize(
+    "eigen",
+    [
+        [],
+        [(b"x-frame-options", b"SAMEORIGIN")],
+        [(b"Referrer-Policy", b"same-origin"), (b"cache-control", b"no-store")],
+    ],
+)
+def test_kop_die_de_route_zelf_zet_blijft_en_komt_niet_dubbel(eigen: list[tuple[bytes, bytes]]) -> None:
+    """The guard adds each security header once, after the answer's own headers, except one the route set itself
+    (whatever its case); the answer's own headers stay as they were, in their order."""
+    import asyncio
+
+    from zorgzwaarte.api.beveiliging import Beveiliging, _gecodeerd, beveiligingskoppen
+
+    async def route(scope: object, receive: object, send: object) -> None:
+        basis = [(b"content-length", b"2"), (b"content-type", b"application/json")]
+        await send({"type": "http.response.start", "status": 200, "headers": basis + eigen})  # type: ignore[operator]
+        await send({"type": "http.response.body", "body": b"{}"})  # type: ignore[operator]
+
+    verzonden: list[dict[str, object]] = []
+
+    async def send(message: dict[str, object]) -> None:
+        verzonden.append(message)
+
+    async def receive() -> dict[str, object]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    scope = {"type": "http", "method": "GET", "path": "/x", "query_string": b"", "headers": []}
+    asyncio.run(Beveiliging(route)(scope, receive, send))  # type: ignore[arg-type]
+    koppen = verzonden[0]["headers"]
+    assert isinstance(koppen, list)
+    eigen_namen = {k.lower() for k, _ in eigen}
+    verwacht = [(b"content-length", b"2"), (b"content-type", b"application/json"), *eigen] + [
+        kop for kop in _gecodeerd(beveiligingskoppen("/x", False)) if kop[0] not in eigen_namen
+    ]
+    assert koppen == verwacht
+    assert len({k.lower() for k, _ in koppen}) == len(koppen)

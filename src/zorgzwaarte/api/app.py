@@ -26,9 +26,10 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from zorgzwaarte.api.afhandeling import SnelleRoute
 from zorgzwaarte.api.beveiliging import Beveiliging, TeGroot, beveiligingskoppen
 from zorgzwaarte.api.documentatie import documentatie_routes
-from zorgzwaarte.api.eendraad import Aanmelding, EenDraadRoute
+from zorgzwaarte.api.eendraad import Aanmelding
 from zorgzwaarte.api.gereedheid import gereedheid_route
 from zorgzwaarte.api.openapi import (
     ALTIJD,
@@ -414,7 +415,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         prefix=PREFIX,
         responses=fouten(*ALTIJD),
         generate_unique_id_function=lambda route: route.name,
-        route_class=EenDraadRoute,
+        route_class=SnelleRoute,
     )
 
     actor = Aanmeldschema(fabriek, nu)  # the route's service checks the role (403)

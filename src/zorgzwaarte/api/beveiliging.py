@@ -48,6 +48,9 @@ CSP_DOCUMENTATIE = (
     "form-action 'self'; frame-ancestors 'none'"
 )
 DOCUMENTATIE_PADEN = ("/docs", "/redoc")
+# the scope key with (the bytes, their JSON value) of a JSON body this guard parsed, so the route's handler does not
+# parse the same bytes again (api/afhandeling.py); `json.loads` of the same UTF-8 bytes, as FastAPI reads a body
+GELEZEN_JSON = "zorgzwaarte.json"
 
 
 class TeGroot(Exception):
@@ -102,6 +105,7 @@ class Beveiliging:
         # encoded once: these headers go on every response (ASGI header names are lower case bytes)
         self._koppen = _gecodeerd(beveiligingskoppen("", self.hsts))
         self._documentatie = _gecodeerd(beveiligingskoppen(DOCUMENTATIE_PADEN[0], self.hsts))
+        self._namen = frozenset(k for k, _ in self._koppen)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -111,10 +115,12 @@ class Beveiliging:
 
         async def send_met_koppen(message: Message) -> None:
             if message["type"] == "http.response.start":  # each header unless the route set it itself
-                h = list(message.get("headers") or [])
-                gezet = {k.lower() for k, _ in h}
-                h.extend(kop for kop in koppen if kop[0] not in gezet)
-                message["headers"] = h
+                h = message.get("headers") or ()
+                if any(k.lower() in self._namen for k, _ in h):
+                    gezet = {k.lower() for k, _ in h}
+                    message["headers"] = [*h, *(kop for kop in koppen if kop[0] not in gezet)]
+                else:  # the usual answer (content-type and -length only): all of them, one new list
+                    message["headers"] = [*h, *koppen]
             await send(message)
 
         weigering = self._controleer_adres(scope)
@@ -132,7 +138,9 @@ class Beveiliging:
                 except TeGroot as exc:
                     weigering = _json_antwoord(413, "(invoer)", exc.melding)
                 else:
-                    weigering = _controleer_inhoud(inhoud, soort)
+                    weigering, waarde = _controleer_inhoud(inhoud, soort)
+                    if waarde is not None:
+                        scope[GELEZEN_JSON] = (inhoud, waarde)
                     receive = _opnieuw(inhoud, receive)
             else:
                 receive = _begrensd(receive, limiet)
@@ -170,21 +178,22 @@ def _controleer_paren(tekst: str, veld: str, wat: str) -> tuple[int, bytes, dict
     return None
 
 
-def _controleer_inhoud(inhoud: bytes, soort: str) -> tuple[int, bytes, dict[str, str]] | None:
+def _controleer_inhoud(inhoud: bytes, soort: str) -> tuple[tuple[int, bytes, dict[str, str]] | None, Any]:
+    """(the refusal or None, the JSON value of a JSON body that passed, else None)."""
     if not inhoud:
-        return None
+        return None, None
     if soort == FORMULIER:
         try:
             tekst = inhoud.decode("utf-8")
         except UnicodeDecodeError:
-            return _json_antwoord(422, "formulier", "het formulier is geen geldige UTF-8-tekst")
-        return _controleer_paren(tekst, "formulier", "het formulier")
+            return _json_antwoord(422, "formulier", "het formulier is geen geldige UTF-8-tekst"), None
+        return _controleer_paren(tekst, "formulier", "het formulier"), None
     try:
-        lees_json(inhoud)
+        waarde = lees_json(inhoud)
     except InvoerFout as fout:  # unreadable JSON: 400 (as GraphQL clients expect); readable but bad text: 422
         status = 400 if isinstance(fout, OnleesbareJson) else 422
-        return _json_antwoord(status, fout.fouten[0].veld, fout.fouten[0].melding)
-    return None
+        return _json_antwoord(status, fout.fouten[0].veld, fout.fouten[0].melding), None
+    return None, waarde
 
 
 async def _lees(receive: Receive, limiet: int) -> bytes:
