@@ -79,6 +79,7 @@ IEDERE_ROL = {  # operations that check no role: any signed-in user may call the
     "declareer_pdf",
     "io31_export",
     "tarieven",
+    "tarieven_jaar",
     "organisaties",
 }
 CONFLICT = {  # a version check, a unique key or a state that forbids the change (diensten: raise Conflict)
@@ -91,6 +92,7 @@ CONFLICT = {  # a version check, a unique key or a state that forbids the change
     "gebruiker_nieuw",
     "besluit_vervallen",
     "notificatie_opnieuw",
+    "tarieven_laden",  # the table in force changed since the preview (basis), or another load came first
 }
 NIET_GEVONDEN_ZONDER_ID = {"client_zoeken", "tarieven"}  # no client with that BSN; no tariff table loaded yet
 
@@ -228,6 +230,7 @@ def test_verzoekmodellen_van_de_dienst_staan_in_het_contract(schema: dict[str, A
         ("/api/v1/iwlz/io31", "post", "application/xml"),
         ("/api/v1/iwlz/retour", "post", "application/xml"),
         ("/api/v1/tarieven", "post", "text/csv"),
+        ("/api/v1/tarieven/voorbeeld", "post", "text/csv"),
     ],
 )
 def test_ruwe_verzoeken_noemen_hun_mediatype(schema: dict[str, Any], pad: str, methode: str, media: str) -> None:

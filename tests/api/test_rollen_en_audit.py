@@ -426,6 +426,16 @@ EINDPUNTEN = [
     Eindpunt("GET", f"{A}/tarieven", lambda c: f"{A}/tarieven", None, alle(200)),
     Eindpunt(
         "POST",
+        f"{A}/tarieven/voorbeeld",
+        lambda c: f"{A}/tarieven/voorbeeld?naam=Test",
+        None,
+        alle(403, zorgkantoor=200, beheerder=200),
+        xml=lambda c: demo_tarieven_csv().encode("utf-8"),
+        inhoudstype="text/csv",
+    ),
+    Eindpunt("GET", f"{A}/tarieven/jaar/{{jaar}}", lambda c: f"{A}/tarieven/jaar/2016", None, alle(200)),
+    Eindpunt(
+        "POST",
         f"{A}/contracten",
         lambda c: f"{A}/contracten",
         lambda c: {

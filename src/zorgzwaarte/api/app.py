@@ -14,6 +14,7 @@ from typing import Annotated, Any, TypeVar
 
 import anyio.to_thread
 from fastapi import APIRouter, Body, Depends, FastAPI, Form, Query, Request
+from fastapi import Path as FastApiPath
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
@@ -60,6 +61,7 @@ from zorgzwaarte.diensten.invoer import ontvang
 from zorgzwaarte.diensten.omgeving import veilige_cookies
 from zorgzwaarte.diensten.opwarmen import opwarmen
 from zorgzwaarte.diensten.pgb import PgbInvoer, bereken_pgb
+from zorgzwaarte.diensten.tarieven import csv_tekst
 from zorgzwaarte.diensten.toegang import ROLNAMEN, Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid, nu_utc, vandaag_nl
 from zorgzwaarte.domein.aanspraken import AanspraakInvoer
@@ -107,6 +109,8 @@ from zorgzwaarte.domein.uitvoer_geld import (
     PgbUitkomst,
     RealisatieUit,
     TarieftabelUit,
+    TarieftabelVoorbeeld,
+    TarievenInJaar,
 )
 from zorgzwaarte.domein.uitvoer_regels import AanspraakRegel, AanspraakUitkomst, IndicatieUitkomst
 from zorgzwaarte.domein.validatie import fouten_uit_lijst
@@ -802,26 +806,51 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
 
     # --- bekostiging: tarieven, contracten, declareren ----------------------------------------------------------
     @router.post(
-        "/tarieven",
+        "/tarieven/voorbeeld",
         tags=["bekostiging"],
-        status_code=201,
         openapi_extra=ruwe_invoer(CSV, "de tarieftabel als CSV (docs/bekostiging.md)"),
         response_model_exclude_unset=True,
     )
-    def tarieven_laden(wie: Wie, inhoud: RuweBody, naam: str) -> TarieftabelUit:
-        """Laad een tarieftabel (CSV in de body, docs/bekostiging.md); de laatst geladen tabel geldt. Alles of niets."""
-        if len(inhoud) > MAX_XML:
-            raise InvoerFout.een("bestand", f"de tabel is groter dan {MAX_XML // 1_000_000} MB")
-        try:
-            tekst = inhoud.decode("utf-8")
-        except UnicodeDecodeError:
-            raise InvoerFout.een("bestand", "de tabel is geen UTF-8-tekst") from None
-        return doe(wie, b.tarieftabel_laden, naam, tekst)
+    def tarieven_voorbeeld(wie: Wie, inhoud: RuweBody, naam: str) -> TarieftabelVoorbeeld:
+        """Wat het laden van deze tabel zou doen, zonder iets op te slaan: per jaar de regels en wat ze doen (nieuw,
+        gewijzigd, ongewijzigd, vervalt) tegenover de geldende tabel, en welke jaren worden vervangen."""
+        return doe(wie, b.tarieftabel_voorbeeld, naam, csv_tekst(inhoud))
+
+    @router.post(
+        "/tarieven",
+        tags=["bekostiging"],
+        status_code=201,
+        responses=fouten(409),
+        openapi_extra=ruwe_invoer(CSV, "de tarieftabel als CSV (docs/bekostiging.md)"),
+        response_model_exclude_unset=True,
+    )
+    def tarieven_laden(
+        wie: Wie,
+        inhoud: RuweBody,
+        naam: str,
+        basis: Annotated[
+            int | None,
+            Query(
+                ge=0,
+                le=MAX_ID,
+                description="de id van de geldende tabel uit het voorbeeld (0: nog geen); is er intussen een andere "
+                "geladen, dan 409",
+            ),
+        ] = None,
+    ) -> TarieftabelUit:
+        """Laad een tarieftabel (CSV in de body, docs/bekostiging.md), alles of niets: de jaren die het bestand dekt
+        worden vervangen door zijn regels, de andere jaren houden hun tarieven."""
+        return doe(wie, b.tarieftabel_laden, naam, csv_tekst(inhoud), basis)
 
     @router.get("/tarieven", tags=["bekostiging"], responses=fouten(404), response_model_exclude_unset=True)
     def tarieven(wie: IedereRol) -> TarieftabelUit:
         """De geldende tarieftabel met al haar regels (elk met bron; fictieve tarieven gemarkeerd)."""
         return doe(wie, b.tarieftabel_huidig)
+
+    @router.get("/tarieven/jaar/{jaar}", tags=["bekostiging"], response_model_exclude_unset=True)
+    def tarieven_jaar(wie: IedereRol, jaar: Annotated[int, FastApiPath(ge=2009, le=2100)]) -> TarievenInJaar:
+        """De geldende tarieven in één jaar per prestatie, met bron; waar geen tarief is: tarief null (onbekend)."""
+        return doe(wie, b.tarieven_per_jaar, jaar)
 
     @router.post(
         "/contracten",

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 from stdnum.nl import bsn as stdnum_bsn
 
@@ -660,8 +660,10 @@ def _bekostiging(demo: _Demo) -> None:
     """The demo tariff table (fictief, 2014-2016: the sources give no NZa maximum tariffs, so later years say
     'onbekend') and the zorgkantoor's contracts: 2014 and 2016, and last year and this year once the Wlz runs."""
     tekst = demo_tarieven_csv()
-    demo.s.add(
-        Tarieftabel(
+    # a table loaded whole (no previous version): only the columns it sets, so the demo also fills a database at
+    # an older revision (tests/opslag/test_migratie_bsn.py)
+    demo.s.execute(
+        insert(Tarieftabel).values(
             naam="Demotarieven 2014-2016 (fictief)",
             regels=[r.als_dict() for r in lees_tarieftabel(tekst)],
             vingerafdruk=hashlib.sha256(tekst.encode("utf-8")).hexdigest(),

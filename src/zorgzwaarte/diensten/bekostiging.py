@@ -1,6 +1,7 @@
-"""Tariff tables and contracts in the system of record (use cases behind the API).
+"""Tariff tables and contracts in the system of record (use cases behind the API and the web pages).
 
-A zorgkantoor or beheerder loads a tariff table (CSV); the latest loaded table is the one in force. A zorgkantoor
+A zorgkantoor or beheerder loads a tariff file (CSV): first a preview of what it does, then the load, which
+replaces the years the file covers in the table in force and keeps the others (a new version of the table). A zorgkantoor
 records a contract with a zorgaanbieder per year; both parties may read it and ask for the effective daily
 tariffs and the realisation against the production agreement. Every action is audited.
 """
@@ -8,7 +9,8 @@ tariffs and the realisation against the production agreement. Every action is au
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -26,55 +28,167 @@ from zorgzwaarte.diensten.tarieven import (
     realisatie_overzicht,
 )
 from zorgzwaarte.diensten.toegang import eis
-from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.diensten.werkeenheid import Werkeenheid, vandaag_nl
 from zorgzwaarte.domein.grenzen import MAX_ID
 from zorgzwaarte.domein.uitvoer_geld import (
     ContractUit,
     DagtariefUit,
+    PeriodeOpen,
     RealisatieUit,
+    TariefInJaar,
+    TariefJaarTelling,
+    TariefregelUit,
     TarieftabelKenmerk,
     TarieftabelUit,
+    TarieftabelVoorbeeld,
+    TariefWijzigingUit,
+    TarievenInJaar,
 )
 from zorgzwaarte.fouten import Conflict, InvoerFout, NietGevonden
 from zorgzwaarte.opslag.modellen import Contract, Organisatie, Tarieftabel
 from zorgzwaarte.regels.bekostiging.contract import Contract as ContractRegels
 from zorgzwaarte.regels.bekostiging.contract import Tariefregel
+from zorgzwaarte.regels.bekostiging.tarieftabel import (
+    SOORTEN,
+    Vervanging,
+    Wijziging,
+    tarieven_in_jaar,
+    vervang_perioden,
+)
 
 
 def _tabel_uit(t: Tarieftabel) -> TarieftabelUit:
-    return TarieftabelUit.model_validate(
-        {
-            "id": t.id,
-            "naam": t.naam,
-            "aantal_regels": len(t.regels),
-            "vingerafdruk": t.vingerafdruk,
-            "vastgelegd_op": t.vastgelegd_op.isoformat(),
-            "fictief": any(r["fictief"] for r in t.regels),
-            "regels": t.regels,
-        }
+    uit = {
+        "id": t.id,
+        "naam": t.naam,
+        "aantal_regels": len(t.regels),
+        "vingerafdruk": t.vingerafdruk,
+        "vastgelegd_op": t.vastgelegd_op.isoformat(),
+        "fictief": any(r["fictief"] for r in t.regels),
+        "regels": t.regels,
+    }
+    if t.vorige_id is not None:
+        uit["vorige_id"] = t.vorige_id
+    if t.dekking:
+        uit["dekking"] = t.dekking["tekst"]
+    return TarieftabelUit.model_validate(uit)
+
+
+def _moment(tijd: datetime) -> str:
+    """A stored moment as the answers give it: ISO 8601 in UTC without offset, to the second."""
+    if tijd.tzinfo is not None:
+        tijd = tijd.astimezone(UTC).replace(tzinfo=None)
+    return tijd.isoformat(timespec="seconds")
+
+
+def _kenmerk(t: Tarieftabel) -> TarieftabelKenmerk:
+    return TarieftabelKenmerk(id=t.id, naam=t.naam, vingerafdruk=t.vingerafdruk)
+
+
+def _vergelijk(
+    uow: Werkeenheid, naam: str, tekst: str, herkomst: tuple[str, str] | None = None
+) -> tuple[Tarieftabel | None, Vervanging]:
+    """Read the file (every error with its line) and lay it over the table in force: what a load would do. The
+    file's rows carry `herkomst` (the load's name and moment) when they are to be stored."""
+    if not naam.strip():
+        raise InvoerFout.een("naam", "geef de tabel een naam")
+    regels = [replace(r, herkomst=herkomst) for r in lees_tarieftabel(tekst)]
+    huidig = _huidige_tabel(uow)
+    return huidig, vervang_perioden(_regels_van(huidig) if huidig else [], regels)
+
+
+def _voorbeeld(naam: str, tekst: str, huidig: Tarieftabel | None, v: Vervanging) -> TarieftabelVoorbeeld:
+    per_jaar: dict[int, list[Wijziging]] = {}
+    for w in v.wijzigingen:
+        per_jaar.setdefault(w.regel.ingangsdatum.year, []).append(w)
+    tellingen = [
+        TariefJaarTelling(
+            jaar=jaar,
+            regels=sum(1 for w in lijst if w.soort != "vervalt"),
+            prestaties=len({w.prestatiecode for w in lijst if w.soort != "vervalt"}),
+            **{soort: sum(1 for w in lijst if w.soort == soort) for soort in SOORTEN},
+        )
+        for jaar, lijst in sorted(per_jaar.items())
+    ]
+    nieuw = [w.regel for w in v.wijzigingen if w.soort != "vervalt"]
+    return TarieftabelVoorbeeld(
+        naam=naam.strip()[:200],
+        vingerafdruk=hashlib.sha256(tekst.encode("utf-8")).hexdigest(),
+        basis=_kenmerk(huidig) if huidig else None,
+        dekking=v.dekking.tekst(),
+        perioden=[
+            PeriodeOpen(van=van.isoformat(), tot=tot.isoformat() if tot else None) for van, tot in v.dekking.perioden()
+        ],
+        aantal_regels=len(nieuw),
+        per_jaar=tellingen,
+        **{soort: v.aantal(soort) for soort in SOORTEN},
+        behouden=v.behouden,
+        fictief=any(r.fictief for r in nieuw),
+        wijzigingen=[
+            TariefWijzigingUit(
+                soort=w.soort,
+                regel=TariefregelUit.model_validate(w.regel.als_dict()),
+                oud=[TariefregelUit.model_validate(o.als_dict()) for o in w.oud],
+                velden=list(w.velden),
+            )
+            for w in v.wijzigingen
+        ],
     )
 
 
-def tarieftabel_laden(uow: Werkeenheid, naam: str, tekst: str) -> TarieftabelUit:
-    """Load a tarieftabel (the latest loaded applies), all or nothing. Takes the CSV text, not a model: each row is
-    read with its line number in the error (`lees_tarieftabel`, "regel N.veld"), which only the text gives."""
+def tarieftabel_voorbeeld(uow: Werkeenheid, naam: str, tekst: str) -> TarieftabelVoorbeeld:
+    """What loading this file would do, stored nowhere: per year the rows and what they do (nieuw, gewijzigd,
+    ongewijzigd, vervalt) against the table in force, and which years it replaces. Same reading, checks and
+    messages as `tarieftabel_laden` (the CSV text, for the line numbers)."""
+    poging = uow.log("tarieftabel.voorbeeld", "tarieftabel", details=naam[:100])
+    eis(uow.ingelogd(), "tarieven.laden")
+    huidig, v = _vergelijk(uow, naam, tekst)
+    poging.object_id = huidig.id if huidig else None
+    return _voorbeeld(naam, tekst, huidig, v)
+
+
+GEWIJZIGD = (
+    "de tarieftabel is gewijzigd sinds het voorbeeld (een andere lading ging voor); bekijk het voorbeeld opnieuw"
+)
+
+
+def tarieftabel_laden(uow: Werkeenheid, naam: str, tekst: str, basis: int | None = None) -> TarieftabelUit:
+    """Load a tariff file into the table in force, all or nothing: the years the file covers are replaced by its
+    rows, every other year keeps its tariffs (regels.bekostiging.tarieftabel). Stored as a new version of the table
+    built on the one in force; `basis` (the version the preview was made against, 0 for none) refuses the load if
+    another load came first (409), as does a load racing another one on the same version. Takes the CSV text, not
+    a model: each row is read with its line number in the error (`lees_tarieftabel`, "regel N.veld"), which only
+    the text gives."""
     actor = uow.ingelogd()
     poging = uow.log("tarieftabel.laden", "tarieftabel", details=naam[:100])
     eis(actor, "tarieven.laden")
-    if not naam.strip():
-        raise InvoerFout.een("naam", "geef de tabel een naam")
-    regels = lees_tarieftabel(tekst)
+    nu = uow.nu()
+    herkomst = (naam.strip()[:200], _moment(nu))
+    huidig, v = _vergelijk(uow, naam, tekst, herkomst)
+    if basis is not None and (huidig.id if huidig else 0) != basis:
+        raise Conflict(GEWIJZIGD)
+    d = v.dekking
     t = Tarieftabel(
         naam=naam.strip()[:200],
-        regels=[r.als_dict() for r in regels],
+        regels=[r.als_dict() for r in v.resultaat],
         vingerafdruk=hashlib.sha256(tekst.encode("utf-8")).hexdigest(),
+        vorige_id=huidig.id if huidig else None,
+        dekking={"jaren": sorted(d.jaren), "vanaf": d.vanaf, "tekst": d.tekst()},
         geladen_door_id=actor.gebruiker_id,
         organisatie_id=actor.organisatie_id,
-        vastgelegd_op=uow.nu(),
+        vastgelegd_op=nu,
     )
     uow.sessie.add(t)
-    uow.sessie.flush()
+    try:
+        uow.sessie.flush()
+    except IntegrityError:
+        raise Conflict(GEWIJZIGD) from None
     poging.object_id = t.id
+    poging.details = (
+        f"{herkomst[0][:100]}; vervangt {d.tekst()}: "
+        + ", ".join(f"{v.aantal(soort)} {soort}" for soort in SOORTEN)
+        + f"; {v.behouden} behouden"
+    )
     return _tabel_uit(t)
 
 
@@ -92,7 +206,55 @@ def tarieftabel_huidig(uow: Werkeenheid) -> TarieftabelUit:
     return _tabel_uit(t)
 
 
+EERSTE_JAAR = 2009  # the first year of the zorgzwaartepakketten (Aanwijzing invoering ZZP-bekostiging 2008)
+
+
+def tarieven_per_jaar(uow: Werkeenheid, jaar: int | None = None) -> TarievenInJaar:
+    """The table in force for one year (default: this year on the server's clock): per prestatie in the table its
+    tariffs in that year with their source, and every part of the year without one as 'onbekend' (never 0)."""
+    poging = uow.log("tarieftabel.lezen", "tarieftabel", details=None if jaar is None else str(jaar))
+    eis(uow.ingelogd(), "tarieven.lezen")
+    dit_jaar = vandaag_nl(uow.nu()).year
+    if jaar is None:
+        jaar = dit_jaar
+    if not EERSTE_JAAR <= jaar <= 2100:
+        raise InvoerFout.een("jaar", f"kies een jaar van {EERSTE_JAAR} tot en met 2100")
+    t = _huidige_tabel(uow)
+    regels = _regels_van(t) if t else []
+    jaren = {jaar, dit_jaar} | {r.ingangsdatum.year for r in regels}
+    jaren |= {r.einddatum.year for r in regels if r.einddatum}
+    lijnen = []
+    for j in tarieven_in_jaar(regels, jaar):
+        r = j.regel
+        lijnen.append(
+            TariefInJaar(
+                prestatiecode=j.prestatiecode,
+                van=j.van.isoformat(),
+                tot=j.tot.isoformat(),
+                tarief=str(r.tarief) if r else None,
+                omschrijving=r.omschrijving if r else None,
+                eenheid=r.eenheid if r else None,
+                bron=r.bron if r else None,
+                fictief=r.fictief if r else False,
+                geladen_met=r.herkomst[0] if r and r.herkomst else None,
+                geladen_op=r.herkomst[1] if r and r.herkomst else None,
+            )
+        )
+    poging.object_id = t.id if t else None
+    return TarievenInJaar(
+        jaar=jaar,
+        jaren=list(range(max(EERSTE_JAAR, min(jaren)), max(jaren) + 1)),
+        tabel=_kenmerk(t) if t else None,
+        vastgelegd_op=t.vastgelegd_op.isoformat() if t else None,
+        regels=lijnen,
+        onbekend=sum(1 for x in lijnen if x.tarief is None),
+    )
+
+
 def _regels_van(t: Tarieftabel) -> list[Tariefregel]:
+    """The rows of a stored version; a row stored without its load (a table loaded whole, before loads per year)
+    came with that table, when the table was loaded whole (no previous version)."""
+    heel = (t.naam, _moment(t.vastgelegd_op)) if t.vorige_id is None else None
     return [
         Tariefregel(
             r["prestatiecode"],
@@ -102,6 +264,7 @@ def _regels_van(t: Tarieftabel) -> list[Tariefregel]:
             date.fromisoformat(r["ingangsdatum"]),
             date.fromisoformat(r["einddatum"]) if r["einddatum"] else None,
             r["bron"],
+            (r["geladen_met"], r["geladen_op"]) if r.get("geladen_met") else heel,
         )
         for r in t.regels
     ]
@@ -197,7 +360,7 @@ def contract_dagtarief(uow: Werkeenheid, contract_id: int, dag: str) -> Dagtarie
     if t is None:
         raise NietGevonden("er is nog geen tarieftabel geladen")
     uit = dagtarieven(_als_regels(uow, c), _regels_van(t), d)
-    uit.tarieftabel = TarieftabelKenmerk(id=t.id, naam=t.naam, vingerafdruk=t.vingerafdruk)
+    uit.tarieftabel = _kenmerk(t)
     return uit
 
 

@@ -36,6 +36,19 @@ from zorgzwaarte.regels.bekostiging.contract import (
     realisatie,
 )
 
+MAX_BESTAND = 20_000_000  # bytes of a tariff file (API body or web upload)
+
+
+def csv_tekst(inhoud: bytes) -> str:
+    """A tariff file's bytes as text, or the Dutch error on `bestand` (the API and the web page say the same)."""
+    if len(inhoud) > MAX_BESTAND:
+        raise InvoerFout.een("bestand", f"de tabel is groter dan {MAX_BESTAND // 1_000_000} MB")
+    try:
+        return inhoud.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvoerFout.een("bestand", "de tabel is geen UTF-8-tekst") from None
+
+
 KOLOMMEN = ("prestatiecode", "omschrijving", "tarief", "eenheid", "ingangsdatum", "einddatum", "bron")
 
 

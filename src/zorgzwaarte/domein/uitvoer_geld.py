@@ -25,6 +25,14 @@ class TariefregelUit(Uitkomst):
     einddatum: Datum | None
     bron: str
     fictief: bool
+    geladen_met: str | None = Field(default=None, description="de naam van de lading die de regel bracht")
+    geladen_op: Moment | None = Field(default=None, description="wanneer die lading is vastgelegd")
+
+
+class TarieftabelKenmerk(Uitkomst):
+    id: int
+    naam: str
+    vingerafdruk: str
 
 
 class TarieftabelUit(Uitkomst):
@@ -37,6 +45,85 @@ class TarieftabelUit(Uitkomst):
     vastgelegd_op: Moment
     fictief: bool = Field(description="ten minste één tarief is fictief")
     regels: list[TariefregelUit]
+    vorige_id: int | None = Field(default=None, description="de versie van de tabel waarop deze lading is gebouwd")
+    dekking: str | None = Field(
+        default=None, description="de jaren die het bestand dekte en verving, in woorden (bijv. '2017')"
+    )
+
+
+class PeriodeOpen(Uitkomst):
+    van: Datum
+    tot: Datum | None = Field(description="leeg: zonder einde")
+
+
+SoortWijziging = Literal["nieuw", "gewijzigd", "ongewijzigd", "vervalt"]
+
+
+class TariefWijzigingUit(Uitkomst):
+    """What a load does to one tariff: a row of the file (nieuw, gewijzigd, ongewijzigd) with the tariffs in force
+    on its days, or a part of a tariff in force that no row of the file takes over (vervalt: daarna onbekend)."""
+
+    soort: SoortWijziging
+    regel: TariefregelUit = Field(description="de regel van het bestand; bij 'vervalt' het deel dat vervalt")
+    oud: list[TariefregelUit] = Field(description="de geldende tarieven op dezelfde dagen")
+    velden: list[str] = Field(description="bij 'gewijzigd': tarief, eenheid, omschrijving, bron en/of periode")
+
+
+class TariefJaarTelling(Uitkomst):
+    """Per year (of the rows' ingangsdatum) how many rows the file has, for how many prestaties, and what they do."""
+
+    jaar: int
+    regels: int
+    prestaties: int
+    nieuw: int
+    gewijzigd: int
+    ongewijzigd: int
+    vervalt: int
+
+
+class TarieftabelVoorbeeld(Uitkomst):
+    """What loading a file would do, before anything is stored (the same reading and checks as the load)."""
+
+    naam: str
+    vingerafdruk: str = Field(description="SHA-256 van het bestand")
+    basis: TarieftabelKenmerk | None = Field(description="de geldende tabel waarmee vergeleken is (geen: nog geen)")
+    dekking: str = Field(description="de jaren die het bestand dekt, in woorden: alleen die worden vervangen")
+    perioden: list[PeriodeOpen]
+    aantal_regels: int
+    per_jaar: list[TariefJaarTelling]
+    nieuw: int
+    gewijzigd: int
+    ongewijzigd: int
+    vervalt: int
+    behouden: int = Field(description="geldende tarieven (of delen ervan) buiten de gedekte jaren, die blijven")
+    fictief: bool
+    wijzigingen: list[TariefWijzigingUit]
+
+
+class TariefInJaar(Uitkomst):
+    """One line of a year's table: a tariff over part of the year, or a part without one (tarief null: onbekend)."""
+
+    prestatiecode: str
+    van: Datum
+    tot: Datum
+    tarief: Bedrag | None = Field(description="null: onbekend (geen tarief geladen), nooit 0")
+    omschrijving: str | None
+    eenheid: str | None
+    bron: str | None
+    fictief: bool
+    geladen_met: str | None
+    geladen_op: Moment | None
+
+
+class TarievenInJaar(Uitkomst):
+    """The table in force for one year, per prestatie, with its source; a missing tariff is 'onbekend'."""
+
+    jaar: int
+    jaren: list[int] = Field(description="de jaren om uit te kiezen")
+    tabel: TarieftabelKenmerk | None
+    vastgelegd_op: Moment | None
+    regels: list[TariefInJaar]
+    onbekend: int = Field(description="aantal regels zonder tarief (onbekend)")
 
 
 class AfspraakUit(Uitkomst):
@@ -74,12 +161,6 @@ class DagtariefRegel(Uitkomst):
     dagtarief: Bedrag | None
     fictief: bool
     toelichting: list[Stap]
-
-
-class TarieftabelKenmerk(Uitkomst):
-    id: int
-    naam: str
-    vingerafdruk: str
 
 
 class DagtariefUit(Uitkomst):

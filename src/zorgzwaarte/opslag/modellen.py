@@ -289,14 +289,18 @@ class Auditregel(Basis):
 
 
 class Tarieftabel(Basis):
-    """One loaded tariff table (CSV, docs/bekostiging.md). Never changed: a new load is a new table; the latest
-    table holds for the days it covers."""
+    """One version of the tariff table in force (docs/bekostiging.md). Never changed: a load makes a new version,
+    the rows of the previous one outside the years the file covers plus the file's rows; the latest version holds.
+    Each version names the one it was built on (`vorige_id`, unique: two loads on the same version cannot both be
+    stored, so none is lost) and the years its file covered (`dekking`; None for a table loaded whole)."""
 
     __tablename__ = "tarieftabel"
     id: Mapped[int] = mapped_column(primary_key=True)
     naam: Mapped[str] = mapped_column(String(200))
     regels: Mapped[list[Any]] = mapped_column(JSON)  # [{prestatiecode, omschrijving, tarief, eenheid, ...}]
     vingerafdruk: Mapped[str] = mapped_column(String(64))  # sha256 of the CSV as loaded
+    vorige_id: Mapped[int | None] = mapped_column(ForeignKey("tarieftabel.id"), unique=True)
+    dekking: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # {jaren: [..], vanaf: jaar | null, tekst}
     geladen_door_id: Mapped[int] = mapped_column(ForeignKey("gebruiker.id"))
     organisatie_id: Mapped[int] = mapped_column(ForeignKey("organisatie.id"))
     vastgelegd_op: Mapped[datetime] = mapped_column(TIJD)

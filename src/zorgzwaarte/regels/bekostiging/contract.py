@@ -40,6 +40,8 @@ class Tariefregel:
     ingangsdatum: date
     einddatum: date | None
     bron: str
+    # which load brought the row (the table's name and when it was stored); not part of the tariff itself
+    herkomst: tuple[str, str] | None = field(default=None, compare=False)
 
     @property
     def fictief(self) -> bool:
@@ -49,6 +51,7 @@ class Tariefregel:
         return binnen(dag, self.ingangsdatum, self.einddatum)
 
     def als_dict(self) -> dict[str, object]:
+        herkomst = {"geladen_met": self.herkomst[0], "geladen_op": self.herkomst[1]} if self.herkomst else {}
         return {
             "prestatiecode": self.prestatiecode,
             "omschrijving": self.omschrijving,
@@ -58,6 +61,7 @@ class Tariefregel:
             "einddatum": self.einddatum.isoformat() if self.einddatum else None,
             "bron": self.bron,
             "fictief": self.fictief,
+            **herkomst,
         }
 
 
