@@ -53,6 +53,7 @@ MENU = {
         ("Start", "/start"),
         ("Cliënten", "/clienten"),
         ("Wat als", "/wat-als"),
+        ("Tarieven", "/tarieven"),
         ("Aanspraken", "/aanspraken"),
     ],
     "beheerder": [
@@ -60,6 +61,7 @@ MENU = {
         ("Auditlog", "/audit"),
         ("Gebruikers", "/beheer/gebruikers"),
         ("Wat als", "/wat-als"),
+        ("Tarieven", "/tarieven"),
         ("Aanspraken", "/aanspraken"),
     ],
 }

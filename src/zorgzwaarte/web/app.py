@@ -22,6 +22,7 @@ from zorgzwaarte.web.routes import (
     declaraties,
     regelsets,
     sessie,
+    tarieven,
     wat_als,
     zorg,
     zzp,
@@ -40,6 +41,7 @@ ROUTERS = (
     zzp,
     wat_als,
     regelsets,
+    tarieven,
 )
 
 __all__ = ["STATIC", "installeer_web", "maak_web_router"]
