@@ -17,7 +17,8 @@ previous one is answered, for `--duur S` seconds per workload. Two workloads in 
 shared, so these include whatever else ran. Less disturbed by others: `server_cpu_ms_per_verzoek`, the processor
 time of the server's processes (not a PostgreSQL server) per request, `server_schrijft_kb_per_verzoek` (what those
 processes wrote to storage, /proc/PID/io; the file system's journal not included) and
-`generator_cpu_ms_per_verzoek`. Without `--json` the figures go into docs/benchmarks.md (its own
+`generator_cpu_ms_per_verzoek`. `verbindingen_per_werkproces`: the open connections each worker serves halfway
+through the workload, most first (5/5 is an even split of 10 users over 2 workers). Without `--json` the figures go into docs/benchmarks.md (its own
 section, with machine and date). Only talks to 127.0.0.1; stops the server itself. Never asserts a time.
 """
 
@@ -360,6 +361,10 @@ def sectie(args: argparse.Namespace, uit: dict[str, dict[str, Any]], belast: tup
             regels.append(
                 f"| — {soort} | {ms['req_per_s']} | {ms['p50_ms']} | {ms['p95_ms']} | {ms['p99_ms']} | {ms['fouten']} | | |"
             )
+    splits = [f"{naam} {'/'.join(map(str, m['verbindingen_per_werkproces']))}" for naam, m in uit.items()
+              if m.get("verbindingen_per_werkproces")]  # fmt: skip
+    if splits:
+        regels += ["", "Verbindingen per werkproces (halverwege): " + ", ".join(splits) + "."]
     verhouding = uit["mix"]["req_per_s"] / uit["controle"]["req_per_s"] if uit["controle"]["req_per_s"] else 0
     regels += ["", f"Mix tegenover controle: **{verhouding:.2f}×** (doel: ≥ 0,4×)."]
     for doel_db, doel_gebruikers, doel_ms in DOELEN:

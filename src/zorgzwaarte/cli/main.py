@@ -309,7 +309,13 @@ def serveer(
     """
     import uvicorn
 
-    from zorgzwaarte.cli.werkprocessen import Werkprocessen, controleer_poort, werkproces_socket
+    from zorgzwaarte.cli.werkprocessen import (
+        VerdeeldeWerkprocessen,
+        Werkprocessen,
+        controleer_poort,
+        verdelen_kan,
+        werkproces_socket,
+    )
     from zorgzwaarte.demo.gegevens import DEMO_GEBRUIKERS, laad_demo_aanvulling, vul_demo
     from zorgzwaarte.diensten.werkeenheid import nu_utc, vandaag_nl
     from zorgzwaarte.opslag.database import maak_engine, migreer, sessiefabriek
@@ -358,9 +364,13 @@ def serveer(
     if sock is None:
         uvicorn.run("zorgzwaarte.api.app:maak_app_voor_werkproces", **instellingen)
         return
-    # as uvicorn.run does for workers > 1, with a listening socket per worker (cli/werkprocessen.py, where a worker
-    # also leaves Ctrl-C to this process: no traceback of each worker)
-    Werkprocessen(uvicorn.Config("zorgzwaarte.api.app:maak_app_voor_werkproces", **instellingen), sockets=[sock]).run()
+    # as uvicorn.run does for workers > 1; this process accepts the connections and hands each to the worker with
+    # the fewest open connections (cli/werkprocessen.py, where a worker also leaves Ctrl-C to this process)
+    config = uvicorn.Config("zorgzwaarte.api.app:maak_app_voor_werkproces", **instellingen)
+    if verdelen_kan():
+        VerdeeldeWerkprocessen(config, sock).run()
+    else:
+        Werkprocessen(config, sockets=[sock]).run()
 
 
 iwlz_app = NederlandseTyper(help="iWlz-berichten (2.2): IO31 uit en in, retourberichten lezen.", no_args_is_help=True)
