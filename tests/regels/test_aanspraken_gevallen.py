@@ -31,13 +31,21 @@ def test_geval(geval: dict[str, Any]) -> None:
     for veld, items in als_json(geval.get("bevat_niet", {})).items():
         assert not set(items) & set(uit[veld]), f"{veld}: {items!r} in {uit[veld]!r} ({geval['artikel']})"
     versie = uitkomst.versie
-    assert uitkomst.bron.startswith(f"Regeling zorgaanspraken AWBZ (versie {versie})")
-    assert uitkomst.versie_gebruikt.adres == f"https://wetten.overheid.nl/BWBR0014855/{versie}"
+    # AWBZ: the Regeling zorgaanspraken; from 2015 (Wlz, meerzorg) the Regeling langdurige zorg
+    regeling, bwb = (
+        ("Regeling langdurige zorg", "BWBR0036014")
+        if uitkomst.peildatum >= "2015-01-01"
+        else ("Regeling zorgaanspraken AWBZ", "BWBR0014855")
+    )
+    assert uitkomst.bron.startswith(f"{regeling} (versie {versie})")
+    assert uitkomst.versie_gebruikt.adres == f"https://wetten.overheid.nl/{bwb}/{versie}"
     for stap in uitkomst.toelichting:
         assert stap.regel and stap.uitkomst and stap.bron
-        if stap.bron.startswith("Regeling zorgaanspraken AWBZ"):  # every step cites the version used, and links
+        if stap.bron.startswith(regeling):  # every step cites the version used, and links
             assert f"(versie {versie})" in stap.bron, stap  # the text in force on the peildatum ('geldig op')
-            assert stap.bron_adres == f"https://wetten.overheid.nl/BWBR0014855/{uitkomst.peildatum}", stap
+            assert stap.bron_adres == f"https://wetten.overheid.nl/{bwb}/{uitkomst.peildatum}", stap
+    if regeling == "Regeling langdurige zorg" and uitkomst.aanspraak is not False:  # lid 1 aanhef: never taken
+        assert any("beoordeelt de Wlz-uitvoerder of het zorgkantoor" in o for o in uitkomst.opmerkingen)
 
 
 def test_elke_regel_heeft_gevallen() -> None:

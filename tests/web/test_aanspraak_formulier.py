@@ -29,7 +29,8 @@ def test_elk_veld_heeft_een_hulptekst_met_artikel() -> None:
 def test_peildatum_noemt_het_artikel_van_de_regel() -> None:
     for regel in lijst_regels():
         peildatum = next(v for v in regel.invoer if v.veld == "peildatum")
-        assert peildatum.omschrijving and peildatum.omschrijving.endswith(f"({regel.artikel})")
+        wlz = f"; vanaf 2015 {regel.wlz_artikel}" if regel.wlz_artikel else ""  # meerzorg: Rlz art. 2.2
+        assert peildatum.omschrijving and peildatum.omschrijving.endswith(f"({regel.artikel}{wlz})")
 
 
 def test_hulpteksten_op_het_scherm(pagina: Any) -> None:
@@ -146,4 +147,40 @@ def test_nieuwe_rolstoel_zegt_dat_er_geen_grens_is(pagina: Any) -> None:
     uitkomst = pagina.locator("#uitkomst-kop + dl").inner_text()
     assert "onbekend" not in uitkomst
     assert "geen grens" in uitkomst and "art. 10 lid 1" in uitkomst
+    assert axe_overtredingen(pagina) == []
+
+
+def test_meerzorg_onder_de_wlz(pagina: Any) -> None:
+    """Regeling langdurige zorg art. 2.2: with a peildatum from 2015 the form follows the Wlz text of that day. Lid 1
+    onder c (a listed form of care) holds for every profile; the judgement of lid 1 aanhef is the zorgkantoor's, and
+    the answer says so. A fact left out (the ZZP on 31 December 2014, the hours of lid 2) stays unknown."""
+    pagina.goto("/aanspraken/meerzorg")
+    expect(pagina.locator("#wlz")).to_contain_text("Regeling langdurige zorg art. 2.2")
+    pagina.get_by_label("Peildatum").fill("01-03-2016")
+    pagina.get_by_label("Zorgzwaartepakket", exact=True).fill("4 VV")
+    pagina.get_by_label("non-invasieve beademing").check()
+    pagina.get_by_role("button", name="Bereken").click()
+    uitkomst = pagina.locator("#uitkomst-kop + dl")
+    expect(uitkomst).to_contain_text("onder c")
+    expect(pagina.locator("#uitkomst-kop ~ ul")).to_contain_text("beoordeelt de Wlz-uitvoerder of het zorgkantoor")
+    expect(pagina.locator("#versie-gebruikt")).to_contain_text("Regeling langdurige zorg")
+    expect(pagina.locator("#versie-gebruikt a")).to_have_attribute(
+        "href", "https://wetten.overheid.nl/BWBR0036014/2015-07-27"
+    )
+    toelichting = pagina.locator("#uitkomst-kop ~ ol")
+    expect(toelichting).to_contain_text("art. 2.2 lid 1 onder c")
+    assert axe_overtredingen(pagina) == []
+    schermafdruk(pagina, "aanspraak-meerzorg-wlz", hele_pagina=True)
+    # onder a without the hours of lid 2: unknown, never yes (and no error)
+    pagina.get_by_label("non-invasieve beademing").uncheck()
+    pagina.get_by_label("Zorgzwaartepakket", exact=True).fill("5 VG")
+    pagina.get_by_label("Zorgzwaartepakket op 31 december 2014").fill("geen")
+    pagina.get_by_role("button", name="Bereken").click()
+    expect(pagina.locator("#uitkomst-kop ~ ul")).to_contain_text("Vul beide aantallen uren in")
+    expect(pagina.locator("#uitkomst-kop + dl dd").first).to_have_text("onbekend")
+    # a ZZP on 31 December 2014 that does not exist: the message at its field
+    pagina.get_by_label("Zorgzwaartepakket op 31 december 2014").fill("11 VV")
+    pagina.get_by_role("button", name="Bereken").click()
+    expect(pagina.locator("#foutoverzicht")).to_contain_text("Zorgzwaartepakket op 31 december 2014")
+    expect(pagina.locator("#veld-zzp_op_31_december_2014")).to_have_attribute("aria-invalid", "true")
     assert axe_overtredingen(pagina) == []

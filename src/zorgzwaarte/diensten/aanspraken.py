@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -10,7 +11,7 @@ from zorgzwaarte.diensten.invoer import Json, Ontvangen, aanvaard
 from zorgzwaarte.domein.aanspraken import KEUZETEKSTEN, REGELTITELS, RIJTITELS, UITVOERTITELS, AanspraakInvoer
 from zorgzwaarte.domein.uitvoer_regels import AanspraakRegel, AanspraakUitkomst, RegelingVersie
 from zorgzwaarte.fouten import InvoerFout
-from zorgzwaarte.regels.aanspraken.regeling import REGELS, Regel, Rza, artikel_perioden
+from zorgzwaarte.regels.aanspraken.regeling import REGELS, Regel, Rza, WlzUitkomst, artikel_perioden
 from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
 from zorgzwaarte.regels.regelset import Regelset, regelingen, regelset_op, regelsets, wetten_adres
 
@@ -44,11 +45,14 @@ def bereken_aanspraak(naam: str, data: Ontvangen[AanspraakInvoer] | Json) -> Aan
     """The rule `naam` applied to its input (the model of `aanspraak_invoermodel(naam)`)."""
     invoer = aanvaard(aanspraak_invoermodel(naam), data)
     regel = REGELS[naam]
+    if regel.wlz is not None and regel.wlz_onderwerp is not None and regel.volgens_wlz(invoer.peildatum):
+        return _volgens_wlz(regel, invoer, regel.wlz, regel.wlz_onderwerp)
     regelset = regelset_op("aanspraken", invoer.peildatum)
     uitkomst = regel.functie(invoer, Rza(regelset, invoer.peildatum))
     return AanspraakUitkomst.model_validate(
         {
             "regel": regel.naam,
+            "regeling": str(regelingen()["regeling_zorgaanspraken"]["naam"]),
             "artikel": regel.artikel,
             "peildatum": invoer.peildatum.isoformat(),
             "versie": regelset.versie,
@@ -56,6 +60,47 @@ def bereken_aanspraak(naam: str, data: Ontvangen[AanspraakInvoer] | Json) -> Aan
             **uitkomst.velden,
             "bron": uitkomst.bron,
             "opmerkingen": uitkomst.opmerkingen,
+            "leeg_betekent": uitkomst.leeg_betekent,
+            "toelichting": uitkomst.uitleg.als_lijst(invoer.peildatum),
+            "ruleset": regelset.ontvangstbewijs.als_dict(),
+        }
+    )
+
+
+def wlz_versie(regelset: Regelset) -> RegelingVersie:
+    """One version of a Wlz text a rule follows (Regeling langdurige zorg): its dates and address."""
+    reg = regelingen()[regelset.definitie["regelingen"][0]]
+    return RegelingVersie(
+        versie=regelset.versie,
+        geldig_van=regelset.geldig_van.isoformat(),
+        geldig_tot=regelset.geldig_tot.isoformat() if regelset.geldig_tot else None,
+        adres=wetten_adres(str(reg["bwb"]), regelset.versie),
+        toelichting=regelset.bron,
+    )
+
+
+def wlz_versies(regel: Regel) -> list[RegelingVersie]:
+    """The versions of the Wlz text a rule follows from 2015, oldest first (none for a rule of the AWBZ only)."""
+    return [wlz_versie(r) for r in regelsets(regel.wlz_onderwerp)] if regel.wlz_onderwerp else []
+
+
+def _volgens_wlz(
+    regel: Regel, invoer: AanspraakInvoer, functie: Callable[[Any, Regelset], WlzUitkomst], onderwerp: str
+) -> AanspraakUitkomst:
+    """A peildatum under the Wlz: the rule's Wlz text (its regelset for the peildatum), with the same answer fields."""
+    regelset = regelset_op(onderwerp, invoer.peildatum)
+    uitkomst = functie(invoer, regelset)
+    return AanspraakUitkomst.model_validate(
+        {
+            "regel": regel.naam,
+            "regeling": str(regelingen()[regelset.definitie["regelingen"][0]]["naam"]),
+            "artikel": regel.wlz_artikel or regel.artikel,
+            "peildatum": invoer.peildatum.isoformat(),
+            "versie": regelset.versie,
+            "versie_gebruikt": wlz_versie(regelset),
+            **uitkomst.velden,
+            "bron": uitkomst.bron,
+            "opmerkingen": [*uitkomst.opmerkingen, *regelset.waarschuwingen(invoer.peildatum)],
             "leeg_betekent": uitkomst.leeg_betekent,
             "toelichting": uitkomst.uitleg.als_lijst(invoer.peildatum),
             "ruleset": regelset.ontvangstbewijs.als_dict(),
@@ -106,9 +151,12 @@ def genoemde_profielen(regel: Regel) -> list[str]:
     return codes
 
 
-def _omschrijving(veld: str, tekst: str | None, artikel: str) -> str | None:
+def _omschrijving(veld: str, tekst: str | None, regel: Regel) -> str | None:
     """A field's help text; the peildatum (shared by every rule) names the article of the rule it chooses."""
-    return f"{tekst} ({artikel})" if veld == "peildatum" and tekst else tekst
+    if veld != "peildatum" or not tekst:
+        return tekst
+    wlz = f"; vanaf 2015 {regel.wlz_artikel}" if regel.wlz_artikel else ""
+    return f"{tekst} ({regel.artikel}{wlz})"
 
 
 def lijst_regels() -> list[AanspraakRegel]:
@@ -148,7 +196,7 @@ def lijst_regels() -> list[AanspraakRegel]:
                     "keuzes": keuzes,
                     "keuze_teksten": {k: KEUZETEKSTEN.get(veld, {}).get(k, k.replace("_", " ")) for k in keuzes},
                     "verplicht": veld in verplicht,
-                    "omschrijving": _omschrijving(veld, s.get("description"), regel.artikel),
+                    "omschrijving": _omschrijving(veld, s.get("description"), regel),
                     "kolommen": kolommen,
                     "rij_titel": RIJTITELS.get(veld) if kolommen else None,
                 }
@@ -176,6 +224,8 @@ def lijst_regels() -> list[AanspraakRegel]:
                     "versies": [
                         v.versie for v in alle if v.geldig_van <= tot and (v.geldig_tot is None or v.geldig_tot >= van)
                     ],
+                    "wlz_artikel": regel.wlz_artikel,
+                    "wlz_versies": wlz_versies(regel),
                 }
             )
         )

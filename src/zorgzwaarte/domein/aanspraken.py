@@ -20,6 +20,7 @@ VELDTITELS = {
     "zzp_uren_per_week": "Uren zorg per week in het zorgzwaartepakket",
     "zorgbehoefte_uren_per_week": "Uren zorg per week die de cliënt nodig heeft",
     "bijzondere_zorg": "Bijzondere zorg",
+    "zzp_op_31_december_2014": "Zorgzwaartepakket op 31 december 2014",
     "einde_verblijf": "Laatste dag van het verblijf",
     "einde_wegens_zvw_verblijf": "Verblijf eindigt wegens verblijf op grond van de Zorgverzekeringswet",
     "behandeling_voor_einde_aangevangen": "Behandeling begonnen vóór het einde van het verblijf",
@@ -64,6 +65,13 @@ RIJTITELS = {"wijzigingen": "Wijziging"}
 # The options of a choice as the form shows them, in words a client understands (field -> code -> text); an option
 # not named here is shown as its code with spaces.
 KEUZETEKSTEN: dict[str, dict[str, str]] = {
+    "bijzondere_zorg": {  # as the articles write them (Rza art. 1a lid 2 onder b; Rlz art. 2.2 lid 1 onder c)
+        "gespecialiseerde_epilepsiezorg": "gespecialiseerde epilepsiezorg",
+        "chronische_invasieve_beademing": "chronische invasieve beademing",
+        "non_invasieve_beademing": "non-invasieve beademing",
+        "klinische_intensieve_behandeling": "klinische intensieve behandeling",
+        "niet_strafrechtelijke_forensische_psychiatrie": "niet-strafrechtelijke forensische psychiatrie",
+    },
     "soort": {
         "nieuw": "een (nieuwe) rolstoel",
         "aanpassing": "aanpassing van de rolstoel",
@@ -151,26 +159,34 @@ class AanspraakInvoer(BaseModel):
 
 class MeerzorgInvoer(AanspraakInvoer):
     zzp: str = Field(
-        description="het zorgzwaartepakket uit uw indicatiebesluit, bijvoorbeeld 5 VG; art. 1a lid 2 onder a noemt de "
-        "pakketten waarbij meer zorg kan"
+        description="het zorgzwaartepakket uit uw indicatiebesluit, bijvoorbeeld 5 VG (vanaf 2015: het zorgprofiel met "
+        "die code); AWBZ art. 1a lid 2 onder a en Wlz Regeling langdurige zorg art. 2.2 lid 1 onder a noemen de "
+        "pakketten en profielen waarbij meer zorg kan"
     )
     zzp_uren_per_week: float | None = Field(
         default=None,
         ge=0,
         le=168,
-        description="hoeveel uur zorg per week in uw zorgzwaartepakket zit (art. 1a lid 2 onder a)",
+        description="hoeveel uur zorg per week in uw zorgzwaartepakket zit (AWBZ art. 1a lid 2 onder a; Wlz art. 2.2 "
+        "lid 2)",
     )
     zorgbehoefte_uren_per_week: float | None = Field(
         default=None,
         ge=0,
         le=168,
         description="hoeveel uur zorg per week u werkelijk nodig hebt; dat wordt vergeleken met de uren van uw "
-        "pakket (art. 1a lid 2 onder a)",
+        "pakket (AWBZ art. 1a lid 2 onder a; Wlz art. 2.2 lid 2)",
     )
     bijzondere_zorg: list[BijzondereZorg] = Field(
         default_factory=list,
         description="zorg die u daarnaast nodig hebt, zoals epilepsiezorg of beademing; ook dan kan meer zorg "
-        "(art. 1a lid 2 onder b)",
+        "(AWBZ art. 1a lid 2 onder b; Wlz art. 2.2 lid 1 onder c)",
+    )
+    zzp_op_31_december_2014: str | None = Field(
+        default=None,
+        max_length=20,
+        description="alleen voor een peildatum vanaf 2015 (Wlz): het zorgzwaartepakket waarop u op 31 december 2014 "
+        "recht had, bijvoorbeeld 5 VG, of 'geen' (Regeling langdurige zorg art. 2.2 lid 1 onder b); leeg: onbekend",
     )
 
 

@@ -168,7 +168,8 @@ class IndicatieUitkomst(Uitkomst):
 
 
 class RegelingVersie(Uitkomst):
-    """One version of the Regeling zorgaanspraken AWBZ: its dates, what changed, and its address."""
+    """One version of the Regeling zorgaanspraken AWBZ (or, for a rule that follows the Wlz from 2015, of the
+    Regeling langdurige zorg): its dates, what changed, and its address."""
 
     versie: str
     geldig_van: Datum
@@ -228,6 +229,13 @@ class AanspraakRegel(Uitkomst):
     perioden: list[ArtikelPeriode]
     profielen: list[str] = Field(description="de zorgzwaartepakketten die de regel zelf noemt")
     versies: list[str]
+    wlz_artikel: str | None = Field(
+        default=None,
+        description="vanaf 2015 (Wlz) volgt de regel dit artikel; null: de regel geldt alleen onder de AWBZ",
+    )
+    wlz_versies: list[RegelingVersie] = Field(
+        default_factory=list, description="de versies van de Wlz-tekst die de regel vanaf 2015 volgt"
+    )
 
 
 class OnderdeelPrijs(Uitkomst):
@@ -249,6 +257,10 @@ class AanspraakUitkomst(Uitkomst):
     chosen rule names in `uitvoer` (GET /aanspraken); the others are absent. `null`: not in force or not known."""
 
     regel: str
+    regeling: str = Field(
+        description="de regeling waarvan de tekst is toegepast: Regeling zorgaanspraken AWBZ (tot en met 2014) of, "
+        "vanaf 2015, Regeling langdurige zorg"
+    )
     artikel: str
     peildatum: Datum
     versie: str

@@ -32,7 +32,8 @@ from zorgzwaarte.fouten import Fout, InvoerFout
 from zorgzwaarte.regels.datums import nl, plus_maanden
 from zorgzwaarte.regels.getallen import d, euro, fmt
 from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
-from zorgzwaarte.regels.regelset import Regelset, reeks
+from zorgzwaarte.regels.profielen.meerzorg import meerzorg_wlz_aanspraak
+from zorgzwaarte.regels.regelset import Regelset, reeks, regelsets
 from zorgzwaarte.regels.uitleg import Toelichting
 
 RZA = "Regeling zorgaanspraken AWBZ"
@@ -187,6 +188,58 @@ def meerzorg(inv: MeerzorgInvoer, r: Rza) -> Uitkomst:
     u.opmerkingen.append(
         "Meerzorg vraagt daarnaast het oordeel van de zorgverzekeraar dat meer zorg nodig is (art. 1a lid 2, aanhef)."
     )
+    return u
+
+
+# --- vanaf 2015: Regeling langdurige zorg art. 2.2 (meerzorg onder de Wlz) ------------------------------------
+
+
+@dataclass
+class WlzUitkomst(Uitkomst):
+    """An outcome under the Wlz: the version of the Regeling langdurige zorg whose text was applied."""
+
+    versie: str = ""
+
+
+def meerzorg_wlz_regel(inv: MeerzorgInvoer, rs: Regelset) -> WlzUitkomst:
+    """Rlz art. 2.2 (per version) for the calculator: the zorgprofiel of the ZZP (onder a), the ZZP on 31 December
+    2014 (onder b: 'geen' = none, left out = unknown), the listed forms of care (onder c) and lid 2."""
+    zzp = zoek_zzp(inv.zzp)
+    if zzp is None:
+        raise InvoerFout.een("zzp", f"'{inv.zzp}' is geen zorgzwaartepakket (zie 'zorgzwaarte codes zzp')")
+    op_peildag: list[str] | None = None
+    if inv.zzp_op_31_december_2014 is not None and inv.zzp_op_31_december_2014.strip():
+        tekst = inv.zzp_op_31_december_2014.strip()
+        if tekst.lower() == "geen":
+            op_peildag = []
+        elif (oud := zoek_zzp(tekst)) is None:
+            raise InvoerFout.een(
+                "zzp_op_31_december_2014",
+                f"'{tekst}' is geen zorgzwaartepakket; vul een pakket in zoals 5 VG, of 'geen' als u toen geen "
+                "zorgzwaartepakket had",
+            )
+        else:
+            op_peildag = [oud.code]
+    u = WlzUitkomst({}, "")
+    a = meerzorg_wlz_aanspraak(
+        zzp.zorgprofiel_wlz,
+        op_peildag,
+        inv.bijzondere_zorg,
+        None if inv.zzp_uren_per_week is None else d(inv.zzp_uren_per_week),
+        None if inv.zorgbehoefte_uren_per_week is None else d(inv.zorgbehoefte_uren_per_week),
+        rs.tabel("meerzorg_wlz.yaml"),
+        u.uitleg,
+    )
+    u.bron, u.versie = a.bron, a.versie
+    if a.drempel_leeg:
+        u.leeg_betekent["drempel_uren_per_week"] = a.drempel_leeg
+    u.opmerkingen.extend(a.opmerkingen)
+    u.velden = {
+        "aanspraak": a.aanspraak,
+        "grond": a.grond,
+        "zzp": zzp.code,
+        "drempel_uren_per_week": None if a.drempel_uren_per_week is None else float(a.drempel_uren_per_week),
+    }
     return u
 
 
@@ -794,6 +847,16 @@ class Regel:
     functie: Callable[[Any, Rza], Uitkomst]
     uitvoer: tuple[str, ...]
     artikelen: tuple[str, ...]
+    # from the Wlz the rule follows the Regeling langdurige zorg: its article, the onderwerp of its regelsets
+    # (regelsets.yaml) and its function
+    wlz_artikel: str | None = None
+    wlz_onderwerp: str | None = None
+    wlz: Callable[[Any, Regelset], WlzUitkomst] | None = None
+
+    def volgens_wlz(self, peildatum: date) -> bool:
+        """Whether the peildatum falls under the Wlz text of this rule: on or after the first day of its first Wlz
+        regelset (the AWBZ regeling ended on 31-12-2014)."""
+        return self.wlz_onderwerp is not None and peildatum >= regelsets(self.wlz_onderwerp)[0].geldig_van
 
 
 REGELS: dict[str, Regel] = {
@@ -806,6 +869,9 @@ REGELS: dict[str, Regel] = {
             meerzorg,
             ("aanspraak", "grond", "zzp", "drempel_uren_per_week"),
             ("1a lid 2",),
+            "Regeling langdurige zorg art. 2.2",
+            "meerzorg_wlz",
+            meerzorg_wlz_regel,
         ),
         Regel(
             "tandheelkunde",

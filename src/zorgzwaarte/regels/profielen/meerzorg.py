@@ -16,10 +16,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from zorgzwaarte.domein.beoordeling import EerdereIndicatie
 from zorgzwaarte.regels.datums import nl
+from zorgzwaarte.regels.getallen import fmt
 from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
 from zorgzwaarte.regels.regelset import reeks, tabel_op
 from zorgzwaarte.regels.uitleg import Toelichting
@@ -58,19 +60,17 @@ def _ja_nee(x: bool | None) -> str:
     return "onbekend" if x is None else "voldaan" if x else "niet voldaan"
 
 
-def meerzorg_wlz(
+def gronden_wlz(
     zorgprofiel: str | None,
     eerdere: Sequence[EerdereIndicatie] | None,
     bijzondere_zorg: Sequence[str],
-    peildatum: date,
+    p: dict[str, Any],
     geboortedatum: date | None,
     uitleg: Toelichting,
-) -> MeerzorgWlz:
-    """Rlz art. 2.2 lid 1 onder a, b and c and lid 2 for the zorgprofiel of the decision, each step with its article
-    in the version of the peildatum. ``zorgprofiel`` None: the texts give no profile (onder a onbekend)."""
-    p = parameters(peildatum)
+) -> tuple[bool | None, bool | None, bool]:
+    """Rlz art. 2.2 lid 1 onder a, b and c (the parameters ``p`` of one version), each a step with its article:
+    voldaan (True), niet voldaan (False) or onbekend (None; onder c is never unknown: the forms given)."""
     a, b, c = p["zorgprofielen_onderdeel_a"], p["zzp_onderdeel_b"], p["zorg_onderdeel_c"]
-    procent, oordeel = p["min_procent_lid_2"], p["oordeel_zorgkantoor"]
 
     # onder a: the indicated zorgprofiel
     onder_a: bool | None = None if zorgprofiel is None else zorgprofiel in a["waarde"]
@@ -125,6 +125,23 @@ def meerzorg_wlz(
         + f" ({_ja_nee(onder_c)})",
         c["bron"],
     )
+    return onder_a, onder_b, onder_c
+
+
+def meerzorg_wlz(
+    zorgprofiel: str | None,
+    eerdere: Sequence[EerdereIndicatie] | None,
+    bijzondere_zorg: Sequence[str],
+    peildatum: date,
+    geboortedatum: date | None,
+    uitleg: Toelichting,
+) -> MeerzorgWlz:
+    """Rlz art. 2.2 lid 1 onder a, b and c and lid 2 for the zorgprofiel of the decision, each step with its article
+    in the version of the peildatum. ``zorgprofiel`` None: the texts give no profile (onder a onbekend)."""
+    p = parameters(peildatum)
+    a, b, c = p["zorgprofielen_onderdeel_a"], p["zzp_onderdeel_b"], p["zorg_onderdeel_c"]
+    procent, oordeel = p["min_procent_lid_2"], p["oordeel_zorgkantoor"]
+    onder_a, onder_b, onder_c = gronden_wlz(zorgprofiel, eerdere, bijzondere_zorg, p, geboortedatum, uitleg)
 
     gronden = tuple(g for g, ok in (("onder a", onder_a), ("onder b", onder_b), ("onder c", onder_c)) if ok)
     mogelijk: bool | None = True if gronden else None if None in (onder_a, onder_b) else False
@@ -155,3 +172,114 @@ def meerzorg_wlz(
         f"{bron}; {oordeel['bron']}",
     )
     return MeerzorgWlz(mogelijk, grond, gronden)
+
+
+def _en(delen: Sequence[str]) -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    return delen[0] if len(delen) == 1 else f"{', '.join(delen[:-1])} en {delen[-1]}"
+
+
+@dataclass(frozen=True)
+class MeerzorgWlzAanspraak:
+    """The answer of the calculator "Meer zorg dan het zorgzwaartepakket" for a Wlz peildatum (Rlz art. 2.2)."""
+
+    aanspraak: bool | None  # None: a fact that decides is unknown (see opmerkingen)
+    grond: str | None  # "onder a", "onder a en c", ... (the grounds that hold, lid 2 included)
+    drempel_uren_per_week: Decimal | None  # lid 2: the hours of the ZZP + 25%
+    versie: str  # the version of the Regeling langdurige zorg whose text was applied
+    bron: str
+    opmerkingen: tuple[str, ...]
+    drempel_leeg: str | None = None  # why lid 2 sets no threshold here (None: the hours are unknown or it is set)
+
+
+def meerzorg_wlz_aanspraak(
+    zorgprofiel: str | None,
+    zzp_op_peildag: Sequence[str] | None,
+    bijzondere_zorg: Sequence[str],
+    zzp_uren_per_week: Decimal | None,
+    zorgbehoefte_uren_per_week: Decimal | None,
+    p: dict[str, Any],
+    uitleg: Toelichting,
+) -> MeerzorgWlzAanspraak:
+    """Rlz art. 2.2 in the version of the peildatum, for one who asks: lid 1 onder a (the zorgprofiel), onder b (the
+    ZZPs the client had a right to on 31 December 2014; None: not known, [] none), onder c (the listed forms of
+    care), and lid 2 where a or b holds: the need of care at least 25% above the care in the ZZP. The judgement of
+    lid 1 aanhef (whether more care is needed) belongs to the Wlz-uitvoerder or zorgkantoor: the answer says so and
+    never takes it. A fact left out stays unknown: the answer is then None unless another ground holds. ``p``: the
+    parameters of art. 2.2 read through the regelset of the peildatum (meerzorg_wlz.yaml)."""
+    b, procent, oordeel = p["zzp_onderdeel_b"], p["min_procent_lid_2"], p["oordeel_zorgkantoor"]
+    peildag = date.fromisoformat(str(b["waarde"]["peildag"]))
+    eerdere = (
+        None
+        if zzp_op_peildag is None
+        else [EerdereIndicatie(zzp=z, geldig_van=peildag, geldig_tot=peildag) for z in zzp_op_peildag]
+    )
+    onder_a, onder_b, onder_c = gronden_wlz(zorgprofiel, eerdere, bijzondere_zorg, p, None, uitleg)
+    opmerkingen: list[str] = []
+
+    # lid 2: only for onder a or b; the need of care against the care in the ZZP + 25%
+    via_ab: bool | None = True if (onder_a or onder_b) else None if None in (onder_a, onder_b) else False
+    drempel: Decimal | None = None
+    lid_2: bool | None = None
+    if via_ab is False:
+        tekst_2 = "niet van toepassing: onder a en b zijn niet voldaan"
+    elif zzp_uren_per_week is None or zorgbehoefte_uren_per_week is None:
+        tekst_2 = (
+            "onbekend: niet opgegeven hoeveel uur zorg per week in het zorgzwaartepakket zit en hoeveel de cliënt "
+            "nodig heeft"
+        )
+    else:
+        drempel = zzp_uren_per_week * (1 + Decimal(str(procent["waarde"])) / 100)
+        lid_2 = zorgbehoefte_uren_per_week >= drempel
+        tekst_2 = (
+            f"zorgbehoefte {fmt(zorgbehoefte_uren_per_week)} uur per week tegen drempel {fmt(drempel)} uur "
+            f"({fmt(zzp_uren_per_week)} + {procent['waarde']}%): {_ja_nee(lid_2)}"
+        )
+    uitleg.stap(f"Meerzorg lid 2: minimaal {procent['waarde']}% meer zorg", tekst_2, procent["bron"])
+
+    ab: bool | None = False if False in (via_ab, lid_2) else True if via_ab and lid_2 else None
+    aanspraak: bool | None = True if onder_c or ab else None if ab is None else False
+    delen = [g for g, ok in (("a", onder_a and ab), ("b", onder_b and ab), ("c", onder_c)) if ok]
+    grond = f"onder {_en(delen)}" if delen else None
+    if aanspraak is None:
+        if lid_2 is None and via_ab is not False:
+            opmerkingen.append(
+                f"Onder a of b geeft alleen recht op meer zorg als de cliënt minstens {procent['waarde']}% meer zorg "
+                "nodig heeft dan in het zorgzwaartepakket zit (lid 2). Vul beide aantallen uren in om dat te toetsen."
+            )
+        if onder_b is None and not onder_a:
+            opmerkingen.append(
+                f"Of onder b geldt, hangt af van het zorgzwaartepakket waarop de cliënt op {nl(peildag)} recht had; "
+                "dat is niet opgegeven."
+            )
+        if onder_a is None and not onder_b:
+            opmerkingen.append(
+                "Of onder a geldt, is onbekend: de regeling noemt geen zorgprofiel bij dit zorgzwaartepakket."
+            )
+    wie = oordeel["waarde"]
+    if aanspraak is False:
+        reden = (
+            f"de zorgbehoefte is niet minstens {procent['waarde']}% hoger dan de zorg in het zorgzwaartepakket (lid 2)"
+            if via_ab
+            else "onder a, b en c zijn niet voldaan"
+        )
+        conclusie = f"niet mogelijk: {reden}"
+    else:
+        opmerkingen.append(
+            f"Of er werkelijk meer zorg komt, beoordeelt {wie}: het recht bestaat voor zover {wie} meer zorg nodig "
+            "vindt (art. 2.2 lid 1, aanhef). Deze berekening neemt dat oordeel niet."
+        )
+        conclusie = (
+            f"mogelijk op grond van art. 2.2 lid 1 {grond}, voor zover {wie} meer zorg nodig vindt (lid 1, aanhef)"
+            if aanspraak
+            else "onbekend: een gegeven dat de uitkomst bepaalt, is niet opgegeven (zie de stappen hierboven)"
+        )
+    uitleg.stap("Meerzorg", conclusie, f"{oordeel['bron']}; {procent['bron']}")
+    versie = str(oordeel["verwijzingen"][0]["versie"])
+    bron = f"Regeling langdurige zorg (versie {versie}) art. 2.2"
+    leeg = (
+        None
+        if drempel is not None or via_ab is not False
+        else "geen: de eis van lid 2 geldt alleen voor onder a en b, en die zijn niet voldaan"
+    )
+    return MeerzorgWlzAanspraak(aanspraak, grond, drempel, versie, bron, tuple(opmerkingen), leeg)
