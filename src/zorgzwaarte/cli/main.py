@@ -178,6 +178,12 @@ def aanspraak_cmd(
                 f"[bold]{r.naam}[/bold] ({r.artikel}), in werking {r.in_werking.van} t/m {r.in_werking.tot}"
                 f"; versies {', '.join(r.versies)}"
             )
+            if r.wlz_artikel:  # meerzorg: from 2015 the Regeling langdurige zorg
+                console.print(
+                    f"   vanaf {r.wlz_versies[0].geldig_van}: {r.wlz_artikel}; versies "
+                    + ", ".join(f"{v.versie} ({v.adres})" for v in r.wlz_versies),
+                    soft_wrap=True,
+                )
             for v in r.invoer:
                 console.print(f"   {v.veld}{'' if v.verplicht else ' (optioneel)'}: {v.type}")
         console.print("\n[bold]Versies van de regeling[/bold] (de peildatum kiest de versie)")
