@@ -112,3 +112,30 @@ def test_een_uitkomst_is_geen_mapping() -> None:
         operator.getitem(uit, "mogelijk")
     assert not hasattr(uit, "get")
     assert uit.als_json()["mogelijk"] is uit.mogelijk
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    zzp=st.sampled_from(["1VV", "4VV", "10VV", "1GGZC", "3VG", "5LG", "9bVV"]),
+    jaar=st.sampled_from([2014, 2015]),
+    feiten=st.fixed_dictionaries(
+        {k: st.sampled_from([None, False, True]) for k in ("begeleiding_groep", "vervoer", "in_instelling")}
+    ),
+)
+def test_een_open_feit_wordt_nooit_aangenomen(zzp: str, jaar: int, feiten: dict[str, bool | None]) -> None:
+    """A fact left out (null) is never assumed: either the amount is the same whatever its answer, or the amount is
+    unknown and each possibility equals the answer to the question with those facts given."""
+    vraag = {"zzp": zzp, "van": f"{jaar}-03-01", "tot": f"{jaar}-10-31", **feiten}
+    uit = bereken_pgb(vraag)
+    open_feiten = [k for k, w in feiten.items() if w is None]
+    if uit.hangt_af_van is None:
+        for k in open_feiten:  # the same amount for every answer of the open facts
+            for w in (False, True):
+                met = bereken_pgb({**vraag, **{x: False for x in open_feiten}, k: w})
+                assert (met.mogelijk, met.maximum_periode) == (uit.mogelijk, uit.maximum_periode)
+        return
+    assert uit.maximum_per_jaar is None and uit.maximum_periode is None
+    assert set(uit.hangt_af_van) <= set(open_feiten) and uit.mogelijkheden
+    for m in uit.mogelijkheden:
+        gegeven = bereken_pgb({**vraag, **{x: False for x in open_feiten}, **m.feiten})
+        assert (m.maximum_per_jaar, m.maximum_periode) == (gegeven.maximum_per_jaar, gegeven.maximum_periode)

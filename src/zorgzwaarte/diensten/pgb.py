@@ -1,4 +1,4 @@
-"""The pgb question from outside (CLI, API): validated input, the rules core's answer as JSON."""
+"""The pgb question from outside (CLI, API, the web screen /pgb): validated input, the rules core's answer as JSON."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from zorgzwaarte.domein.uitvoer_geld import PgbUitkomst
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.bekostiging.pgb import PgbVraag, pgb_bij_verblijf
 from zorgzwaarte.regels.leveringsvormen import Wooninitiatief
+from zorgzwaarte.regels.profielen.catalogus import catalogus
 
 KLEINSCHALIG_ALLEEN_JA = (
     "'ja' alleen is niet genoeg: of de cliënt in een kleinschalig wooninitiatief woont volgt uit de feiten die de "
@@ -48,9 +49,18 @@ class PgbInvoer(Invoer):
     zzp: str = Field(min_length=1, max_length=10)
     van: date
     tot: date
-    begeleiding_groep: bool = False
-    vervoer: bool = False
-    in_instelling: bool = False
+    # null: not known; the answer then says what the amount depends on (never assumed). Left out of the JSON: false.
+    begeleiding_groep: bool | None = Field(
+        default=False,
+        description="de variant met begeleiding in een groep (null: onbekend, het antwoord geeft dan het bedrag per "
+        "mogelijkheid)",
+    )
+    vervoer: bool | None = Field(
+        default=False, description="begeleiding in een groep inclusief vervoer (null: onbekend)"
+    )
+    in_instelling: bool | None = Field(
+        default=False, description="de cliënt verblijft in een instelling (null: onbekend)"
+    )
     wooninitiatief: WooninitiatiefInvoer | None = Field(
         default=None,
         description="de feiten van de woonsituatie, als de verhoging voor een kleinschalig wooninitiatief gevraagd wordt",
@@ -82,3 +92,12 @@ def bereken_pgb(data: Ontvangen[PgbInvoer] | Json) -> PgbUitkomst:
         eerder_3lvg_met_pgb=v.eerder_3lvg_met_pgb,
     )
     return PgbUitkomst.model_validate(pgb_bij_verblijf(vraag).als_dict())
+
+
+def zzp_keuzes() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The zorgzwaartepakketten as a client picks one on the pgb screen: per sector, code and name ("4 VV – Beschut
+    wonen met intensieve begeleiding en uitgebreide verzorging"), in the order of the catalogue."""
+    groepen: dict[str, list[tuple[str, str]]] = {}
+    for z in catalogus():
+        groepen.setdefault(z.sector_naam, []).append((z.code, f"{z.code_lang} – {z.naam}"))
+    return list(groepen.items())

@@ -234,6 +234,15 @@ class DeclaratieControle(DeclaratieUitkomst):
     controle_bron: str
 
 
+class PgbMogelijkheid(Uitkomst):
+    """The answer for one combination of the facts that were left out (see `hangt_af_van`)."""
+
+    feiten: dict[str, bool] = Field(description="per niet opgegeven feit het antwoord waarmee gerekend is")
+    mogelijk: bool | None
+    maximum_per_jaar: Bedrag | None
+    maximum_periode: Bedrag | None
+
+
 class PgbUitkomst(Uitkomst):
     """The maximum personal budget with stay, with its explanation."""
 
@@ -247,6 +256,15 @@ class PgbUitkomst(Uitkomst):
     )
     waarschuwingen: list[str] | None = Field(
         default=None, description="alleen als de peildatum na de nieuwste gecontroleerde wettekst ligt"
+    )
+    hangt_af_van: list[str] | None = Field(
+        default=None,
+        description="alleen als een feit niet is opgegeven (null bij begeleiding_groep, vervoer of in_instelling) en "
+        "het bedrag ervan afhangt: die feiten; de bedragen zijn dan onbekend (null) en staan per mogelijkheid in "
+        "mogelijkheden",
+    )
+    mogelijkheden: list[PgbMogelijkheid] | None = Field(
+        default=None, description="alleen bij hangt_af_van: het bedrag voor elke combinatie van antwoorden"
     )
     klassen: dict[str, int | None] = Field(description="per vorm de klasse (leeg: niet van toepassing)")
     per_vorm: dict[str, Bedrag] = Field(description="per vorm het bedrag per jaar")

@@ -10,9 +10,10 @@ in the catalogue), Wlz 2015 by zorgprofiel (Rlz art. 5.5 lid 1, with the 3 LVG e
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
+from itertools import product
 from typing import Any
 
 from zorgzwaarte.fouten import InvoerFout
@@ -38,9 +39,10 @@ class PgbVraag:
     zzp: str
     van: date
     tot: date
-    begeleiding_groep: bool = False  # the variant with begeleiding groep (where bijlage 2 / C has one)
-    vervoer: bool = False  # begeleiding groep inclusief vervoer
-    in_instelling: bool = False
+    # None: not known (OPEN_FEITEN); the answer then gives the amount for each answer and says what it depends on
+    begeleiding_groep: bool | None = False  # the variant with begeleiding groep (where bijlage 2 / C has one)
+    vervoer: bool | None = False  # begeleiding groep inclusief vervoer
+    in_instelling: bool | None = False
     # the facts of the woonsituatie (Blz art. 3.1.4 lid 2-3; AWBZ 2014 Rsa art. 1.1.1 onder u); None: no verhoging
     # asked. Whether it is a kleinschalig wooninitiatief is decided from them, never stated.
     wooninitiatief: Wooninitiatief | None = None
@@ -64,6 +66,9 @@ class PgbUitkomst:
     peildatum: date | None = None  # the first day of the period: the steps link the law in force that day
     bedragen_onbekend: str | None = None  # why the sources give no amounts for this year (None: they do)
     waarschuwingen: list[str] = field(default_factory=list)
+    # facts left out that change the amount (OPEN_FEITEN), and the amounts for each combination of their answers
+    hangt_af_van: list[str] = field(default_factory=list)
+    mogelijkheden: list[dict[str, Any]] = field(default_factory=list)
 
     def als_dict(self) -> dict[str, Any]:
         uit: dict[str, Any] = {}
@@ -74,6 +79,9 @@ class PgbUitkomst:
             uit["bedragen_onbekend"] = self.bedragen_onbekend
         if self.waarschuwingen:
             uit["waarschuwingen"] = self.waarschuwingen
+        if self.hangt_af_van:
+            uit["hangt_af_van"] = self.hangt_af_van
+            uit["mogelijkheden"] = self.mogelijkheden
         return {
             **uit,
             "mogelijk": self.mogelijk,
@@ -191,8 +199,136 @@ def _onbekend(uit: PgbUitkomst, rs: Regelset, onbekend: dict[str, Any], jaar: in
     return uit
 
 
+# The facts of the question that may be left out: the question in words and each answer in words.
+OPEN_FEITEN: dict[str, tuple[str, str, str]] = {
+    "begeleiding_groep": (
+        "of de cliënt begeleiding in een groep krijgt",
+        "met begeleiding in een groep",
+        "zonder begeleiding in een groep",
+    ),
+    "vervoer": ("of de begeleiding in een groep inclusief vervoer is", "met vervoer", "zonder vervoer"),
+    "in_instelling": ("of de cliënt in een instelling verblijft", "in een instelling", "niet in een instelling"),
+}
+
+
+def _feiten_tekst(feiten: dict[str, bool]) -> str:
+    return ", ".join(OPEN_FEITEN[k][1 if w else 2] for k, w in feiten.items())
+
+
+def _bedrag_tekst(u: PgbUitkomst) -> str:
+    if u.mogelijk is False:
+        return "geen pgb"
+    if u.per_jaar is None or u.bedrag is None:
+        return "onbekend"
+    return f"€ {u.per_jaar} per jaar, € {u.bedrag} over de periode"
+
+
+def _met_feiten(v: PgbVraag, f: dict[str, bool]) -> PgbVraag:
+    return replace(
+        v,
+        begeleiding_groep=f.get("begeleiding_groep", v.begeleiding_groep),
+        vervoer=f.get("vervoer", v.vervoer),
+        in_instelling=f.get("in_instelling", v.in_instelling),
+    )
+
+
+def _sleutel(f: dict[str, bool]) -> tuple[tuple[str, bool], ...]:
+    return tuple(sorted(f.items()))
+
+
+def _feit_bron(k: str, v: PgbVraag) -> str:
+    """The article a fact of OPEN_FEITEN counts under in the regelset of the period (its text for a year without
+    figures)."""
+    rs = regelset_op("pgb", v.van, "van")
+    regeling = next((r for r in rs.tabel("pgb.yaml")["regelingen"]["waarde"] if r["naam"] == rs.naam), None)
+    sleutel = {"begeleiding_groep": "omzetting_bron", "vervoer": "bedragen_bron", "in_instelling": "ophoging_bron"}[k]
+    return str(regeling[sleutel]) if regeling else rs.bron
+
+
+def _met_open_feiten(v: PgbVraag, open_feiten: list[str]) -> PgbUitkomst:
+    """A question with facts left out (None): the answer for every combination of their answers. A fact whose answer
+    does not change the amount is named in the trail ("maakt geen verschil") and counted as 'nee'; where the amount
+    does change, it is unknown (None, never a guess): ``hangt_af_van`` names the facts it depends on and
+    ``mogelijkheden`` gives the amount for each combination of their answers, each with its steps in the trail."""
+    combinaties = [dict(zip(open_feiten, w, strict=True)) for w in product((False, True), repeat=len(open_feiten))]
+    uitkomsten = {_sleutel(f): pgb_bij_verblijf(_met_feiten(v, f)) for f in combinaties}
+
+    def bedrag(f: dict[str, bool]) -> tuple[bool | None, Decimal | None, Decimal | None]:
+        u = uitkomsten[_sleutel(f)]
+        return u.mogelijk, u.per_jaar, u.bedrag
+
+    # a fact matters when changing only its answer changes the amount
+    hangt_af = [k for k in open_feiten if any(bedrag({**f, k: not f[k]}) != bedrag(f) for f in combinaties)]
+    gekozen = [f for f in combinaties if not any(f[k] for k in open_feiten if k not in hangt_af)]
+    basis = uitkomsten[_sleutel(gekozen[0])]
+    geen_verschil = [
+        (f"Niet opgegeven: {OPEN_FEITEN[k][0]}", "maakt voor dit bedrag geen verschil (met en zonder gerekend)", k)
+        for k in open_feiten
+        if k not in hangt_af
+    ]
+    if basis.bedragen_onbekend:  # no figures for the year: no fact changes that
+        return basis
+    if not hangt_af:
+        for regel, tekst, k in geen_verschil:
+            basis.toelichting.stap(regel, tekst, _feit_bron(k, v))
+        return basis
+    stappen = [uitkomsten[_sleutel(f)].toelichting.stappen for f in gekozen]
+    gemeen = 0
+    while all(len(x) > gemeen and x[gemeen] == stappen[0][gemeen] for x in stappen):
+        gemeen += 1
+    t = Toelichting()
+    t.stappen.extend(stappen[0][:gemeen])
+    for regel, tekst, k in geen_verschil:
+        t.stap(regel, tekst, _feit_bron(k, v))
+    signalen = [
+        "het maximale pgb hangt af van "
+        + " en ".join(OPEN_FEITEN[k][0] for k in hangt_af)
+        + "; dat is niet opgegeven, dus het bedrag is onbekend (hieronder per mogelijkheid)"
+    ]
+    mogelijkheden = []
+    for f in gekozen:
+        u = uitkomsten[_sleutel(f)]
+        feiten = {k: f[k] for k in hangt_af}
+        als = _feiten_tekst(feiten)
+        eigen = u.toelichting.stappen[gemeen:]
+        for st in eigen:  # the steps of this answer, each naming the answers it was computed with
+            t.stap(f"{st.regel} ({als})", st.uitkomst, st.bron)
+        t.stap(f"Uitkomst als: {als}", _bedrag_tekst(u), eigen[-1].bron if eigen else _feit_bron(hangt_af[0], v))
+        mogelijkheden.append(
+            {
+                "feiten": feiten,
+                "mogelijk": u.mogelijk,
+                "maximum_per_jaar": None if u.per_jaar is None else str(u.per_jaar),
+                "maximum_periode": None if u.bedrag is None else str(u.bedrag),
+            }
+        )
+        signalen.extend(x for x in u.signalen if x not in signalen)
+    mogelijk = {uitkomsten[_sleutel(f)].mogelijk for f in gekozen}
+    return PgbUitkomst(
+        mogelijk=mogelijk.pop() if len(mogelijk) == 1 else None,
+        klassen={},
+        per_vorm={},
+        per_jaar=None,
+        bedrag=None,
+        dagen=basis.dagen,
+        ontvangstbewijs=basis.ontvangstbewijs,
+        toelichting=t,
+        signalen=signalen,
+        kleinschalig_wooninitiatief=basis.kleinschalig_wooninitiatief,
+        wooninitiatief_gevraagd=basis.wooninitiatief_gevraagd,
+        peildatum=basis.peildatum,
+        waarschuwingen=basis.waarschuwingen,
+        hangt_af_van=hangt_af,
+        mogelijkheden=mogelijkheden,
+    )
+
+
 def pgb_bij_verblijf(v: PgbVraag) -> PgbUitkomst:
-    """The maximum bruto pgb for a client with a ZZP (or, Wlz, a zorgprofiel) over one period in one calendar year."""
+    """The maximum bruto pgb for a client with a ZZP (or, Wlz, a zorgprofiel) over one period in one calendar year.
+    A fact of OPEN_FEITEN left out (None) is never assumed: see ``_met_open_feiten``."""
+    open_feiten = [k for k in OPEN_FEITEN if getattr(v, k) is None]
+    if open_feiten:
+        return _met_open_feiten(v, open_feiten)
     if v.tot < v.van:
         raise InvoerFout.een("tot", "ligt vóór van")
     if v.tot.year != v.van.year:

@@ -137,7 +137,7 @@ def rij_actie(
     return waarden, None, None
 
 
-def _tekst_naar_json(soort: str, w: str) -> Any:
+def tekst_naar_json(soort: str, w: str) -> Any:
     if soort == "ja_nee":
         return {"ja": True, "nee": False}.get(w, w)
     if soort in ("getal", "geheel_getal"):
@@ -157,7 +157,7 @@ def aanspraak_uit_formulier(
             rijen = []
             for i in range(1, aantal_rijen(v, waarden) + 1):
                 rij = {
-                    k.veld: _tekst_naar_json(k.soort, w)
+                    k.veld: tekst_naar_json(k.soort, w)
                     for k in v.kolommen
                     if (w := (waarden.get(f"{v.veld}-{i}-{k.veld}") or [""])[0].strip())
                 }
@@ -176,5 +176,5 @@ def aanspraak_uit_formulier(
             continue
         if not lijst:
             continue
-        uit[v.veld] = _tekst_naar_json(v.soort, lijst[0])
+        uit[v.veld] = tekst_naar_json(v.soort, lijst[0])
     return uit
