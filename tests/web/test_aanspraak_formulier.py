@@ -171,6 +171,8 @@ def test_meerzorg_onder_de_wlz(pagina: Any) -> None:
     expect(toelichting).to_contain_text("art. 2.2 lid 1 onder c")
     assert axe_overtredingen(pagina) == []
     schermafdruk(pagina, "aanspraak-meerzorg-wlz", hele_pagina=True)
+    schermafdruk(pagina, "aanspraak-meerzorg-wlz-telefoon", breedte=360, hoogte=800, hele_pagina=True)
+    assert pagina.evaluate("document.documentElement.scrollWidth") <= 360  # nothing wider than the phone
     # onder a without the hours of lid 2: unknown, never yes (and no error)
     pagina.get_by_label("non-invasieve beademing").uncheck()
     pagina.get_by_label("Zorgzwaartepakket", exact=True).fill("5 VG")
