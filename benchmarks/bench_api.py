@@ -323,17 +323,42 @@ async def belasting(
     return uit
 
 
-def meet(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
+def meet(args: argparse.Namespace) -> dict[str, Any]:
+    """Both workloads, each after a short warm-up; with `--herhaal N` N rounds of control then mix on the same
+    server. `controle` and `mix` are the first round (as with one round); `rondes` has the mix/control ratio and
+    the connections per worker of every round, `verhouding_mediaan` the median ratio (the figure to compare on a
+    shared machine, where one run differs from the next by ± 12%)."""
     with database(args.postgres) as env, server(env, args.workers) as (basis, pid):
         doelen = voorbereiden(basis)
-        uit = {}
-        for werklast in ("controle", "mix"):
-            asyncio.run(belasting(basis, doelen, werklast, args.gebruikers, min(2.0, args.duur)))  # warm up
-            uit[werklast] = asyncio.run(belasting(basis, doelen, werklast, args.gebruikers, args.duur, pid))
+        rondes: list[dict[str, Any]] = []
+        for _ in range(args.herhaal):
+            ronde = {}
+            for werklast in ("controle", "mix"):
+                asyncio.run(belasting(basis, doelen, werklast, args.gebruikers, min(2.0, args.duur)))  # warm up
+                ronde[werklast] = asyncio.run(belasting(basis, doelen, werklast, args.gebruikers, args.duur, pid))
+            rondes.append(ronde)
+    uit: dict[str, Any] = dict(rondes[0])
+    if args.herhaal > 1:
+        uit["rondes"] = [
+            {
+                "verhouding": _verhouding(r),
+                "controle_req_per_s": r["controle"]["req_per_s"],
+                "mix_req_per_s": r["mix"]["req_per_s"],
+                "mix_server_cpu_ms_per_verzoek": r["mix"].get("server_cpu_ms_per_verzoek"),
+                "verbindingen_per_werkproces": {w: r[w].get("verbindingen_per_werkproces", []) for w in r},
+            }
+            for r in rondes
+        ]
+        uit["verhouding_mediaan"] = round(float(np.median([_verhouding(r) for r in rondes])), 3)
     return uit
 
 
-def sectie(args: argparse.Namespace, uit: dict[str, dict[str, Any]], belast: tuple[float, ...]) -> str:
+def _verhouding(uit: dict[str, Any]) -> float:
+    controle = uit["controle"]["req_per_s"]
+    return round(uit["mix"]["req_per_s"] / controle, 3) if controle else 0.0
+
+
+def sectie(args: argparse.Namespace, uit: dict[str, Any], belast: tuple[float, ...]) -> str:
     db = "PostgreSQL" if args.postgres else "SQLite"
     begin, einde = markeringen(sectienaam(args))
     regels = [
@@ -352,7 +377,8 @@ def sectie(args: argparse.Namespace, uit: dict[str, dict[str, Any]], belast: tup
         "| werklast | verzoeken/s | p50 ms | p95 ms | p99 ms | fouten | processor bezet | kB naar schijf per verzoek |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for naam, m in uit.items():
+    werklasten = {naam: uit[naam] for naam in ("controle", "mix")}
+    for naam, m in werklasten.items():
         regels.append(
             f"| {naam} | {m['req_per_s']} | {m['p50_ms']} | {m['p95_ms']} | {m['p99_ms']} | {m['fouten']} "
             f"| {m['cpu_bezet_pct']}% | {m['schijf_kb_per_verzoek']} |"
@@ -361,12 +387,19 @@ def sectie(args: argparse.Namespace, uit: dict[str, dict[str, Any]], belast: tup
             regels.append(
                 f"| — {soort} | {ms['req_per_s']} | {ms['p50_ms']} | {ms['p95_ms']} | {ms['p99_ms']} | {ms['fouten']} | | |"
             )
-    splits = [f"{naam} {'/'.join(map(str, m['verbindingen_per_werkproces']))}" for naam, m in uit.items()
+    splits = [f"{naam} {'/'.join(map(str, m['verbindingen_per_werkproces']))}" for naam, m in werklasten.items()
               if m.get("verbindingen_per_werkproces")]  # fmt: skip
     if splits:
         regels += ["", "Verbindingen per werkproces (halverwege): " + ", ".join(splits) + "."]
-    verhouding = uit["mix"]["req_per_s"] / uit["controle"]["req_per_s"] if uit["controle"]["req_per_s"] else 0
-    regels += ["", f"Mix tegenover controle: **{verhouding:.2f}×** (doel: ≥ 0,4×)."]
+    if "rondes" in uit:  # the median of the rounds, each one listed: the spread is part of the figure
+        per_ronde = ", ".join(f"{r['verhouding']:.2f}×" for r in uit["rondes"])
+        regels += [
+            "",
+            f"Mix tegenover controle, mediaan van {len(uit['rondes'])} rondes (controle en mix om en om): "
+            f"**{uit['verhouding_mediaan']:.2f}×** (doel: ≥ 0,4×); per ronde {per_ronde}; de tabel is de eerste ronde.",
+        ]
+    else:
+        regels += ["", f"Mix tegenover controle: **{_verhouding(uit):.2f}×** (doel: ≥ 0,4×)."]
     for doel_db, doel_gebruikers, doel_ms in DOELEN:
         if doel_db == db and doel_gebruikers == args.gebruikers:
             p99, fouten = uit["mix"]["p99_ms"], uit["mix"]["fouten"]
@@ -384,11 +417,12 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--workers", type=int, default=2, help="werkprocessen van de server (standaard 2)")
     p.add_argument("--gebruikers", type=int, default=10, help="gelijktijdige gebruikers (standaard 10)")
     p.add_argument("--duur", type=float, default=20.0, help="seconden per werklast (standaard 20)")
+    p.add_argument("--herhaal", type=int, default=1, help="rondes controle en mix om en om (standaard 1)")
     p.add_argument("--json", action="store_true", help="één regel JSON op stdout; docs/ blijft ongemoeid")
     p.add_argument("--opmerking", default="", help="zin die in docs/benchmarks.md bij de cijfers komt")
     args = p.parse_args(argv)
-    if args.workers < 1 or args.gebruikers < 1 or args.duur <= 0:
-        p.error("--workers en --gebruikers moeten 1 of meer zijn, --duur meer dan 0")
+    if args.workers < 1 or args.gebruikers < 1 or args.duur <= 0 or args.herhaal < 1:
+        p.error("--workers, --gebruikers en --herhaal moeten 1 of meer zijn, --duur meer dan 0")
     belast = os.getloadavg()
     uit = meet(args)
     if args.json:
