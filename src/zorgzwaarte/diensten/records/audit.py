@@ -4,23 +4,32 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
 
 from zorgzwaarte.diensten.records.gemeenschappelijk import pagina_grenzen, uit_record
 from zorgzwaarte.diensten.toegang import eis
-from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.diensten.werkeenheid import NL, Werkeenheid
 from zorgzwaarte.domein.uitvoer import AuditregelUit, Pagina
 from zorgzwaarte.opslag.modellen import (
     Auditregel,
 )
 
 
+def begin_van_dag(dag: date) -> datetime:
+    """The first moment of a Dutch calendar day as the audit log stores moments (UTC): 1 January 2026 begins at
+    2025-12-31 23:00 UTC. The filter's `van` and `tot` are days as the beheerder reads them on the screen (times in
+    Europe/Amsterdam, ``rapporten.opmaak.tijdstip``), not UTC days."""
+    return datetime.combine(dag, time.min, tzinfo=NL).astimezone(UTC)
+
+
 def _audit_query(
     client_id: int | None, gebruiker: str | None, actie: str | None, van: date | None, tot: date | None
 ) -> Any:
+    """One query with every filter in SQL, the period as a range of moments (``begin_van_dag``): on client it
+    searches ix_auditregel_client_id, on period alone ix_auditregel_tijdstip (tests/opslag/test_auditindexen.py)."""
     q = select(Auditregel)
     if client_id is not None:
         q = q.where(Auditregel.client_id == client_id)
@@ -29,9 +38,9 @@ def _audit_query(
     if actie:
         q = q.where(Auditregel.actie.like(f"{actie}%"))
     if van:
-        q = q.where(Auditregel.tijdstip >= datetime.combine(van, datetime.min.time()))
+        q = q.where(Auditregel.tijdstip >= begin_van_dag(van))
     if tot:
-        q = q.where(Auditregel.tijdstip < datetime.combine(date.fromordinal(tot.toordinal() + 1), datetime.min.time()))
+        q = q.where(Auditregel.tijdstip < begin_van_dag(tot + timedelta(days=1)))
     return q
 
 
