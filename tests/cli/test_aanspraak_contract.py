@@ -32,7 +32,7 @@ def test_lijst_noemt_elke_versie_met_adres() -> None:
     assert p.returncode == 0, p.stderr
     for versie in ("2011-01-01", "2011-05-01", "2011-08-01", "2012-01-01", "2013-01-01", "2014-01-01", "2014-02-06"):
         assert f"https://wetten.overheid.nl/BWBR0014855/{versie}" in p.stdout
-    assert "2014-11-24: 2014-11-24 t/m 2014-12-31" in p.stdout
+    assert "2014-11-24: 24 november 2014 t/m 31 december 2014" in p.stdout  # the version by its name, dates voluit
 
 
 def test_lijst_json() -> None:

@@ -26,7 +26,7 @@ from zorgzwaarte.domein.aanvulling import AanvullingBestand
 from zorgzwaarte.domein.beoordeling import Beoordeling
 from zorgzwaarte.fouten import InvoerFout, leesfout
 from zorgzwaarte.opslag.database import DRADEN_STANDAARD
-from zorgzwaarte.regels.datums import nl
+from zorgzwaarte.rapporten.opmaak import datum
 from zorgzwaarte.regels.indicatie.normtijden import laatste_normtijden
 from zorgzwaarte.regels.profielen.catalogus import catalogus
 
@@ -70,8 +70,8 @@ def regelset_toon(
         print_json(overzicht)
         return
 
-    def dag(iso: str | None, anders: str) -> str:  # dates for people as the errors write them (31-12-2014)
-        return nl(date.fromisoformat(str(iso))) if iso else anders
+    def dag(iso: str | None, anders: str) -> str:  # dates for people as screens and errors write them (1 juni 2011)
+        return datum(str(iso)) if iso else anders
 
     console = Console(highlight=False, soft_wrap=True)
     for rs in overzicht:
@@ -84,6 +84,11 @@ def regelset_toon(
             geldig = f"{dag(p['geldig_van'], '—')} t/m {dag(p['geldig_tot'], 'heden')}"
             console.print(f"  {p['bestand']}:{p['pad']} = {_kort(p['waarde'])}  ({geldig})")
             console.print(f"      bron: {p['bron']}" + (f" <{p['adressen'][0]}>" if p["adressen"] else ""))
+
+
+def _dag(d: date | str | None) -> str:
+    """A date in the one style of screens and letters ('1 juni 2011'); an open end is 'heden'."""
+    return datum(d) if d else "heden"
 
 
 @codes_app.command("handelingen")
@@ -111,9 +116,9 @@ def codes_zzp(
         return
     console = Console(highlight=False)
     for z in lijst:
-        van = z.indiceerbaar_van.isoformat() if z.indiceerbaar_van else "onbekend"
-        tot = z.indiceerbaar_tot.isoformat() if z.indiceerbaar_tot else ("heden" if z.indiceerbaar_van else "onbekend")
-        console.print(f"{z.code:8} {z.cod163 or '—':4} {van} – {tot:10} {z.naam}")
+        van = datum(z.indiceerbaar_van) if z.indiceerbaar_van else "onbekend"
+        tot = datum(z.indiceerbaar_tot) if z.indiceerbaar_tot else ("heden" if z.indiceerbaar_van else "onbekend")
+        console.print(f"{z.code:8} {z.cod163 or '—':4} {van:>17} – {tot:17} {z.naam}")
 
 
 @beheer_app.command("zzp-aanvulling")
@@ -175,7 +180,7 @@ def aanspraak_cmd(
         console = Console(highlight=False)
         for r in regels:
             console.print(
-                f"[bold]{r.naam}[/bold] ({r.artikel}), in werking {r.in_werking.van} t/m {r.in_werking.tot}"
+                f"[bold]{r.naam}[/bold] ({r.artikel}), in werking {_dag(r.in_werking.van)} t/m {_dag(r.in_werking.tot)}"
                 f"; versies {', '.join(r.versies)}"
             )
             if r.wlz_artikel:  # meerzorg: from 2015 the Regeling langdurige zorg
@@ -188,7 +193,7 @@ def aanspraak_cmd(
                 console.print(f"   {v.veld}{'' if v.verplicht else ' (optioneel)'}: {v.type}")
         console.print("\n[bold]Versies van de regeling[/bold] (de peildatum kiest de versie)")
         for x in versies():
-            console.print(f"   {x.versie}: {x.geldig_van} t/m {x.geldig_tot}  {x.adres}", soft_wrap=True)
+            console.print(f"   {x.versie}: {_dag(x.geldig_van)} t/m {_dag(x.geldig_tot)}  {x.adres}", soft_wrap=True)
         return
     if naam is None or bestand is None:
         stop_met_fout(

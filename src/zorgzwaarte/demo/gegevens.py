@@ -37,7 +37,7 @@ from zorgzwaarte.opslag.modellen import (
     Zorgleveringsovereenkomst,
     Zorgplan,
 )
-from zorgzwaarte.regels.datums import plus_maanden
+from zorgzwaarte.regels.datums import plus_maanden, voluit
 from zorgzwaarte.regels.profielen.catalogus import Aanvulling, zoek_zzp
 from zorgzwaarte.regels.regelset import tabel_op
 
@@ -360,7 +360,7 @@ def vul_demo(
     beoordelaar's would be, so a package's hours are known where the loaded figures know them.
     """
     if vandaag < DEMO_2014:
-        raise ValueError(f"de demo begint in 2014: vandaag moet op of na {DEMO_2014.isoformat()} liggen")
+        raise ValueError(f"de demo begint in 2014: vandaag moet op of na {voluit(DEMO_2014)} liggen")
     if not is_leeg(fabriek):
         return {"aangemaakt": False}
     if aanvulling is None:

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from zorgzwaarte.diensten.datums import voluit
 from zorgzwaarte.diensten.records import besluit_uit, client_uit, wlzindicatie_velden
 from zorgzwaarte.diensten.toegang import Actor, eis
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
@@ -233,7 +234,7 @@ def besluit_laten_vervallen(uow: Werkeenheid, besluit_id: int, data: Any) -> Bes
     if data["versie"] != ib.versie:
         raise Conflict(f"het besluit is intussen gewijzigd (u had versie {data['versie']}, nu {ib.versie})")
     if dag < ib.geldig_van:
-        raise InvoerFout.een("vervaldatum", f"ligt vóór de ingangsdatum van het besluit ({ib.geldig_van.isoformat()})")
+        raise InvoerFout.een("vervaldatum", f"ligt vóór de ingangsdatum van het besluit ({voluit(ib.geldig_van)})")
     ib.vervaldatum = dag
     uow.sessie.flush()
     notificaties_plaatsen(uow, ib, EVENT_VERVALLEN)

@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any
 
 from zorgzwaarte.fouten import InvoerFout
-from zorgzwaarte.regels.datums import nl
+from zorgzwaarte.regels.datums import nl, voluit
 from zorgzwaarte.regels.indicatie.wlz import wlz_parameters
 from zorgzwaarte.regels.regelset import regelset_op
 from zorgzwaarte.regels.uitleg import Toelichting
@@ -95,7 +95,7 @@ def combinatie_fouten(nieuw: Levering, bestaande: list[Levering]) -> list[str]:
         keuze = p["keuze"]
         if len(paar) == 2 and paar not in [sorted(c) for c in keuze["combinaties"]]:
             fouten.append(
-                f"de cliënt heeft vanaf {nl(dag)} al een overeenkomst voor {NAMEN[ander.leveringsvorm]}; "
+                f"de cliënt heeft vanaf {voluit(dag)} al een overeenkomst voor {NAMEN[ander.leveringsvorm]}; "
                 f"{NAMEN[nieuw.leveringsvorm]} kan daar niet naast: de verzekerde kiest één leveringsvorm, alleen een "
                 f"modulair pakket thuis en een persoonsgebonden budget gaan samen ({keuze['bron']}; regelset {regelset})"
             )

@@ -31,7 +31,7 @@ from typing import Any
 import yaml
 
 from zorgzwaarte.fouten import InvoerFout
-from zorgzwaarte.regels.datums import binnen
+from zorgzwaarte.regels.datums import binnen, voluit
 from zorgzwaarte.regels.uitleg import Ontvangstbewijs
 
 PAKKET = "zorgzwaarte.regels.parameters"
@@ -489,8 +489,9 @@ class Regelset:
         return []
 
     def periode_tekst(self) -> str:
-        tot = self.geldig_tot.strftime("%d-%m-%Y") if self.geldig_tot else "heden"
-        return f"{self.naam} ({self.geldig_van.strftime('%d-%m-%Y')} t/m {tot})"
+        """The period in words for an error message: 'AWBZ 2014 (1 januari 2014 t/m 31 december 2014)'."""
+        tot = voluit(self.geldig_tot) if self.geldig_tot else "heden"
+        return f"{self.naam} ({voluit(self.geldig_van)} t/m {tot})"
 
 
 @cache
@@ -563,5 +564,5 @@ def regelset_op(onderwerp: str, peildatum: date, veld: str = "peildatum") -> Reg
     beschikbaar = ", ".join(_aaneengesloten(sets))
     raise InvoerFout.een(
         veld,
-        f"er is geen regelset voor peildatum {peildatum.strftime('%d-%m-%Y')}; beschikbaar: {beschikbaar}",
+        f"er is geen regelset voor peildatum {voluit(peildatum)}; beschikbaar: {beschikbaar}",
     )

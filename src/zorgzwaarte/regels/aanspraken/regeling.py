@@ -29,7 +29,7 @@ from zorgzwaarte.domein.aanspraken import (
     VoortgezetVerblijfInvoer,
 )
 from zorgzwaarte.fouten import Fout, InvoerFout
-from zorgzwaarte.regels.datums import nl, plus_maanden
+from zorgzwaarte.regels.datums import nl, plus_maanden, voluit
 from zorgzwaarte.regels.getallen import d, euro, fmt
 from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
 from zorgzwaarte.regels.profielen.meerzorg import meerzorg_wlz_aanspraak
@@ -71,7 +71,7 @@ class Rza:
         item = self.p["waarden"].get(naam)
         if item is None:
             raise InvoerFout.een(
-                "peildatum", f"{naam} staat niet in de versie {self.versie} die op {nl(self.peildatum)} gold"
+                "peildatum", f"{naam} staat niet in de versie {self.versie} die op {voluit(self.peildatum)} gold"
             )
         return item["waarde"]
 
@@ -356,7 +356,7 @@ def rolstoel_overname(inv: RolstoelOvernameInvoer, r: Rza) -> Uitkomst:
     """
     fouten = []
     if inv.einde_verblijf < inv.ingebruikname:
-        fouten.append(Fout("einde_verblijf", f"ligt vóór de ingebruikname {nl(inv.ingebruikname)}"))
+        fouten.append(Fout("einde_verblijf", f"ligt vóór de ingebruikname {voluit(inv.ingebruikname)}"))
     for i, w in enumerate(inv.wijzigingen):
         if not (inv.ingebruikname <= w.datum <= inv.einde_verblijf):
             fouten.append(Fout(f"wijzigingen.{i}.datum", "moet tussen ingebruikname en einde verblijf liggen"))
@@ -510,7 +510,7 @@ def doventolk(inv: DoventolkInvoer, r: Rza) -> Uitkomst:
 def hielprik(inv: HielprikInvoer, r: Rza) -> Uitkomst:
     """Art. 5: onderzoek voor zuigelingen jonger dan twee maanden (en zeer bijzondere gevallen), bij voorkeur dag 4-7."""
     if inv.geboortedatum > r.peildatum:
-        raise InvoerFout.een("geboortedatum", f"ligt na de peildatum {nl(r.peildatum)}")
+        raise InvoerFout.een("geboortedatum", f"ligt na de peildatum {voluit(r.peildatum)}")
     maanden = int(r.waarde("hielprik_max_leeftijd_maanden"))
     grens = plus_maanden(inv.geboortedatum, maanden)
     jong_genoeg = r.peildatum < grens
@@ -580,7 +580,7 @@ def vaccinaties(inv: VaccinatieInvoer, r: Rza) -> Uitkomst:
     1-1-2008), and art. 16 lid 1 gives the pneumokokkenvaccin only when born on or after 1-4-2006. From that version
     hepatitis B is part of lid 1 for those born on or after 1-8-2011 and for the groups of art. 16 lid 2."""
     if inv.geboortedatum > r.peildatum:
-        raise InvoerFout.een("geboortedatum", f"ligt na de peildatum {nl(r.peildatum)}")
+        raise InvoerFout.een("geboortedatum", f"ligt na de peildatum {voluit(r.peildatum)}")
     u = Uitkomst({}, r.art("art. 6 en 16"))
     maanden = volle_maanden(inv.geboortedatum, r.peildatum)
     b1 = r.p["bijlage_1"]

@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from zorgzwaarte.fouten import InvoerFout
-from zorgzwaarte.regels.datums import nl
+from zorgzwaarte.regels.datums import voluit
 from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
 from zorgzwaarte.regels.regelset import reeks, tabel_op
 
@@ -102,8 +102,8 @@ def controleer_periode(van: date, veld: str = "periode.van") -> None:
     if van < begin:
         raise InvoerFout.een(
             veld,
-            f"er zijn geen declaratieregels voor {nl(van)}: de eerste regeling in dit systeem geldt vanaf "
-            f"{nl(begin)} ({p['bron']})",
+            f"er zijn geen declaratieregels voor {voluit(van)}: de eerste regeling in dit systeem geldt vanaf "
+            f"{voluit(begin)} ({p['bron']})",
         )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from zorgzwaarte.domein.beoordeling import Beoordeling
 from zorgzwaarte.fouten import Fout, InvoerFout
 from zorgzwaarte.regels.codes import codelijst
-from zorgzwaarte.regels.datums import nl
+from zorgzwaarte.regels.datums import voluit
 from zorgzwaarte.regels.indicatie.normtijden import Handeling
 
 GELDIGE_SCORES = {0, 1, 2, 3, 9}
@@ -129,14 +129,14 @@ def controleer(b: Beoordeling, tabel: dict[str, Handeling], functies_thuis: bool
             )
         )
     if b.client.geboortedatum > b.peildatum:
-        fouten.append(Fout("client.geboortedatum", f"ligt na de peildatum {nl(b.peildatum)}"))
+        fouten.append(Fout("client.geboortedatum", f"ligt na de peildatum {voluit(b.peildatum)}"))
     besluitdatum = b.besluitdatum or b.peildatum
     if b.besluitdatum and b.besluitdatum < b.peildatum:
-        fouten.append(Fout("besluitdatum", f"ligt vóór de peildatum {nl(b.peildatum)} van de beoordeling"))
+        fouten.append(Fout("besluitdatum", f"ligt vóór de peildatum {voluit(b.peildatum)} van de beoordeling"))
     if b.aanvraagdatum and b.aanvraagdatum > besluitdatum:
-        fouten.append(Fout("aanvraagdatum", f"ligt na de besluitdatum {nl(besluitdatum)}"))
+        fouten.append(Fout("aanvraagdatum", f"ligt na de besluitdatum {voluit(besluitdatum)}"))
     if b.geldig_tot_gewenst and b.geldig_tot_gewenst < besluitdatum:
-        fouten.append(Fout("geldig_tot_gewenst", f"ligt vóór de besluitdatum {nl(besluitdatum)}"))
+        fouten.append(Fout("geldig_tot_gewenst", f"ligt vóór de besluitdatum {voluit(besluitdatum)}"))
     bgi = b.begeleiding_individueel
     if bgi is not None and "oefenen" in bgi.activiteiten:
         # Bijlage 6 §4.1, tabel, voetnoot 2: oefenen goes with activities 1 and 2; its time is added to theirs

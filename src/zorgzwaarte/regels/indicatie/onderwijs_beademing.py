@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from zorgzwaarte.domein.beoordeling import Zorgmoment
 from zorgzwaarte.fouten import InvoerFout
-from zorgzwaarte.regels.datums import nl, tot_en_met_na_maanden
+from zorgzwaarte.regels.datums import nl, tot_en_met_na_maanden, voluit
 from zorgzwaarte.regels.indicatie.besluit import FUNCTIENAMEN, GeindiceerdeFunctie
 from zorgzwaarte.regels.indicatie.controle import BIA, thuisbeademing
 from zorgzwaarte.regels.indicatie.normtijden import Handeling
@@ -208,6 +208,13 @@ def onderwijsaftrek(w: Werk, totaal: dict[str, Decimal]) -> None:
         )
 
 
+def _voluit(periode: dict[str, Any]) -> str:
+    """A table's period as an error message writes it: '1 januari 2013 tot en met 31 juli 2014'."""
+    return (
+        f"{voluit(date.fromisoformat(periode['van']))} tot en met {voluit(date.fromisoformat(periode['tot_en_met']))}"
+    )
+
+
 def _cluster_minuten(w: Werk, functie: str, periode: dict[str, Any], bron: str) -> tuple[Decimal, str] | None:
     o = w.b.onderwijs
     assert o is not None
@@ -215,7 +222,7 @@ def _cluster_minuten(w: Werk, functie: str, periode: dict[str, Any], bron: str) 
     if o.clusterindicatie is None:
         raise InvoerFout.een(
             "onderwijs.clusterindicatie",
-            f"peildatum {nl(w.b.peildatum)} (tabel van {van} tot en met {tot}): vul de clusterindicatie van het kind "
+            f"peildatum {voluit(w.b.peildatum)} (tabel van {_voluit(periode)}): vul de clusterindicatie van het kind "
             f"in (LG, LZ, ZMLK of LG/ZMLK), of 'geen' ({BIA}, bijlage 4 en 5 §4.2)",
         )
     if o.clusterindicatie == "geen":
@@ -245,7 +252,7 @@ def _passend_minuten(w: Werk, functie: str, periode: dict[str, Any], bron: str) 
     if o.zorg_op_school_gevraagd is None:
         raise InvoerFout.een(
             "onderwijs.zorg_op_school_gevraagd",
-            f"peildatum {nl(w.b.peildatum)} (passend onderwijs, {van} tot en met {tot}): vul in of de aanvraag zorg "
+            f"peildatum {voluit(w.b.peildatum)} (passend onderwijs, {_voluit(periode)}): vul in of de aanvraag zorg "
             f"voor op school omvat ({BIA}, bijlage 4 en 5 §4.2)",
         )
     if not o.zorg_op_school_gevraagd:

@@ -16,7 +16,7 @@ from typing import Any
 from zorgzwaarte.domein.beoordeling import Beoordeling, Zorgmoment
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.codes import codelijst, grondslag_naam
-from zorgzwaarte.regels.datums import leeftijd, nl, plus_maanden, tot_en_met_na_maanden, tot_en_met_na_weken
+from zorgzwaarte.regels.datums import leeftijd, nl, plus_maanden, tot_en_met_na_maanden, tot_en_met_na_weken, voluit
 from zorgzwaarte.regels.indicatie.besluit import FUNCTIENAMEN, GeindiceerdeFunctie, Indicatiebesluit
 from zorgzwaarte.regels.indicatie.controle import controleer, thuisbeademing
 from zorgzwaarte.regels.indicatie.normtijden import Handeling, laatste_normtijden, normtijden
@@ -980,7 +980,7 @@ def stap5_geldigheid(
             if uitzondering is None:
                 raise InvoerFout.een(
                     "overgang_2014_uitzondering",
-                    f"besluit van {nl(van)}: geef aan of het besluit gericht is op intensieve kindzorg, "
+                    f"besluit van {voluit(van)}: geef aan of het besluit gericht is op intensieve kindzorg, "
                     "ADL-assistentie of nuluren (dan geldt de kortere geldigheid niet) of 'geen' "
                     f"({gp['overgang_2014_uitzonderingen']['bron']})",
                 )

@@ -22,7 +22,7 @@ import numpy as np
 from zorgzwaarte.domein.beoordeling import Beoordeling
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.regels.codes import grondslag_naam
-from zorgzwaarte.regels.datums import nl
+from zorgzwaarte.regels.datums import nl, voluit
 from zorgzwaarte.regels.indicatie.wlz import wlz_parameters
 from zorgzwaarte.regels.profielen import overgangsrecht
 from zorgzwaarte.regels.profielen.catalogus import (
@@ -329,7 +329,7 @@ def kies_profiel(
     if not opties:
         raise InvoerFout.een(
             "grondslagen.0",
-            f"voor dominante grondslag {b.dominante_grondslag} is op {nl(b.peildatum)} geen zorgzwaartepakket "
+            f"voor dominante grondslag {b.dominante_grondslag} is op {voluit(b.peildatum)} geen zorgzwaartepakket "
             "indiceerbaar (controleer de grondslag en de bijzonderheden)",
         )
     gerangschikt = rangschik([vergelijk(z, client, b, p) for z in opties])
@@ -386,7 +386,7 @@ def kies_profiel(
             if keuze not in opties:
                 raise InvoerFout.een(
                     "gekozen_zzp",
-                    f"{keuze.code} is voor deze cliënt op {nl(b.peildatum)} niet indiceerbaar (grondslag, periode of voorwaarde)",
+                    f"{keuze.code} is voor deze cliënt op {voluit(b.peildatum)} niet indiceerbaar (grondslag, periode of voorwaarde)",
                 )
             if not (b.motivering_afwijkend_profiel or "").strip():
                 raise InvoerFout.een(
