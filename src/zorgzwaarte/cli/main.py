@@ -185,7 +185,7 @@ def aanspraak_cmd(
             )
             if r.wlz_artikel:  # meerzorg: from 2015 the Regeling langdurige zorg
                 console.print(
-                    f"   vanaf {r.wlz_versies[0].geldig_van}: {r.wlz_artikel}; versies "
+                    f"   vanaf {_dag(r.wlz_versies[0].geldig_van)}: {r.wlz_artikel}; versies "
                     + ", ".join(f"{v.versie} ({v.adres})" for v in r.wlz_versies),
                     soft_wrap=True,
                 )
