@@ -208,10 +208,11 @@ class Verdeler:
 
 
 def _kanaal_in_werkproces(adres: str) -> socket.socket:
-    """The worker's channel to its parent's `Verdeler` (made while the worker reads what its parent sent)."""
+    """The worker's channel to its parent's `Verdeler` (made while the worker reads what its parent sent; it
+    connects, and so takes part, once its server has started: `VerdeeldeServer.startup`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # as `_socket_in_werkproces`: Ctrl-C is for the parent
-    kanaal = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    kanaal.connect(adres)
+    kanaal = _Kanaal(socket.AF_UNIX, socket.SOCK_STREAM)
+    kanaal.adres = adres
     return kanaal
 
 
@@ -230,12 +231,13 @@ class VerdeeldeServer(Server):
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         kanaal = sockets[0] if sockets else None
-        if kanaal is None or kanaal.family != socket.AF_UNIX:
+        if not isinstance(kanaal, _Kanaal):
             await super().startup(sockets)
             return
         await super().startup(sockets=[])
         if not self.started:
             return
+        kanaal.connect(kanaal.adres)  # from now on the parent hands this worker connections
         config = self.config
         loop = asyncio.get_running_loop()
 
