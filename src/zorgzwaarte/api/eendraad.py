@@ -16,6 +16,9 @@ it once, as FastAPI would (its response model, `by_alias`, `exclude_unset`, ...)
 after that is a `Response` with those bytes, which FastAPI sends as it is (no validation, no serialisation, and the
 shared answer object never leaves the thread).
 
+A read's audit lines are committed by the group commit's own thread (diensten/werkeenheid.py); the request waits
+for that commit in the event loop (an asyncio future), not in its worker thread, and its answer leaves after it.
+
 The order of refusals stays: no token 401 (in the dependency, before anything is validated), a token that is
 wrong or expired 401 also when the request is invalid as well (the API's 422 handler checks the token first,
 `Aanmelding.van`), then 422, then what the service says (403, 404, 409).
@@ -40,7 +43,7 @@ from starlette.requests import Request
 from zorgzwaarte.diensten.auth import actor_voor_token
 from zorgzwaarte.diensten.leescache import Spoor, volg
 from zorgzwaarte.diensten.toegang import Actor
-from zorgzwaarte.diensten.werkeenheid import draag_over, sluit_overdracht
+from zorgzwaarte.diensten.werkeenheid import Groepscommit, draag_over, sluit_overdracht, uitgesteld, wacht_op_audit
 
 
 class Aanmelding:
@@ -89,17 +92,23 @@ def _met_actor(argumenten: dict[str, Any], overdragen: bool = False) -> dict[str
 Vorm = Callable[[Any, Spoor], Any]  # (the endpoint's answer, what the read cache gave) -> what FastAPI gets
 
 
-def _roep(functie: Callable[..., Any], argumenten: dict[str, Any], vorm: Vorm | None) -> Any:
+Audit = list[tuple[Groepscommit, Any]]  # audit lines queued by the route's reads, awaited before the answer leaves
+
+
+def _roep(functie: Callable[..., Any], argumenten: dict[str, Any], vorm: Vorm | None) -> tuple[Any, Audit]:
     """A sync route in this worker thread: the token check's session is continued by the route's first unit of
     work (one connection, one statement for token and data version), and closed here if none took it. `vorm`
-    turns the route's answer into what FastAPI gets (a kept answer of the read cache: its bytes)."""
+    turns the route's answer into what FastAPI gets (a kept answer of the read cache: its bytes). A read's audit
+    lines are queued for the group commit without waiting for it (`uitgesteld`): the caller awaits them in the
+    event loop, so the thread is free for the next request while the commit's fsync runs."""
     try:
-        argumenten = _met_actor(argumenten, overdragen=True)
-        if vorm is None:
-            return functie(**argumenten)
-        with volg() as spoor:
-            uitkomst = functie(**argumenten)
-        return vorm(uitkomst, spoor)
+        with uitgesteld() as audit:
+            argumenten = _met_actor(argumenten, overdragen=True)
+            if vorm is None:
+                return functie(**argumenten), audit
+            with volg() as spoor:
+                uitkomst = functie(**argumenten)
+            return vorm(uitkomst, spoor), audit
     finally:
         sluit_overdracht()
 
@@ -119,7 +128,10 @@ def in_een_draad(functie: Callable[..., Any], vorm: Vorm | None = None) -> Calla
 
     @functools.wraps(functie)
     async def synchroon(**argumenten: Any) -> Any:
-        return await run_in_threadpool(_roep, functie, argumenten, vorm)
+        uitkomst, audit = await run_in_threadpool(_roep, functie, argumenten, vorm)
+        if audit:
+            await wacht_op_audit(audit)  # the answer leaves only once its audit lines are committed
+        return uitkomst
 
     return synchroon
 

@@ -5,27 +5,32 @@ rolled back and the audit lines are written in a transaction of their own with t
 is logged as surely as a permitted one. The BSN is never written to the audit log.
 
 A unit that only read (most requests) has nothing to commit but its audit lines. Those go through a group commit
-per database (`Groepscommit`): the lines of all reads that finish while a commit is under way are written and
-committed together by the next one, and every unit waits until its own lines are committed, so no answer leaves
-before its audit line is on disk. Under load this is one commit (one fsync, one turn at SQLite's single write
+per database (`Groepscommit`): one committer thread per process writes and commits together the lines of all
+reads that finished while the previous commit was under way, and every unit waits until its own lines are
+committed (in its thread, or in the API in the event loop: `uitgesteld`), so no answer leaves before its audit line
+is on disk. Under load this is one commit (one fsync, one turn at SQLite's single write
 lock) for several requests instead of one each: the waits for the write lock were the slow tail of the API
-(docs/benchmarks.md). The lines go in with one INSERT compiled once per dialect and the driver's executemany on
-the unit's own connection (`_Invoeging`): no ORM work and no statement cache lookup per request.
+(docs/benchmarks.md). The lines go in with one INSERT compiled once per dialect and the driver's executemany
+(`_Invoeging`): no ORM work and no statement cache lookup per request.
 """
 
 from __future__ import annotations
 
+import _thread
+import asyncio
+import contextlib
 import logging
 import threading
 import weakref
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Dialect, Table, event, select
+from sqlalchemy import Connection, Dialect, Engine, Table, event, select
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -152,59 +157,135 @@ def alleen_gelezen(sessie: Session) -> bool:
     return not (sessie.new or sessie.dirty or sessie.deleted or sessie.info.get(_GESCHREVEN))
 
 
-@dataclass(eq=False)
+DRAADNAAM = "groepscommit"  # the committer thread of a group commit
+
+
 class _Opdracht:
-    regels: list[dict[str, Any]]
-    klaar: bool = False
-    fout: BaseException | None = field(default=None, repr=False)
+    """The audit lines of one unit in the queue of a group commit, and how its caller learns the outcome: `wekker`
+    (a lock held until the commit, for a caller that waits in its thread) or `toekomst` (an asyncio future of the
+    caller's event loop, resolved from the committer with `call_soon_threadsafe`)."""
+
+    __slots__ = ("fout", "klaar", "regels", "toekomst", "wekker")
+
+    def __init__(self, regels: list[dict[str, Any]], wachten: bool) -> None:
+        self.regels = regels
+        self.klaar = False
+        self.fout: BaseException | None = None
+        self.toekomst: asyncio.Future[None] | None = None
+        self.wekker: _thread.LockType | None = None
+        if wachten:
+            self.wekker = _thread.allocate_lock()
+            self.wekker.acquire()
 
 
 class Groepscommit:
-    """Audit lines of read-only units, committed in groups (one per database, shared by the threads of a process).
+    """Audit lines of read-only units, committed in groups (one per database and process, shared by its threads).
 
-    A unit puts its lines in the queue and waits for the writer's turn. Whoever gets the turn writes every line in
-    the queue (its own and those of the units that queued while the previous group was being committed) in one
-    statement in its own session, commits, and marks them all done; a unit whose lines an earlier turn already
-    committed only returns. A failed commit fails every unit of that group (their answers are errors, as before).
+    A unit puts its lines in the queue and does not write them itself: one committer thread per process takes the
+    database's write turn, then the whole queue (the lines of every read that finished while the previous group was
+    being committed, or while it waited for the turn), writes them in one statement on its own connection, commits,
+    and wakes every unit of the group at once. A unit waits for its own group's commit either in its thread
+    (`schrijf`) or, in the API, in the event loop (`plaats` in the worker thread, `na_commit` in the loop): the
+    worker thread is free as soon as the answer is made, the answer leaves only after the commit. A failed commit
+    (or a failure to get the write turn) fails every unit of that group; the next group starts afresh. The thread
+    ends after `RUST_S` seconds without work and starts again with the next line.
     """
 
-    def __init__(self) -> None:
-        self._wachtrij: list[_Opdracht] = []
-        self._wachtrij_slot = threading.Lock()
-        self._beurt = threading.Lock()
+    RUST_S = 5.0
 
-    def schrijf(self, sessie: Session, regels: list[dict[str, Any]]) -> None:
-        opdracht = _Opdracht(regels)
-        verbinding = sessie.connection()  # its connection before the queue: a turn never waits for the pool
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._wachtrij: list[_Opdracht] = []
+        self._wachtrij_slot = threading.Condition(threading.Lock())
+        self._beurt = threading.Lock()  # held by the committer while it commits a group
+        self._draad: threading.Thread | None = None
+
+    def plaats(self, regels: list[dict[str, Any]], wachten: bool = False) -> _Opdracht:
+        """Queue `regels` for the next group; the caller learns the outcome with `wacht` (`wachten`) or
+        `na_commit`."""
+        opdracht = _Opdracht(regels, wachten)
         with self._wachtrij_slot:
             self._wachtrij.append(opdracht)
+            if self._draad is None:
+                self._draad = threading.Thread(target=self._werk, name=DRAADNAAM, daemon=True)
+                self._draad.start()
+            else:
+                self._wachtrij_slot.notify()
+        return opdracht
+
+    def schrijf(self, regels: list[dict[str, Any]]) -> None:
+        """Queue `regels` and wait in this thread until their group is committed (raises the group's error)."""
+        opdracht = self.plaats(regels, wachten=True)
+        assert opdracht.wekker is not None
+        opdracht.wekker.acquire()
+        if opdracht.fout is not None:
+            raise opdracht.fout
+
+    def _werk(self) -> None:
+        while True:
+            with self._wachtrij_slot:
+                while not self._wachtrij:
+                    if not self._wachtrij_slot.wait(self.RUST_S) and not self._wachtrij:
+                        self._draad = None  # the next line starts a new thread
+                        return
+            self._commit()
+
+    def _neem_wachtrij(self) -> list[_Opdracht]:
+        with self._wachtrij_slot:
+            groep, self._wachtrij = self._wachtrij, []
+        return groep
+
+    def _commit(self) -> None:
+        groep: list[_Opdracht] = []
+        fout: BaseException | None = None
         with self._beurt:
-            if not opdracht.klaar:
-                groep: list[_Opdracht] = []
-                try:
-                    # SQLite: first the database's write turn (another process may be committing), then the queue,
-                    # so the reads that finish during that wait go into this commit too
+            try:
+                with self.engine.connect() as verbinding:
+                    # SQLite: first the database's write turn (another process may be committing), then the
+                    # queue, so the reads that finish during that wait go into this commit too
                     neem_schrijfbeurt(verbinding)
-                    with self._wachtrij_slot:
-                        groep, self._wachtrij = self._wachtrij, []
+                    groep = self._neem_wachtrij()
                     if LOG.isEnabledFor(logging.DEBUG):
                         LOG.debug(
                             "groepscommit: %d eenheden, %d auditregels", len(groep), sum(len(o.regels) for o in groep)
                         )
                     schrijf_auditregels(verbinding, [r for o in groep for r in o.regels])
-                    sessie.commit()
-                except BaseException as exc:
-                    if not groep:  # failed before it took the queue: only this unit fails, the queue waits
-                        with self._wachtrij_slot:
-                            self._wachtrij.remove(opdracht)
-                    for o in groep:
-                        o.fout = exc
-                    raise
-                finally:
-                    for o in groep:
-                        o.klaar = True
+                    verbinding.commit()
+            except BaseException as exc:  # every unit of the group gets the error (its answer is an error)
+                fout = exc
+                groep = groep or self._neem_wachtrij()
+        self._meld(groep, fout)
+
+    def _meld(self, groep: list[_Opdracht], fout: BaseException | None) -> None:
+        """Mark the group done and wake its units at once: threads by their lock, event loops with one call each."""
+        per_lus: dict[asyncio.AbstractEventLoop, list[asyncio.Future[None]]] = {}
+        with self._wachtrij_slot:
+            for o in groep:
+                o.fout, o.klaar = fout, True
+                if o.toekomst is not None:
+                    per_lus.setdefault(o.toekomst.get_loop(), []).append(o.toekomst)
+        for o in groep:
+            if o.wekker is not None:
+                o.wekker.release()
+        for lus, toekomsten in per_lus.items():
+            with contextlib.suppress(RuntimeError):  # a loop that closed meanwhile has no one left to tell
+                lus.call_soon_threadsafe(_los_op, toekomsten)
+
+    async def na_commit(self, opdracht: _Opdracht) -> None:
+        """Wait in the running event loop until `opdracht`'s group is committed (raises the group's error)."""
+        with self._wachtrij_slot:
+            if not opdracht.klaar:
+                opdracht.toekomst = asyncio.get_running_loop().create_future()
+        if opdracht.toekomst is not None:
+            await opdracht.toekomst
         if opdracht.fout is not None:
             raise opdracht.fout
+
+
+def _los_op(toekomsten: list[asyncio.Future[None]]) -> None:
+    for t in toekomsten:
+        if not t.done():
+            t.set_result(None)
 
 
 _GROEPEN: weakref.WeakKeyDictionary[sessionmaker[Session], Groepscommit] = weakref.WeakKeyDictionary()
@@ -216,8 +297,32 @@ def groepscommit(fabriek: sessionmaker[Session]) -> Groepscommit:
     groep = _GROEPEN.get(fabriek)
     if groep is None:
         with _GROEPEN_SLOT:
-            groep = _GROEPEN.setdefault(fabriek, Groepscommit())
+            groep = _GROEPEN.setdefault(fabriek, Groepscommit(fabriek.kw["bind"]))
     return groep
+
+
+_UITSTEL = threading.local()  # .opdrachten: the queued audit lines of this thread's request, awaited elsewhere
+
+
+@contextmanager
+def uitgesteld() -> Iterator[list[tuple[Groepscommit, _Opdracht]]]:
+    """During the block the read-only units of this thread queue their audit lines without waiting for the commit;
+    the list holds them, and whoever sends the answer awaits each (`wacht_op_audit`) before it leaves. For the API
+    (api/eendraad.py): the worker thread is free at once, the request waits in the event loop."""
+    vorige = getattr(_UITSTEL, "opdrachten", None)
+    opdrachten: list[tuple[Groepscommit, _Opdracht]] = []
+    _UITSTEL.opdrachten = opdrachten
+    try:
+        yield opdrachten
+    finally:
+        _UITSTEL.opdrachten = vorige
+
+
+async def wacht_op_audit(opdrachten: list[tuple[Groepscommit, _Opdracht]]) -> None:
+    """Wait in the event loop until the audit lines queued under `uitgesteld` are committed (raises a group's
+    error: the answer is then an error, never a 2xx without its line)."""
+    for groep, opdracht in opdrachten:
+        await groep.na_commit(opdracht)
 
 
 _OVERDRACHT = threading.local()  # .sessie: (factory, session) opened before the request's work, in this thread
@@ -341,7 +446,14 @@ class Werkeenheid:
                 try:
                     if alleen_gelezen(self.sessie):
                         if self.pogingen:
-                            groepscommit(self.fabriek).schrijf(self.sessie, self._regels("toegestaan"))
+                            groep = groepscommit(self.fabriek)
+                            regels = self._regels("toegestaan")
+                            self.sessie.close()  # its connection back to the pool before the wait
+                            uitstel: list[tuple[Groepscommit, _Opdracht]] | None = getattr(_UITSTEL, "opdrachten", None)
+                            if uitstel is None:
+                                groep.schrijf(regels)
+                            else:
+                                uitstel.append((groep, groep.plaats(regels)))
                         return
                     self.sessie.flush()  # the service's own changes first: a concurrent change shows up here
                     self._schrijf(self.sessie, "toegestaan")
