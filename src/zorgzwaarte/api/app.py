@@ -7,7 +7,6 @@ inside a Werkeenheid, so every read and write is audited. The BSN never appears 
 import contextlib
 import gc
 import logging
-import os
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Annotated, Any, TypeVar
@@ -117,7 +116,8 @@ from zorgzwaarte.domein.validatie import fouten_uit_lijst
 from zorgzwaarte.fouten import Conflict, Fout, InvoerFout, NietAangemeld, NietGevonden, TeVaak, Verboden
 from zorgzwaarte.iwlz import uitwisseling as iwlz
 from zorgzwaarte.iwlz.uitwisseling import ExportIo31, Mutatie
-from zorgzwaarte.opslag.database import DRADEN_STANDAARD, maak_engine, sessiefabriek
+from zorgzwaarte.opslag.database import draden_per_werkproces as database_draden
+from zorgzwaarte.opslag.database import maak_engine, sessiefabriek
 from zorgzwaarte.rapporten.brieven import besluitbrief_pdf
 from zorgzwaarte.web import STATIC, html_foutpagina, installeer_web, wil_html
 
@@ -389,12 +389,11 @@ def draden_per_werkproces() -> int:
     """How many requests one worker handles at the same time: $ZORGZWAARTE_DRADEN (`serveer --draden`), else 8.
 
     A request runs in one worker thread (api/eendraad.py). anyio's default of 40 threads per process is more than
-    the database pool has connections (5 + 10 overflow), so under load threads waited for a connection, and
-    Python's pool queue does not wake them in order: with 100 users on PostgreSQL the slowest 1% waited 400 ms
-    while the median was 134 ms. With fewer threads the rest of the requests wait in anyio's limiter, which serves
-    them first come first served (docs/benchmarks.md, docs/productie.md)."""
-    waarde = os.environ.get("ZORGZWAARTE_DRADEN", "")
-    return int(waarde) if waarde.isdigit() and int(waarde) > 0 else DRADEN_STANDAARD
+    the database pool has connections (one per thread, opslag/database.py `pool_grootte`), so under load threads
+    waited for a connection, and Python's pool queue does not wake them in order: with 100 users on PostgreSQL the
+    slowest 1% waited 400 ms while the median was 134 ms. With fewer threads the rest of the requests wait in
+    anyio's limiter, which serves them first come first served (docs/benchmarks.md, docs/productie.md)."""
+    return database_draden()
 
 
 class Aanmeldschema(OAuth2PasswordBearer):

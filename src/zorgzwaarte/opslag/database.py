@@ -20,9 +20,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIES = Path(__file__).parent / "migraties"
 
-# Requests one worker handles at once (`serveer --draden`): at most the pool's connections (SQLAlchemy's 5 + 10
-# overflow per engine), so no request thread waits for a connection (docs/productie.md).
+# Requests one worker handles at once (`serveer --draden`, $ZORGZWAARTE_DRADEN); the pool keeps a connection for
+# each of them (`pool_grootte`), so no request thread waits for a connection (docs/productie.md).
 DRADEN_STANDAARD = 8
+POOL_EXTRA = 2  # kept connections beyond one per thread: the group commit's thread, and a request's second session
+POOL_OVERLOOP = 10  # connections opened beyond those when more are needed at once (closed again when returned)
 BUSY_TIMEOUT_S = 5.0  # SQLite's own wait for its write lock, the fallback when the write turn below is not taken
 SCHRIJFBEURT_ACHTERVOEGSEL = ".schrijfbeurt"  # the lock file next to the database file (in the data folder)
 _SCHRIJVEND = ("INSERT", "UPDATE", "DELETE", "REPLACE")  # where Python's sqlite3 begins a transaction itself
@@ -250,6 +252,21 @@ def _begin_voor_schrijven(engine: Engine) -> None:
             verbinding.autocommit = lezen  # no round trip: psycopg sends BEGIN itself before the next statement
 
 
+def draden_per_werkproces() -> int:
+    """How many requests one worker handles at the same time: $ZORGZWAARTE_DRADEN (`serveer --draden`), else 8."""
+    waarde = os.environ.get("ZORGZWAARTE_DRADEN", "")
+    return int(waarde) if waarde.isdigit() and int(waarde) > 0 else DRADEN_STANDAARD
+
+
+def pool_grootte() -> int:
+    """Connections an engine keeps open: one per request thread (`draden_per_werkproces`) plus `POOL_EXTRA`.
+
+    SQLAlchemy's default keeps 5 and closes every connection beyond those when it is returned: with 8 threads a
+    busy worker opened and closed SQLite connections (and set their PRAGMAs) while serving. On PostgreSQL each kept
+    connection is a server process: workers x hosts x this must stay below `max_connections` (docs/productie.md)."""
+    return draden_per_werkproces() + POOL_EXTRA
+
+
 def maak_engine(url: str | None = None) -> Engine:
     url = url or database_url()
     if url.startswith("postgresql://"):
@@ -264,6 +281,8 @@ def maak_engine(url: str | None = None) -> Engine:
             "isolation_level": "IMMEDIATE",
             "factory": _SqliteVerbinding,
         }
+    if ":memory:" not in url and "mode=memory" not in url and url not in ("sqlite://", "sqlite+pysqlite://"):
+        kwargs["pool_size"], kwargs["max_overflow"] = pool_grootte(), POOL_OVERLOOP  # a file or a server: QueuePool
     engine = create_engine(url, **kwargs)
     if engine.dialect.name != "sqlite":
         _controleer_na_rust(engine)
