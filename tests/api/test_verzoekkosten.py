@@ -152,3 +152,29 @@ def test_indiceer_rekent_dezelfde_invoer_een_keer(api: Api, monkeypatch: Any) ->
     met = c.post("/api/v1/indiceer", json=invoer).json()
     assert len(berekend) == 5
     assert "+aanvulling-" in json.dumps(met["ruleset"]) and "+aanvulling-" not in json.dumps(eerste.json()["ruleset"])
+
+
+def test_indiceer_leest_na_het_token_niets(api: Api) -> None:
+    """POST /indiceer: the ZZP supplement is kept under the data version read with the token (the supplement's
+    table raises that version), so a request at the same version reads nothing but the token, on one connection.
+    A newly loaded supplement raises the version: the next request reads and uses it."""
+    import json
+    from pathlib import Path
+
+    from zorgzwaarte.demo.gegevens import laad_demo_aanvulling
+
+    c = api.als("beoordelaar")
+    invoer = json.loads((Path(__file__).parents[2] / "examples" / "thuis_pv_vp.json").read_text(encoding="utf-8"))
+    eerste = c.post("/api/v1/indiceer", json=invoer)
+    assert eerste.status_code == 200, eerste.text
+    with teller(api) as tel:
+        assert c.post("/api/v1/indiceer", json=invoer).json() == eerste.json()
+    assert dict(tel) == {"SELECT": 1, "verbinding": 1}, tel
+    laad_demo_aanvulling(api.fabriek)
+    with teller(api) as tel:
+        met = c.post("/api/v1/indiceer", json=invoer).json()
+    assert "+aanvulling-" in json.dumps(met["ruleset"]) and "+aanvulling-" not in json.dumps(eerste.json()["ruleset"])
+    assert tel["verbinding"] == 1, tel
+    with teller(api) as tel:
+        assert c.post("/api/v1/indiceer", json=invoer).json() == met
+    assert dict(tel) == {"SELECT": 1, "verbinding": 1}, tel

@@ -5,17 +5,19 @@ from __future__ import annotations
 import json
 import threading
 import uuid
+import weakref
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import delete, inspect, select, text
+from sqlalchemy import Engine, delete, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from zorgzwaarte.diensten.invoer import Json, Ontvangen, aanvaard
-from zorgzwaarte.diensten.werkeenheid import nu_utc
+from zorgzwaarte.diensten.werkeenheid import nu_utc, overgedragen
 from zorgzwaarte.domein.aanvulling import AanvullingBestand
 from zorgzwaarte.fouten import Fout, InvoerFout
 from zorgzwaarte.opslag.database import database_url, maak_engine, sessiefabriek
+from zorgzwaarte.opslag.gegevensversie import gegevensversie
 from zorgzwaarte.opslag.modellen import ZzpAanvulling
 from zorgzwaarte.regels.profielen.catalogus import GEEN_AANVULLING, Aanvulling, zoek_zzp
 
@@ -105,9 +107,31 @@ def huidige_aanvulling(s: Session) -> Aanvulling:
     return aanvulling
 
 
+# database -> (gegevensversie, supplement as read at it): the supplement table raises the data version
+# (opslag/gegevensversie.py), so an equal version is the same supplement
+_PER_VERSIE: weakref.WeakKeyDictionary[Engine, tuple[int, Aanvulling]] = weakref.WeakKeyDictionary()
+
+
 def aanvulling_uit_database(fabriek: sessionmaker[Session]) -> Aanvulling:
-    with fabriek() as s:
-        return huidige_aanvulling(s)
+    """The supplement in the database. In an API request (the token check's session handed to this thread,
+    api/eendraad.py) it is kept per process under the data version read with the token: at the same version the
+    request reads nothing more; at another one it reads the mark on the token check's connection (`huidige_
+    aanvulling`). The version was read before the supplement, so what is kept is never older than its key."""
+    sessie = overgedragen(fabriek)
+    if sessie is None:
+        with fabriek() as s:
+            return huidige_aanvulling(s)
+    engine = fabriek.kw["bind"]
+    versie = gegevensversie(sessie)  # no query: read with the token
+    bekend = _PER_VERSIE.get(engine)
+    if bekend is not None and bekend[0] == versie:
+        return bekend[1]
+    aanvulling = huidige_aanvulling(sessie)
+    with _GELADEN_SLOT:
+        bekend = _PER_VERSIE.get(engine)
+        if bekend is None or versie > bekend[0]:
+            _PER_VERSIE[engine] = (versie, aanvulling)
+    return aanvulling
 
 
 def aanvulling_standaarddatabase() -> Aanvulling:

@@ -344,6 +344,13 @@ def sluit_overdracht() -> None:
         overgedragen[1].close()
 
 
+def overgedragen(fabriek: sessionmaker[Session]) -> Session | None:
+    """The token check's session handed to this thread for `fabriek` (`draag_over`), left for the unit of work: a
+    read before it (the ZZP supplement of /indiceer, diensten/beheer.py) uses its connection and data version."""
+    overgedragen_: tuple[sessionmaker[Session], Session] | None = getattr(_OVERDRACHT, "sessie", None)
+    return overgedragen_[1] if overgedragen_ is not None and overgedragen_[0] is fabriek else None
+
+
 def _neem_over(fabriek: sessionmaker[Session]) -> Session | None:
     overgedragen: tuple[sessionmaker[Session], Session] | None = getattr(_OVERDRACHT, "sessie", None)
     if overgedragen is None or overgedragen[0] is not fabriek:
