@@ -230,3 +230,26 @@ def test_regels_van_de_groep_zoals_het_orm_ze_schrijft(engine: Engine, klok: Klo
     assert (b.objecttype, b.client_id, b.details, b.gebruiker_id) == (None, None, None, None)
     assert a.tijdstip == b.tijdstip == orm.tijdstip
     assert a.tijdstip.replace(tzinfo=None) == klok.moment.replace(tzinfo=None)
+
+
+def test_na_fork_een_eigen_committer(sqlite_engine: Engine, klok: Klok) -> None:
+    """A forked child (the parent's committer thread is not there) commits its reads' lines with a committer of its
+    own instead of waiting forever for the parent's."""
+    import os
+    import signal
+
+    fabriek = sessiefabriek(sqlite_engine)
+    _lees(fabriek, klok, "ouder")  # the parent's committer runs
+    pid = os.fork()
+    if pid == 0:  # the child: its own connections, then a read
+        code = 1
+        try:
+            signal.alarm(60)
+            sqlite_engine.dispose(close=False)
+            _lees(fabriek, klok, "kind")
+            code = 0
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert sorted(d or "" for d in _audit(sqlite_engine, "test.lezen")) == ["kind", "ouder"]

@@ -20,6 +20,7 @@ import _thread
 import asyncio
 import contextlib
 import logging
+import os
 import threading
 import weakref
 from collections.abc import Callable, Iterator
@@ -195,6 +196,10 @@ class Groepscommit:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._na_fork()
+
+    def _na_fork(self) -> None:
+        """A fresh queue, locks and no thread (also in a forked child: the parent's committer is not there)."""
         self._wachtrij: list[_Opdracht] = []
         self._wachtrij_slot = threading.Condition(threading.Lock())
         self._beurt = threading.Lock()  # held by the committer while it commits a group
@@ -290,6 +295,17 @@ def _los_op(toekomsten: list[asyncio.Future[None]]) -> None:
 
 _GROEPEN: weakref.WeakKeyDictionary[sessionmaker[Session], Groepscommit] = weakref.WeakKeyDictionary()
 _GROEPEN_SLOT = threading.Lock()
+
+
+def _groepen_na_fork() -> None:
+    global _GROEPEN_SLOT
+    _GROEPEN_SLOT = threading.Lock()
+    for groep in list(_GROEPEN.values()):
+        groep._na_fork()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_groepen_na_fork)
 
 
 def groepscommit(fabriek: sessionmaker[Session]) -> Groepscommit:
