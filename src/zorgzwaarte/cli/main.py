@@ -308,8 +308,8 @@ def serveer(
         int,
         typer.Option(
             "--draden",
-            help=f"Aantal verzoeken dat één werkproces tegelijk verwerkt (standaard {DRADEN_STANDAARD}; meer dan "
-            "de 15 databaseverbindingen per werkproces helpt niet)",
+            help=f"Aantal verzoeken dat één werkproces tegelijk verwerkt (standaard {DRADEN_STANDAARD}); elk "
+            "werkproces houdt evenveel databaseverbindingen open, plus twee (zie docs/productie.md bij PostgreSQL)",
         ),
     ] = DRADEN_STANDAARD,
 ) -> None:
