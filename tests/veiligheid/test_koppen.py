@@ -84,6 +84,7 @@ def test_kop_die_de_route_zelf_zet_blijft_en_komt_niet_dubbel(eigen: list[tuple[
     """The guard adds each security header once, after the answer's own headers, except one the route set itself
     (whatever its case); the answer's own headers stay as they were, in their order."""
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     from zorgzwaarte.api.beveiliging import Beveiliging, _gecodeerd, beveiligingskoppen
 
@@ -101,7 +102,9 @@ def test_kop_die_de_route_zelf_zet_blijft_en_komt_niet_dubbel(eigen: list[tuple[
         return {"type": "http.request", "body": b"", "more_body": False}
 
     scope = {"type": "http", "method": "GET", "path": "/x", "query_string": b"", "headers": []}
-    asyncio.run(Beveiliging(route)(scope, receive, send))  # type: ignore[arg-type]
+    # in a thread of its own: asyncio.run refuses a thread with a running loop (Playwright's, after browser tests)
+    with ThreadPoolExecutor(1) as draad:
+        draad.submit(asyncio.run, Beveiliging(route)(scope, receive, send)).result()  # type: ignore[arg-type]
     koppen = verzonden[0]["headers"]
     assert isinstance(koppen, list)
     eigen_namen = {k.lower() for k, _ in eigen}
