@@ -16,9 +16,10 @@ from zorgzwaarte.regels.profielen.catalogus import zoek_zzp
 from zorgzwaarte.regels.regelset import Regelset, regelingen, regelset_op, regelsets, wetten_adres
 
 
-def versie_van(regelset: Regelset) -> RegelingVersie:
-    """One version of the Regeling: its dates, what changed, and its address on wetten.overheid.nl."""
-    reg = regelingen()["regeling_zorgaanspraken"]
+def versie_van(regelset: Regelset, regeling: str = "regeling_zorgaanspraken") -> RegelingVersie:
+    """One version of a regeling (by default the Regeling zorgaanspraken): its dates, what changed, and its address
+    on wetten.overheid.nl."""
+    reg = regelingen()[regeling]
     return RegelingVersie(
         versie=regelset.versie,
         geldig_van=regelset.geldig_van.isoformat(),
@@ -69,14 +70,7 @@ def bereken_aanspraak(naam: str, data: Ontvangen[AanspraakInvoer] | Json) -> Aan
 
 def wlz_versie(regelset: Regelset) -> RegelingVersie:
     """One version of a Wlz text a rule follows (Regeling langdurige zorg): its dates and address."""
-    reg = regelingen()[regelset.definitie["regelingen"][0]]
-    return RegelingVersie(
-        versie=regelset.versie,
-        geldig_van=regelset.geldig_van.isoformat(),
-        geldig_tot=regelset.geldig_tot.isoformat() if regelset.geldig_tot else None,
-        adres=wetten_adres(str(reg["bwb"]), regelset.versie),
-        toelichting=regelset.bron,
-    )
+    return versie_van(regelset, regelset.definitie["regelingen"][0])
 
 
 def wlz_versies(regel: Regel) -> list[RegelingVersie]:
