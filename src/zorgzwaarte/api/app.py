@@ -29,7 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from zorgzwaarte.api.afhandeling import SnelleRoute
 from zorgzwaarte.api.beveiliging import Beveiliging, TeGroot, beveiligingskoppen
 from zorgzwaarte.api.documentatie import documentatie_routes
-from zorgzwaarte.api.eendraad import Aanmelding
+from zorgzwaarte.api.eendraad import Aanmelding, in_de_lus
 from zorgzwaarte.api.gereedheid import gereedheid_route
 from zorgzwaarte.api.openapi import (
     ALTIJD,
@@ -453,11 +453,13 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         afmelden(fabriek, t, wie, alle)
 
     @router.get("/mij", tags=["aanmelden"])
+    @in_de_lus
     def mij(wie: IedereRol) -> Mij:
         return _mij(wie)
 
     # --- cliënten --------------------------------------------------------------------------------------------
     @router.get("/clienten", tags=["cliënten"])
+    @in_de_lus
     def clienten(
         wie: Wie,
         zoek: Annotated[str | None, Query(max_length=200)] = None,
@@ -486,6 +488,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         return doe(wie, r.client_zoeken_bsn, invoer)
 
     @router.get("/clienten/{client_id}", tags=["cliënten"], responses=met_links(200, **CLIENT_LINKS))
+    @in_de_lus
     def client(wie: Wie, client_id: Id) -> ClientUit:
         return doe(wie, r.client_lezen, client_id)
 
@@ -494,11 +497,13 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         return doe(wie, r.client_wijzigen, client_id, invoer)
 
     @router.get("/clienten/{client_id}/tijdlijn", tags=["cliënten"])
+    @in_de_lus
     def tijdlijn(wie: Wie, client_id: Id) -> list[TijdlijnItem]:
         return doe(wie, r.client_tijdlijn, client_id)
 
     # --- beoordelingen en besluiten ---------------------------------------------------------------------------
     @router.get("/clienten/{client_id}/beoordelingen", tags=["beoordelingen"])
+    @in_de_lus
     def beoordelingen(wie: Wie, client_id: Id) -> list[BeoordelingUit]:
         return doe(wie, r.beoordelingen_van_client, client_id)
 
@@ -515,6 +520,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     @router.get(
         "/beoordelingen/{beoordeling_id}", tags=["beoordelingen"], responses=met_links(200, **BEOORDELING_LINKS)
     )
+    @in_de_lus
     def beoordeling(wie: Wie, beoordeling_id: Id) -> BeoordelingUit:
         return doe(wie, r.beoordeling_lezen, beoordeling_id)
 
@@ -544,6 +550,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         return doe(wie, r.beoordeling_correctie, beoordeling_id)
 
     @router.post("/beoordelingen/{beoordeling_id}/voorbeeld", tags=["beoordelingen"], response_model_exclude_unset=True)
+    @in_de_lus
     def beoordeling_voorbeeld(wie: Wie, beoordeling_id: Id) -> IndicatieUitkomst:
         """Bereken het besluit bij de huidige beoordeling, zonder iets vast te leggen."""
         return doe(wie, r.beoordeling_voorbeeld, beoordeling_id)
@@ -560,12 +567,14 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         return doe(wie, r.besluit_vastleggen, beoordeling_id, _versie(data), ontvang(BesluitVastleggen, data))
 
     @router.get("/clienten/{client_id}/indicatiebesluiten", tags=["indicatiebesluiten"])
+    @in_de_lus
     def besluiten(wie: Wie, client_id: Id) -> list[BesluitUit]:
         return doe(wie, r.besluiten_van_client, client_id)
 
     @router.get(
         "/indicatiebesluiten/{besluit_id}", tags=["indicatiebesluiten"], responses=met_links(200, **BESLUIT_LINKS)
     )
+    @in_de_lus
     def besluit(wie: Wie, besluit_id: Id) -> BesluitUit:
         return doe(wie, r.besluit_lezen, besluit_id)
 
@@ -585,6 +594,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         )
 
     @router.post("/indiceer", tags=["rekenen"], response_model_exclude_unset=True)
+    @in_de_lus
     def indiceer(wie: IedereRol, invoer: JsonInvoer[BeoordelingFoto]) -> IndicatieUitkomst:
         """Bereken een indicatiebesluit uit een beoordeling zonder cliëntgegevens op te slaan."""
         aanvulling = aanvulling_uit_database(fabriek)
@@ -596,6 +606,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
 
     # --- Regeling zorgaanspraken -------------------------------------------------------------------------------
     @router.get("/aanspraken", tags=["aanspraken"], response_model_exclude_unset=True)
+    @in_de_lus
     def aanspraken(wie: IedereRol) -> list[AanspraakRegel]:
         return lijst_regels()
 
@@ -610,6 +621,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
 
     # --- overeenkomsten, zorgplannen, rapportages, geleverde zorg --------------------------------------------
     @router.get("/clienten/{client_id}/overeenkomsten", tags=["zorglevering"])
+    @in_de_lus
     def overeenkomsten(wie: Wie, client_id: Id) -> list[OvereenkomstUit]:
         return doe(wie, r.overeenkomsten_van_client, client_id)
 
@@ -625,6 +637,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
     @router.get(
         "/overeenkomsten/{overeenkomst_id}", tags=["zorglevering"], responses=met_links(200, **OVEREENKOMST_LINKS)
     )
+    @in_de_lus
     def overeenkomst(wie: Wie, overeenkomst_id: Id) -> OvereenkomstUit:
         return doe(wie, r.overeenkomst_lezen, overeenkomst_id)
 
@@ -639,6 +652,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         return doe(wie, r.overeenkomst_wijzigen, overeenkomst_id, invoer)
 
     @router.get("/clienten/{client_id}/toewijzingen", tags=["zorglevering"])
+    @in_de_lus
     def toewijzingen(wie: Wie, client_id: Id) -> list[ToewijzingUit]:
         """Toewijzingen (iWlz AW33) van de cliënt: het zorgkantoor ziet ze alle, een zorgaanbieder de eigen."""
         return doe(wie, r.toewijzingen_van_client, client_id)
@@ -654,6 +668,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         return doe(wie, r.toewijzing_aanmaken, client_id, invoer)
 
     @router.get("/toewijzingen/{toewijzing_id}", tags=["zorglevering"])
+    @in_de_lus
     def toewijzing(wie: Wie, toewijzing_id: Id) -> ToewijzingUit:
         return doe(wie, r.toewijzing_lezen, toewijzing_id)
 
@@ -667,10 +682,12 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         return doe(wie, r.zorgplan_aanmaken, overeenkomst_id, invoer)
 
     @router.get("/clienten/{client_id}/zorgplannen", tags=["zorglevering"])
+    @in_de_lus
     def zorgplannen(wie: Wie, client_id: Id) -> list[ZorgplanUit]:
         return doe(wie, r.zorgplannen_van_client, client_id)
 
     @router.get("/zorgplannen/{zorgplan_id}", tags=["zorglevering"])
+    @in_de_lus
     def zorgplan(wie: Wie, zorgplan_id: Id) -> ZorgplanUit:
         return doe(wie, r.zorgplan_lezen, zorgplan_id)
 
@@ -683,6 +700,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         return doe(wie, r.zorgplan_wijzigen, zorgplan_id, invoer)
 
     @router.get("/clienten/{client_id}/rapportages", tags=["zorglevering"])
+    @in_de_lus
     def rapportages(wie: Wie, client_id: Id) -> list[RapportageUit]:
         return doe(wie, r.rapportages_van_client, client_id)
 
@@ -695,6 +713,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         return doe(wie, r.rapportage_aanmaken, client_id, invoer)
 
     @router.get("/clienten/{client_id}/geleverde-zorg", tags=["zorglevering"])
+    @in_de_lus
     def geleverd(wie: Wie, client_id: Id) -> list[GeleverdeZorgUit]:
         return doe(wie, r.geleverd_van_client, client_id)
 
@@ -863,10 +882,12 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         return doe(wie, b.contract_aanmaken, invoer)
 
     @router.get("/contracten/{contract_id}", tags=["bekostiging"], response_model_exclude_unset=True)
+    @in_de_lus
     def contract(wie: Wie, contract_id: Id) -> ContractUit:
         return doe(wie, b.contract_lezen, contract_id)
 
     @router.get("/contracten/{contract_id}/dagtarief", tags=["bekostiging"], response_model_exclude_unset=True)
+    @in_de_lus
     def contract_dagtarief(wie: Wie, contract_id: Id, dag: str) -> DagtariefUit:
         """Effectief dagtarief per afgesproken prestatie op een dag: zorgzwaarte + prestatie, met toelichting."""
         return doe(wie, b.contract_dagtarief, contract_id, dag)
@@ -882,6 +903,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
         return doe(wie, b.contract_realisatie, contract_id, data)
 
     @router.post("/pgb", tags=["bekostiging"], response_model_exclude_unset=True)
+    @in_de_lus
     def pgb(wie: IedereRol, invoer: JsonInvoer[PgbInvoer]) -> PgbUitkomst:
         """Maximaal pgb bij verblijf: {zzp, van, tot, begeleiding_groep, vervoer, in_instelling,
         wooninitiatief (de feiten van een kleinschalig wooninitiatief), eerder_3lvg_met_pgb (Wlz, bij 3 LVG)}."""
@@ -911,6 +933,7 @@ def maak_router(fabriek: sessionmaker[Session], nu: Callable[[], datetime]) -> A
 
     # --- beheer en audit ---------------------------------------------------------------------------------------
     @router.get("/organisaties", tags=["beheer"])
+    @in_de_lus
     def organisaties(wie: IedereRol) -> list[OrganisatieUit]:
         return doe(wie, r.organisaties_lijst)
 

@@ -16,6 +16,15 @@ it once, as FastAPI would (its response model, `by_alias`, `exclude_unset`, ...)
 after that is a `Response` with those bytes, which FastAPI sends as it is (no validation, no serialisation, and the
 shared answer object never leaves the thread).
 
+A short read on SQLite (a route marked `in_de_lus`: one record, one client's records, one page, one computation)
+does not take even that hop: its work runs in the event loop itself. A hop costs more than such a read (the event
+loop, the worker threads and the group commit's thread pass the GIL to one another several times per request;
+measured in docs/benchmarks.md), and an SQLite read is a function call that waits on no network. Nothing in the
+event loop may wait for the write turn or a commit, though: a write that begins there raises `MoetInDraad`
+(opslag/database.py `werk_in_de_lus`) as long as the request has left nothing behind (no audit line queued), and
+the request starts over in a worker thread. That is how a session's last use (written once a minute) and the
+audit line of a refusal are written. On PostgreSQL every read waits on the network, so every route takes its hop.
+
 A read's audit lines are committed by the group commit's own thread (diensten/werkeenheid.py); the request waits
 for that commit in the event loop (an asyncio future), not in its worker thread, and its answer leaves after it.
 
@@ -28,15 +37,17 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from contextlib import nullcontext
 from datetime import datetime
 from inspect import iscoroutinefunction
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi.concurrency import run_in_threadpool
 from fastapi.datastructures import DefaultPlaceholder
 from fastapi.responses import Response
 from fastapi.routing import APIRoute
 from pydantic import TypeAdapter
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.requests import Request
 
@@ -44,6 +55,7 @@ from zorgzwaarte.diensten.auth import actor_voor_token
 from zorgzwaarte.diensten.leescache import Spoor, volg
 from zorgzwaarte.diensten.toegang import Actor
 from zorgzwaarte.diensten.werkeenheid import Groepscommit, draag_over, sluit_overdracht, uitgesteld, wacht_op_audit
+from zorgzwaarte.opslag.database import MoetInDraad, werk_in_de_lus
 
 
 class Aanmelding:
@@ -95,14 +107,17 @@ Vorm = Callable[[Any, Spoor], Any]  # (the endpoint's answer, what the read cach
 Audit = list[tuple[Groepscommit, Any]]  # audit lines queued by the route's reads, awaited before the answer leaves
 
 
-def _roep(functie: Callable[..., Any], argumenten: dict[str, Any], vorm: Vorm | None) -> tuple[Any, Audit]:
+def _roep(
+    functie: Callable[..., Any], argumenten: dict[str, Any], vorm: Vorm | None, lus: bool = False
+) -> tuple[Any, Audit]:
     """A sync route in this worker thread: the token check's session is continued by the route's first unit of
     work (one connection, one statement for token and data version), and closed here if none took it. `vorm`
     turns the route's answer into what FastAPI gets (a kept answer of the read cache: its bytes). A read's audit
     lines are queued for the group commit without waiting for it (`uitgesteld`): the caller awaits them in the
-    event loop, so the thread is free for the next request while the commit's fsync runs."""
+    event loop, so the thread is free for the next request while the commit's fsync runs. With `lus` this is the
+    event loop's thread: a write raises `MoetInDraad` while no audit line is queued yet (`werk_in_de_lus`)."""
     try:
-        with uitgesteld() as audit:
+        with uitgesteld() as audit, werk_in_de_lus(lambda: not audit) if lus else nullcontext():
             argumenten = _met_actor(argumenten, overdragen=True)
             if vorm is None:
                 return functie(**argumenten), audit
@@ -111,6 +126,27 @@ def _roep(functie: Callable[..., Any], argumenten: dict[str, Any], vorm: Vorm | 
             return vorm(uitkomst, spoor), audit
     finally:
         sluit_overdracht()
+
+
+_IN_DE_LUS = "_zorgzwaarte_in_de_lus"
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def in_de_lus(functie: F) -> F:
+    """Mark a sync endpoint as a short read: on SQLite its work runs in the event loop itself, not in a worker
+    thread (module docstring). Only for work that is bounded (one record, one client's records, one page, one
+    computation): the event loop serves nothing else meanwhile."""
+    setattr(functie, _IN_DE_LUS, True)
+    return functie
+
+
+def _ingebed(argumenten: dict[str, Any]) -> bool:
+    """Does this request's database live in this process (SQLite: a read is a function call, no network wait)?"""
+    for waarde in argumenten.values():
+        if isinstance(waarde, Aanmelding):
+            bind = waarde.fabriek.kw.get("bind")
+            return isinstance(bind, Engine) and bind.dialect.name == "sqlite"
+    return False
 
 
 def in_een_draad(functie: Callable[..., Any], vorm: Vorm | None = None) -> Callable[..., Any]:
@@ -126,9 +162,17 @@ def in_een_draad(functie: Callable[..., Any], vorm: Vorm | None = None) -> Calla
 
         return asynchroon
 
+    lus = getattr(functie, _IN_DE_LUS, False)
+
     @functools.wraps(functie)
     async def synchroon(**argumenten: Any) -> Any:
-        uitkomst, audit = await run_in_threadpool(_roep, functie, argumenten, vorm)
+        if lus and _ingebed(argumenten):
+            try:
+                uitkomst, audit = _roep(functie, dict(argumenten), vorm, lus=True)
+            except MoetInDraad:  # it would write first (a session's last use, a refusal's audit line)
+                uitkomst, audit = await run_in_threadpool(_roep, functie, argumenten, vorm)
+        else:
+            uitkomst, audit = await run_in_threadpool(_roep, functie, argumenten, vorm)
         if audit:
             await wacht_op_audit(audit)  # the answer leaves only once its audit lines are committed
         return uitkomst

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 import re
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -110,6 +111,38 @@ def schrijfbeurt(database: Path) -> Schrijfbeurt:
         return _BEURTEN.setdefault(pad, Schrijfbeurt(pad))
 
 
+class MoetInDraad(Exception):
+    """A write was about to begin in an event loop (`in_de_lus`) before the request's work had left anything
+    behind: the caller runs that work again, from the start, in a worker thread."""
+
+
+_LUS = threading.local()  # .opnieuw_mogelijk: set while this thread runs a request's work in its event loop
+_log = logging.getLogger(__name__)
+
+
+@contextmanager
+def werk_in_de_lus(opnieuw_mogelijk: Callable[[], bool]) -> Iterator[None]:
+    """During the block this thread does a request's work in its event loop, where nothing may wait: no write
+    turn (which can wait for another process's commit, up to the busy timeout) and no commit's fsync. A write that
+    begins meanwhile raises `MoetInDraad` as long as `opnieuw_mogelijk()` says the work can start over elsewhere
+    (nothing of it lasts yet); after that it goes on here, logged as a warning (correct, but the loop waits)."""
+    vorige = getattr(_LUS, "opnieuw_mogelijk", None)
+    _LUS.opnieuw_mogelijk = opnieuw_mogelijk
+    try:
+        yield
+    finally:
+        _LUS.opnieuw_mogelijk = vorige
+
+
+def _schrijven_in_de_lus() -> None:
+    opnieuw_mogelijk: Callable[[], bool] | None = getattr(_LUS, "opnieuw_mogelijk", None)
+    if opnieuw_mogelijk is None:
+        return
+    if opnieuw_mogelijk():
+        raise MoetInDraad
+    _log.warning("een schrijvende opdracht in de gebeurtenislus van de server: dit verzoek hoort in een werkdraad")
+
+
 class _SqliteVerbinding(sqlite3.Connection):
     """A sqlite3 connection that gives its write turn back as soon as its transaction ends."""
 
@@ -117,6 +150,8 @@ class _SqliteVerbinding(sqlite3.Connection):
     heeft_beurt = False
 
     def neem_beurt(self) -> None:
+        if not self.heeft_beurt:
+            _schrijven_in_de_lus()
         if self.beurt is not None and not self.heeft_beurt:
             self.heeft_beurt = self.beurt.neem()
 
