@@ -2,8 +2,9 @@
 
 Profiles each request kind of the `mix` workload of bench_api.py with pyinstrument, in one process: the app on a
 temporary SQLite database with demo data, called through httpx's ASGI transport. The API runs a route's work in a
-worker thread (api/eendraad.py; FastAPI's own hops too), which a single-thread profiler would not see; here it
-runs in the calling thread (the same code, without the thread hop). Prints per kind: the processor time per request measured without the
+worker thread (api/eendraad.py; FastAPI's own hops too; a short read on SQLite runs in the event loop itself),
+which a single-thread profiler would not see; here every route runs in the calling thread (the same code, without
+the thread hop). Prints per kind: the processor time per request measured without the
 profiler (a request waiting for a core on a shared machine is not charged; httpx's side of the call is included,
 see `controle`), the statements per request, the share of the named steps (token check, the service, the audit
 lines and their commit, the ZZP supplement, the rules core, serialisation) and the functions with the most time
