@@ -37,6 +37,8 @@ from datetime import UTC, datetime, timedelta  # noqa: E402
 import pytest  # noqa: E402
 from sqlalchemy import Engine, text  # noqa: E402
 
+from tests.sjablonen import Sjablonen  # noqa: E402
+
 
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
@@ -56,26 +58,28 @@ def _leeg_postgres(url: str) -> Engine:
     return engine
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    """An empty, migrated database on each engine (storage tests run against both)."""
-    from zorgzwaarte.opslag.database import maak_engine, migreer
+@pytest.fixture(scope="session")
+def sjablonen(tmp_path_factory: pytest.TempPathFactory) -> Sjablonen:
+    """The session's template databases (tests/sjablonen.py): migrated once, copied per test."""
+    return Sjablonen(tmp_path_factory.mktemp("sjablonen"))
 
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request: pytest.FixtureRequest, tmp_path: Path, sjablonen: Sjablonen) -> Iterator[Engine]:
+    """An empty, migrated database on each engine (storage tests run against both): a copy of the migrated
+    template."""
     if request.param == "sqlite":
-        e = maak_engine(f"sqlite:///{tmp_path / 'test.sqlite'}")
+        e = sjablonen.sqlite(tmp_path / "test.sqlite")
     else:
-        e = _leeg_postgres(request.getfixturevalue("postgres_url"))
-    migreer(e)
+        e = sjablonen.postgres(request.getfixturevalue("postgres_url"))
     yield e
     e.dispose()
 
 
 @pytest.fixture
-def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
-    from zorgzwaarte.opslag.database import maak_engine, migreer
-
-    e = maak_engine(f"sqlite:///{tmp_path / 'test.sqlite'}")
-    migreer(e)
+def sqlite_engine(tmp_path: Path, sjablonen: Sjablonen) -> Iterator[Engine]:
+    """An empty, migrated SQLite database of the test's own (a copy of the migrated template)."""
+    e = sjablonen.sqlite(tmp_path / "test.sqlite")
     yield e
     e.dispose()
 

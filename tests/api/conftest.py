@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -8,6 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
 from tests.conftest import Klok
+from tests.sjablonen import Sjablonen, demo
 from zorgzwaarte.api.app import maak_app
 from zorgzwaarte.demo.gegevens import DEMO_GEBRUIKERS, vul_demo
 from zorgzwaarte.opslag.database import sessiefabriek
@@ -23,7 +25,8 @@ class Api:
         self.engine = engine
         self.klok = klok
         self.fabriek = sessiefabriek(engine)
-        vul_demo(self.fabriek, aantal_clienten=10, vandaag=klok.moment.date())  # the demo as on the clock's day
+        # the demo as on the clock's day (a copy of the demo template is filled already: then this does nothing)
+        vul_demo(self.fabriek, aantal_clienten=10, vandaag=klok.moment.date())
         self.app = maak_app(engine, klok)
         self.anoniem = TestClient(self.app)
         self._clients: dict[str, TestClient] = {}
@@ -51,11 +54,20 @@ class Api:
 
 
 @pytest.fixture
-def api(sqlite_engine: Engine, klok: Klok) -> Iterator[Api]:
-    yield Api(sqlite_engine, klok)
+def api(tmp_path: Path, sjablonen: Sjablonen, klok: Klok) -> Iterator[Api]:
+    """The API on a SQLite database of the test's own with the demo as on the clock's day (a copy of the template
+    that `vul_demo` made once this session; `Api` finds it filled)."""
+    e = sjablonen.sqlite(tmp_path / "test.sqlite", *demo(10, klok.moment.date()))
+    yield Api(e, klok)
+    e.dispose()
 
 
-@pytest.fixture
-def api_beide(engine: Engine, klok: Klok) -> Iterator[Api]:
-    """The API on SQLite and on PostgreSQL."""
-    yield Api(engine, klok)
+@pytest.fixture(params=["sqlite", "postgresql"])
+def api_beide(request: pytest.FixtureRequest, tmp_path: Path, sjablonen: Sjablonen, klok: Klok) -> Iterator[Api]:
+    """The API on SQLite and on PostgreSQL (each a copy of the demo's template, as `api`)."""
+    if request.param == "sqlite":
+        e = sjablonen.sqlite(tmp_path / "test.sqlite", *demo(10, klok.moment.date()))
+    else:
+        e = sjablonen.postgres(request.getfixturevalue("postgres_url"), *demo(10, klok.moment.date()))
+    yield Api(e, klok)
+    e.dispose()

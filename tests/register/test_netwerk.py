@@ -24,12 +24,12 @@ from tests.api.conftest import Api
 from tests.conftest import Klok
 from tests.register.conftest import REGISTER_KLOK
 from tests.register.test_serveren import REGISTER, wlz_besluiten
+from tests.sjablonen import Sjablonen, demo
 from zorgzwaarte.diensten.register import MAX_POGINGEN, actor_van_gebruiker
 from zorgzwaarte.fouten import InvoerFout
 from zorgzwaarte.iwlz.register.netwerk import NetwerkFout, OnbekendeIndicatie
 from zorgzwaarte.iwlz.register.schema import schema
 from zorgzwaarte.iwlz.register.werk import bezorg_wachtende, haal_en_bewaar
-from zorgzwaarte.opslag.database import maak_engine, migreer
 from zorgzwaarte.opslag.modellen import Beoordeling, Indicatiebesluit, NotificatieIn, Organisatie
 
 REGISTER_URL = "https://register.test/iwlz/indicatieregister/v2/graphql"
@@ -75,12 +75,12 @@ def _doorsturen(client: Any, pad: str, request: httpx.Request) -> httpx.Response
 
 
 @pytest.fixture
-def netwerk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Netwerk]:
+def netwerk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sjablonen: Sjablonen) -> Iterator[Netwerk]:
     engines = []
     apis = []
     for naam in ("a", "b"):
-        e = maak_engine(f"sqlite:///{tmp_path / naam}.sqlite")
-        migreer(e)
+        # the demo as Api makes it; each system its own (a demo draws its own UUIDs)
+        e = sjablonen.sqlite(tmp_path / f"{naam}.sqlite", *demo(10, REGISTER_KLOK.date(), systeem=naam))
         engines.append(e)
         apis.append(Api(e, Klok(REGISTER_KLOK)))
     a, b = apis
