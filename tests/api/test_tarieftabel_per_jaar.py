@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from tests.api.conftest import Api
@@ -136,3 +136,31 @@ def test_twee_ladingen_op_dezelfde_versie_een_wordt_geweigerd(api_beide: Api, mo
             )
         )
         s.flush()
+
+
+def test_twee_eerste_ladingen_tegelijk_een_wordt_geweigerd(api_beide: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two first loads, the second having read "no table yet" before the first was stored: the second is refused
+    (409, the same message as any load another one beat) and the first table stays whole, instead of the second
+    silently dropping its years (a unique vorige_id lets two NULLs through; the partial unique index
+    uq_tarieftabel_eerste_lading of migration 0016 does not; SQLite and PostgreSQL)."""
+    with api_beide.fabriek() as s, s.begin():
+        s.execute(delete(Tarieftabel))  # a database without a tariff table
+    zk, beheer = api_beide.als("zorgkantoor"), api_beide.als("beheerder")
+    assert zk.get(f"{A}/tarieven").status_code == 404
+    r = zk.post(f"{A}/tarieven", params={"naam": "eerst", "basis": 0}, content=BESTAND_2017)
+    assert r.status_code == 201, r.text
+    eerste = r.json()
+    assert ("vorige_id" not in eerste, eerste["dekking"]) == (True, "2017")
+    audit = api_beide.audit_aantal()
+    monkeypatch.setattr(b, "_huidige_tabel", lambda uow: None)  # it read "no table" before the first was stored
+    r = beheer.post(
+        f"{A}/tarieven", params={"naam": "tegelijk", "basis": 0}, content=BESTAND_2017.replace("160", "170")
+    )
+    assert r.status_code == 409, r.text
+    assert r.json()["fouten"][0]["melding"] == b.GEWIJZIGD
+    monkeypatch.undo()
+    assert [(a.actie, a.uitkomst) for a in api_beide.audit_sinds(audit)] == [("tarieftabel.laden", "conflict")]
+    assert aantal(api_beide, Tarieftabel) == 1  # nothing of the second stored
+    nu = zk.get(f"{A}/tarieven").json()  # the first table, whole
+    assert (nu["id"], nu["naam"], nu["regels"], nu["dekking"]) == (eerste["id"], "eerst", eerste["regels"], "2017")
+    assert regels_per_jaar(api_beide, 2017)[0]["tarief"] == "160.00"

@@ -6,10 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from playwright.sync_api import expect
+from sqlalchemy import delete, func, select
 
 from tests.web.conftest import axe_overtredingen, schermafdruk
 from tests.web.test_web import aanmelden
+from zorgzwaarte.diensten import bekostiging
+from zorgzwaarte.opslag.database import sessiefabriek
+from zorgzwaarte.opslag.modellen import Tarieftabel
 
 KOP = "prestatiecode;omschrijving;tarief;eenheid;ingangsdatum;einddatum;bron\n"
 GOED = KOP + (
@@ -99,3 +104,40 @@ def test_een_zorgaanbieder_ziet_de_tarieven_maar_laadt_niet(pagina: Any) -> None
     expect(pagina.locator("#foutoverzicht")).to_contain_text("'abc' is geen jaar")
     pagina.goto("/tarieven?jaar=2300")
     expect(pagina.locator("#foutoverzicht")).to_contain_text("kies een jaar van 2009 tot en met 2100")
+
+
+def test_twee_eerste_ladingen_tegelijk_de_tweede_ziet_het_nieuwe_voorbeeld(
+    pagina: Any, browser: Any, server: str, web_engine: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two administrators preview the very first table at the same moment (both read "no table yet") and both
+    click Laden: the first is stored, the second is refused by the storage (uq_tarieftabel_eerste_lading, migration
+    0016) and sees, in Dutch, that another load came first, with the preview made again; nothing of it stored."""
+    fabriek = sessiefabriek(web_engine)
+    with fabriek() as s:
+        voor = int(s.scalar(select(func.max(Tarieftabel.id))) or 0)
+    monkeypatch.setattr(bekostiging, "_huidige_tabel", lambda uow: None)  # as in a database without a table
+    tweede = browser.new_context(base_url=server, locale="nl-NL").new_page()
+    try:
+        bestand = _bestand(tmp_path, "goed.csv", GOED)
+        for p, wie in ((pagina, "zorgkantoor"), (tweede, "beheerder")):
+            aanmelden(p, wie)
+            p.goto("/tarieven")
+            p.get_by_label("Naam van de tabel").fill(f"Eerste tabel ({wie})")
+            p.get_by_label("Tariefbestand (CSV)").set_input_files(bestand)
+            p.get_by_role("button", name="Voorbeeld bekijken").click()
+            expect(p.get_by_role("heading", level=1)).to_have_text("Voorbeeld: wat het laden doet")
+        pagina.get_by_role("button", name="Laden").click()
+        expect(pagina.get_by_role("status")).to_contain_text("Tabel 'Eerste tabel (zorgkantoor)' geladen")
+        tweede.get_by_role("button", name="Laden").click()
+        overzicht = tweede.locator("#foutoverzicht")
+        expect(overzicht).to_be_focused()
+        expect(overzicht).to_contain_text("gewijzigd sinds het voorbeeld (een andere lading ging voor)")
+        expect(tweede.get_by_role("heading", level=1)).to_have_text("Voorbeeld: wat het laden doet")
+        assert axe_overtredingen(tweede) == []
+        with fabriek() as s:
+            nieuw = list(s.scalars(select(Tarieftabel).where(Tarieftabel.id > voor)))
+        assert [(t.naam, t.vorige_id) for t in nieuw] == [("Eerste tabel (zorgkantoor)", None)]
+    finally:
+        tweede.context.close()
+        with fabriek() as s, s.begin():  # the demo's tables as they were, for the other tests of this server
+            s.execute(delete(Tarieftabel).where(Tarieftabel.id > voor))

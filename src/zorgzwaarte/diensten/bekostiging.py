@@ -156,7 +156,9 @@ def tarieftabel_laden(uow: Werkeenheid, naam: str, tekst: str, basis: int | None
     """Load a tariff file into the table in force, all or nothing: the years the file covers are replaced by its
     rows, every other year keeps its tariffs (regels.bekostiging.tarieftabel). Stored as a new version of the table
     built on the one in force; `basis` (the version the preview was made against, 0 for none) refuses the load if
-    another load came first (409), as does a load racing another one on the same version. Takes the CSV text, not
+    another load came first (409), as does a load racing another one on the same version (unique `vorige_id`) or,
+    on an empty table, another first load (index `uq_tarieftabel_eerste_lading`, migration 0016): the database
+    refuses the insert at the flush, nothing is stored, and the same 409 says so. Takes the CSV text, not
     a model: each row is read with its line number in the error (`lees_tarieftabel`, "regel N.veld"), which only
     the text gives."""
     actor = uow.ingelogd()

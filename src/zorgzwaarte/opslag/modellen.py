@@ -22,6 +22,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    and_,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -292,7 +294,10 @@ class Tarieftabel(Basis):
     """One version of the tariff table in force (docs/bekostiging.md). Never changed: a load makes a new version,
     the rows of the previous one outside the years the file covers plus the file's rows; the latest version holds.
     Each version names the one it was built on (`vorige_id`, unique: two loads on the same version cannot both be
-    stored, so none is lost) and the years its file covered (`dekking`; None for a table loaded whole)."""
+    stored, so none is lost) and the years its file covered (`dekking`; None for a table loaded whole). A unique
+    constraint lets many NULLs through, so `uq_tarieftabel_eerste_lading` (migration 0016) allows one first load
+    built on nothing (`vorige_id` NULL with a `dekking`); tables loaded whole before 0014 (both NULL) stay outside
+    it."""
 
     __tablename__ = "tarieftabel"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -304,6 +309,17 @@ class Tarieftabel(Basis):
     geladen_door_id: Mapped[int] = mapped_column(ForeignKey("gebruiker.id"))
     organisatie_id: Mapped[int] = mapped_column(ForeignKey("organisatie.id"))
     vastgelegd_op: Mapped[datetime] = mapped_column(TIJD)
+
+
+_EERSTE_LADING = and_(Tarieftabel.vorige_id.is_(None), Tarieftabel.dekking.is_not(None))
+# at most one version is a first load built on nothing: every row the index holds has the key 0
+Index(
+    "uq_tarieftabel_eerste_lading",
+    func.coalesce(Tarieftabel.vorige_id, 0),
+    unique=True,
+    sqlite_where=_EERSTE_LADING,
+    postgresql_where=_EERSTE_LADING,
+)
 
 
 class Contract(Basis):
