@@ -66,6 +66,15 @@ class TeVaak(DienstFout):
         self.wacht_seconden = max(1, int(wacht_seconden))
 
 
+class MigratieGestopt(Exception):
+    """A migration that cannot go on with the data it finds: it changes nothing and says why and what to do, in
+    Dutch (the CLI prints the message and ends with exit 1, no traceback)."""
+
+    def __init__(self, melding: str) -> None:
+        super().__init__(melding)
+        self.melding = melding
+
+
 def leesfout(exc: BaseException, wat: str = "bestand") -> str:
     """Why a file or table could not be read, in words a user understands (never an exception's class name)."""
     if isinstance(exc, UnicodeDecodeError):

@@ -21,6 +21,7 @@ from zorgzwaarte.demo.gegevens import vul_demo
 from zorgzwaarte.diensten.bekostiging import tarieftabel_laden
 from zorgzwaarte.diensten.toegang import Actor
 from zorgzwaarte.diensten.werkeenheid import Werkeenheid
+from zorgzwaarte.fouten import MigratieGestopt
 from zorgzwaarte.opslag.database import alembic_config, huidige_revisie, maak_engine, migreer, sessiefabriek
 from zorgzwaarte.opslag.modellen import Basis, Gebruiker, Tarieftabel
 from zorgzwaarte.regels.profielen.catalogus import GEEN_AANVULLING
@@ -148,7 +149,7 @@ def test_migratie_0016_zegt_het_als_de_wedloop_al_gebeurde(engine: Engine) -> No
     dekking = {"jaren": [2017], "vanaf": None, "tekst": "2017"}
     _tabel(fabriek, "eerste", dekking=dekking)
     _tabel(fabriek, "tegelijk", dekking=dekking)
-    with pytest.raises(RuntimeError, match="2 eerste ladingen") as fout:
+    with pytest.raises(MigratieGestopt, match="2 eerste ladingen") as fout:
         migreer(engine)
     assert "Alleen de nieuwste geldt" in str(fout.value)
     assert huidige_revisie(engine) == "0014" and not _heeft_index(engine) and _aantal(engine) == 2

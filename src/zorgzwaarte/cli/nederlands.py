@@ -29,7 +29,7 @@ from typer.core import TyperCommand, TyperGroup, TyperOption
 from typer.models import CommandFunctionType
 
 from zorgzwaarte.cli.invoer import stop_met_fout
-from zorgzwaarte.fouten import InvoerFout
+from zorgzwaarte.fouten import InvoerFout, MigratieGestopt
 
 CATALOGUS = ("locale", "nl", "LC_MESSAGES", "typer.po")
 
@@ -127,6 +127,9 @@ class NederlandseGroep(_Nederlands, TyperGroup):
             stop_met_fout(opdrachtfout(exc))
         except typer.Abort:
             sys.stderr.write(_("Aborted.") + "\n")
+            raise SystemExit(1) from None
+        except MigratieGestopt as exc:  # the data stops a migration: its message, not a traceback
+            sys.stderr.write(exc.melding + "\n")
             raise SystemExit(1) from None
         if not standalone_mode:
             return uitkomst

@@ -14,6 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from zorgzwaarte.fouten import MigratieGestopt
+
 revision = "0016"
 down_revision = "0014"
 branch_labels = None
@@ -28,7 +30,7 @@ def upgrade() -> None:
         r[0] for r in op.get_bind().execute(sa.text(f"SELECT id FROM tarieftabel WHERE {EERSTE_LADING} ORDER BY id"))
     ]
     if len(dubbel) > 1:  # the race this index prevents already happened: say so instead of failing on the index
-        raise RuntimeError(
+        raise MigratieGestopt(
             f"Migratie 0016 kan niet verder: de tarieftabel heeft {len(dubbel)} eerste ladingen die op niets zijn "
             f"gebouwd (versies {', '.join(map(str, dubbel))}), geladen door twee beheerders tegelijk. Alleen de "
             f"nieuwste geldt; de jaren van de andere ontbreken erin. Beslis welke versie blijft, maak van de andere "
