@@ -33,8 +33,8 @@ typecheck: install
 system:
 	@bash scripts/systeempakketten.sh
 
-unit: install system
-	$(BIN)/pytest
+unit: install system  # all tests, spread over the cores (pytest-xdist; docs/ontwikkelen.md)
+	$(BIN)/pytest -n auto --dist loadfile
 
 test: install lint typecheck unit
 

@@ -116,3 +116,6 @@ def klok() -> Klok:
 
 
 os.environ.setdefault("ZORGZWAARTE_DATA", tempfile.mkdtemp(prefix="zz-data-"))
+# the what-if page's runs (web/wat_als_runs.py) in a folder of this test process's own, not the machine's shared
+# temp folder, where another test process (a pytest-xdist worker, another checkout's run) tidies up runs
+os.environ.setdefault("ZORGZWAARTE_WAT_ALS_MAP", tempfile.mkdtemp(prefix="zz-wat-als-"))

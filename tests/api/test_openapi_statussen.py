@@ -4,13 +4,16 @@ test_rollen_en_audit, whose statuses that test asserts), with an unknown record 
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
 import pytest
+from sqlalchemy import create_engine
 
 from tests.api.conftest import Api
 from tests.api.test_rollen_en_audit import EINDPUNTEN, ZONDER_CLIENTGEGEVENS, Eindpunt, maak_ctx
+from zorgzwaarte.api.app import maak_app
 from zorgzwaarte.domein.grenzen import MAX_ID
 
 A = "/api/v1"
@@ -19,16 +22,23 @@ ROLLEN = ("beoordelaar", "linde", "anker", "zorgkantoor", "beheerder")
 GELDIGE_BODY = {f"{A}/indicatiebesluiten/{{besluit_id}}/vervallen": {"vervaldatum": "2015-06-01", "versie": 1}}
 
 
-def _gedocumenteerd(api: Api, methode: str, pad: str) -> set[int]:
-    op = api.app.openapi()["paths"][pad][methode.lower()]
+@functools.cache
+def _document() -> dict[str, Any]:
+    """/openapi.json, made once per test process (it costs half a second): every app that `maak_app` makes documents
+    the same operations, whatever its database or clock (the document is built from the routes alone)."""
+    return maak_app(create_engine("sqlite://")).openapi()
+
+
+def _gedocumenteerd(methode: str, pad: str) -> set[int]:
+    op = _document()["paths"][pad][methode.lower()]
     return {int(s) for s in op["responses"] if s[0] in "45"}
 
 
 @pytest.mark.parametrize("eindpunt", EINDPUNTEN, ids=[f"{e.methode} {e.pad}" for e in EINDPUNTEN])
-def test_403_precies_waar_een_rol_wordt_geweigerd(api: Api, eindpunt: Eindpunt) -> None:
+def test_403_precies_waar_een_rol_wordt_geweigerd(eindpunt: Eindpunt) -> None:
     """Each role's status (asserted by test_rol_en_organisatie_per_eindpunt) is documented, and 403 is documented
     only where some role really gets it."""
-    gedocumenteerd = _gedocumenteerd(api, eindpunt.methode, eindpunt.pad)
+    gedocumenteerd = _gedocumenteerd(eindpunt.methode, eindpunt.pad)
     gegeven = {s for s in eindpunt.verwacht.values() if s >= 400}
     assert gegeven <= gedocumenteerd, f"niet gedocumenteerd: {gegeven - gedocumenteerd}"
     assert (403 in gedocumenteerd) == (403 in gegeven)
@@ -45,7 +55,7 @@ def test_zonder_rolcontrole_geen_403(api: Api) -> None:
         for rol in ROLLEN:
             kwargs = {"json": bodies.get(pad.removeprefix(A), {})} if methode == "POST" else {}
             gegeven.add(api.als(rol).request(methode, url, **kwargs).status_code)
-        assert (403 in _gedocumenteerd(api, methode, pad)) == (403 in gegeven), (methode, pad, gegeven)
+        assert (403 in _gedocumenteerd(methode, pad)) == (403 in gegeven), (methode, pad, gegeven)
 
 
 @pytest.mark.parametrize(
@@ -56,7 +66,7 @@ def test_zonder_rolcontrole_geen_403(api: Api) -> None:
 def test_404_bij_een_onbekend_id(api: Api, eindpunt: Eindpunt) -> None:
     """An operation that documents 404 for an id in its path gives it: to an organisation that may not see the
     record (the roles table), or else for an id that does not exist."""
-    assert 404 in _gedocumenteerd(api, eindpunt.methode, eindpunt.pad)
+    assert 404 in _gedocumenteerd(eindpunt.methode, eindpunt.pad)
     if 404 in eindpunt.verwacht.values():
         return
     ctx = maak_ctx(api)
@@ -74,7 +84,7 @@ def test_404_bij_een_onbekend_id(api: Api, eindpunt: Eindpunt) -> None:
 
 def test_aanmelden_geeft_429_na_herhaalde_mislukkingen(api: Api) -> None:
     """The only throttled operation (docs/api.md, Aanmelden) really answers 429 with Retry-After."""
-    assert 429 in _gedocumenteerd(api, "POST", f"{A}/auth/token")
+    assert 429 in _gedocumenteerd("POST", f"{A}/auth/token")
     statussen = []
     for _ in range(5):
         r = api.anoniem.post(f"{A}/auth/token", data={"username": "beheerder", "password": "fout-wachtwoord"})
@@ -90,7 +100,7 @@ def test_openbaar_schema_geeft_wat_het_documenteert(api: Api, monkeypatch: pytes
     from sqlalchemy.exc import OperationalError
 
     pad = f"{A}/iwlz/indicatieregister/schema.graphql"
-    assert _gedocumenteerd(api, "GET", pad) == {422}
+    assert _gedocumenteerd("GET", pad) == {422}
     beoordelaar = api.als("beoordelaar")  # signed in before the database goes away
 
     def kapot(*_a: object, **_k: object) -> None:

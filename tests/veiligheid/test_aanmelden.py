@@ -214,3 +214,15 @@ def test_bsn_buiten_bereik_is_niet_te_onderscheiden_van_een_onbekend_bsn(api_bei
     # a BSN the provider can see (now its own): 409, as before
     assert anker.post("/api/v1/clienten", json={**NIEUW, "bsn": verborgen["bsn"]}).status_code == 409
     assert anker.post("/api/v1/clienten/zoeken", json={"bsn": verborgen["bsn"]}).json()["id"] == a["id"]
+
+
+def test_wachtwoorden_met_argon2id_op_volle_sterkte() -> None:
+    """The product hashes a password with argon2id at argon2-cffi's default cost (RFC 9106's second recommended
+    profile: 64 MiB, 3 passes, 4 lanes). The tests' demo accounts are hashed at the lowest cost to keep logins quick
+    (tests/sjablonen.py: snelle_wachtwoorden); this test keeps that from hiding a weaker setting in the product."""
+    from argon2 import Type, extract_parameters
+
+    parameters = extract_parameters(auth.hash_wachtwoord("een wachtwoord"))
+    assert parameters.type is Type.ID
+    assert parameters.memory_cost >= 64 * 1024 and parameters.time_cost >= 3 and parameters.parallelism >= 4
+    assert auth._hasher.verify(auth.hash_wachtwoord("een wachtwoord"), "een wachtwoord")

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import LopendeKlok
+from tests.sjablonen import snelle_wachtwoorden
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
@@ -66,7 +67,8 @@ def server() -> Iterator[str]:
     map_ = Path(tempfile.mkdtemp(prefix="zz-web-"))
     engine = maak_engine(f"sqlite:///{map_ / 'web.sqlite'}")
     migreer(engine)
-    vul_demo(sessiefabriek(engine), aantal_clienten=30, vandaag=vandaag())  # the demo as on the server's day
+    with snelle_wachtwoorden():  # the demo accounts' hashes cheap to check (tests/sjablonen.py)
+        vul_demo(sessiefabriek(engine), aantal_clienten=30, vandaag=vandaag())  # the demo as on the server's day
     laad_demo_aanvulling(sessiefabriek(engine))  # as `serveer --demo` does: the background page's hours, in the db
     _WEB["engine"] = engine
     poort = _vrije_poort()
