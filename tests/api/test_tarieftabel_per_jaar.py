@@ -50,6 +50,8 @@ def test_laden_vervangt_alleen_de_jaren_van_het_bestand(api_beide: Api) -> None:
     assert r.status_code == 201, r.text
     t = r.json()
     assert (t["dekking"], t["vorige_id"], t["aantal_regels"]) == ("2017", huidig["id"], huidig["aantal_regels"] + 1)
+    # the moment it was stored reads the same in the load's answer and in the table in force (UTC, no offset)
+    assert zk.get(f"{A}/tarieven").json()["vastgelegd_op"] == t["vastgelegd_op"] == "2014-12-01T09:00:00"
     (regel,) = [a for a in api_beide.audit_sinds(audit) if a.actie == "tarieftabel.laden"]
     assert regel.uitkomst == "toegestaan" and regel.object_id == t["id"] and "vervangt 2017" in (regel.details or "")
     # 2015 as before (the demo, loaded whole), 2017 the file, 2018 nothing: onbekend

@@ -63,7 +63,7 @@ def _tabel_uit(t: Tarieftabel) -> TarieftabelUit:
         "naam": t.naam,
         "aantal_regels": len(t.regels),
         "vingerafdruk": t.vingerafdruk,
-        "vastgelegd_op": t.vastgelegd_op.isoformat(),
+        "vastgelegd_op": _moment(t.vastgelegd_op),
         "fictief": any(r["fictief"] for r in t.regels),
         "regels": t.regels,
     }
